@@ -1,0 +1,24 @@
+package dev.firebreak.incident;
+
+/** A status change the lifecycle does not allow (answered 409 by the API, an ephemeral note in Slack). */
+public class IllegalTransitionException extends RuntimeException {
+
+    private final IncidentStatus from;
+    private final IncidentStatus to;
+
+    public IllegalTransitionException(IncidentStatus from, IncidentStatus to) {
+        super(from == to
+                ? "Incident is already " + from
+                : "Cannot move an incident from " + from + " to " + to);
+        this.from = from;
+        this.to = to;
+    }
+
+    public IncidentStatus from() {
+        return from;
+    }
+
+    public IncidentStatus to() {
+        return to;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.firebreak.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way to open incidents and change them. Every change locks the incident row, goes through the
+ * lifecycle state machine and publishes a domain event inside the same transaction, so listeners that
+ * write the timeline or enqueue Slack/PagerDuty work commit (or roll back) together with the change.
+ */
+@Service
+public class IncidentManagement {
+
+    private final Incidents incidents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    IncidentManagement(Incidents incidents, ApplicationEventPublisher events, Clock clock) {
+        this.incidents = incidents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens an incident. For alert-opened incidents the caller must have checked that no open incident
+     * holds the correlation key; a concurrent opener loses on the database's unique constraint
+     * ({@link org.springframework.dao.DataIntegrityViolationException}) and should retry.
+     */
+    @Transactional
+    public Incident open(NewIncident spec, Actor actor) {
+        Instant now = clock.instant();
+        Incident incident = new Incident(UUID.randomUUID(), incidents.nextNumber(), spec, now);
+        incidents.saveAndFlush(incident);
+        events.publishEvent(new IncidentOpened(incident.getId(), incident.getNumber(), incident.getTitle(),
+                incident.getSeverity(), incident.getSource(), actor, now));
+        return incident;
+    }
+
+    @Transactional
+    public Incident changeStatus(UUID id, IncidentStatus to, Actor actor, String reason) {
+        Incident incident = lock(id);
+        IncidentStatus from = incident.getStatus();
+        Instant now = clock.instant();
+        incident.moveTo(to, now);
+        if (to == IncidentStatus.TRIGGERED && incident.getCorrelationKey() != null
+                && incidents.findOpenByCorrelationHash(CorrelationKeys.hash(incident.getCorrelationKey())).isEmpty()) {
+            incident.restoreCorrelation();
+        }
+        if (to == IncidentStatus.RESOLVED && reason != null && !reason.isBlank()) {
+            incident.changeSummary(reason.strip(), now);
+        }
+        incidents.saveAndFlush(incident);
+        events.publishEvent(new IncidentStatusChanged(id, from, to, actor, reason, now));
+        if (to == IncidentStatus.RESOLVED) {
+            events.publishEvent(new IncidentResolved(id, actor, incident.getSummary(), now));
+        }
+        return incident;
+    }
+
+    @Transactional
+    public Incident acknowledge(UUID id, Actor actor) {
+        return changeStatus(id, IncidentStatus.ACKNOWLEDGED, actor, null);
+    }
+
+    @Transactional
+    public Incident mitigate(UUID id, Actor actor) {
+        return changeStatus(id, IncidentStatus.MITIGATED, actor, null);
+    }
+
+    @Transactional
+    public Incident resolve(UUID id, Actor actor, String summary) {
+        return changeStatus(id, IncidentStatus.RESOLVED, actor, summary);
+    }
+
+    @Transactional
+    public Incident reopen(UUID id, Actor actor, String reason) {
+        return changeStatus(id, IncidentStatus.TRIGGERED, actor, reason);
+    }
+
+    /** Changes severity; a change to the current severity is a no-op that publishes nothing. */
+    @Transactional
+    public Incident changeSeverity(UUID id, Severity to, Actor actor) {
+        Incident incident = lock(id);
+        Severity from = incident.getSeverity();
+        if (from == to) {
+            return incident;
+        }
+        Instant now = clock.instant();
+        incident.changeSeverity(to, now);
+        incidents.saveAndFlush(incident);
+        events.publishEvent(new SeverityChanged(id, from, to, actor, now));
+        return incident;
+    }
+
+    @Transactional
+    public Incident assignRole(UUID id, IncidentRole role, String assignee, Actor actor) {
+        Incident incident = lock(id);
+        String previous = incident.role(role);
+        Instant now = clock.instant();
+        incident.assign(role, assignee, now);
+        incidents.saveAndFlush(incident);
+        events.publishEvent(new RoleAssigned(id, role, assignee, previous, actor, now));
+        return incident;
+    }
+
+    /** Records the incident's chat channel (written by the Slack module once the channel exists). */
+    @Transactional
+    public Incident linkSlackChannel(UUID id, String channelId, String channelName) {
+        Incident incident = lock(id);
+        incident.linkSlackChannel(channelId, channelName, clock.instant());
+        return incidents.saveAndFlush(incident);
+    }
+
+    /** Tells listeners (status card) that something without its own event changed. */
+    public void touched(UUID id, String what) {
+        events.publishEvent(new IncidentUpdated(id, what, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public Incident get(UUID id) {
+        return incidents.findById(id).orElseThrow(() -> new IncidentNotFoundException(id.toString()));
+    }
+
+    /** Finds by UUID, by number ({@code 12}) or by reference ({@code INC-12}, case-insensitive). */
+    @Transactional(readOnly = true)
+    public Optional<Incident> find(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return Optional.empty();
+        }
+        String ref = reference.strip();
+        String upper = ref.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("INC-")) {
+            ref = ref.substring(4);
+        }
+        if (ref.matches("\\d{1,18}")) {
+            return incidents.findByNumber(Long.parseLong(ref));
+        }
+        try {
+            return incidents.findById(UUID.fromString(ref));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Incident require(String reference) {
+        return find(reference).orElseThrow(() -> new IncidentNotFoundException(reference));
+    }
+
+    private Incident lock(UUID id) {
+        return incidents.findByIdForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id.toString()));
+    }
+}

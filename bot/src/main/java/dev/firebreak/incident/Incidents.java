@@ -1,0 +1,43 @@
+package dev.firebreak.incident;
+
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** The incident repository. */
+public interface Incidents extends JpaRepository<Incident, UUID> {
+
+    Optional<Incident> findByNumber(long number);
+
+    Optional<Incident> findBySlackChannelId(String slackChannelId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Incident i where i.id = :id")
+    Optional<Incident> findByIdForUpdate(@Param("id") UUID id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Incident i where i.openCorrelation = :hash")
+    Optional<Incident> findOpenByCorrelationHashForUpdate(@Param("hash") String hash);
+
+    @Query("select i from Incident i where i.openCorrelation = :hash")
+    Optional<Incident> findOpenByCorrelationHash(@Param("hash") String hash);
+
+    @Query("select i from Incident i where (:statuses is null or i.status in :statuses) "
+            + "and (:severities is null or i.severity in :severities)")
+    Page<Incident> search(@Param("statuses") Collection<IncidentStatus> statuses,
+                          @Param("severities") Collection<Severity> severities,
+                          Pageable pageable);
+
+    List<Incident> findByStatusNotOrderByNumberDesc(IncidentStatus status);
+
+    @Query(value = "select nextval('incident_number_seq')", nativeQuery = true)
+    long nextNumber();
+}

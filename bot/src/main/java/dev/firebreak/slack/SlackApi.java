@@ -1,0 +1,51 @@
+package dev.firebreak.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Slack Web API client, pointed at {@code firebreak.slack.api-url} with the bot token. Other modules
+ * (paging, post-mortems) call Slack through this, always from an outbox handler, never inside a request.
+ */
+@Component
+public class SlackApi {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
+
+    private final SlackSettings settings;
+    private final Slack slack;
+
+    SlackApi(SlackSettings settings) {
+        this.settings = settings;
+        SlackConfig config = new SlackConfig();
+        String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
+        config.setMethodsEndpointUrlPrefix(url);
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setFailOnUnknownProperties(false);
+        this.slack = Slack.getInstance(config);
+        if (!settings.enabled()) {
+            log.info("Slack is off: no firebreak.slack.bot-token (SLACK_BOT_TOKEN) configured");
+        }
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    /** The Web API methods, authenticated with the bot token. */
+    public MethodsClient methods() {
+        return slack.methods(settings.botToken());
+    }
+
+    public Slack slack() {
+        return slack;
+    }
+
+    public SlackSettings settings() {
+        return settings;
+    }
+}

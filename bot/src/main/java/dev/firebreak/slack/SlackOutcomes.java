@@ -1,0 +1,86 @@
+package dev.firebreak.slack;
+
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import dev.firebreak.system.outbox.OutboxResult;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Turns a Slack Web API answer into an outbox outcome: 429 waits for Retry-After, 5xx and network errors
+ * retry with backoff, permanent errors fail (a visible warning on the timeline), and "already done"
+ * errors count as success.
+ */
+public final class SlackOutcomes {
+
+    /** Errors that mean the thing we wanted is already so. */
+    public static final Set<String> ALREADY_DONE = Set.of("already_in_channel", "already_pinned",
+            "already_archived", "already_reacted", "no_pin", "message_not_found_for_update_none");
+
+    /** Errors that retrying will not fix. */
+    public static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "invalid_auth",
+            "not_authed", "account_inactive", "token_revoked", "missing_scope", "is_archived", "invalid_blocks",
+            "invalid_arguments", "msg_too_long", "no_permission", "restricted_action", "user_not_found",
+            "users_not_found", "cant_invite_self", "cant_invite", "invalid_name", "invalid_name_specials",
+            "invalid_name_maxlength", "invalid_name_required", "invalid_name_punctuation");
+
+    private SlackOutcomes() {
+    }
+
+    /** Outcome of an answered call. */
+    public static OutboxResult of(String method, SlackApiTextResponse response) {
+        if (response.isOk() || ALREADY_DONE.contains(response.getError())) {
+            return OutboxResult.done();
+        }
+        String error = response.getError();
+        if (PERMANENT.contains(error)) {
+            return OutboxResult.failed("Slack " + method + ": " + error);
+        }
+        if ("ratelimited".equals(error)) {
+            return OutboxResult.retry("Slack " + method + ": ratelimited");
+        }
+        // Unknown errors (internal_error, fatal_error, service_unavailable, request_timeout ...) retry.
+        return OutboxResult.retry("Slack " + method + ": " + error);
+    }
+
+    /** Outcome of a call that threw: HTTP 429 with Retry-After, 5xx, timeouts and connection errors. */
+    public static OutboxResult of(String method, Exception e, Clock clock) {
+        if (e instanceof SlackApiException api) {
+            int code = api.getResponse().code();
+            if (code == 429) {
+                return OutboxResult.retryAt(clock.instant().plusSeconds(retryAfterSeconds(api)),
+                        "Slack " + method + ": HTTP 429");
+            }
+            if (api.getError() != null && api.getError().getError() != null) {
+                String error = api.getError().getError();
+                if (ALREADY_DONE.contains(error)) {
+                    return OutboxResult.done();
+                }
+                if (PERMANENT.contains(error)) {
+                    return OutboxResult.failed("Slack " + method + ": " + error);
+                }
+            }
+            return OutboxResult.retry("Slack " + method + ": HTTP " + code);
+        }
+        if (e instanceof IOException) {
+            return OutboxResult.retry("Slack " + method + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+        return OutboxResult.retry("Slack " + method + ": " + e);
+    }
+
+    /** The Retry-After of a 429 in seconds (at least 1; 30 when Slack sent none or nonsense). */
+    public static long retryAfterSeconds(SlackApiException e) {
+        String header = e.getResponse().header("Retry-After");
+        try {
+            return header == null ? 30 : Math.max(1, Long.parseLong(header.trim()));
+        } catch (NumberFormatException nfe) {
+            return 30;
+        }
+    }
+
+    public static Instant retryAt(SlackApiException e, Clock clock) {
+        return clock.instant().plusSeconds(retryAfterSeconds(e));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.firebreak.system.outbox;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * SQL for the outbox, portable between H2 (PostgreSQL mode) and PostgreSQL. Claiming is an atomic
+ * conditional UPDATE on a lease, so two replicas never run one task at the same time; only the oldest
+ * pending task of each queue is claimable, so a queue runs in order.
+ */
+@Component
+class OutboxStore {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    OutboxStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean insert(String kind, String queueKey, String dedupKey, UUID incidentId, String payload,
+                   Instant notBefore, Instant now) {
+        var params = new MapSqlParameterSource()
+                .addValue("kind", kind).addValue("queueKey", queueKey).addValue("dedupKey", dedupKey)
+                .addValue("incidentId", incidentId).addValue("payload", payload)
+                .addValue("notBefore", ts(notBefore)).addValue("now", ts(now));
+        int rows = jdbc.update("""
+                INSERT INTO outbox_task (kind, queue_key, dedup_key, incident_id, payload, status, attempts,
+                                         not_before, created_at)
+                VALUES (:kind, :queueKey, :dedupKey, :incidentId, :payload, 'PENDING', 0, :notBefore, :now)
+                ON CONFLICT DO NOTHING
+                """, params);
+        return rows == 1;
+    }
+
+    boolean exists(String dedupKey) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_task WHERE dedup_key = :k",
+                new MapSqlParameterSource("k", dedupKey), Integer.class);
+        return n != null && n > 0;
+    }
+
+    List<Long> dueHeads(Instant now, int limit) {
+        return jdbc.queryForList("""
+                SELECT t.id FROM outbox_task t
+                WHERE t.status = 'PENDING' AND t.not_before <= :now
+                  AND (t.lease_until IS NULL OR t.lease_until < :now)
+                  AND NOT EXISTS (SELECT 1 FROM outbox_task o
+                                  WHERE o.queue_key = t.queue_key AND o.status = 'PENDING' AND o.id < t.id)
+                ORDER BY t.id
+                LIMIT :limit
+                """, new MapSqlParameterSource().addValue("now", ts(now)).addValue("limit", limit), Long.class);
+    }
+
+    boolean claim(long id, String owner, Instant now, Instant leaseUntil) {
+        return jdbc.update("""
+                UPDATE outbox_task SET lease_owner = :owner, lease_until = :until, attempts = attempts + 1
+                WHERE id = :id AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)
+                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
+                .addValue("now", ts(now)).addValue("until", ts(leaseUntil))) == 1;
+    }
+
+    void complete(long id, String owner, Instant now) {
+        jdbc.update("""
+                UPDATE outbox_task SET status = 'DONE', completed_at = :now, lease_owner = NULL, lease_until = NULL
+                WHERE id = :id AND lease_owner = :owner
+                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner).addValue("now", ts(now)));
+    }
+
+    void reschedule(long id, String owner, Instant notBefore, String error) {
+        jdbc.update("""
+                UPDATE outbox_task SET not_before = :nb, last_error = :err, lease_owner = NULL, lease_until = NULL
+                WHERE id = :id AND lease_owner = :owner
+                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
+                .addValue("nb", ts(notBefore)).addValue("err", truncate(error)));
+    }
+
+    void fail(long id, String owner, Instant now, String error) {
+        jdbc.update("""
+                UPDATE outbox_task SET status = 'FAILED', completed_at = :now, last_error = :err,
+                                       lease_owner = NULL, lease_until = NULL
+                WHERE id = :id AND lease_owner = :owner
+                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
+                .addValue("now", ts(now)).addValue("err", truncate(error)));
+    }
+
+    int purgeFinishedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM outbox_task WHERE status <> 'PENDING' AND completed_at < :cutoff",
+                new MapSqlParameterSource("cutoff", ts(cutoff)));
+    }
+
+    long countPending() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_task WHERE status = 'PENDING'",
+                new MapSqlParameterSource(), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
+    }
+}

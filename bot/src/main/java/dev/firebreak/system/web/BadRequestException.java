@@ -1,0 +1,28 @@
+package dev.firebreak.system.web;
+
+import org.springframework.http.HttpStatus;
+
+/** Input we refuse; answered with {@link #status()} and a JSON {@link ApiError}. */
+public class BadRequestException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+
+    public BadRequestException(String message) {
+        this(HttpStatus.BAD_REQUEST, "bad_request", message);
+    }
+
+    public BadRequestException(HttpStatus status, String code, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}

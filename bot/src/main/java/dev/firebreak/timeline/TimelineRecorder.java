@@ -1,0 +1,67 @@
+package dev.firebreak.timeline;
+
+import dev.firebreak.incident.Actor;
+import dev.firebreak.incident.IncidentOpened;
+import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.incident.IncidentStatusChanged;
+import dev.firebreak.incident.RoleAssigned;
+import dev.firebreak.incident.SeverityChanged;
+import dev.firebreak.system.outbox.OutboxTaskFailed;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Writes incident domain events to the timeline, in the transaction that produced them. */
+@Component
+class TimelineRecorder {
+
+    private final Timeline timeline;
+
+    TimelineRecorder(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @EventListener
+    void on(IncidentOpened e) {
+        timeline.record(NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.INCIDENT_OPENED, e.actor(),
+                "INC-" + e.number() + " opened (" + e.severity() + ", from " + e.source().wireName() + "): " + e.title())
+                .asKeyEvent());
+    }
+
+    @EventListener
+    void on(IncidentStatusChanged e) {
+        String verb = switch (e.to()) {
+            case ACKNOWLEDGED -> "Acknowledged";
+            case MITIGATED -> "Mitigated";
+            case RESOLVED -> "Resolved";
+            case TRIGGERED -> "Re-opened";
+        };
+        String text = verb + " by " + e.actor().name() + " (" + e.from() + " → " + e.to() + ")";
+        if (e.reason() != null && !e.reason().isBlank()) {
+            text += ": " + e.reason();
+        }
+        NewTimelineEntry entry = NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.STATUS_CHANGED, e.actor(), text);
+        timeline.record(e.to() == IncidentStatus.TRIGGERED ? entry : entry.asKeyEvent());
+    }
+
+    @EventListener
+    void on(SeverityChanged e) {
+        timeline.record(NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.SEVERITY_CHANGED, e.actor(),
+                "Severity changed from " + e.from() + " to " + e.to() + " by " + e.actor().name()));
+    }
+
+    @EventListener
+    void on(RoleAssigned e) {
+        String text = e.role().label() + ": " + (e.assignee() == null ? "unassigned" : e.assignee())
+                + " (assigned by " + e.actor().name() + ")";
+        timeline.record(NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.ROLE_ASSIGNED, e.actor(), text));
+    }
+
+    @EventListener
+    void on(OutboxTaskFailed e) {
+        if (e.incidentId() == null) {
+            return;
+        }
+        timeline.record(NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.INTEGRATION_WARNING, Actor.system(),
+                "Warning: " + e.kind() + " failed: " + e.reason()).withDedupKey("outbox-failed:" + e.taskId()));
+    }
+}
