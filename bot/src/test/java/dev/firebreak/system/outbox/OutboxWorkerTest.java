@@ -1,0 +1,178 @@
+package dev.firebreak.system.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.incident.Actor;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentSource;
+import dev.firebreak.incident.NewIncident;
+import dev.firebreak.incident.Severity;
+import dev.firebreak.support.FirebreakTest;
+import dev.firebreak.support.MutableClock;
+import dev.firebreak.timeline.Timeline;
+import dev.firebreak.timeline.TimelineKinds;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.outbox.base-backoff=10s"})
+class OutboxWorkerTest {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+
+    /** A handler whose outcome each test scripts, recording what ran. */
+    static class ScriptedHandler implements OutboxHandler {
+        final List<String> ran = new CopyOnWriteArrayList<>();
+        final Map<String, OutboxResult> outcomes = new ConcurrentHashMap<>();
+
+        @Override
+        public String kind() {
+            return "test.scripted";
+        }
+
+        @Override
+        public OutboxResult handle(OutboxTask task) {
+            String payload = Outbox.payload(task, String.class);
+            ran.add(payload);
+            OutboxResult r = outcomes.remove(payload);
+            return r == null ? OutboxResult.done() : r;
+        }
+    }
+
+    @TestConfiguration
+    static class Config {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+
+        @Bean
+        ScriptedHandler scriptedHandler() {
+            return new ScriptedHandler();
+        }
+    }
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxWorker worker;
+    @Autowired
+    OutboxTasks tasks;
+    @Autowired
+    ScriptedHandler handler;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    IncidentManagement incidents;
+    @Autowired
+    Timeline timeline;
+    @Autowired
+    OutboxStore store;
+
+    @BeforeEach
+    void reset() {
+        worker.runDueTasks();
+        CLOCK.advance(Duration.ofDays(1));
+        worker.runDueTasks();
+        handler.ran.clear();
+        handler.outcomes.clear();
+    }
+
+    private void enqueue(String queue, String dedup, String payload) {
+        tx.executeWithoutResult(s -> outbox.enqueue("test.scripted", queue, dedup, null, "\"" + payload + "\""));
+    }
+
+    @Test
+    void tasksOfOneQueueRunInOrderAndAHeadInRetryBlocksItsQueueOnly() {
+        handler.outcomes.put("a1", OutboxResult.retry("flaky"));
+        enqueue("qa", null, "a1");
+        enqueue("qa", null, "a2");
+        enqueue("qb", null, "b1");
+
+        worker.runDueTasks();
+        assertThat(handler.ran).containsExactly("a1", "b1");
+
+        worker.runDueTasks();
+        assertThat(handler.ran).as("a2 waits behind a1's backoff").containsExactly("a1", "b1");
+
+        CLOCK.advance(Duration.ofSeconds(11));
+        worker.runDueTasks();
+        worker.runDueTasks();
+        assertThat(handler.ran).containsExactly("a1", "b1", "a1", "a2");
+        assertThat(tasks.findByKindOrderById("test.scripted")).allMatch(t -> OutboxTask.DONE.equals(t.getStatus()));
+    }
+
+    @Test
+    void retryAtIsHonoured() {
+        handler.outcomes.put("r", OutboxResult.retryAt(CLOCK.instant().plusSeconds(30), "429"));
+        enqueue("qr", null, "r");
+        worker.runDueTasks();
+        CLOCK.advance(Duration.ofSeconds(29));
+        worker.runDueTasks();
+        assertThat(handler.ran).containsExactly("r");
+        CLOCK.advance(Duration.ofSeconds(2));
+        worker.runDueTasks();
+        assertThat(handler.ran).containsExactly("r", "r");
+    }
+
+    @Test
+    void enqueueIsIdempotentOnTheDedupKey() {
+        enqueue("qd", "same-key", "d1");
+        enqueue("qd", "same-key", "d2");
+        worker.runDueTasks();
+        assertThat(handler.ran).containsExactly("d1");
+    }
+
+    @Test
+    void aPermanentFailureBecomesATimelineWarning() {
+        Incident incident = incidents.open(NewIncident.declared("Outbox failure", null, Severity.SEV3, IncidentSource.API),
+                Actor.api("t"));
+        handler.outcomes.put("f", OutboxResult.failed("channel_not_found"));
+        tx.executeWithoutResult(s -> outbox.enqueue("test.scripted", "qf", null, incident.getId(), "\"f\""));
+        worker.runDueTasks();
+        CLOCK.advance(Duration.ofHours(1));
+        worker.runDueTasks();
+        assertThat(handler.ran).containsExactly("f");
+        assertThat(timeline.of(incident.getId()))
+                .anySatisfy(e -> {
+                    assertThat(e.getKind()).isEqualTo(TimelineKinds.INTEGRATION_WARNING);
+                    assertThat(e.getText()).contains("channel_not_found");
+                });
+    }
+
+    @Test
+    void aClaimedTaskCannotBeClaimedAgainUntilItsLeaseExpires() {
+        enqueue("ql", null, "l");
+        Instant now = CLOCK.instant();
+        Long id = store.dueHeads(now, 10).get(0);
+        assertThat(store.claim(id, "replica-a", now, now.plusSeconds(120))).isTrue();
+        assertThat(store.claim(id, "replica-b", now, now.plusSeconds(120))).isFalse();
+        assertThat(store.dueHeads(now, 10)).doesNotContain(id);
+        Instant later = now.plusSeconds(121);
+        assertThat(store.claim(id, "replica-b", later, later.plusSeconds(120))).isTrue();
+        store.complete(id, "replica-a", later);
+        assertThat(tasks.findById(id).orElseThrow().getStatus()).as("a stale owner cannot complete").isEqualTo("PENDING");
+        store.complete(id, "replica-b", later);
+        assertThat(tasks.findById(id).orElseThrow().getStatus()).isEqualTo("DONE");
+    }
+
+    @Test
+    void backoffGrowsAndIsCapped() {
+        assertThat(worker.backoff(1)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+        assertThat(worker.backoff(3)).isBetween(Duration.ofSeconds(32), Duration.ofSeconds(40));
+        assertThat(worker.backoff(30)).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+    }
+}
