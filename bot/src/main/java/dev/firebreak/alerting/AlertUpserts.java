@@ -56,12 +56,18 @@ class AlertUpserts {
             if (isStale(stored, a)) {
                 continue;
             }
-            boolean transition = !stored.getStatus().equals(a.status()) || !stored.getStartsAt().equals(a.startsAt())
-                    || !Objects.equals(stored.getEndsAt(), a.endsAt());
-            boolean details = !stored.getLabels().equals(a.labels()) || !stored.getAnnotations().equals(a.annotations())
+            boolean transition = !stored.getStatus().equals(a.status());
+            // Two Alertmanagers that are not peered stamp the same alert with slightly different times: a
+            // firing alert keeps its earliest start and a resolved one its first end; only a status change
+            // (resolve, or relapse after resolve) is a new fact for the timeline.
+            Instant startsAt = transition && a.isFiring() ? a.startsAt() : earliest(stored.getStartsAt(), a.startsAt());
+            Instant endsAt = a.isFiring() ? null
+                    : transition || stored.getEndsAt() == null ? a.endsAt() : stored.getEndsAt();
+            boolean details = !startsAt.equals(stored.getStartsAt()) || !Objects.equals(endsAt, stored.getEndsAt())
+                    || !stored.getLabels().equals(a.labels()) || !stored.getAnnotations().equals(a.annotations())
                     || !Objects.equals(stored.getGeneratorUrl(), a.generatorUrl());
             if (transition || details || stored.getLastSeenAt().plus(LAST_SEEN_RESOLUTION).isBefore(now)) {
-                stored.update(a.labels(), a.annotations(), a.status(), a.startsAt(), a.endsAt(), a.generatorUrl(), now);
+                stored.update(a.labels(), a.annotations(), a.status(), startsAt, endsAt, a.generatorUrl(), now);
             }
             if (transition) {
                 if (a.isFiring()) {
@@ -76,12 +82,20 @@ class AlertUpserts {
     }
 
     /**
-     * A firing sighting is stale when the stored alert already resolved and the sighting is of the same
-     * (or an earlier) firing: a late redelivery must not bring a resolved alert back. A relapse has a
-     * later startsAt and is applied.
+     * A firing sighting is stale when the stored alert already resolved and the sighting started before that
+     * resolution: a late redelivery (or the other Alertmanager of a pair) must not bring a resolved alert
+     * back. A relapse starts after the resolution and is applied.
      */
     static boolean isStale(Alert stored, AlertmanagerNotification.Alert sighting) {
-        return !stored.isFiring() && sighting.isFiring() && !sighting.startsAt().isAfter(stored.getStartsAt());
+        if (stored.isFiring() || !sighting.isFiring()) {
+            return false;
+        }
+        Instant resolvedAt = stored.getEndsAt() != null ? stored.getEndsAt() : stored.getStartsAt();
+        return !sighting.startsAt().isAfter(resolvedAt);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return b.isBefore(a) ? b : a;
     }
 
     private void recordFiring(UUID incidentId, AlertmanagerNotification n, AlertmanagerNotification.Alert a) {
