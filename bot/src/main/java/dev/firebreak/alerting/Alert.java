@@ -44,7 +44,7 @@ public class Alert {
                  String status, Instant startsAt, Instant endsAt, String generatorUrl, Instant now) {
         this.incidentId = incidentId;
         this.fingerprint = fingerprint;
-        this.alertname = labels.get("alertname");
+        this.alertname = shorten(labels.get("alertname"));
         this.labels = new LinkedHashMap<>(labels);
         this.annotations = new LinkedHashMap<>(annotations);
         this.status = status;
@@ -65,6 +65,11 @@ public class Alert {
         this.endsAt = newEndsAt;
         this.generatorUrl = newGeneratorUrl;
         this.lastSeenAt = now;
+    }
+
+    /** The alertname column is a convenience copy (the labels keep the whole value). */
+    private static String shorten(String name) {
+        return name == null || name.length() <= 255 ? name : name.substring(0, 255);
     }
 
     public boolean isFiring() {

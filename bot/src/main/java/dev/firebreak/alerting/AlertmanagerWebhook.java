@@ -1,0 +1,95 @@
+package dev.firebreak.alerting;
+
+import dev.firebreak.system.web.ApiError;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhooks/alertmanager}: the Alertmanager webhook receiver (payload version 4).
+ *
+ * <p>Answers 200 with the incident only after the notification is committed. Refusals are JSON: 401 for
+ * missing or wrong credentials, 413 above {@code firebreak.alertmanager.max-body-bytes} (the body is read
+ * with a bounded read, never whole), 400 for malformed JSON, a wrong version or missing fields; nothing is
+ * written for any of them. A database outage surfaces as 503 through ApiErrors, the only answers
+ * Alertmanager retries.
+ */
+@RestController
+class AlertmanagerWebhook {
+
+    private final AlertIntake intake;
+    private final WebhookCredentials credentials;
+    private final AlertmanagerSettings settings;
+    private final IntakeMetrics metrics;
+
+    AlertmanagerWebhook(AlertIntake intake, WebhookCredentials credentials, AlertmanagerSettings settings,
+                        IntakeMetrics metrics) {
+        this.intake = intake;
+        this.credentials = credentials;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @PostMapping("/webhooks/alertmanager")
+    ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+        Timer.Sample sample = metrics.start();
+        String outcome = "rejected";
+        try {
+            metrics.received();
+            if (!credentials.accepts(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+                metrics.rejected("auth");
+                return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"firebreak\"")
+                        .body(ApiError.of(401, "unauthorized", "Missing or wrong Authorization for the Alertmanager webhook"));
+            }
+            byte[] body = readBounded(request);
+            if (body == null) {
+                metrics.rejected("too_large");
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(ApiError.of(413, "too_large", "Body is larger than " + settings.maxBodyBytes().toBytes() + " bytes"));
+            }
+            AlertmanagerNotification notification;
+            try {
+                notification = AlertmanagerPayloads.parse(body);
+            } catch (AlertmanagerPayloads.Rejected e) {
+                metrics.rejected(e.reason());
+                throw e;
+            }
+            IntakeResult result;
+            try {
+                result = intake.ingest(notification);
+            } catch (CannotCreateTransactionException | DataAccessResourceFailureException
+                     | TransientDataAccessException e) {
+                metrics.rejected("unavailable");
+                throw e;
+            }
+            metrics.ingested(result.alerts());
+            outcome = result.outcome().name().toLowerCase(java.util.Locale.ROOT);
+            return ResponseEntity.ok(result);
+        } finally {
+            metrics.stop(sample, outcome);
+        }
+    }
+
+    /** Reads at most max-body-bytes; null when the body (declared or actual) is larger. */
+    private byte[] readBounded(HttpServletRequest request) throws IOException {
+        long max = settings.maxBodyBytes().toBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+            return body.length > max ? null : body;
+        }
+    }
+}
