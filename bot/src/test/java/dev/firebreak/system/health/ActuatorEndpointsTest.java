@@ -5,20 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.Http;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Health probes and metrics answer without the API token. Readiness includes the database: when no
- * connection can be had (simulated by suspending the Hikari pool, which makes every connection request time
- * out exactly as with an unreachable database) readiness is DOWN/503 while liveness stays UP.
+ * Health probes and metrics answer without the API token. Readiness includes the database: when no new
+ * connection can be opened (simulated by evicting the pooled connections and switching the pool to a login
+ * the database refuses, so every connection request times out as with an unreachable database) readiness is
+ * DOWN/503 while liveness stays UP, and it recovers once connections work again.
  */
 @FirebreakTest(properties = {
         "firebreak.api.token=test-token",
         "firebreak.outbox.enabled=false",
-        "spring.datasource.hikari.allow-pool-suspension=true",
         "spring.datasource.hikari.connection-timeout=250"})
 class ActuatorEndpointsTest {
 
@@ -50,7 +52,9 @@ class ActuatorEndpointsTest {
     void readinessGoesDownWhenTheDatabaseIsUnreachableAndLivenessDoesNot() throws Exception {
         Http http = Http.on(port);
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-        hikari.getHikariPoolMXBean().suspendPool();
+        String username = hikari.getUsername();
+        hikari.getHikariConfigMXBean().setUsername("firebreak_no_such_user");
+        hikari.getHikariPoolMXBean().softEvictConnections();
         try {
             Http.Response ready = http.get("/actuator/health/readiness");
             assertThat(ready.status()).isEqualTo(503);
@@ -61,8 +65,9 @@ class ActuatorEndpointsTest {
             assertThat(api.status()).as("the API answers 503 so callers retry").isEqualTo(503);
             assertThat(api.json().path("error").asString()).isEqualTo("unavailable");
         } finally {
-            hikari.getHikariPoolMXBean().resumePool();
+            hikari.getHikariConfigMXBean().setUsername(username);
         }
-        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200));
     }
 }
