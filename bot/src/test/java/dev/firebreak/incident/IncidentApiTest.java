@@ -66,6 +66,10 @@ class IncidentApiTest {
         assertThat(Instant.parse(body.path("openedAt").asString())).isNotNull();
         assertThat(body.has("acknowledgedAt")).isTrue();
         assertThat(body.path("acknowledgedAt").isNull()).isTrue();
+        JsonNode reread = api.get(r.header("Location")).json();
+        assertThat(reread.path("openedAt")).as("times answered on create read back unchanged")
+                .isEqualTo(body.path("openedAt"));
+        assertThat(reread.path("number")).isEqualTo(body.path("number"));
 
         Incident stored = incidents.findById(UUID.fromString(id)).orElseThrow();
         assertThat(stored.getSource()).isEqualTo(IncidentSource.API);
