@@ -1,0 +1,82 @@
+package dev.firebreak.incident;
+
+import dev.firebreak.alerting.Alerts;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The read side of the incident API: pages of incidents, one incident, its alerts. */
+@Service
+class IncidentQueries {
+
+    private final EntityManager em;
+    private final IncidentManagement management;
+    private final AlertCounts alertCounts;
+    private final Alerts alerts;
+
+    IncidentQueries(EntityManager em, IncidentManagement management, AlertCounts alertCounts, Alerts alerts) {
+        this.em = em;
+        this.management = management;
+        this.alertCounts = alertCounts;
+        this.alerts = alerts;
+    }
+
+    /** Newest first (by number); empty filter sets mean "any". */
+    @Transactional(readOnly = true)
+    public IncidentPageView list(Set<IncidentStatus> statuses, Set<Severity> severities, int page, int size) {
+        List<String> where = new ArrayList<>();
+        if (!statuses.isEmpty()) {
+            where.add("i.status in :statuses");
+        }
+        if (!severities.isEmpty()) {
+            where.add("i.severity in :severities");
+        }
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+
+        TypedQuery<Long> count = em.createQuery("select count(i) from Incident i" + filter, Long.class);
+        TypedQuery<Incident> select = em.createQuery(
+                "select i from Incident i" + filter + " order by i.number desc", Incident.class);
+        if (!statuses.isEmpty()) {
+            count.setParameter("statuses", statuses);
+            select.setParameter("statuses", statuses);
+        }
+        if (!severities.isEmpty()) {
+            count.setParameter("severities", severities);
+            select.setParameter("severities", severities);
+        }
+        long total = count.getSingleResult();
+        long offset = (long) page * size;
+        List<Incident> incidents = offset >= total ? List.of()
+                : select.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults(size).getResultList();
+
+        Map<UUID, AlertCounts.Counts> counts = alertCounts.of(incidents.stream().map(Incident::getId).toList());
+        List<IncidentView> items = incidents.stream().map(i -> {
+            AlertCounts.Counts c = counts.getOrDefault(i.getId(), AlertCounts.Counts.NONE);
+            return IncidentView.of(i, c.total(), c.firing());
+        }).toList();
+        return new IncidentPageView(items, page, size, total);
+    }
+
+    /** By UUID, number or INC-n; {@link IncidentNotFoundException} (404) otherwise. */
+    @Transactional(readOnly = true)
+    public IncidentView view(String reference) {
+        return view(management.require(reference));
+    }
+
+    @Transactional(readOnly = true)
+    public IncidentAlertsView alerts(String reference) {
+        Incident incident = management.require(reference);
+        return IncidentAlertsView.of(incident, alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incident.getId()));
+    }
+
+    IncidentView view(Incident incident) {
+        AlertCounts.Counts c = alertCounts.of(incident.getId());
+        return IncidentView.of(incident, c.total(), c.firing());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.firebreak.incident;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An incident as the REST API shows it. Field names are a stable contract (see docs/api.md); times are UTC
+ * ISO-8601, {@code source} is lowercase, {@code reference} is the human form {@code INC-12}.
+ */
+public record IncidentView(
+        UUID id,
+        long number,
+        String reference,
+        String title,
+        String summary,
+        Severity severity,
+        IncidentStatus status,
+        String source,
+        long alertCount,
+        long firingAlertCount,
+        int truncatedAlerts,
+        Map<String, String> labels,
+        String service,
+        String team,
+        String cluster,
+        String namespace,
+        String commander,
+        String scribe,
+        String comms,
+        String slackChannelId,
+        String slackChannelName,
+        String externalUrl,
+        Instant detectedAt,
+        Instant openedAt,
+        Instant acknowledgedAt,
+        Instant mitigatedAt,
+        Instant resolvedAt,
+        Instant updatedAt) {
+
+    public static IncidentView of(Incident incident, long alertCount, long firingAlertCount) {
+        return new IncidentView(
+                incident.getId(),
+                incident.getNumber(),
+                incident.reference(),
+                incident.getTitle(),
+                incident.getSummary(),
+                incident.getSeverity(),
+                incident.getStatus(),
+                incident.getSource() == null ? null : incident.getSource().wireName(),
+                alertCount,
+                firingAlertCount,
+                incident.getTruncatedAlerts(),
+                incident.getLabels() == null ? Map.of() : Map.copyOf(incident.getLabels()),
+                incident.getService(),
+                incident.getTeam(),
+                incident.getCluster(),
+                incident.getNamespace(),
+                incident.getCommander(),
+                incident.getScribe(),
+                incident.getComms(),
+                incident.getSlackChannelId(),
+                incident.getSlackChannelName(),
+                incident.getExternalUrl(),
+                incident.getDetectedAt(),
+                incident.getOpenedAt(),
+                incident.getAcknowledgedAt(),
+                incident.getMitigatedAt(),
+                incident.getResolvedAt(),
+                incident.getUpdatedAt());
+    }
+}

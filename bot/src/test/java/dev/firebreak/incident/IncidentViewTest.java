@@ -1,0 +1,96 @@
+package dev.firebreak.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.alerting.Alert;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The API views are pure functions of the entities. */
+class IncidentViewTest {
+
+    static final Instant T0 = Instant.parse("2026-11-28T05:00:00Z");
+
+    @Test
+    void incidentViewCopiesEveryFieldAndLowercasesTheSource() {
+        NewIncident spec = new NewIncident("  Checkout 5xx  ", "errors", Severity.SEV2, IncidentSource.ALERTMANAGER,
+                "{}:{alertname=\"X\"}", T0.minusSeconds(60),
+                Map.of("service", "checkout", "team", "payments", "cluster", "prod", "namespace", "shop"),
+                "http://am:9093", 3);
+        Incident incident = new Incident(UUID.randomUUID(), 42, spec, T0);
+        incident.moveTo(IncidentStatus.ACKNOWLEDGED, T0.plusSeconds(30));
+        incident.assign(IncidentRole.COMMANDER, "U123", T0.plusSeconds(31));
+        incident.linkSlackChannel("C1", "inc-42-checkout", T0.plusSeconds(32));
+
+        IncidentView view = IncidentView.of(incident, 5, 2);
+
+        assertThat(view.id()).isEqualTo(incident.getId());
+        assertThat(view.number()).isEqualTo(42);
+        assertThat(view.reference()).isEqualTo("INC-42");
+        assertThat(view.title()).isEqualTo("Checkout 5xx");
+        assertThat(view.summary()).isEqualTo("errors");
+        assertThat(view.severity()).isEqualTo(Severity.SEV2);
+        assertThat(view.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(view.source()).isEqualTo("alertmanager");
+        assertThat(view.alertCount()).isEqualTo(5);
+        assertThat(view.firingAlertCount()).isEqualTo(2);
+        assertThat(view.truncatedAlerts()).isEqualTo(3);
+        assertThat(view.labels()).containsEntry("team", "payments").hasSize(4);
+        assertThat(view.service()).isEqualTo("checkout");
+        assertThat(view.team()).isEqualTo("payments");
+        assertThat(view.cluster()).isEqualTo("prod");
+        assertThat(view.namespace()).isEqualTo("shop");
+        assertThat(view.commander()).isEqualTo("U123");
+        assertThat(view.scribe()).isNull();
+        assertThat(view.comms()).isNull();
+        assertThat(view.slackChannelId()).isEqualTo("C1");
+        assertThat(view.slackChannelName()).isEqualTo("inc-42-checkout");
+        assertThat(view.externalUrl()).isEqualTo("http://am:9093");
+        assertThat(view.detectedAt()).isEqualTo(T0.minusSeconds(60));
+        assertThat(view.openedAt()).isEqualTo(T0);
+        assertThat(view.acknowledgedAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(view.mitigatedAt()).isNull();
+        assertThat(view.resolvedAt()).isNull();
+        assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(32));
+    }
+
+    @Test
+    void viewLabelsAreACopy() {
+        Incident incident = new Incident(UUID.randomUUID(), 1,
+                NewIncident.declared("t", null, Severity.SEV4, IncidentSource.API), T0);
+        IncidentView view = IncidentView.of(incident, 0, 0);
+        incident.getLabels().put("late", "change");
+        assertThat(view.labels()).isEmpty();
+        assertThat(view.source()).isEqualTo("api");
+    }
+
+    @Test
+    void alertsViewCountsFiringAndKeepsOrder() {
+        Incident incident = new Incident(UUID.randomUUID(), 7,
+                new NewIncident("g", null, Severity.SEV3, IncidentSource.ALERTMANAGER, "k", null, Map.of(), null, 4), T0);
+        Alert firing = new Alert(incident.getId(), "f1", Map.of("alertname", "A", "pod", "p1"),
+                Map.of("summary", "s"), Alert.FIRING, T0, null, "http://prom", T0);
+        Alert resolved = new Alert(incident.getId(), "f2", Map.of("alertname", "A"), Map.of(),
+                Alert.RESOLVED, T0.plusSeconds(5), T0.plusSeconds(50), null, T0);
+
+        IncidentAlertsView view = IncidentAlertsView.of(incident, List.of(firing, resolved));
+
+        assertThat(view.incidentId()).isEqualTo(incident.getId());
+        assertThat(view.reference()).isEqualTo("INC-7");
+        assertThat(view.truncatedAlerts()).isEqualTo(4);
+        assertThat(view.firingAlertCount()).isEqualTo(1);
+        assertThat(view.items()).extracting(AlertView::fingerprint).containsExactly("f1", "f2");
+        AlertView a = view.items().get(0);
+        assertThat(a.alertname()).isEqualTo("A");
+        assertThat(a.status()).isEqualTo("firing");
+        assertThat(a.labels()).containsEntry("pod", "p1");
+        assertThat(a.annotations()).containsEntry("summary", "s");
+        assertThat(a.startsAt()).isEqualTo(T0);
+        assertThat(a.endsAt()).isNull();
+        assertThat(a.generatorUrl()).isEqualTo("http://prom");
+        assertThat(view.items().get(1).endsAt()).isEqualTo(T0.plusSeconds(50));
+    }
+}
