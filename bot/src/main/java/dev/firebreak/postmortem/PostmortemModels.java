@@ -3,6 +3,7 @@ package dev.firebreak.postmortem;
 import dev.firebreak.postmortem.PostmortemInput.Alert;
 import dev.firebreak.postmortem.PostmortemInput.Entry;
 import dev.firebreak.postmortem.PostmortemInput.Incident;
+import dev.firebreak.timeline.Links;
 import dev.firebreak.timeline.TimelineKinds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class PostmortemModels {
         for (Entry e : entries) {
             rows.add(new PostmortemModel.TimelineRow(Durations.utc(e.occurredAt()),
                     KIND_LABELS.getOrDefault(e.kind(), e.kind()), e.actor(), e.text(), e.keyEvent(),
-                    e.supersedesId() != null, e.link() == null ? "" : Markdown.link("link", e.link())));
+                    e.supersedesId() != null, Links.isWebUrl(e.link()) ? Markdown.link("link", e.link()) : ""));
         }
         return rows;
     }
@@ -129,7 +130,7 @@ public final class PostmortemModels {
                 Instant seen = !a.firing() && a.endsAt() != null ? a.endsAt() : a.lastSeenAt();
                 last = max(last, seen == null ? a.startsAt() : seen);
                 firing += a.firing() ? 1 : 0;
-                if (urls.size() < MAX_LINKS_PER_GROUP && dev.firebreak.timeline.Links.isWebUrl(a.generatorUrl())) {
+                if (urls.size() < MAX_LINKS_PER_GROUP && Links.isWebUrl(a.generatorUrl())) {
                     urls.add(a.generatorUrl());
                 }
             }
