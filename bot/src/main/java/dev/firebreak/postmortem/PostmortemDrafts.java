@@ -1,0 +1,97 @@
+package dev.firebreak.postmortem;
+
+import dev.firebreak.alerting.Alert;
+import dev.firebreak.alerting.Alerts;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.timeline.Timeline;
+import dev.firebreak.timeline.TimelineEntry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Makes post-mortem drafts from the database: loads the data, then renders with the pure functions. */
+@Service
+public class PostmortemDrafts {
+
+    private final IncidentManagement incidents;
+    private final Alerts alerts;
+    private final Timeline timeline;
+    private final Clock clock;
+    private final PostmortemSettings settings;
+    private final PostmortemRenderer renderer;
+
+    PostmortemDrafts(IncidentManagement incidents, Alerts alerts, Timeline timeline, Clock clock,
+                     PostmortemSettings settings) {
+        this.incidents = incidents;
+        this.alerts = alerts;
+        this.timeline = timeline;
+        this.clock = clock;
+        this.settings = settings;
+        this.renderer = settings.template() == null || settings.template().isBlank()
+                ? PostmortemRenderer.withDefaultTemplate()
+                : PostmortemRenderer.fromFile(Path.of(settings.template().strip()));
+    }
+
+    @Transactional(readOnly = true)
+    public PostmortemInput load(String reference) {
+        return load(incidents.require(reference));
+    }
+
+    @Transactional(readOnly = true)
+    public PostmortemInput load(UUID incidentId) {
+        return load(incidents.get(incidentId));
+    }
+
+    private PostmortemInput load(Incident i) {
+        List<PostmortemInput.Alert> alertFacts = new ArrayList<>();
+        for (Alert a : alerts.findByIncidentIdOrderByStartsAtAscIdAsc(i.getId())) {
+            alertFacts.add(new PostmortemInput.Alert(a.getAlertname(), a.getStatus(), a.getLabels(), a.getAnnotations(),
+                    a.getStartsAt(), a.getEndsAt(), a.getGeneratorUrl(), a.getLastSeenAt()));
+        }
+        List<TimelineEntry> entries = timeline.of(i.getId());
+        List<PostmortemInput.Entry> entryFacts = new ArrayList<>(entries.size());
+        for (TimelineEntry e : entries) {
+            entryFacts.add(new PostmortemInput.Entry(e.getId(), e.getOccurredAt(), e.getKind(), e.getActor(),
+                    e.getActorRef(), e.getText(), e.getLink(), e.getData(), e.isKeyEvent(), e.getSupersedesId()));
+        }
+        PostmortemInput.Incident facts = new PostmortemInput.Incident(i.getNumber(), i.getTitle(), i.getSummary(),
+                i.getSeverity().name(), i.getStatus().name(), i.getSource().wireName(), i.getDetectedAt(),
+                i.getOpenedAt(), i.getAcknowledgedAt(), i.getMitigatedAt(), i.getResolvedAt(), i.getCommander(),
+                i.getScribe(), i.getComms(), i.getLabels(), i.getTruncatedAlerts(), i.getExternalUrl());
+        return new PostmortemInput(facts, alertFacts, entryFacts, clock.instant());
+    }
+
+    public String markdown(PostmortemInput input, String chartUrl) {
+        return renderer.markdown(input, chartUrl);
+    }
+
+    public String html(PostmortemInput input, String chartUrl) {
+        return PostmortemRenderer.html(markdown(input, chartUrl),
+                "Post-mortem: " + input.incident().reference() + " " + input.incident().title());
+    }
+
+    public String svg(PostmortemInput input) {
+        return ActivityChart.svg(input);
+    }
+
+    public PostmortemSettings settings() {
+        return settings;
+    }
+
+    /** {@code INC-12-checkout-api-5xx-spike}: the reference and a lowercase ASCII slug of the title. */
+    public static String fileStem(PostmortemInput.Incident incident) {
+        String title = incident.title() == null ? "" : incident.title();
+        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-+$", "");
+        }
+        return incident.reference() + "-" + (slug.isEmpty() ? "incident" : slug);
+    }
+}

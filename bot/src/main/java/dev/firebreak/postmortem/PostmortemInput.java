@@ -1,0 +1,54 @@
+package dev.firebreak.postmortem;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a post-mortem draft is made from, as plain data (no JPA): the incident, its alerts and its
+ * timeline in order, plus when the draft is made. Text in here is untrusted.
+ */
+public record PostmortemInput(Incident incident, List<Alert> alerts, List<Entry> timeline, Instant generatedAt) {
+
+    public PostmortemInput {
+        Objects.requireNonNull(incident, "incident");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        alerts = alerts == null ? List.of() : alerts;
+        timeline = timeline == null ? List.of() : timeline;
+    }
+
+    /** The incident's facts; milestones may be null. */
+    public record Incident(long number, String title, String summary, String severity, String status, String source,
+                           Instant detectedAt, Instant openedAt, Instant acknowledgedAt, Instant mitigatedAt,
+                           Instant resolvedAt, String commander, String scribe, String comms,
+                           Map<String, String> labels, int truncatedAlerts, String externalUrl) {
+
+        public Incident {
+            labels = labels == null ? Map.of() : labels;
+        }
+
+        public String reference() {
+            return "INC-" + number;
+        }
+    }
+
+    /** One alert; {@code endsAt} only counts when the alert is resolved. */
+    public record Alert(String alertname, String status, Map<String, String> labels, Map<String, String> annotations,
+                        Instant startsAt, Instant endsAt, String generatorUrl, Instant lastSeenAt) {
+
+        public Alert {
+            labels = labels == null ? Map.of() : labels;
+            annotations = annotations == null ? Map.of() : annotations;
+        }
+
+        public boolean firing() {
+            return "firing".equals(status);
+        }
+    }
+
+    /** One timeline entry; {@code actorRef} is like {@code slack:U123} for people, null for machines. */
+    public record Entry(long id, Instant occurredAt, String kind, String actor, String actorRef, String text,
+                        String link, String data, boolean keyEvent, Long supersedesId) {
+    }
+}

@@ -1,0 +1,69 @@
+package dev.firebreak.postmortem;
+
+import java.util.List;
+
+/**
+ * What the template lays out. Plain strings are untrusted and written with {@code {{name}}} (escaped as
+ * literal Markdown); fields documented as Markdown were built here and are written with {@code {{{name}}}}.
+ */
+public record PostmortemModel(
+        String reference,
+        String title,
+        String severity,
+        String status,
+        String source,
+        String commander,
+        String scribe,
+        String comms,
+        String responders,
+        String detected,
+        String opened,
+        String acknowledged,
+        String mitigated,
+        String resolved,
+        String generated,
+        String summary,
+        String services,
+        String namespaces,
+        String clusters,
+        List<Metric> metrics,
+        /* Markdown */ String activityImage,
+        List<TimelineRow> timeline,
+        List<AlertGroup> alertGroups,
+        int alertCount,
+        int truncatedAlerts,
+        List<RunbookStep> runbookSteps,
+        List<ActionItem> actionItems,
+        /* Markdown */ String labelsBlock) {
+
+    /** A response metric: from detection (first alert) and from opening the incident. */
+    public record Metric(String name, String fromDetection, String fromOpening) {
+    }
+
+    /** {@code link} is Markdown (empty when there is none). */
+    public record TimelineRow(String time, String kind, String actor, String text, boolean key, boolean correction,
+                              String link) {
+    }
+
+    /** {@code links} is Markdown. */
+    public record AlertGroup(String alertname, int count, int firing, String firstSeen, String lastSeen, String links) {
+    }
+
+    public record RunbookStep(String time, String actor, String text) {
+    }
+
+    public record ActionItem(int number, String text, String owner, String addedBy, String added) {
+    }
+
+    public boolean hasAlerts() {
+        return !alertGroups.isEmpty();
+    }
+
+    public boolean hasActionItems() {
+        return !actionItems.isEmpty();
+    }
+
+    public boolean hasTruncatedAlerts() {
+        return truncatedAlerts > 0;
+    }
+}

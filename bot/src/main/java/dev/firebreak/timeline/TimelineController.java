@@ -1,0 +1,126 @@
+package dev.firebreak.timeline;
+
+import dev.firebreak.incident.Actor;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.system.web.BadRequestException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/incidents/{id}/timeline}: read an incident's timeline in order, add notes, and correct an
+ * entry with a new one that supersedes it (the old entry stays, for audit).
+ */
+@RestController
+@RequestMapping("/api/incidents/{id}/timeline")
+class TimelineController {
+
+    static final int MAX_TEXT = 10_000;
+    static final Set<String> WRITABLE_KINDS = Set.of(TimelineKinds.NOTE, TimelineKinds.CORRECTION,
+            TimelineKinds.FOLLOW_UP);
+    /** Tolerated clock skew for a client's occurredAt in the future. */
+    static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+
+    private final IncidentManagement incidents;
+    private final Timeline timeline;
+    private final TimelineEntries entries;
+    private final Clock clock;
+
+    TimelineController(IncidentManagement incidents, Timeline timeline, TimelineEntries entries, Clock clock) {
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<TimelineEntryView> list(@PathVariable String id,
+                                 @RequestParam(defaultValue = "true") boolean includeSuperseded) {
+        Incident incident = incidents.require(id);
+        return views(timeline.of(incident.getId()), includeSuperseded);
+    }
+
+    @PostMapping
+    ResponseEntity<TimelineEntryView> add(@PathVariable String id, @RequestBody(required = false) TimelineEntryRequest body) {
+        Incident incident = incidents.require(id);
+        NewTimelineEntry entry = validate(incident, body);
+        TimelineEntry saved = timeline.record(entry).orElseThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).body(TimelineEntryView.of(saved, null));
+    }
+
+    private NewTimelineEntry validate(Incident incident, TimelineEntryRequest body) {
+        if (body == null) {
+            throw new BadRequestException("A JSON body with \"text\" is required");
+        }
+        List<String> problems = new ArrayList<>();
+        String text = body.text() == null ? "" : body.text().strip();
+        if (text.isEmpty()) {
+            problems.add("text must not be blank");
+        } else if (text.length() > MAX_TEXT) {
+            problems.add("text must be at most " + MAX_TEXT + " characters");
+        }
+        String kind = body.kind() == null || body.kind().isBlank()
+                ? (body.supersedes() == null ? TimelineKinds.NOTE : TimelineKinds.CORRECTION)
+                : body.kind().strip();
+        if (!WRITABLE_KINDS.contains(kind)) {
+            problems.add("kind must be one of " + WRITABLE_KINDS.stream().sorted().toList());
+        }
+        String link = body.link() == null || body.link().isBlank() ? null : body.link().strip();
+        if (link != null && !Links.isWebUrl(link)) {
+            problems.add("link must be an absolute http(s) URL of at most " + Links.MAX_LENGTH + " characters");
+        }
+        if (body.occurredAt() != null && body.occurredAt().isAfter(clock.instant().plus(MAX_FUTURE))) {
+            problems.add("occurredAt must not be in the future");
+        }
+        if (body.supersedes() != null) {
+            TimelineEntry old = entries.findById(body.supersedes()).orElse(null);
+            if (old == null || !old.getIncidentId().equals(incident.getId())) {
+                problems.add("supersedes: there is no timeline entry " + body.supersedes() + " on " + incident.reference());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRequestException(String.join("; ", problems));
+        }
+        NewTimelineEntry entry = NewTimelineEntry.of(incident.getId(), body.occurredAt(), kind, Actor.api("api"), text)
+                .withLink(link)
+                .superseding(body.supersedes());
+        return Boolean.TRUE.equals(body.keyEvent()) ? entry.asKeyEvent() : entry;
+    }
+
+    static List<TimelineEntryView> views(List<TimelineEntry> ordered, boolean includeSuperseded) {
+        Map<Long, Long> supersededBy = supersededBy(ordered);
+        List<TimelineEntryView> out = new ArrayList<>(ordered.size());
+        for (TimelineEntry e : ordered) {
+            Long by = supersededBy.get(e.getId());
+            if (by == null || includeSuperseded) {
+                out.add(TimelineEntryView.of(e, by));
+            }
+        }
+        return out;
+    }
+
+    /** entry id -> the id of the newest entry (highest id) that supersedes it. */
+    static Map<Long, Long> supersededBy(List<TimelineEntry> entries) {
+        Map<Long, Long> map = new HashMap<>();
+        for (TimelineEntry e : entries) {
+            if (e.getSupersedesId() != null) {
+                map.merge(e.getSupersedesId(), e.getId(), Math::max);
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.firebreak.postmortem;
+
+import dev.firebreak.postmortem.PostmortemInput.Alert;
+import dev.firebreak.postmortem.PostmortemInput.Entry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Post-mortem data built in memory, with fixed times. */
+final class PostmortemFixtures {
+
+    static final Instant DETECTED = Instant.parse("2026-11-28T04:52:30Z");
+    static final Instant OPENED = Instant.parse("2026-11-28T04:53:02Z");
+    static final Instant ACKNOWLEDGED = Instant.parse("2026-11-28T04:57:14Z");
+    static final Instant MITIGATED = Instant.parse("2026-11-28T05:10:00Z");
+    static final Instant RESOLVED = Instant.parse("2026-11-28T05:31:45Z");
+    static final Instant GENERATED = Instant.parse("2026-11-28T05:40:00Z");
+
+    private PostmortemFixtures() {
+    }
+
+    static PostmortemInput.Incident incident(Instant ack, Instant mitigated, Instant resolved) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("alertname", "HighErrorRate");
+        labels.put("service", "checkout");
+        labels.put("namespace", "shop");
+        labels.put("cluster", "eu-west-1");
+        labels.put("severity", "critical");
+        return new PostmortemInput.Incident(12, "Checkout API 5xx spike", "Bad deploy of checkout 2.14; rolled back.",
+                "SEV2", resolved == null ? "ACKNOWLEDGED" : "RESOLVED", "alertmanager", DETECTED, OPENED, ack, mitigated,
+                resolved, "alice", null, "bob", labels, 2, "http://alertmanager.example:9093");
+    }
+
+    static PostmortemInput resolved() {
+        return new PostmortemInput(incident(ACKNOWLEDGED, MITIGATED, RESOLVED), alerts(), timeline(), GENERATED);
+    }
+
+    static List<Alert> alerts() {
+        List<Alert> alerts = new ArrayList<>();
+        alerts.add(alert("HighErrorRate", "checkout-7d9f", "resolved", DETECTED, Instant.parse("2026-11-28T05:12:00Z")));
+        alerts.add(alert("HighErrorRate", "checkout-8a1c", "resolved", Instant.parse("2026-11-28T04:53:00Z"),
+                Instant.parse("2026-11-28T05:14:30Z")));
+        alerts.add(alert("PodCrashLooping", "checkout-8a1c", "resolved", Instant.parse("2026-11-28T04:55:00Z"),
+                Instant.parse("2026-11-28T05:20:00Z")));
+        return alerts;
+    }
+
+    static Alert alert(String name, String pod, String status, Instant startsAt, Instant endsAt) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("alertname", name);
+        labels.put("service", "checkout");
+        labels.put("namespace", "shop");
+        labels.put("cluster", "eu-west-1");
+        labels.put("pod", pod);
+        return new Alert(name, status, labels, Map.of("summary", name + " on " + pod), startsAt,
+                "resolved".equals(status) ? endsAt : null,
+                "http://prometheus.example:9090/graph?g0.expr=" + name, endsAt == null ? startsAt : endsAt);
+    }
+
+    static List<Entry> timeline() {
+        List<Entry> t = new ArrayList<>();
+        t.add(new Entry(1, DETECTED, "alert.firing", "alertmanager", null, "HighErrorRate firing on checkout-7d9f", null, null, false, null));
+        t.add(new Entry(2, OPENED, "incident.opened", "alertmanager", null, "INC-12 opened (SEV2, from alertmanager): Checkout API 5xx spike", null, null, true, null));
+        t.add(new Entry(3, Instant.parse("2026-11-28T04:54:10Z"), "page", "firebreak", null, "Paged the checkout on-call", null, null, false, null));
+        t.add(new Entry(4, ACKNOWLEDGED, "incident.status", "alice", "slack:U1", "Acknowledged by alice (TRIGGERED → ACKNOWLEDGED)", null, null, true, null));
+        t.add(new Entry(5, Instant.parse("2026-11-28T05:01:00Z"), "note", "carol", "slack:U3", "Deploy 2.14 went out at 04:50", "https://deploys.example/checkout/2.14", null, false, null));
+        t.add(new Entry(6, Instant.parse("2026-11-28T05:02:00Z"), "note", "carol", "slack:U3", "Deploy 2.14 went out at 04:48", null, null, false, null));
+        t.add(new Entry(7, Instant.parse("2026-11-28T05:03:00Z"), "correction", "carol", "slack:U3", "Deploy 2.14 went out at 04:49", null, null, false, 6L));
+        t.add(new Entry(8, MITIGATED, "incident.status", "alice", "slack:U1", "Mitigated by alice (ACKNOWLEDGED → MITIGATED)", null, null, true, null));
+        t.add(new Entry(9, Instant.parse("2026-11-28T05:12:00Z"), "follow-up", "alice", "slack:U1", "Add a canary stage to the checkout pipeline", null, "{\"owner\":\"U3\",\"ownerName\":\"carol\"}", false, null));
+        t.add(new Entry(10, Instant.parse("2026-11-28T05:13:00Z"), "follow-up", "bob", "slack:U2", "Alert on error budget burn", null, null, false, null));
+        t.add(new Entry(11, RESOLVED, "incident.status", "alice", "slack:U1", "Resolved by alice (MITIGATED → RESOLVED): rolled back", null, null, true, null));
+        return t;
+    }
+}
