@@ -90,13 +90,18 @@ final class CommandViews {
         for (int k = newestFirst.size() - 1; k >= 0; k--) {
             TimelineEntry e = newestFirst.get(k);
             sb.append("• `").append(time(e.getOccurredAt())).append("` ")
-                    .append(SlackMrkdwn.escape(e.getText()));
+                    .append(withMentions(e.getText()));
             if (e.getLink() != null) {
                 sb.append(" <").append(e.getLink().replace("|", "%7C").replace(">", "%3E")).append("|link>");
             }
             sb.append('\n');
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** Escaped text in which user mentions ({@code <@U123>}) still show as names; nothing else links or pings. */
+    static String withMentions(String text) {
+        return SlackMrkdwn.escape(text).replaceAll("&lt;@([UW][A-Z0-9]+)&gt;", "<@$1>");
     }
 
     static String person(String holder) {

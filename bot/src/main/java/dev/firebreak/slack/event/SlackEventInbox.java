@@ -1,0 +1,56 @@
+package dev.firebreak.slack.event;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Processes each Events API {@code event_id} once, however often Slack delivers it (retries with
+ * {@code X-Slack-Retry-Num}, or two replicas). The {@code slack_event} row and the work it causes commit
+ * in one transaction: a failure leaves neither, Slack's retry then does it, and a duplicate finds the
+ * row (primary key) and does nothing.
+ */
+@Component
+class SlackEventInbox {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    SlackEventInbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Runs {@code work} in the transaction that records {@code eventId}; false if it was seen before. */
+    boolean once(String eventId, Runnable work) {
+        if (eventId == null || eventId.isBlank()) {
+            tx.executeWithoutResult(s -> work.run());
+            return true;
+        }
+        if (seen(eventId)) {
+            return false;
+        }
+        try {
+            tx.executeWithoutResult(s -> {
+                jdbc.update("INSERT INTO slack_event (event_id, received_at) VALUES (?, ?)",
+                        eventId, Timestamp.from(clock.instant()));
+                work.run();
+            });
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            // Another delivery of the same event committed first.
+            return false;
+        }
+    }
+
+    boolean seen(String eventId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM slack_event WHERE event_id = ?", Integer.class, eventId);
+        return n != null && n > 0;
+    }
+}
