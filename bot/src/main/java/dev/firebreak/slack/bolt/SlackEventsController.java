@@ -77,6 +77,17 @@ class SlackEventsController {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
                     .body(ApiError.of(400, "bad_request", "Not a Slack request Firebreak understands"));
         }
+        if (app.status() != App.Status.Running) {
+            try {
+                app.start();
+            } catch (RuntimeException e) {
+                // Bolt checks the bot token with auth.test when it starts; Slack unreachable is transient.
+                log.warn("Slack app cannot start yet: {}", e.getMessage());
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(ApiError.of(503, "unavailable", "Slack app is starting; retry later"));
+            }
+        }
         Response response = app.run(request);
         return toEntity(response);
     }

@@ -2,6 +2,9 @@ package dev.firebreak.slack.event;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row (primary key) and does nothing.
  */
 @Component
-class SlackEventInbox {
+public class SlackEventInbox {
+
+    /** Slack retries a delivery for about an hour; a day of event ids is plenty. */
+    static final Duration KEEP = Duration.ofHours(24);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -28,7 +34,7 @@ class SlackEventInbox {
     }
 
     /** Runs {@code work} in the transaction that records {@code eventId}; false if it was seen before. */
-    boolean once(String eventId, Runnable work) {
+    public boolean once(String eventId, Runnable work) {
         if (eventId == null || eventId.isBlank()) {
             tx.executeWithoutResult(s -> work.run());
             return true;
@@ -49,7 +55,17 @@ class SlackEventInbox {
         }
     }
 
-    boolean seen(String eventId) {
+    /** Forgets event ids older than {@link #KEEP} (hourly; harmless on several replicas at once). */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    public void purge() {
+        purgeReceivedBefore(clock.instant().minus(KEEP));
+    }
+
+    public int purgeReceivedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM slack_event WHERE received_at < ?", Timestamp.from(cutoff));
+    }
+
+    public boolean seen(String eventId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM slack_event WHERE event_id = ?", Integer.class, eventId);
         return n != null && n > 0;
     }
