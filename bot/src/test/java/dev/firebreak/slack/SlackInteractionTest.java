@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,8 +51,45 @@ class SlackInteractionTest {
         registry.add("firebreak.slack.api-url", SLACK::apiUrl);
     }
 
+    /** A slash command and a button from "another module": registered with Bolt like ours. */
+    @TestConfiguration
+    static class OtherModules {
+        @Bean
+        SlashCommand echoCommand() {
+            return new SlashCommand() {
+                @Override
+                public String command() {
+                    return "/firebreak-echo";
+                }
+
+                @Override
+                public SlackReply run(SlackCommandContext c) {
+                    return SlackReply.inChannel("echo " + c.args() + " in "
+                            + (c.incident() == null ? "no incident" : c.incident().reference()) + " by " + c.userId());
+                }
+            };
+        }
+
+        @Bean
+        BlockActionHandler failingButton() {
+            return new BlockActionHandler() {
+                @Override
+                public String actionId() {
+                    return "test.explode";
+                }
+
+                @Override
+                public SlackReply run(SlackCommandContext c) {
+                    throw new IllegalStateException("secret internal detail xoxb-should-not-leak");
+                }
+            };
+        }
+    }
+
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     IncidentManagement management;
     @Autowired
@@ -148,6 +188,11 @@ class SlackInteractionTest {
         String mitigate = "mitigate" + SEQ.incrementAndGet();
         command("mitigate", "CACK", mitigate);
         assertThat((String) awaitReply(mitigate).get("text")).contains("resolved cannot be moved to mitigated");
+
+        String reopen = "reopen" + SEQ.incrementAndGet();
+        command("reopen errors are back", "CACK", reopen);
+        assertThat((String) awaitReply(reopen).get("text")).contains("re-opened");
+        assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.TRIGGERED);
     }
 
     @Test
@@ -239,6 +284,23 @@ class SlackInteractionTest {
         assertThat((String) awaitReply(twice).get("text")).contains("already acknowledged");
     }
 
+    @Test
+    void otherModulesSlashCommandsAndButtonsAreRegisteredAndFailuresExplained() throws Exception {
+        Incident incident = incidentInChannel("CECHO");
+        String id = "echo" + SEQ.incrementAndGet();
+        HttpResponse<String> r = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/firebreak-echo",
+                "a &lt;b&gt;", "CECHO", "U3", SLACK.responseUrl(id))), FORM);
+        assertThat(r.statusCode()).isEqualTo(200);
+        Map<String, Object> reply = awaitReply(id);
+        assertThat(reply.get("response_type")).isEqualTo("in_channel");
+        assertThat(reply.get("text")).isEqualTo("echo a <b> in " + incident.reference() + " by U3");
+
+        String boom = "boom" + SEQ.incrementAndGet();
+        interactive(blockAction("test.explode", "button", incident.getId().toString(), null, "b", "CECHO", boom));
+        String text = (String) awaitReply(boom).get("text");
+        assertThat(text).contains("did not work").contains("error ref").doesNotContain("xoxb").doesNotContain("IllegalState");
+    }
+
     // ---- modal ----
 
     @Test
@@ -302,6 +364,7 @@ class SlackInteractionTest {
 
         assertThat(outboxTasks.findAll().stream().filter(t -> incident.getId().equals(t.getIncidentId())
                 && t.getKind().equals("slack.record-message")).count()).isEqualTo(1);
+        onlyPinnedMessageTasks(incident);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
             worker.runDueTasks();
             return !slackMessages(incident).isEmpty();
@@ -362,6 +425,7 @@ class SlackInteractionTest {
         slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
                 "item", Map.of("type", "message", "channel", "CCARD", "ts", ts), "event_ts", "1714000700.0")),
                 "application/json");
+        onlyPinnedMessageTasks(incident);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
             worker.runDueTasks();
             return outboxTasks.findAll().stream().anyMatch(t -> incident.getId().equals(t.getIncidentId())
@@ -371,6 +435,16 @@ class SlackInteractionTest {
     }
 
     // ---- helpers ----
+
+    /**
+     * These tests are about the pinned-message task. Outbound work the same incident queued on its Slack
+     * queue (channel creation, status card: another module, with its own tests) would run first against
+     * this minimal stub; it is set aside so that only the task under test runs.
+     */
+    private void onlyPinnedMessageTasks(Incident incident) {
+        jdbc.update("UPDATE outbox_task SET status = 'DONE' WHERE incident_id = ? AND kind <> 'slack.record-message'"
+                + " AND status = 'PENDING'", incident.getId());
+    }
 
     private List<TimelineEntry> slackMessages(Incident incident) {
         return timeline.of(incident.getId()).stream().filter(x -> x.getKind().equals(TimelineKinds.SLACK_MESSAGE)).toList();

@@ -34,6 +34,22 @@ class SlackEnvironmentFallbacksTest {
     }
 
     @Test
+    void registeredForSpringBoot() throws Exception {
+        // Every META-INF/spring.factories on the classpath, merged the way Spring's loader reads them.
+        var factories = new java.util.ArrayList<String>();
+        var urls = getClass().getClassLoader().getResources("META-INF/spring.factories");
+        while (urls.hasMoreElements()) {
+            var props = org.springframework.core.io.support.PropertiesLoaderUtils.loadProperties(
+                    new org.springframework.core.io.UrlResource(urls.nextElement()));
+            String value = props.getProperty(org.springframework.boot.EnvironmentPostProcessor.class.getName());
+            if (value != null) {
+                factories.addAll(java.util.Arrays.stream(value.split(",")).map(String::strip).toList());
+            }
+        }
+        assertThat(factories).contains(SlackEnvironmentFallbacks.class.getName());
+    }
+
+    @Test
     void nothingToAddAddsNothing() {
         StandardEnvironment env = new StandardEnvironment();
         int before = env.getPropertySources().size();
