@@ -1,0 +1,160 @@
+package dev.firebreak.slack.event;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.User;
+import dev.firebreak.incident.Actor;
+import dev.firebreak.slack.SlackApi;
+import dev.firebreak.slack.SlackOutcomes;
+import dev.firebreak.system.outbox.Outbox;
+import dev.firebreak.system.outbox.OutboxHandler;
+import dev.firebreak.system.outbox.OutboxResult;
+import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.timeline.NewTimelineEntry;
+import dev.firebreak.timeline.Timeline;
+import dev.firebreak.timeline.TimelineKinds;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outbox task: fetches a pinned message (text, author, permalink) and writes it to the timeline as
+ * {@code slack.message}, at the message's own time. Idempotent: the timeline entry carries the dedup key
+ * {@code slack-msg:<channel>:<ts>}. Messages of this bot (the status card) are skipped.
+ */
+@Component
+class RecordSlackMessage implements OutboxHandler {
+
+    static final String KIND = "slack.record-message";
+    static final int MAX_TEXT = 4000;
+
+    record Task(String channel, String ts, String pinnedBy) {
+    }
+
+    private final SlackApi slack;
+    private final Timeline timeline;
+    private final Clock clock;
+    private final AtomicReference<AuthTestResponse> self = new AtomicReference<>();
+
+    RecordSlackMessage(SlackApi slack, Timeline timeline, Clock clock) {
+        this.slack = slack;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    static String dedupKey(String channel, String ts) {
+        return "slack-msg:" + channel + ":" + ts;
+    }
+
+    /** Slack's {@code 1712345678.123456} as an instant (microseconds kept). */
+    static Instant instantOf(String ts) {
+        BigDecimal seconds = new BigDecimal(ts);
+        long whole = seconds.longValue();
+        long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+        return Instant.ofEpochSecond(whole, nanos);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public OutboxResult handle(OutboxTask task) {
+        if (!slack.enabled()) {
+            return OutboxResult.failed("Slack is not configured");
+        }
+        Task t = Outbox.payload(task, Task.class);
+        MethodsClient api = slack.methods();
+        String method = "conversations.history";
+        try {
+            ConversationsHistoryResponse history = api.conversationsHistory(r -> r.channel(t.channel())
+                    .latest(t.ts()).oldest(t.ts()).inclusive(true).limit(1));
+            if (!history.isOk()) {
+                return SlackOutcomes.of(method, history);
+            }
+            Message message = find(history.getMessages(), t.ts());
+            if (message == null) {
+                method = "conversations.replies";
+                ConversationsRepliesResponse replies = api.conversationsReplies(r -> r.channel(t.channel()).ts(t.ts())
+                        .latest(t.ts()).inclusive(true).limit(1));
+                if (!replies.isOk()) {
+                    return SlackOutcomes.of(method, replies);
+                }
+                message = find(replies.getMessages(), t.ts());
+            }
+            if (message == null) {
+                return OutboxResult.failed("Slack message " + t.ts() + " in " + t.channel() + " not found");
+            }
+            method = "auth.test";
+            if (byThisBot(api, message)) {
+                return OutboxResult.done();
+            }
+            method = "chat.getPermalink";
+            ChatGetPermalinkResponse permalink = api.chatGetPermalink(r -> r.channel(t.channel()).messageTs(t.ts()));
+            if (!permalink.isOk()) {
+                return SlackOutcomes.of(method, permalink);
+            }
+            method = "users.info";
+            Actor author = author(api, message);
+            String text = message.getText() == null ? "" : unescape(message.getText());
+            if (text.length() > MAX_TEXT) {
+                text = text.substring(0, MAX_TEXT - 1) + "…";
+            }
+            timeline.record(new NewTimelineEntry(task.getIncidentId(), instantOf(t.ts()), TimelineKinds.SLACK_MESSAGE,
+                    author, text, permalink.getPermalink(), null, false, null, dedupKey(t.channel(), t.ts())));
+            return OutboxResult.done();
+        } catch (Exception e) {
+            return SlackOutcomes.of(method, e, clock);
+        }
+    }
+
+    private static Message find(List<Message> messages, String ts) {
+        return messages == null ? null : messages.stream().filter(m -> ts.equals(m.getTs())).findFirst().orElse(null);
+    }
+
+    private boolean byThisBot(MethodsClient api, Message message) throws Exception {
+        AuthTestResponse me = self.get();
+        if (me == null) {
+            me = api.authTest(r -> r);
+            if (!me.isOk()) {
+                throw new IllegalStateException("auth.test: " + me.getError());
+            }
+            self.set(me);
+        }
+        return (me.getBotId() != null && me.getBotId().equals(message.getBotId()))
+                || (me.getUserId() != null && me.getUserId().equals(message.getUser()));
+    }
+
+    /** The author with a readable name; the user id alone when users.info cannot tell. */
+    private static Actor author(MethodsClient api, Message message) throws Exception {
+        String userId = message.getUser();
+        if (userId == null) {
+            return Actor.slack(message.getBotId(), message.getUsername() != null ? message.getUsername() : "bot");
+        }
+        UsersInfoResponse info = api.usersInfo(r -> r.user(userId));
+        if (!info.isOk() || info.getUser() == null) {
+            return Actor.slack(userId, userId);
+        }
+        User u = info.getUser();
+        String name = u.getProfile() != null && notBlank(u.getProfile().getDisplayName()) ? u.getProfile().getDisplayName()
+                : notBlank(u.getRealName()) ? u.getRealName() : u.getName();
+        return Actor.slack(userId, name);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}
