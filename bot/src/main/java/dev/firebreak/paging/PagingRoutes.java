@@ -83,6 +83,20 @@ public final class PagingRoutes {
         return Optional.empty();
     }
 
+    /** The route recorded under this name when the incident paged (re-read from configuration: keys are secrets). */
+    public Optional<Route> named(String name) {
+        if ("default".equals(name)) {
+            return defaultRoute();
+        }
+        for (Rule rule : routing.rules()) {
+            Route route = toRoute(rule);
+            if (route.name().equals(name)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every configured escalation policy once, keyed by policy id, with the first name that names it. */
     public Map<String, String> policies() {
         Map<String, String> policies = new LinkedHashMap<>();
