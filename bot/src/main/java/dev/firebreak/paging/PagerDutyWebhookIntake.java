@@ -69,12 +69,22 @@ class PagerDutyWebhookIntake {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        Optional<PagingState> state = store.find(id);
-        if (state.isEmpty() || !state.get().dedupKey().equals(key) || event.pdIncidentId() == null) {
+        String triggerKey = PagingState.dedupKeyOf(id);
+        PagingLink learned;
+        if (event.pdIncidentId() == null) {
+            return Optional.empty();
+        } else if (key.equals(triggerKey)) {
+            Optional<PagingState> state = store.find(id);
+            if (state.isEmpty()) {
+                return Optional.empty();
+            }
+            learned = new PagingLink(event.pdIncidentId(), id, PagingLink.TRIGGER, state.get().routeName(),
+                    event.htmlUrl());
+        } else if (key.startsWith(triggerKey + "-page-") && incidents.find(id.toString()).isPresent()) {
+            learned = new PagingLink(event.pdIncidentId(), id, PagingLink.PAGE, null, event.htmlUrl());
+        } else {
             return Optional.empty();
         }
-        PagingLink learned = new PagingLink(event.pdIncidentId(), id, PagingLink.TRIGGER, state.get().routeName(),
-                event.htmlUrl());
         store.link(learned, now);
         return Optional.of(learned);
     }

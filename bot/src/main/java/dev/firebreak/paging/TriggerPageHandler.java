@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TriggerPageHandler implements OutboxHandler {
 
     private final PagerDutyClient client;
-    private final PagerDutyLookups lookups;
+    private final PagerDutyIncidents pagerDutyIncidents;
     private final PagerDutySettings settings;
     private final PagingRoutes routes;
     private final PagingStore store;
@@ -39,11 +39,11 @@ class TriggerPageHandler implements OutboxHandler {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    TriggerPageHandler(PagerDutyClient client, PagerDutyLookups lookups, PagerDutySettings settings,
+    TriggerPageHandler(PagerDutyClient client, PagerDutyIncidents pagerDutyIncidents, PagerDutySettings settings,
                        PagingRoutes routes, PagingStore store, IncidentManagement incidents, Timeline timeline,
                        TransactionTemplate tx, Clock clock) {
         this.client = client;
-        this.lookups = lookups;
+        this.pagerDutyIncidents = pagerDutyIncidents;
         this.settings = settings;
         this.routes = routes;
         this.store = store;
@@ -108,21 +108,10 @@ class TriggerPageHandler implements OutboxHandler {
         if (!settings.hasApiToken() || route.serviceId() == null || route.serviceId().isBlank()) {
             return null;
         }
-        try {
-            return client.createIncident(NewPagerDutyIncident.of(PagerDutyEvents.summary(incident), route.serviceId())
-                    .withIncidentKey(key).withEscalationPolicy(route.escalationPolicy())
-                    .withUrgency(incident.getSeverity().level() <= 2 ? Urgency.HIGH : Urgency.LOW)
-                    .withDetails(incident.getSummary()));
-        } catch (PagerDutyException e) {
-            if (e.status() == 400) {
-                // A retry after a crash: PagerDuty already holds an open incident with our key.
-                Optional<PagerDutyIncident> existing = lookups.incidentByKey(key);
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-            }
-            throw e;
-        }
+        return pagerDutyIncidents.createOnce(NewPagerDutyIncident.of(PagerDutyEvents.summary(incident), route.serviceId())
+                .withIncidentKey(key).withEscalationPolicy(route.escalationPolicy())
+                .withUrgency(incident.getSeverity().level() <= 2 ? Urgency.HIGH : Urgency.LOW)
+                .withDetails(incident.getSummary()));
     }
 
     private void record(java.util.UUID id, String text, String dedupKey, String link) {

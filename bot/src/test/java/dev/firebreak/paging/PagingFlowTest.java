@@ -9,6 +9,8 @@ import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.slack.SlackCommandContext;
+import dev.firebreak.slack.SlackReply;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
 import dev.firebreak.system.outbox.OutboxTask;
@@ -52,6 +54,19 @@ class PagingFlowTest {
         PD.addUser("PDANA01", "Dana Oncall", "dana@example.com");
         PD.addOnCall("PDANA01", "PEP0001", 1, "PSCHED1", "2026-11-28T00:00:00Z", "2026-11-29T00:00:00Z");
         SLACK.addUser("UDANA", "dana", "dana@example.com");
+        // /oncall: policy PCHECK1 (team "checkout"), served in pages of two.
+        PD.addUser("PANN001", "Ann Now", "ann@example.com");
+        PD.addUser("PBEN001", "Ben Next", "ben@example.com");
+        PD.addUser("PCAT001", "Cat Second", "cat@example.com");
+        PD.addUser("PGUS001", "Gus Later", "gus@example.com");
+        PD.addOnCall("PANN001", "PCHECK1", 1, "PSCHED2", "2026-11-28T00:00:00Z", "2026-11-29T00:00:00Z");
+        PD.addOnCall("PBEN001", "PCHECK1", 1, "PSCHED2", "2026-11-29T00:00:00Z", "2026-11-30T00:00:00Z");
+        PD.addOnCall("PGUS001", "PCHECK1", 1, "PSCHED2", "2026-11-30T00:00:00Z", "2026-12-01T00:00:00Z");
+        PD.addOnCall("PCAT001", "PCHECK1", 2, null, null, null);
+        PD.maxPageSize(2);
+        PD.addService("PSVC001", "Checkout");
+        SLACK.addUser("UANN", "ann", "ann@example.com");
+        SLACK.addUser("UCAT", "cat", "cat@example.com");
     }
 
     @DynamicPropertySource
@@ -65,6 +80,8 @@ class PagingFlowTest {
         registry.add("firebreak.pagerduty.incident-url", () -> "https://firebreak.example.com/api/incidents/{id}");
         registry.add("firebreak.pagerduty.routing.default-routing-key", () -> FakePagerDuty.ROUTING_KEY);
         registry.add("firebreak.pagerduty.routing.default-escalation-policy", () -> "PEP0001");
+        registry.add("firebreak.pagerduty.routing.teams.checkout", () -> "PCHECK1");
+        registry.add("firebreak.pagerduty.service-id", () -> "PSVC001");
         registry.add("firebreak.slack.bot-token", () -> SlackStub.TOKEN);
         registry.add("firebreak.slack.api-url", SLACK::apiUrl);
     }
@@ -88,6 +105,10 @@ class PagingFlowTest {
     OutboxTasks tasks;
     @Autowired
     PagingStore store;
+    @Autowired
+    OnCallCommand onCall;
+    @Autowired
+    PageCommand pageCommand;
     @LocalServerPort
     int port;
 
@@ -314,5 +335,79 @@ class PagingFlowTest {
         assertThat(texts(incident.getId(), TimelineKinds.INTEGRATION_WARNING))
                 .singleElement().asString().startsWith("Warning: pagerduty.trigger failed: PagerDuty trigger: HTTP 400");
         assertThat(texts(incident.getId(), TimelineKinds.PAGE)).isEmpty();
+    }
+
+    static SlackCommandContext command(String args, Incident incident) {
+        return new SlackCommandContext("U1", "alice", "C1", "T1", args, incident, null, null);
+    }
+
+    @Test
+    void onCallShowsNowAndNextPerLevelAsMentionsAcrossPages() {
+        int pagesBefore = PD.requests("GET", "/oncalls").size();
+        SlackReply reply = onCall.run(command("checkout", null));
+        assertThat(reply.text()).isEqualTo("""
+                *On call: checkout* (escalation policy PCHECK1)
+                • Level 1: now <@UANN> · next Ben Next from <!date^1795910400^{date_short_pretty} {time}|Sun 29 Nov 00:00 UTC>
+                • Level 2: now <@UCAT>""");
+        List<FakePagerDuty.Recorded> pages = PD.requests("GET", "/oncalls");
+        assertThat(pages.size() - pagesBefore).isGreaterThanOrEqualTo(2);
+        FakePagerDuty.Recorded first = pages.get(pagesBefore);
+        assertThat(first.query().get("escalation_policy_ids[]")).containsExactly("PCHECK1");
+        assertThat(first.query().get("since")).isNotNull();
+        assertThat(first.query().get("until")).isNotNull();
+
+        SlackReply all = onCall.run(command("", null));
+        assertThat(all.text()).contains("*On call: checkout*").contains("*On call: default* (escalation policy PEP0001)")
+                .contains("Level 1: now <@UDANA>");
+        assertThat(onCall.run(command("nosuchteam", null)).text()).startsWith("I don't know a team");
+    }
+
+    List<JsonNode> manualPages(UUID incidentId) {
+        String prefix = "firebreak-" + incidentId + "-page-";
+        return PD.incidents().values().stream().filter(i -> i.path("incident_key").asString("").startsWith(prefix))
+                .sorted(java.util.Comparator.comparing(i -> i.path("incident_number").asInt()))
+                .map(i -> (JsonNode) i).toList();
+    }
+
+    @Test
+    void pageCommandPagesATeamAndAPersonThroughTheOutbox() throws Exception {
+        Incident incident = open(Severity.SEV3, Map.of("service", "checkout"));
+        drain();
+        SlackReply reply = pageCommand.run(command("checkout DB is on fire", incident));
+        assertThat(reply.inChannel()).isTrue();
+        assertThat(reply.text()).isEqualTo("alice is paging checkout for " + incident.reference() + " via PagerDuty.");
+        assertThat(manualPages(incident.getId())).isEmpty(); // only enqueued: the outbox makes the call
+        drain();
+        assertThat(manualPages(incident.getId())).singleElement().satisfies(pd -> {
+            assertThat(pd.path("firebreak_request").path("escalation_policy").path("id").asString()).isEqualTo("PCHECK1");
+            assertThat(pd.path("firebreak_request").path("service").path("id").asString()).isEqualTo("PSVC001");
+            assertThat(pd.path("firebreak_request").path("body").path("details").asString()).contains("DB is on fire");
+        });
+
+        pageCommand.run(command("<@UANN|ann> please join the bridge", incident));
+        drain();
+        List<JsonNode> pages = manualPages(incident.getId());
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(1).path("firebreak_request").path("assignments").get(0).path("assignee").path("id")
+                .asString()).isEqualTo("PANN001");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
+                "Page to checkout requested by alice: DB is on fire",
+                "Paged checkout (escalation policy PCHECK1) via PagerDuty (#" + pages.get(0).path("incident_number").asInt() + ")",
+                "Page to <@UANN> requested by alice: please join the bridge",
+                "Paged Ann Now via PagerDuty (#" + pages.get(1).path("incident_number").asInt() + ")");
+
+        // The page's acknowledgement shows on the timeline; the incident itself stays as it is.
+        HttpResponse<String> ack = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
+                "evt-page-ack-" + incident.getNumber(), "incident.acknowledged", pages.get(0).path("id").asString(),
+                null, "PANN001", "Ann Now", List.of("Ann Now")), "whsec-new");
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE_ACKNOWLEDGED))
+                .containsExactly("Page to checkout (escalation policy PCHECK1) #42 acknowledged by Ann Now");
+        assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.TRIGGERED);
+
+        assertThat(pageCommand.run(command("", incident)).text()).startsWith("Usage:");
+        assertThat(pageCommand.run(command("@bob", incident)).text()).startsWith("Usage:");
+        assertThat(pageCommand.run(command("nosuchteam", incident)).text()).startsWith("I don't know a team");
+        assertThat(pageCommand.run(command("checkout", null)).text()).startsWith("Run this in an incident channel");
     }
 }

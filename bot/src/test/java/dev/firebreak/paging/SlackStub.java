@@ -86,6 +86,7 @@ final class SlackStub extends Dispatcher implements AutoCloseable {
                 }
                 answer.putObject("channel").put("id", params.get("channel"));
             }
+            case "auth.test" -> answer.put("team_id", "T1").put("user_id", "UBOT").put("bot_id", "BBOT");
             case "chat.postMessage" -> answer.put("channel", params.get("channel")).put("ts", "1700000000.000100");
             default -> {
                 return error("unknown_method");
