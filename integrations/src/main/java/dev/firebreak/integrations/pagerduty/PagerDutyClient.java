@@ -191,8 +191,17 @@ public final class PagerDutyClient implements AutoCloseable {
         }
     }
 
-    /** {@code PUT /incidents/{id}} status acknowledged. */
+    /**
+     * {@code PUT /incidents/{id}} status acknowledged, unless the incident is already acknowledged or resolved (then
+     * its current state is returned without a write): PagerDuty re-opens a resolved incident that is acknowledged, and
+     * a late acknowledgement must never do that. (A resolve racing between the read and the write can still re-open;
+     * PagerDuty offers no conditional update.)
+     */
     public PagerDutyIncident acknowledgeIncident(String incidentId) {
+        PagerDutyIncident current = getIncident(incidentId);
+        if ("acknowledged".equals(current.status()) || "resolved".equals(current.status())) {
+            return current;
+        }
         return updateIncident(incidentId, IncidentUpdate.acknowledge());
     }
 
