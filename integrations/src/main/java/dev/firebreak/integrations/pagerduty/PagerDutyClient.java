@@ -232,14 +232,16 @@ public final class PagerDutyClient implements AutoCloseable {
     }
 
     private PagerDutyIncident findOpenIncident(String incidentKey) {
+        // Filtered by key only (few matches): PagerDuty's document declares statuses[] as a single value.
         HttpUrl url = calls.restUrl("/incidents")
                 .addQueryParameter("incident_key", incidentKey)
-                .addQueryParameter("statuses[]", "triggered")
-                .addQueryParameter("statuses[]", "acknowledged")
+                .addQueryParameter("date_range", "all")
+                .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
                 .build();
         JsonNode answer = calls.rest("GET", PathTemplate.INCIDENTS, url, null, false);
         for (JsonNode node : answer.path("incidents")) {
-            if (incidentKey.equals(RestMapping.text(node, "incident_key"))) {
+            if (incidentKey.equals(RestMapping.text(node, "incident_key"))
+                    && !"resolved".equals(RestMapping.text(node, "status"))) {
                 return RestMapping.incident(node);
             }
         }
@@ -282,7 +284,10 @@ public final class PagerDutyClient implements AutoCloseable {
     }
 
     private static Map<String, Object> reference(String id, String type) {
-        return Map.of("id", requireId(id, type), "type", type);
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("id", requireId(id, type));
+        reference.put("type", type);
+        return reference;
     }
 
     private static List<Map<String, Object>> assignments(List<String> userIds) {

@@ -3,7 +3,6 @@ package dev.firebreak.integrations.pagerduty;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +33,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * PagerDuty faked at the HTTP level: a MockWebServer {@link Dispatcher} speaking the Events API v2 and the REST API v2
  * subset an incident bot uses. Every request is validated against PagerDuty's OpenAPI documents
- * ({@code /pagerduty/*.openapi.json} on the test classpath) and every 2xx answer against the REST document; any
- * violation is recorded (see {@link #violations()}) and answered with 400, so a client that drifts from the contract
- * fails its test. Known quirks of the documents are ignored: {@code validation.request.accept.notAllowed} and
+ * ({@code /pagerduty/*.openapi.json} on the test classpath); any violation is recorded (see {@link #violations()})
+ * and answered with 400, so a client that drifts from the contract fails its test. Answers follow the documents'
+ * examples and the live API where the two differ (the documents' response schemas are not validated: the live API
+ * sends {@code null} start/end for permanent on-calls and full users with {@code include[]=users}, which the
+ * documents do not allow). Known quirks of the documents are ignored: {@code validation.request.accept.notAllowed} and
  * {@code *.schema.additionalProperties}.
  *
  * <p>Beyond the documents it enforces what the real service does: {@code Authorization: Token token=<token>} and
@@ -72,17 +73,22 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     private volatile int maxPageSize = 100;
 
     public FakePagerDuty() {
-        restValidator = OpenApiInteractionValidator.createForInlineApiSpecification(resource("rest-api-v2-subset"))
-                .build();
-        eventsValidator = OpenApiInteractionValidator.createForInlineApiSpecification(resource("events-api-v2"))
-                .withBasePathOverride("/v2")
-                .build();
+        restValidator = Validators.REST;
+        eventsValidator = Validators.EVENTS;
         server.setDispatcher(this);
         try {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parsing the documents takes a second: once per JVM (the validators are stateless). */
+    private static final class Validators {
+        static final OpenApiInteractionValidator REST = OpenApiInteractionValidator
+                .createForInlineApiSpecification(resource("rest-api-v2-subset")).build();
+        static final OpenApiInteractionValidator EVENTS = OpenApiInteractionValidator
+                .createForInlineApiSpecification(resource("events-api-v2")).withBasePathOverride("/v2").build();
     }
 
     // ---- set-up --------------------------------------------------------------------------------------------------
@@ -194,7 +200,7 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
     }
 
-    /** Contract violations of requests (and of this fake's own answers); must stay empty. */
+    /** Contract violations of the requests received; must stay empty. */
     public List<String> violations() {
         return List.copyOf(violations);
     }
@@ -262,9 +268,6 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             violations.add(method + " " + path + ": fake failed: " + e);
             return restError(500, 0, "fake failed: " + e.getMessage(), List.of());
-        }
-        if (!events && response.getStatus().contains(" 20")) {
-            validateAnswer(path, method, response);
         }
         return response;
     }
@@ -362,7 +365,7 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         }
         if (parts.length == 1 && method.equals("GET")) {
             String key = first(query, "incident_key");
-            List<String> statuses = query.getOrDefault("statuses[]", List.of());
+            List<String> statuses = query.getOrDefault("statuses[]", List.of()); // one value per the document
             List<ObjectNode> matching = new ArrayList<>();
             synchronized (incidents) {
                 for (ObjectNode incident : incidents.values()) {
@@ -515,15 +518,6 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    private void validateAnswer(String path, String method, MockResponse response) {
-        String body = response.getBody() == null ? "" : response.getBody().clone().readUtf8();
-        int status = Integer.parseInt(response.getStatus().split(" ")[1]);
-        SimpleResponse answer = SimpleResponse.Builder.status(status)
-                .withContentType("application/json").withBody(body).build();
-        List<String> problems = errors(restValidator.validateResponse(path, Request.Method.valueOf(method), answer));
-        problems.forEach(p -> violations.add("answer to " + method + " " + path + ": " + p));
-    }
-
     private static Request toValidatorRequest(String method, String path, Map<String, List<String>> query,
             Headers headers, String body) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(method, path);
@@ -540,13 +534,49 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     private static List<String> errors(ValidationReport report) {
         List<String> errors = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
-            if (message.getLevel() != ValidationReport.Level.ERROR || IGNORED_KEYS.contains(message.getKey())
-                    || message.getKey().endsWith(".schema.additionalProperties")) {
-                continue;
+            if (counts(message)) {
+                errors.add(describe(message));
             }
-            errors.add(message.getKey() + ": " + message.getMessage());
         }
         return errors;
+    }
+
+    /**
+     * An error counts unless its key is a known quirk. The validator treats every schema as closed, so the parts of
+     * an {@code allOf} see each other's properties as "additional": a combinator error counts only when one of its
+     * nested errors does.
+     */
+    private static boolean counts(ValidationReport.Message message) {
+        if (message.getLevel() != ValidationReport.Level.ERROR || ignored(message.getKey())
+                || isIncidentBodyDetailsQuirk(message)) {
+            return false;
+        }
+        List<ValidationReport.Message> nested = message.getNestedMessages();
+        return nested.isEmpty() || nested.stream().anyMatch(FakePagerDuty::counts);
+    }
+
+    /**
+     * The document types {@code incident.body.details} as an object, yet its own request example (and the live API)
+     * use a string: the one schema error we tolerate besides the documented quirks.
+     */
+    private static boolean isIncidentBodyDetailsQuirk(ValidationReport.Message message) {
+        return message.getKey().equals("validation.request.body.schema.type")
+                && message.getMessage().contains("[Path '/incident/body/details']")
+                && message.getMessage().contains("Instance type (string)");
+    }
+
+    private static boolean ignored(String key) {
+        return IGNORED_KEYS.contains(key) || key.endsWith(".schema.additionalProperties");
+    }
+
+    private static String describe(ValidationReport.Message message) {
+        StringBuilder text = new StringBuilder(message.getKey()).append(": ").append(message.getMessage());
+        List<String> nested = message.getNestedMessages().stream().filter(FakePagerDuty::counts)
+                .map(FakePagerDuty::describe).toList();
+        if (!nested.isEmpty()) {
+            text.append(" <- ").append(String.join(" | ", nested));
+        }
+        return text.toString();
     }
 
     private static ObjectNode reference(String id, String type, String summary) {
