@@ -192,6 +192,7 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
     // ---- what happened -------------------------------------------------------------------------------------------
 
+    /** Requests received, in order; a connection dropped at start shows as method {@code DISCONNECTED}. */
     public List<Recorded> requests() {
         return List.copyOf(requests);
     }
@@ -239,9 +240,24 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
     // ---- dispatch ------------------------------------------------------------------------------------------------
 
+    /** MockWebServer asks at each new connection: a scripted disconnect closes it before the request is read. */
+    @Override
+    public MockResponse peek() {
+        MockResponse next = faults.peek();
+        return next != null && next.getSocketPolicy() == SocketPolicy.DISCONNECT_AT_START ? next : super.peek();
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest recorded) {
         HttpUrl url = recorded.getRequestUrl();
+        if (url == null) { // MockWebServer's bookkeeping for a connection closed at start (see peek())
+            requests.add(new Recorded("DISCONNECTED", "", Map.of(), Headers.of(), ""));
+            MockResponse next = faults.peek();
+            if (next != null && next.getSocketPolicy() == SocketPolicy.DISCONNECT_AT_START) {
+                faults.poll();
+            }
+            return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START);
+        }
         String method = recorded.getMethod();
         String path = url.encodedPath();
         String body = recorded.getBody().readString(StandardCharsets.UTF_8);
@@ -253,6 +269,10 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
         MockResponse fault = faults.poll();
         if (fault != null) {
+            if (fault.getSocketPolicy() == SocketPolicy.DISCONNECT_AT_START) {
+                // The request came over a pooled connection: drop it without an answer instead.
+                return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+            }
             return fault;
         }
         boolean events = path.startsWith("/v2/");
