@@ -191,8 +191,17 @@ public final class PagerDutyClient implements AutoCloseable {
         }
     }
 
-    /** {@code PUT /incidents/{id}} status acknowledged. */
+    /**
+     * {@code PUT /incidents/{id}} status acknowledged, unless the incident is already acknowledged or resolved (then
+     * its current state is returned without a write): PagerDuty re-opens a resolved incident that is acknowledged, and
+     * a late acknowledgement must never do that. (A resolve racing between the read and the write can still re-open;
+     * PagerDuty offers no conditional update.)
+     */
     public PagerDutyIncident acknowledgeIncident(String incidentId) {
+        PagerDutyIncident current = getIncident(incidentId);
+        if ("acknowledged".equals(current.status()) || "resolved".equals(current.status())) {
+            return current;
+        }
         return updateIncident(incidentId, IncidentUpdate.acknowledge());
     }
 
@@ -223,14 +232,16 @@ public final class PagerDutyClient implements AutoCloseable {
     }
 
     private PagerDutyIncident findOpenIncident(String incidentKey) {
+        // Filtered by key only (few matches): PagerDuty's document declares statuses[] as a single value.
         HttpUrl url = calls.restUrl("/incidents")
                 .addQueryParameter("incident_key", incidentKey)
-                .addQueryParameter("statuses[]", "triggered")
-                .addQueryParameter("statuses[]", "acknowledged")
+                .addQueryParameter("date_range", "all")
+                .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
                 .build();
         JsonNode answer = calls.rest("GET", PathTemplate.INCIDENTS, url, null, false);
         for (JsonNode node : answer.path("incidents")) {
-            if (incidentKey.equals(RestMapping.text(node, "incident_key"))) {
+            if (incidentKey.equals(RestMapping.text(node, "incident_key"))
+                    && !"resolved".equals(RestMapping.text(node, "status"))) {
                 return RestMapping.incident(node);
             }
         }
@@ -273,7 +284,10 @@ public final class PagerDutyClient implements AutoCloseable {
     }
 
     private static Map<String, Object> reference(String id, String type) {
-        return Map.of("id", requireId(id, type), "type", type);
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("id", requireId(id, type));
+        reference.put("type", type);
+        return reference;
     }
 
     private static List<Map<String, Object>> assignments(List<String> userIds) {

@@ -120,8 +120,7 @@ final class PagerDutyHttp {
                 String message = scrub(what + " answered " + status + error.describe(), secrets);
                 if (status == 429) {
                     Duration told = rateLimitWait(response);
-                    failure = new Failure(new PagerDutyException(status, error.code(), message, true,
-                            told != null ? told : null), told);
+                    failure = new Failure(new PagerDutyException(status, error.code(), message, true, told), told);
                 } else if (status >= 500 || status == 408) {
                     failure = new Failure(new PagerDutyException(status, error.code(), message, true, null), null);
                 } else {
@@ -157,12 +156,13 @@ final class PagerDutyHttp {
 
     private Failure networkFailure(String what, IOException e, List<String> secrets) {
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return new Failure(new PagerDutyException(0, null, scrub(what + " failed: " + reason, secrets), true, null),
+        // The cause carries no credentials (they live in headers and bodies, never in OkHttp's messages).
+        return new Failure(new PagerDutyException(0, null, scrub(what + " failed: " + reason, secrets), true, null, e),
                 null);
     }
 
     private static PagerDutyException interrupted(String what, Exception cause) {
-        return new PagerDutyException(0, null, what + " interrupted", true, null, null);
+        return new PagerDutyException(0, null, what + " interrupted", true, null, cause);
     }
 
     /** Exponential backoff with equal jitter: half fixed, half random; capped at maxBackoff. */
@@ -287,12 +287,5 @@ final class PagerDutyHttp {
             return text.toString();
         }
 
-        boolean mentions(String phrase) {
-            String needle = phrase.toLowerCase(java.util.Locale.ROOT);
-            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
-                return true;
-            }
-            return errors.stream().anyMatch(e -> e.toLowerCase(java.util.Locale.ROOT).contains(needle));
-        }
     }
 }
