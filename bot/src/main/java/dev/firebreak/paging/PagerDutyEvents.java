@@ -1,0 +1,88 @@
+package dev.firebreak.paging;
+
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.Severity;
+import dev.firebreak.integrations.pagerduty.EventLink;
+import dev.firebreak.integrations.pagerduty.EventSeverity;
+import dev.firebreak.integrations.pagerduty.TriggerEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Builds the Events v2 trigger of an incident: a pure function of the incident and configuration. */
+final class PagerDutyEvents {
+
+    /** Label names that may hold credentials never leave Firebreak (the client redacts too). */
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            "(?i).*(token|secret|password|passwd|authorization|api[_-]?key|cookie|credential|private[_-]?key).*");
+
+    private PagerDutyEvents() {
+    }
+
+    static String summary(Incident incident) {
+        return incident.reference() + " [" + incident.getSeverity() + "] " + incident.getTitle();
+    }
+
+    static EventSeverity severity(Severity severity) {
+        return switch (severity) {
+            case SEV1 -> EventSeverity.CRITICAL;
+            case SEV2 -> EventSeverity.ERROR;
+            case SEV3 -> EventSeverity.WARNING;
+            case SEV4 -> EventSeverity.INFO;
+        };
+    }
+
+    /** The incident's own URL from {@code firebreak.pagerduty.incident-url}, or null. */
+    static String incidentUrl(String template, Incident incident) {
+        if (template == null || template.isBlank()) {
+            return null;
+        }
+        return template.replace("{id}", incident.getId().toString()).replace("{ref}", incident.reference());
+    }
+
+    static TriggerEvent trigger(Incident incident, String routingKey, String dedupKey, String urlTemplate) {
+        String source = firstNonBlank(incident.getService(), incident.getCluster(), "firebreak");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("incident", incident.reference());
+        details.put("severity", incident.getSeverity().name());
+        details.put("source", incident.getSource().wireName());
+        details.put("status", incident.getStatus().name());
+        Map<String, String> labels = new LinkedHashMap<>();
+        incident.getLabels().forEach((k, v) -> {
+            if (!SECRET_KEY.matcher(k).matches()) {
+                labels.put(k, v);
+            }
+        });
+        details.put("labels", labels);
+        List<EventLink> links = new ArrayList<>();
+        String url = incidentUrl(urlTemplate, incident);
+        if (url != null) {
+            links.add(new EventLink(url, "Firebreak " + incident.reference()));
+        }
+        if (incident.getSlackChannelId() != null) {
+            links.add(new EventLink("https://slack.com/app_redirect?channel=" + incident.getSlackChannelId(),
+                    "Slack #" + firstNonBlank(incident.getSlackChannelName(), incident.getSlackChannelId())));
+        }
+        if (incident.getExternalUrl() != null && incident.getExternalUrl().startsWith("http")) {
+            links.add(new EventLink(incident.getExternalUrl(), "Alertmanager"));
+        }
+        return TriggerEvent.of(routingKey, dedupKey, summary(incident), source, severity(incident.getSeverity()))
+                .withTimestamp(incident.getDetectedAt())
+                .withComponent(incident.getService())
+                .withGroup(incident.getTeam())
+                .withCustomDetails(details)
+                .withLinks(links)
+                .withClient("Firebreak", url);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

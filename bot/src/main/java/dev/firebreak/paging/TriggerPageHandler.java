@@ -1,0 +1,122 @@
+package dev.firebreak.paging;
+
+import dev.firebreak.incident.Actor;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.integrations.pagerduty.NewPagerDutyIncident;
+import dev.firebreak.integrations.pagerduty.PagerDutyClient;
+import dev.firebreak.integrations.pagerduty.PagerDutyException;
+import dev.firebreak.integrations.pagerduty.PagerDutyIncident;
+import dev.firebreak.integrations.pagerduty.Urgency;
+import dev.firebreak.system.outbox.Outbox;
+import dev.firebreak.system.outbox.OutboxHandler;
+import dev.firebreak.system.outbox.OutboxResult;
+import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.timeline.NewTimelineEntry;
+import dev.firebreak.timeline.Timeline;
+import dev.firebreak.timeline.TimelineKinds;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code pagerduty.trigger}: pages the incident's route. With a routing key through Events v2 (dedup_key
+ * {@code firebreak-<uuid>}, so PagerDuty never opens two incidents for it); with only an escalation policy
+ * through REST {@code POST /incidents} (incident_key = the same key). Records "Paged ... via PagerDuty".
+ */
+@Component
+class TriggerPageHandler implements OutboxHandler {
+
+    private final PagerDutyClient client;
+    private final PagerDutyIncidents pagerDutyIncidents;
+    private final PagerDutySettings settings;
+    private final PagingRoutes routes;
+    private final PagingStore store;
+    private final IncidentManagement incidents;
+    private final Timeline timeline;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TriggerPageHandler(PagerDutyClient client, PagerDutyIncidents pagerDutyIncidents, PagerDutySettings settings,
+                       PagingRoutes routes, PagingStore store, IncidentManagement incidents, Timeline timeline,
+                       TransactionTemplate tx, Clock clock) {
+        this.client = client;
+        this.pagerDutyIncidents = pagerDutyIncidents;
+        this.settings = settings;
+        this.routes = routes;
+        this.store = store;
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return PagingTasks.TRIGGER;
+    }
+
+    @Override
+    public OutboxResult handle(OutboxTask task) {
+        var id = Outbox.payload(task, PagingTasks.IncidentTask.class).incidentId();
+        Optional<PagingState> state = store.find(id);
+        if (state.isEmpty() || state.get().triggered()) {
+            return OutboxResult.done();
+        }
+        Incident incident = incidents.get(id);
+        if (!incident.getStatus().isOpen()) {
+            record(id, "Not paged: " + incident.reference() + " was resolved before PagerDuty could be reached",
+                    "pd:not-paged:" + id, null);
+            return OutboxResult.done();
+        }
+        Optional<Route> route = routes.named(state.get().routeName()).or(() -> routes.route(incident));
+        if (route.isEmpty()) {
+            return OutboxResult.failed("PagerDuty trigger: route '" + state.get().routeName() + "' is no longer configured");
+        }
+        String dedupKey = state.get().dedupKey();
+        try {
+            PagerDutyIncident created = null;
+            if (route.get().hasRoutingKey()) {
+                client.trigger(PagerDutyEvents.trigger(incident, route.get().routingKey(), dedupKey,
+                        settings.incidentUrl()));
+            } else {
+                created = createByRest(incident, route.get(), dedupKey);
+                if (created == null) {
+                    return OutboxResult.failed("PagerDuty trigger: route " + route.get().name()
+                            + " has no routing key, and no API token and service id to create an incident");
+                }
+            }
+            PagerDutyIncident pd = created;
+            Instant now = clock.instant();
+            tx.executeWithoutResult(s -> {
+                store.markTriggered(id, now);
+                if (pd != null) {
+                    store.link(new PagingLink(pd.id(), id, PagingLink.TRIGGER, route.get().name(), pd.htmlUrl()), now);
+                }
+                record(id, "Paged " + route.get().describe() + " via PagerDuty", "pd:paged:" + id,
+                        pd == null ? null : pd.htmlUrl());
+            });
+            return OutboxResult.done();
+        } catch (PagerDutyException e) {
+            return PagerDutyOutcomes.of("trigger", e, clock);
+        }
+    }
+
+    private PagerDutyIncident createByRest(Incident incident, Route route, String key) {
+        if (!settings.hasApiToken() || route.serviceId() == null || route.serviceId().isBlank()) {
+            return null;
+        }
+        return pagerDutyIncidents.createOnce(NewPagerDutyIncident.of(PagerDutyEvents.summary(incident), route.serviceId())
+                .withIncidentKey(key).withEscalationPolicy(route.escalationPolicy())
+                .withUrgency(incident.getSeverity().level() <= 2 ? Urgency.HIGH : Urgency.LOW)
+                .withDetails(incident.getSummary()));
+    }
+
+    private void record(java.util.UUID id, String text, String dedupKey, String link) {
+        NewTimelineEntry entry = NewTimelineEntry.of(id, clock.instant(), TimelineKinds.PAGE, Actor.system(), text)
+                .withDedupKey(dedupKey).asKeyEvent();
+        timeline.record(link == null ? entry : entry.withLink(link));
+    }
+}

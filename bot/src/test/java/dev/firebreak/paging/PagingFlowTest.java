@@ -1,0 +1,413 @@
+package dev.firebreak.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.incident.Actor;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentSource;
+import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.incident.NewIncident;
+import dev.firebreak.incident.Severity;
+import dev.firebreak.slack.SlackCommandContext;
+import dev.firebreak.slack.SlackReply;
+import dev.firebreak.support.FirebreakTest;
+import dev.firebreak.support.MutableClock;
+import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.outbox.OutboxTasks;
+import dev.firebreak.system.outbox.OutboxWorker;
+import dev.firebreak.timeline.Timeline;
+import dev.firebreak.timeline.TimelineEntry;
+import dev.firebreak.timeline.TimelineKinds;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Firebreak <-> PagerDuty through the outbox, against a fake PagerDuty (OpenAPI-validated) and a fake Slack at
+ * the HTTP level: trigger, signed webhooks, acknowledge without echo, resolve, notes, on-call invites, 429s.
+ */
+@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.api.token=test-token"})
+class PagingFlowTest {
+
+    static final FakePagerDuty PD = new FakePagerDuty();
+    static final SlackStub SLACK = new SlackStub();
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+
+    static {
+        PD.addUser("PBOT001", "Firebreak Bot", FakePagerDuty.FROM);
+        PD.addUser("PDANA01", "Dana Oncall", "dana@example.com");
+        PD.addOnCall("PDANA01", "PEP0001", 1, "PSCHED1", "2026-11-28T00:00:00Z", "2026-11-29T00:00:00Z");
+        SLACK.addUser("UDANA", "dana", "dana@example.com");
+        // /oncall: policy PCHECK1 (team "checkout"), served in pages of two.
+        PD.addUser("PANN001", "Ann Now", "ann@example.com");
+        PD.addUser("PBEN001", "Ben Next", "ben@example.com");
+        PD.addUser("PCAT001", "Cat Second", "cat@example.com");
+        PD.addUser("PGUS001", "Gus Later", "gus@example.com");
+        PD.addOnCall("PANN001", "PCHECK1", 1, "PSCHED2", "2026-11-28T00:00:00Z", "2026-11-29T00:00:00Z");
+        PD.addOnCall("PBEN001", "PCHECK1", 1, "PSCHED2", "2026-11-29T00:00:00Z", "2026-11-30T00:00:00Z");
+        PD.addOnCall("PGUS001", "PCHECK1", 1, "PSCHED2", "2026-11-30T00:00:00Z", "2026-12-01T00:00:00Z");
+        PD.addOnCall("PCAT001", "PCHECK1", 2, null, null, null);
+        PD.maxPageSize(2);
+        PD.addService("PSVC001", "Checkout");
+        SLACK.addUser("UANN", "ann", "ann@example.com");
+        SLACK.addUser("UCAT", "cat", "cat@example.com");
+    }
+
+    @DynamicPropertySource
+    static void pagerDuty(DynamicPropertyRegistry registry) {
+        registry.add("firebreak.pagerduty.api-token", () -> FakePagerDuty.API_TOKEN);
+        registry.add("firebreak.pagerduty.from-email", () -> FakePagerDuty.FROM);
+        registry.add("firebreak.pagerduty.api-url", PD::restBaseUrl);
+        registry.add("firebreak.pagerduty.events-url", PD::eventsBaseUrl);
+        registry.add("firebreak.pagerduty.webhook-secret", () -> "whsec-old, whsec-new");
+        registry.add("firebreak.pagerduty.client-retries", () -> "0");
+        registry.add("firebreak.pagerduty.incident-url", () -> "https://firebreak.example.com/api/incidents/{id}");
+        registry.add("firebreak.pagerduty.routing.default-routing-key", () -> FakePagerDuty.ROUTING_KEY);
+        registry.add("firebreak.pagerduty.routing.default-escalation-policy", () -> "PEP0001");
+        registry.add("firebreak.pagerduty.routing.teams.checkout", () -> "PCHECK1");
+        registry.add("firebreak.pagerduty.service-id", () -> "PSVC001");
+        registry.add("firebreak.slack.bot-token", () -> SlackStub.TOKEN);
+        registry.add("firebreak.slack.api-url", SLACK::apiUrl);
+    }
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired
+    IncidentManagement management;
+    @Autowired
+    Timeline timeline;
+    @Autowired
+    OutboxWorker worker;
+    @Autowired
+    OutboxTasks tasks;
+    @Autowired
+    PagingStore store;
+    @Autowired
+    OnCallCommand onCall;
+    @Autowired
+    PageCommand pageCommand;
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void noContractViolations() {
+        assertThat(PD.violations()).isEmpty();
+    }
+
+    void drain() {
+        for (int i = 0; i < 50 && worker.runDueTasks() > 0; i++) {
+            // run until nothing is due
+        }
+    }
+
+    Incident open(Severity severity, Map<String, String> labels) {
+        return management.open(new NewIncident("Checkout 5xx", "errors", severity, IncidentSource.ALERTMANAGER,
+                "{}:{alertname=\"Checkout5xx\",run=\"" + UUID.randomUUID() + "\"}", null, labels,
+                "http://alertmanager.example:9093", 0), Actor.alertmanager());
+    }
+
+    List<String> texts(UUID id, String kind) {
+        return timeline.of(id).stream().filter(e -> e.getKind().equals(kind)).map(TimelineEntry::getText).toList();
+    }
+
+    @Test
+    void openTriggerAckFromPagerDutyResolveFromSlack() throws Exception {
+        Incident incident = open(Severity.SEV2, Map.of("service", "checkout", "team", "payments",
+                "api_token", "s3cr3t-value"));
+        String key = "firebreak-" + incident.getId();
+        drain();
+
+        List<JsonNode> sent = PD.events(key);
+        assertThat(sent).hasSize(1);
+        JsonNode trigger = sent.get(0);
+        assertThat(trigger.path("event_action").asString()).isEqualTo("trigger");
+        assertThat(trigger.path("payload").path("summary").asString())
+                .isEqualTo(incident.reference() + " [SEV2] Checkout 5xx");
+        assertThat(trigger.path("payload").path("severity").asString()).isEqualTo("error");
+        assertThat(trigger.path("payload").path("custom_details").path("labels").path("service").asString())
+                .isEqualTo("checkout");
+        assertThat(trigger.path("payload").path("custom_details").path("source").asString()).isEqualTo("alertmanager");
+        assertThat(trigger.toString()).doesNotContain("s3cr3t-value").doesNotContain("api_token");
+        assertThat(trigger.path("links").toString()).contains("https://firebreak.example.com/api/incidents/" + incident.getId());
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
+                .containsExactly("Paged default (escalation policy PEP0001) via PagerDuty");
+
+        // The PagerDuty incident id was learned by incident_key lookup.
+        String pdId = PD.incidentByKey(key).path("id").asString();
+        assertThat(store.find(incident.getId()).orElseThrow().pdIncidentId()).isEqualTo(pdId);
+
+        // A signed acknowledgement from PagerDuty (v3 payload without incident_key).
+        HttpResponse<String> ack = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
+                "evt-" + UUID.randomUUID(), "incident.acknowledged", pdId, null, "PALICE", "Alice", List.of("Alice")),
+                "whsec-new");
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ack.body()).contains("\"status\":\"applied\"");
+        Incident acked = management.get(incident.getId());
+        assertThat(acked.getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE_ACKNOWLEDGED))
+                .containsExactly("PagerDuty incident #42 acknowledged by Alice");
+        assertThat(timeline.of(incident.getId())).anyMatch(e -> e.getKind().equals(TimelineKinds.STATUS_CHANGED)
+                && "pagerduty:PALICE".equals(e.getActorRef()));
+        drain();
+        assertThat(PD.events(key)).hasSize(1); // no acknowledge echoed back to PagerDuty
+
+        management.resolve(incident.getId(), Actor.slack("U9", "carol"), "rolled back");
+        drain();
+        List<JsonNode> after = PD.events(key);
+        assertThat(after).hasSize(2);
+        assertThat(after.get(1).path("event_action").asString()).isEqualTo("resolve");
+        assertThat(after.get(1).path("routing_key").asString()).isEqualTo(FakePagerDuty.ROUTING_KEY);
+        assertThat(PD.incident(pdId).path("status").asString()).isEqualTo("resolved");
+        assertThat(PD.incident(pdId).path("firebreak_notes").findValuesAsString("content"))
+                .containsExactly("[Firebreak] Status ACKNOWLEDGED → RESOLVED by carol: rolled back");
+    }
+
+    @Test
+    void onCallIsInvitedIntoTheChannelOnceItExists() {
+        Incident incident = open(Severity.SEV1, Map.of("service", "search"));
+        drain();
+        assertThat(SLACK.calls("users.lookupByEmail")).anyMatch(c -> "dana@example.com".equals(c.params().get("email")));
+        List<OutboxTask> invites = tasks.findByIncidentIdOrderById(incident.getId()).stream()
+                .filter(t -> t.getKind().equals(PagingTasks.SLACK_INVITE)).toList();
+        assertThat(invites).singleElement().satisfies(t -> {
+            assertThat(t.getQueueKey()).isEqualTo("slack:" + incident.getId());
+            assertThat(t.getStatus()).isEqualTo(OutboxTask.PENDING); // no channel yet: retried
+        });
+        int before = SLACK.calls("conversations.invite").size();
+
+        management.linkSlackChannel(incident.getId(), "C0INC" + incident.getNumber(), "inc-" + incident.getNumber());
+        CLOCK.advance(Duration.ofMinutes(10));
+        drain();
+        List<SlackStub.Call> invited = SLACK.calls("conversations.invite");
+        assertThat(invited).hasSize(before + 1);
+        assertThat(invited.get(invited.size() - 1).params())
+                .containsEntry("channel", "C0INC" + incident.getNumber()).containsEntry("users", "UDANA");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).contains("Invited on-call Dana Oncall into the channel");
+    }
+
+    @Test
+    void webhookSignaturesAreVerifiedOnTheRawBody() throws Exception {
+        String body = PagerDutyWebhooks.incidentEvent("evt-sig", "incident.acknowledged", "PUNKNOWN", null,
+                "PALICE", "Alice", List.of());
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> valid = PagerDutyWebhooks.postSigned(port, body, "whsec-new");
+        assertThat(valid.statusCode()).isEqualTo(202); // verified, but not an incident of ours: nothing recorded
+        assertThat(valid.body()).contains("unknown_incident");
+
+        String rotated = WebhookSignatures.sign("whsec-retired", raw) + "," + WebhookSignatures.sign("whsec-old", raw);
+        assertThat(PagerDutyWebhooks.post(port, body, rotated).statusCode()).isEqualTo(202);
+
+        HttpResponse<String> tampered = PagerDutyWebhooks.post(port, body.replace("PUNKNOWN", "PUNKNOWX"),
+                WebhookSignatures.sign("whsec-new", raw));
+        assertThat(tampered.statusCode()).isEqualTo(401);
+        assertThat(tampered.body()).contains("\"error\":\"unauthorized\"");
+        assertThat(PagerDutyWebhooks.post(port, body, null).statusCode()).isEqualTo(401);
+        assertThat(PagerDutyWebhooks.postSigned(port, body, "wrong-secret").statusCode()).isEqualTo(401);
+        assertThat(PagerDutyWebhooks.post(port, body, "v1=").statusCode()).isEqualTo(401);
+        assertThat(PagerDutyWebhooks.postSigned(port, "{\"not\":\"pagerduty\"}", "whsec-new").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void duplicateDeliveriesAreAppliedOnceAndLateAcksAreRecordedNotErrors() throws Exception {
+        Incident incident = open(Severity.SEV1, Map.of("service", "checkout"));
+        drain();
+        String pdId = store.find(incident.getId()).orElseThrow().pdIncidentId();
+        management.acknowledge(incident.getId(), Actor.slack("U1", "alice"));
+
+        String body = PagerDutyWebhooks.incidentEvent("evt-dup-" + incident.getNumber(), "incident.acknowledged", pdId,
+                null, "PBOB", "Bob", List.of("Bob"));
+        HttpResponse<String> first = PagerDutyWebhooks.postSigned(port, body, "whsec-new");
+        HttpResponse<String> second = PagerDutyWebhooks.postSigned(port, body, "whsec-new");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("duplicate");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE_ACKNOWLEDGED))
+                .containsExactly("PagerDuty incident #42 acknowledged by Bob (incident already ACKNOWLEDGED)");
+        assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+
+        HttpResponse<String> reassigned = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
+                "evt-re-" + incident.getNumber(), "incident.reassigned", pdId, null, "PBOB", "Bob",
+                List.of("Erin", "Frank")), "whsec-new");
+        assertThat(reassigned.statusCode()).isEqualTo(200);
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
+                .contains("PagerDuty incident #42 reassigned in PagerDuty to Erin, Frank by Bob");
+
+        PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.noteEvent("evt-n1-" + incident.getNumber(), pdId,
+                "DB failover started"), "whsec-new");
+        PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.noteEvent("evt-n2-" + incident.getNumber(), pdId,
+                "[Firebreak] Status TRIGGERED → ACKNOWLEDGED by alice"), "whsec-new");
+        assertThat(texts(incident.getId(), TimelineKinds.NOTE)).containsExactly("PagerDuty note by Bob: DB failover started");
+
+        HttpResponse<String> resolved = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
+                "evt-res-" + incident.getNumber(), "incident.resolved", pdId, null, "PBOB", "Bob", List.of()),
+                "whsec-new");
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.RESOLVED);
+        drain();
+        assertThat(PD.events("firebreak-" + incident.getId())).extracting(e -> e.path("event_action").asString())
+                .containsExactly("trigger", "acknowledge"); // the resolve came from PagerDuty: not echoed
+    }
+
+    @Test
+    void sev3DoesNotPageUntilRaisedIntoPagingRange() {
+        Incident incident = open(Severity.SEV3, Map.of("service", "checkout"));
+        String key = "firebreak-" + incident.getId();
+        drain();
+        assertThat(PD.events(key)).isEmpty();
+        assertThat(store.find(incident.getId())).isEmpty();
+
+        management.changeSeverity(incident.getId(), Severity.SEV2, Actor.slack("U1", "alice"));
+        drain();
+        assertThat(PD.events(key)).hasSize(1);
+        management.changeSeverity(incident.getId(), Severity.SEV1, Actor.slack("U1", "alice"));
+        management.changeSeverity(incident.getId(), Severity.SEV3, Actor.slack("U1", "alice"));
+        management.changeSeverity(incident.getId(), Severity.SEV2, Actor.slack("U1", "alice"));
+        drain();
+        assertThat(PD.events(key)).hasSize(1); // paged once, whatever the severity does afterwards
+        String pdId = store.find(incident.getId()).orElseThrow().pdIncidentId();
+        assertThat(PD.incident(pdId).path("firebreak_notes").findValuesAsString("content")).containsExactly(
+                "[Firebreak] Severity changed from SEV2 to SEV1 by alice",
+                "[Firebreak] Severity changed from SEV1 to SEV3 by alice",
+                "[Firebreak] Severity changed from SEV3 to SEV2 by alice");
+    }
+
+    @Test
+    void rateLimitedTriggerWaitsForTheResetAndIsNotLost() {
+        drain();
+        PD.enqueueStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}", "ratelimit-reset", "30");
+        Incident incident = open(Severity.SEV1, Map.of("service", "ratelimited"));
+        String key = "firebreak-" + incident.getId();
+        Instant start = CLOCK.instant();
+        drain();
+        assertThat(PD.events(key)).isEmpty();
+        OutboxTask trigger = tasks.findByIncidentIdOrderById(incident.getId()).stream()
+                .filter(t -> t.getKind().equals(PagingTasks.TRIGGER)).findFirst().orElseThrow();
+        assertThat(trigger.getStatus()).isEqualTo(OutboxTask.PENDING);
+        assertThat(trigger.getNotBefore()).isEqualTo(start.plusSeconds(30));
+        assertThat(trigger.getLastError()).contains("429");
+
+        // Without ratelimit-reset: retried after the outbox backoff.
+        PD.enqueueStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}");
+        CLOCK.advance(Duration.ofSeconds(31));
+        drain();
+        assertThat(PD.events(key)).isEmpty();
+        OutboxTask again = tasks.findById(trigger.getId()).orElseThrow();
+        assertThat(again.getStatus()).isEqualTo(OutboxTask.PENDING);
+        assertThat(again.getNotBefore()).isAfter(CLOCK.instant()).isBefore(CLOCK.instant().plusSeconds(10));
+
+        CLOCK.advance(Duration.ofSeconds(10));
+        drain();
+        assertThat(PD.events(key)).hasSize(1);
+        assertThat(tasks.findById(trigger.getId()).orElseThrow().getStatus()).isEqualTo(OutboxTask.DONE);
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).contains("Paged default (escalation policy PEP0001) via PagerDuty");
+    }
+
+    @Test
+    void invalidEventIsAPermanentFailureShownOnTheTimeline() {
+        drain();
+        PD.enqueueStatus(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"bad\"]}");
+        Incident incident = open(Severity.SEV1, Map.of("service", "broken"));
+        drain();
+        assertThat(texts(incident.getId(), TimelineKinds.INTEGRATION_WARNING))
+                .singleElement().asString().startsWith("Warning: pagerduty.trigger failed: PagerDuty trigger: HTTP 400");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).isEmpty();
+    }
+
+    static SlackCommandContext command(String args, Incident incident) {
+        return new SlackCommandContext("U1", "alice", "C1", "T1", args, incident, null, null);
+    }
+
+    @Test
+    void onCallShowsNowAndNextPerLevelAsMentionsAcrossPages() {
+        int pagesBefore = PD.requests("GET", "/oncalls").size();
+        SlackReply reply = onCall.run(command("checkout", null));
+        assertThat(reply.text()).isEqualTo("""
+                *On call: checkout* (escalation policy PCHECK1)
+                • Level 1: now <@UANN> · next Ben Next from <!date^1795910400^{date_short_pretty} {time}|Sun 29 Nov 00:00 UTC>
+                • Level 2: now <@UCAT>""");
+        List<FakePagerDuty.Recorded> pages = PD.requests("GET", "/oncalls");
+        assertThat(pages.size() - pagesBefore).isGreaterThanOrEqualTo(2);
+        FakePagerDuty.Recorded first = pages.get(pagesBefore);
+        assertThat(first.query().get("escalation_policy_ids[]")).containsExactly("PCHECK1");
+        assertThat(first.query().get("since")).isNotNull();
+        assertThat(first.query().get("until")).isNotNull();
+
+        SlackReply all = onCall.run(command("", null));
+        assertThat(all.text()).contains("*On call: checkout*").contains("*On call: default* (escalation policy PEP0001)")
+                .contains("Level 1: now <@UDANA>");
+        assertThat(onCall.run(command("nosuchteam", null)).text()).startsWith("I don't know a team");
+    }
+
+    List<JsonNode> manualPages(UUID incidentId) {
+        String prefix = "firebreak-" + incidentId + "-page-";
+        return PD.incidents().values().stream().filter(i -> i.path("incident_key").asString("").startsWith(prefix))
+                .sorted(java.util.Comparator.comparing(i -> i.path("incident_number").asInt()))
+                .map(i -> (JsonNode) i).toList();
+    }
+
+    @Test
+    void pageCommandPagesATeamAndAPersonThroughTheOutbox() throws Exception {
+        Incident incident = open(Severity.SEV3, Map.of("service", "checkout"));
+        drain();
+        SlackReply reply = pageCommand.run(command("checkout DB is on fire", incident));
+        assertThat(reply.inChannel()).isTrue();
+        assertThat(reply.text()).isEqualTo("alice is paging checkout for " + incident.reference() + " via PagerDuty.");
+        assertThat(manualPages(incident.getId())).isEmpty(); // only enqueued: the outbox makes the call
+        drain();
+        assertThat(manualPages(incident.getId())).singleElement().satisfies(pd -> {
+            assertThat(pd.path("firebreak_request").path("escalation_policy").path("id").asString()).isEqualTo("PCHECK1");
+            assertThat(pd.path("firebreak_request").path("service").path("id").asString()).isEqualTo("PSVC001");
+            assertThat(pd.path("firebreak_request").path("body").path("details").asString()).contains("DB is on fire");
+        });
+
+        pageCommand.run(command("<@UANN|ann> please join the bridge", incident));
+        drain();
+        List<JsonNode> pages = manualPages(incident.getId());
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(1).path("firebreak_request").path("assignments").get(0).path("assignee").path("id")
+                .asString()).isEqualTo("PANN001");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
+                "Page to checkout requested by alice: DB is on fire",
+                "Paged checkout (escalation policy PCHECK1) via PagerDuty (#" + pages.get(0).path("incident_number").asInt() + ")",
+                "Page to <@UANN> requested by alice: please join the bridge",
+                "Paged Ann Now via PagerDuty (#" + pages.get(1).path("incident_number").asInt() + ")");
+
+        // The page's acknowledgement shows on the timeline; the incident itself stays as it is.
+        HttpResponse<String> ack = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
+                "evt-page-ack-" + incident.getNumber(), "incident.acknowledged", pages.get(0).path("id").asString(),
+                null, "PANN001", "Ann Now", List.of("Ann Now")), "whsec-new");
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE_ACKNOWLEDGED))
+                .containsExactly("Page to checkout (escalation policy PCHECK1) #42 acknowledged by Ann Now");
+        assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.TRIGGERED);
+
+        assertThat(pageCommand.run(command("", incident)).text()).startsWith("Usage:");
+        assertThat(pageCommand.run(command("@bob", incident)).text()).startsWith("Usage:");
+        assertThat(pageCommand.run(command("nosuchteam", incident)).text()).startsWith("I don't know a team");
+        assertThat(pageCommand.run(command("checkout", null)).text()).startsWith("Run this in an incident channel");
+    }
+}

@@ -1,0 +1,311 @@
+package dev.firebreak.integrations.pagerduty;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * PagerDuty Events API v2 and REST API v2 client. Thread-safe; create one per configuration and share it.
+ * Every call retries 429, 5xx and network failures within the call (up to {@link PagerDutyConfig#maxRetries()},
+ * exponential backoff with jitter, honouring {@code ratelimit-reset}), then throws a retryable
+ * {@link PagerDutyException}; 4xx answers throw a non-retryable one at once. All methods block.
+ */
+public final class PagerDutyClient implements AutoCloseable {
+
+    /** Page size of list calls (PagerDuty's maximum is 100). */
+    static final int PAGE_SIZE = 100;
+    /** Safety stop for list calls: PagerDuty caps offset pagination at 10,000 records anyway. */
+    static final int MAX_PAGES = 100;
+    /** REST error code PagerDuty answers (with 400) when an incident is already resolved. */
+    static final int ALREADY_RESOLVED_CODE = 1001;
+
+    private final PagerDutyConfig config;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final PagerDutyHttp calls;
+    private final EventBodies events;
+
+    private PagerDutyClient(PagerDutyConfig config, OkHttpClient http, boolean ownsHttp) {
+        this.config = Objects.requireNonNull(config, "config");
+        JsonMapper json = JsonMapper.builder().build();
+        this.calls = new PagerDutyHttp(config, http, json);
+        this.http = ownsHttp ? calls.okHttp() : http;
+        this.ownsHttp = ownsHttp;
+        this.events = new EventBodies(new CustomDetails(json));
+    }
+
+    /** A client with its own OkHttpClient (closed by {@link #close()}). */
+    public static PagerDutyClient create(PagerDutyConfig config) {
+        return new PagerDutyClient(config, new OkHttpClient(), true);
+    }
+
+    /**
+     * A client sharing the connection pool and dispatcher of {@code shared} (its timeouts are replaced by the
+     * config's). {@link #close()} leaves {@code shared} running.
+     */
+    public static PagerDutyClient create(PagerDutyConfig config, OkHttpClient shared) {
+        return new PagerDutyClient(config, Objects.requireNonNull(shared, "shared"), false);
+    }
+
+    public PagerDutyConfig config() {
+        return config;
+    }
+
+    // ---- Events API v2 -------------------------------------------------------------------------------------------
+
+    /** {@code POST /v2/enqueue} with {@code event_action=trigger}. */
+    public EventResponse trigger(TriggerEvent event) {
+        Objects.requireNonNull(event, "event");
+        return RestMapping.eventResponse(calls.event(events.trigger(event), event.routingKey()));
+    }
+
+    /** {@code POST /v2/enqueue} with {@code event_action=acknowledge} for the alert with this dedup key. */
+    public EventResponse acknowledge(String routingKey, String dedupKey) {
+        return RestMapping.eventResponse(
+                calls.event(events.update(routingKey, EventAction.ACKNOWLEDGE, dedupKey), routingKey));
+    }
+
+    /** {@code POST /v2/enqueue} with {@code event_action=resolve} for the alert with this dedup key. */
+    public EventResponse resolve(String routingKey, String dedupKey) {
+        return RestMapping.eventResponse(
+                calls.event(events.update(routingKey, EventAction.RESOLVE, dedupKey), routingKey));
+    }
+
+    // ---- REST API v2 ---------------------------------------------------------------------------------------------
+
+    /** {@code GET /oncalls}, following all pages. */
+    public List<OnCall> listOnCalls(OnCallQuery query) {
+        Objects.requireNonNull(query, "query");
+        return listAll(PathTemplate.ONCALLS, "oncalls", url -> {
+            query.escalationPolicyIds().forEach(id -> url.addQueryParameter("escalation_policy_ids[]", id));
+            query.scheduleIds().forEach(id -> url.addQueryParameter("schedule_ids[]", id));
+            query.userIds().forEach(id -> url.addQueryParameter("user_ids[]", id));
+            if (query.earliest()) {
+                url.addQueryParameter("earliest", "true");
+            }
+            if (query.since() != null) {
+                url.addQueryParameter("since", query.since().toString());
+            }
+            if (query.until() != null) {
+                url.addQueryParameter("until", query.until().toString());
+            }
+            if (query.includeUsers()) {
+                url.addQueryParameter("include[]", "users");
+            }
+        }, RestMapping::onCall);
+    }
+
+    /** {@code GET /users/{id}}. */
+    public PagerDutyUser getUser(String userId) {
+        HttpUrl url = calls.restUrl("/users").addPathSegment(requireId(userId, "userId")).build();
+        return RestMapping.user(calls.rest("GET", PathTemplate.USER, url, null, false).path("user"));
+    }
+
+    /** {@code GET /services}, following all pages; {@code query} (nullable) filters by name. */
+    public List<PagerDutyService> listServices(String query) {
+        return listAll(PathTemplate.SERVICES, "services", url -> {
+            if (query != null && !query.isBlank()) {
+                url.addQueryParameter("query", query);
+            }
+        }, RestMapping::service);
+    }
+
+    /** {@code GET /incidents/{id}}. */
+    public PagerDutyIncident getIncident(String incidentId) {
+        HttpUrl url = incidentUrl(incidentId).build();
+        return RestMapping.incident(calls.rest("GET", PathTemplate.INCIDENT, url, null, false).path("incident"));
+    }
+
+    /** {@code POST /incidents} (with {@code From}). */
+    public PagerDutyIncident createIncident(NewPagerDutyIncident incident) {
+        Objects.requireNonNull(incident, "incident");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "incident");
+        body.put("title", EventLimits.summary(incident.title()));
+        body.put("service", reference(incident.serviceId(), "service_reference"));
+        if (incident.urgency() != null) {
+            body.put("urgency", incident.urgency().wireValue());
+        }
+        if (incident.incidentKey() != null && !incident.incidentKey().isBlank()) {
+            body.put("incident_key", incident.incidentKey());
+        }
+        if (incident.details() != null && !incident.details().isBlank()) {
+            body.put("body", Map.of("type", "incident_body", "details", incident.details()));
+        }
+        if (incident.escalationPolicyId() != null) {
+            body.put("escalation_policy", reference(incident.escalationPolicyId(), "escalation_policy_reference"));
+        }
+        if (!incident.assigneeUserIds().isEmpty()) {
+            body.put("assignments", assignments(incident.assigneeUserIds()));
+        }
+        HttpUrl url = calls.restUrl("/incidents").build();
+        try {
+            return RestMapping.incident(
+                    calls.rest("POST", PathTemplate.INCIDENTS, url, Map.of("incident", body), true).path("incident"));
+        } catch (PagerDutyException e) {
+            // A retry after a lost answer (or a second replica) meets the open incident with our key: that is ours.
+            if (e.status() == 400 && incident.incidentKey() != null && !incident.incidentKey().isBlank()) {
+                PagerDutyIncident existing = findOpenIncident(incident.incidentKey());
+                if (existing != null) {
+                    return existing;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code PUT /incidents/{id}} (with {@code From}). Resolving (or acknowledging) an incident PagerDuty reports as
+     * already resolved counts as success: the incident's current state is fetched and returned.
+     */
+    public PagerDutyIncident updateIncident(String incidentId, IncidentUpdate update) {
+        Objects.requireNonNull(update, "update");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "incident_reference");
+        if (update.status() != null) {
+            body.put("status", update.status().wireValue());
+        }
+        if (update.escalationLevel() != null) {
+            body.put("escalation_level", update.escalationLevel());
+        }
+        if (!update.assigneeUserIds().isEmpty()) {
+            body.put("assignments", assignments(update.assigneeUserIds()));
+        }
+        HttpUrl url = incidentUrl(incidentId).build();
+        try {
+            return RestMapping.incident(
+                    calls.rest("PUT", PathTemplate.INCIDENT, url, Map.of("incident", body), true).path("incident"));
+        } catch (PagerDutyException e) {
+            if (update.status() != null && isAlreadyResolved(e)) {
+                // Resolving twice, or acknowledging what is already resolved: nothing pages any more.
+                return getIncident(incidentId);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code PUT /incidents/{id}} status acknowledged, unless the incident is already acknowledged or resolved (then
+     * its current state is returned without a write): PagerDuty re-opens a resolved incident that is acknowledged, and
+     * a late acknowledgement must never do that. (A resolve racing between the read and the write can still re-open;
+     * PagerDuty offers no conditional update.)
+     */
+    public PagerDutyIncident acknowledgeIncident(String incidentId) {
+        PagerDutyIncident current = getIncident(incidentId);
+        if ("acknowledged".equals(current.status()) || "resolved".equals(current.status())) {
+            return current;
+        }
+        return updateIncident(incidentId, IncidentUpdate.acknowledge());
+    }
+
+    /** {@code PUT /incidents/{id}} status resolved; already resolved counts as success. */
+    public PagerDutyIncident resolveIncident(String incidentId) {
+        return updateIncident(incidentId, IncidentUpdate.resolve());
+    }
+
+    /** {@code POST /incidents/{id}/notes} (with {@code From}). */
+    public PagerDutyNote addNote(String incidentId, String content) {
+        if (content == null || content.isBlank()) {
+            throw new IllegalArgumentException("note content must not be blank");
+        }
+        HttpUrl url = incidentUrl(incidentId).addPathSegment("notes").build();
+        Map<String, Object> body = Map.of("note", Map.of("content", content));
+        return RestMapping.note(calls.rest("POST", PathTemplate.INCIDENT_NOTES, url, body, true).path("note"));
+    }
+
+    static boolean isAlreadyResolved(PagerDutyException e) {
+        if (e.status() != 400) {
+            return false;
+        }
+        if (e.errorCode().filter(code -> code == ALREADY_RESOLVED_CODE).isPresent()) {
+            return true;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return message.contains("already resolved");
+    }
+
+    private PagerDutyIncident findOpenIncident(String incidentKey) {
+        // Filtered by key only (few matches): PagerDuty's document declares statuses[] as a single value.
+        HttpUrl url = calls.restUrl("/incidents")
+                .addQueryParameter("incident_key", incidentKey)
+                .addQueryParameter("date_range", "all")
+                .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
+                .build();
+        JsonNode answer = calls.rest("GET", PathTemplate.INCIDENTS, url, null, false);
+        for (JsonNode node : answer.path("incidents")) {
+            if (incidentKey.equals(RestMapping.text(node, "incident_key"))
+                    && !"resolved".equals(RestMapping.text(node, "status"))) {
+                return RestMapping.incident(node);
+            }
+        }
+        return null;
+    }
+
+    private <T> List<T> listAll(PathTemplate template, String field,
+            java.util.function.Consumer<HttpUrl.Builder> filters, Function<JsonNode, T> mapper) {
+        List<T> results = new ArrayList<>();
+        int offset = 0;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            HttpUrl.Builder url = calls.restUrl(template.value());
+            filters.accept(url);
+            url.addQueryParameter("limit", Integer.toString(PAGE_SIZE));
+            url.addQueryParameter("offset", Integer.toString(offset));
+            JsonNode answer = calls.rest("GET", template, url.build(), null, false);
+            int count = 0;
+            for (JsonNode node : answer.path(field)) {
+                results.add(mapper.apply(node));
+                count++;
+            }
+            if (!answer.path("more").asBoolean(false) || count == 0) {
+                return results;
+            }
+            offset += count;
+        }
+        throw new PagerDutyException(0, null, "GET " + template + " returned more than " + MAX_PAGES + " pages",
+                false, null);
+    }
+
+    private HttpUrl.Builder incidentUrl(String incidentId) {
+        return calls.restUrl("/incidents").addPathSegment(requireId(incidentId, "incidentId"));
+    }
+
+    private static String requireId(String id, String name) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return id;
+    }
+
+    private static Map<String, Object> reference(String id, String type) {
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("id", requireId(id, type));
+        reference.put("type", type);
+        return reference;
+    }
+
+    private static List<Map<String, Object>> assignments(List<String> userIds) {
+        return userIds.stream()
+                .map(id -> Map.<String, Object>of("assignee", reference(id, "user_reference")))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        if (ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PagerDutyClient[" + config + "]";
+    }
+}
