@@ -195,6 +195,13 @@ class IncidentApiTest {
 
         assertBadRequest(api.patch("/api/incidents/" + id, "{}"), "Nothing to change");
         assertBadRequest(api.patch("/api/incidents/" + id, "{\"severity\":\"SEV0\"}"), "severity");
+        assertBadRequest(api.patch("/api/incidents/" + id, "{\"reason\":\"why\"}"), "reason");
+
+        Http.Response mergePatch = api.send("/api/incidents/" + id, "PATCH", "application/merge-patch+json",
+                "{\"severity\":\"SEV2\"}");
+        assertThat(mergePatch.status()).as(mergePatch.toString()).isEqualTo(200);
+        assertThat(mergePatch.json().path("severity").asString()).isEqualTo("SEV2");
+        assertThat(mergePatch.json().path("status").asString()).isEqualTo("MITIGATED");
     }
 
     @Test
