@@ -8,6 +8,7 @@ import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.Http;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,8 @@ class IncidentApiTest {
     Alerts alerts;
     @Autowired
     Timeline timeline;
+    @Autowired
+    MeterRegistry meters;
 
     Http api;
 
@@ -242,6 +245,7 @@ class IncidentApiTest {
 
     @Test
     void requestsWithoutTheRightTokenAre401Json() {
+        double rejectedBefore = meters.counter("firebreak.api.rejected").count();
         Http anonymous = Http.on(port);
         for (Http client : new Http[] {anonymous, anonymous.bearer("wrong-token"), anonymous.bearer("test-token2"),
                 anonymous.authorization("Basic dGVzdC10b2tlbjo="), anonymous.authorization("test-token"),
@@ -257,6 +261,7 @@ class IncidentApiTest {
             assertThat(incidents.count()).isEqualTo(before);
         }
         assertThat(anonymous.get("/api/nothing-here").status()).isEqualTo(401);
+        assertThat(meters.counter("firebreak.api.rejected").count()).isEqualTo(rejectedBefore + 13);
         assertThat(anonymous.authorization("bearer test-token").get("/api/incidents").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health").status()).as("actuator is not behind the API token").isEqualTo(200);
     }

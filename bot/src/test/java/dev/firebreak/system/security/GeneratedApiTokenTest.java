@@ -7,6 +7,7 @@ import dev.firebreak.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 /** No firebreak.api.token configured: a random token is generated; the API is closed to everyone else. */
 @FirebreakTest(properties = "firebreak.api.token=")
@@ -16,6 +17,8 @@ class GeneratedApiTokenTest {
     int port;
     @Autowired
     ApiToken token;
+    @Autowired
+    FilterRegistrationBean<ApiTokenFilter> filter;
 
     @Test
     void theGeneratedTokenOpensTheApiAndNothingElseDoes() {
@@ -30,5 +33,12 @@ class GeneratedApiTokenTest {
         Http.Response ok = anonymous.bearer(token.value()).get("/api/incidents");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void theFilterCoversTheApiOnly() {
+        // /webhooks/**, /slack/** and /actuator/** have their own authentication.
+        assertThat(filter.getUrlPatterns()).containsExactly("/api/*");
+        assertThat(Http.on(port).get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 }
