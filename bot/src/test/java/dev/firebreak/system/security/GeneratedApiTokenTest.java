@@ -3,7 +3,7 @@ package dev.firebreak.system.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.support.FirebreakTest;
-import dev.firebreak.support.Http;
+import dev.firebreak.support.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,14 +23,14 @@ class GeneratedApiTokenTest {
     @Test
     void theGeneratedTokenOpensTheApiAndNothingElseDoes() {
         assertThat(token.generated()).isTrue();
-        Http anonymous = Http.on(port);
+        HttpTestClient anonymous = HttpTestClient.on(port);
 
         assertThat(anonymous.get("/api/incidents").status()).isEqualTo(401);
         assertThat(anonymous.bearer("").get("/api/incidents").status()).isEqualTo(401);
         assertThat(anonymous.bearer("null").get("/api/incidents").status()).isEqualTo(401);
         assertThat(anonymous.bearer(token.value() + "x").get("/api/incidents").status()).isEqualTo(401);
 
-        Http.Response ok = anonymous.bearer(token.value()).get("/api/incidents");
+        HttpTestClient.Response ok = anonymous.bearer(token.value()).get("/api/incidents");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().path("total").asLong()).isZero();
     }
@@ -39,6 +39,6 @@ class GeneratedApiTokenTest {
     void theFilterCoversTheApiOnly() {
         // /webhooks/**, /slack/** and /actuator/** have their own authentication.
         assertThat(filter.getUrlPatterns()).containsExactly("/api/*");
-        assertThat(Http.on(port).get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(HttpTestClient.on(port).get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 }
