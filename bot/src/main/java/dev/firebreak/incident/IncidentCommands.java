@@ -47,11 +47,11 @@ class IncidentCommands {
     public IncidentView patch(String reference, IncidentRequests.Patch request, Actor actor) {
         boolean hasStatus = request.status() != null;
         boolean hasSeverity = request.severity() != null;
-        if (!hasStatus && !hasSeverity) {
-            throw new BadRequestException("Nothing to change: give status and/or severity");
-        }
         if (!hasStatus && request.reason() != null) {
             throw new BadRequestException("reason needs a status");
+        }
+        if (!hasStatus && !hasSeverity) {
+            throw new BadRequestException("Nothing to change: give status and/or severity");
         }
         IncidentStatus status = hasStatus ? IncidentApiInput.status(request.status(), "status") : null;
         Severity severity = hasSeverity ? IncidentApiInput.severity(request.severity(), "severity") : null;

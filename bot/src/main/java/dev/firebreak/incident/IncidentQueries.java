@@ -75,7 +75,7 @@ class IncidentQueries {
         return IncidentAlertsView.of(incident, alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incident.getId()));
     }
 
-    IncidentView view(Incident incident) {
+    public IncidentView view(Incident incident) {
         AlertCounts.Counts c = alertCounts.of(incident.getId());
         return IncidentView.of(incident, c.total(), c.firing());
     }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.support.FirebreakTest;
-import dev.firebreak.support.Http;
+import dev.firebreak.support.HttpTestClient;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -30,16 +31,18 @@ class IncidentApiTest {
     Alerts alerts;
     @Autowired
     Timeline timeline;
+    @Autowired
+    MeterRegistry meters;
 
-    Http api;
+    HttpTestClient api;
 
     @BeforeEach
     void client() {
-        api = Http.on(port).bearer("test-token");
+        api = HttpTestClient.on(port).bearer("test-token");
     }
 
     private JsonNode declare(String title, String severity) {
-        Http.Response r = api.post("/api/incidents",
+        HttpTestClient.Response r = api.post("/api/incidents",
                 "{\"title\":\"" + title + "\",\"summary\":\"by hand\",\"severity\":\"" + severity + "\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json();
@@ -47,7 +50,7 @@ class IncidentApiTest {
 
     @Test
     void declareAnswers201WithLocationAndTheIncident() {
-        Http.Response r = api.post("/api/incidents",
+        HttpTestClient.Response r = api.post("/api/incidents",
                 "{\"title\":\"  Checkout is slow  \",\"summary\":\"p99 4s\",\"severity\":\"sev2\"}");
 
         assertThat(r.status()).isEqualTo(201);
@@ -88,14 +91,14 @@ class IncidentApiTest {
         assertBadRequest(api.post("/api/incidents", ""), null);
         assertBadRequest(api.post("/api/incidents", "[1,2]"), null);
 
-        Http.Response wrongType = api.send("/api/incidents", "POST", "text/plain", "{\"title\":\"x\",\"severity\":\"SEV2\"}");
+        HttpTestClient.Response wrongType = api.send("/api/incidents", "POST", "text/plain", "{\"title\":\"x\",\"severity\":\"SEV2\"}");
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.json().path("error").asString()).isEqualTo("unsupported_media_type");
 
         assertThat(incidents.count()).isEqualTo(before);
     }
 
-    private static void assertBadRequest(Http.Response r, String mentions) {
+    private static void assertBadRequest(HttpTestClient.Response r, String mentions) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().path("status").asInt()).isEqualTo(400);
         assertThat(r.json().path("error").asString()).isEqualTo("bad_request");
@@ -111,7 +114,7 @@ class IncidentApiTest {
         long number = created.path("number").asLong();
 
         for (String ref : new String[] {id, String.valueOf(number), "INC-" + number, "inc-" + number}) {
-            Http.Response r = api.get("/api/incidents/" + ref);
+            HttpTestClient.Response r = api.get("/api/incidents/" + ref);
             assertThat(r.status()).as(ref).isEqualTo(200);
             assertThat(r.json().path("id").asString()).isEqualTo(id);
             assertThat(r.json().path("title").asString()).isEqualTo("Queue backlog");
@@ -123,13 +126,13 @@ class IncidentApiTest {
         for (String path : new String[] {"/api/incidents/999999", "/api/incidents/INC-999999",
                 "/api/incidents/" + UUID.randomUUID(), "/api/incidents/not-a-reference",
                 "/api/incidents/999999/alerts"}) {
-            Http.Response r = api.get(path);
+            HttpTestClient.Response r = api.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
             assertThat(r.json().path("error").asString()).isEqualTo("not_found");
         }
-        Http.Response status = api.post("/api/incidents/999999/status", "{\"status\":\"ACKNOWLEDGED\"}");
+        HttpTestClient.Response status = api.post("/api/incidents/999999/status", "{\"status\":\"ACKNOWLEDGED\"}");
         assertThat(status.status()).isEqualTo(404);
-        Http.Response severity = api.post("/api/incidents/999999/severity", "{\"severity\":\"SEV1\"}");
+        HttpTestClient.Response severity = api.post("/api/incidents/999999/severity", "{\"severity\":\"SEV1\"}");
         assertThat(severity.status()).isEqualTo(404);
     }
 
@@ -137,27 +140,27 @@ class IncidentApiTest {
     void statusFollowsTheLifecycleAndIllegalTransitionsAre409() {
         String ref = declare("Payments failing", "SEV1").path("reference").asString();
 
-        Http.Response ack = api.post("/api/incidents/" + ref + "/status", "{\"status\":\"ACKNOWLEDGED\"}");
+        HttpTestClient.Response ack = api.post("/api/incidents/" + ref + "/status", "{\"status\":\"ACKNOWLEDGED\"}");
         assertThat(ack.status()).as(ack.toString()).isEqualTo(200);
         assertThat(ack.json().path("status").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(ack.json().path("acknowledgedAt").isNull()).isFalse();
 
-        Http.Response again = api.post("/api/incidents/" + ref + "/status", "{\"status\":\"acknowledged\"}");
+        HttpTestClient.Response again = api.post("/api/incidents/" + ref + "/status", "{\"status\":\"acknowledged\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("error").asString()).isEqualTo("illegal_transition");
 
-        Http.Response unknown = api.post("/api/incidents/" + ref + "/status", "{\"status\":\"DONE\"}");
+        HttpTestClient.Response unknown = api.post("/api/incidents/" + ref + "/status", "{\"status\":\"DONE\"}");
         assertBadRequest(unknown, "status");
         assertBadRequest(api.post("/api/incidents/" + ref + "/status", "{}"), "status");
 
-        Http.Response resolved = api.post("/api/incidents/" + ref + "/status",
+        HttpTestClient.Response resolved = api.post("/api/incidents/" + ref + "/status",
                 "{\"status\":\"RESOLVED\",\"reason\":\"rolled back the deploy\"}");
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("status").asString()).isEqualTo("RESOLVED");
         assertThat(resolved.json().path("summary").asString()).isEqualTo("rolled back the deploy");
         assertThat(resolved.json().path("resolvedAt").isNull()).isFalse();
 
-        Http.Response backwards = api.post("/api/incidents/" + ref + "/status", "{\"status\":\"MITIGATED\"}");
+        HttpTestClient.Response backwards = api.post("/api/incidents/" + ref + "/status", "{\"status\":\"MITIGATED\"}");
         assertThat(backwards.status()).isEqualTo(409);
 
         Incident stored = management.require(ref);
@@ -168,7 +171,7 @@ class IncidentApiTest {
     void severityChanges() {
         String id = declare("Cache misses", "SEV4").path("id").asString();
 
-        Http.Response r = api.post("/api/incidents/" + id + "/severity", "{\"severity\":\"SEV2\"}");
+        HttpTestClient.Response r = api.post("/api/incidents/" + id + "/severity", "{\"severity\":\"SEV2\"}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("severity").asString()).isEqualTo("SEV2");
         assertThat(management.get(UUID.fromString(id)).getSeverity()).isEqualTo(Severity.SEV2);
@@ -181,12 +184,12 @@ class IncidentApiTest {
     void patchAppliesAllChangesOrNone() {
         String id = declare("Search down", "SEV3").path("id").asString();
 
-        Http.Response both = api.patch("/api/incidents/" + id, "{\"severity\":\"SEV1\",\"status\":\"MITIGATED\"}");
+        HttpTestClient.Response both = api.patch("/api/incidents/" + id, "{\"severity\":\"SEV1\",\"status\":\"MITIGATED\"}");
         assertThat(both.status()).as(both.toString()).isEqualTo(200);
         assertThat(both.json().path("severity").asString()).isEqualTo("SEV1");
         assertThat(both.json().path("status").asString()).isEqualTo("MITIGATED");
 
-        Http.Response illegal = api.patch("/api/incidents/" + id, "{\"severity\":\"SEV4\",\"status\":\"ACKNOWLEDGED\"}");
+        HttpTestClient.Response illegal = api.patch("/api/incidents/" + id, "{\"severity\":\"SEV4\",\"status\":\"ACKNOWLEDGED\"}");
         assertThat(illegal.status()).isEqualTo(409);
         Incident stored = management.get(UUID.fromString(id));
         assertThat(stored.getSeverity()).as("severity change rolled back with the illegal transition")
@@ -195,6 +198,13 @@ class IncidentApiTest {
 
         assertBadRequest(api.patch("/api/incidents/" + id, "{}"), "Nothing to change");
         assertBadRequest(api.patch("/api/incidents/" + id, "{\"severity\":\"SEV0\"}"), "severity");
+        assertBadRequest(api.patch("/api/incidents/" + id, "{\"reason\":\"why\"}"), "reason");
+
+        HttpTestClient.Response mergePatch = api.send("/api/incidents/" + id, "PATCH", "application/merge-patch+json",
+                "{\"severity\":\"SEV2\"}");
+        assertThat(mergePatch.status()).as(mergePatch.toString()).isEqualTo(200);
+        assertThat(mergePatch.json().path("severity").asString()).isEqualTo("SEV2");
+        assertThat(mergePatch.json().path("status").asString()).isEqualTo("MITIGATED");
     }
 
     @Test
@@ -209,7 +219,7 @@ class IncidentApiTest {
         alerts.save(new Alert(incident.getId(), "bbb222", Map.of("alertname", "KubePodCrashLooping", "pod", "web-2"),
                 Map.of(), Alert.RESOLVED, t.plusSeconds(30), t.plusSeconds(90), null, t));
 
-        Http.Response r = api.get("/api/incidents/" + incident.reference() + "/alerts");
+        HttpTestClient.Response r = api.get("/api/incidents/" + incident.reference() + "/alerts");
         assertThat(r.status()).isEqualTo(200);
         JsonNode body = r.json();
         assertThat(body.path("incidentId").asString()).isEqualTo(incident.getId().toString());
@@ -235,21 +245,23 @@ class IncidentApiTest {
 
     @Test
     void requestsWithoutTheRightTokenAre401Json() {
-        Http anonymous = Http.on(port);
-        for (Http client : new Http[] {anonymous, anonymous.bearer("wrong-token"), anonymous.bearer("test-token2"),
+        double rejectedBefore = meters.counter("firebreak.api.rejected").count();
+        HttpTestClient anonymous = HttpTestClient.on(port);
+        for (HttpTestClient client : new HttpTestClient[] {anonymous, anonymous.bearer("wrong-token"), anonymous.bearer("test-token2"),
                 anonymous.authorization("Basic dGVzdC10b2tlbjo="), anonymous.authorization("test-token"),
                 anonymous.authorization("Bearer ")}) {
-            Http.Response list = client.get("/api/incidents");
+            HttpTestClient.Response list = client.get("/api/incidents");
             assertThat(list.status()).isEqualTo(401);
             assertThat(list.header("WWW-Authenticate")).startsWith("Bearer");
             assertThat(list.json().path("error").asString()).isEqualTo("unauthorized");
 
             long before = incidents.count();
-            Http.Response declare = client.post("/api/incidents", "{\"title\":\"x\",\"severity\":\"SEV1\"}");
+            HttpTestClient.Response declare = client.post("/api/incidents", "{\"title\":\"x\",\"severity\":\"SEV1\"}");
             assertThat(declare.status()).isEqualTo(401);
             assertThat(incidents.count()).isEqualTo(before);
         }
         assertThat(anonymous.get("/api/nothing-here").status()).isEqualTo(401);
+        assertThat(meters.counter("firebreak.api.rejected").count()).isEqualTo(rejectedBefore + 13);
         assertThat(anonymous.authorization("bearer test-token").get("/api/incidents").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health").status()).as("actuator is not behind the API token").isEqualTo(200);
     }

@@ -3,7 +3,7 @@ package dev.firebreak.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.support.FirebreakTest;
-import dev.firebreak.support.Http;
+import dev.firebreak.support.HttpTestClient;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class IncidentListApiTest {
 
     @Test
     void filtersAndPagesNewestFirst() {
-        Http api = Http.on(port).bearer("test-token");
+        HttpTestClient api = HttpTestClient.on(port).bearer("test-token");
         // 12 incidents: severities cycle SEV1..SEV4; every third is acknowledged, #12 resolved.
         List<Incident> made = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
@@ -71,7 +71,7 @@ class IncidentListApiTest {
         assertThat(titles(resolved)).containsExactly("incident 12");
 
         for (String bad : new String[] {"status=DONE", "severity=SEV7", "size=0", "size=201", "page=-1", "page=x"}) {
-            Http.Response r = api.get("/api/incidents?" + bad);
+            HttpTestClient.Response r = api.get("/api/incidents?" + bad);
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.json().path("error").asString()).isEqualTo("bad_request");
         }

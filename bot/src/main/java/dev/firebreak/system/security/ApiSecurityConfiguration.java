@@ -1,5 +1,7 @@
 package dev.firebreak.system.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,9 +30,13 @@ class ApiSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiToken token, ApiSettings settings) {
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiToken token, ApiSettings settings,
+                                                          MeterRegistry meters) {
+        Counter rejected = Counter.builder("firebreak.api.rejected")
+                .description("API requests refused for a missing or wrong bearer token")
+                .register(meters);
         FilterRegistrationBean<ApiTokenFilter> registration =
-                new FilterRegistrationBean<>(new ApiTokenFilter(token, settings.tokenName()));
+                new FilterRegistrationBean<>(new ApiTokenFilter(token, settings.tokenName(), rejected::increment));
         registration.addUrlPatterns("/api/*");
         registration.setName("apiTokenFilter");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

@@ -25,10 +25,15 @@ public class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiToken token;
     private final String callerName;
+    private final Runnable onRejected;
 
-    public ApiTokenFilter(ApiToken token, String callerName) {
+    /**
+     * @param onRejected called once per refused request (counts them in a metric); never sees the token
+     */
+    public ApiTokenFilter(ApiToken token, String callerName, Runnable onRejected) {
         this.token = token;
         this.callerName = callerName == null || callerName.isBlank() ? "api" : callerName;
+        this.onRejected = onRejected;
     }
 
     @Override
@@ -36,6 +41,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = ApiToken.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (!token.matches(presented)) {
+            onRejected.run();
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"firebreak\"");
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

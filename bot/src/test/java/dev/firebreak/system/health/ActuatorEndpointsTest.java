@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.firebreak.support.FirebreakTest;
-import dev.firebreak.support.Http;
+import dev.firebreak.support.HttpTestClient;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
@@ -31,9 +31,9 @@ class ActuatorEndpointsTest {
 
     @Test
     void healthLivenessAndReadinessAreUp() {
-        Http http = Http.on(port);
+        HttpTestClient http = HttpTestClient.on(port);
         for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            Http.Response r = http.get(path);
+            HttpTestClient.Response r = http.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             assertThat(r.json().path("status").asString()).as(path).isEqualTo("UP");
         }
@@ -41,7 +41,7 @@ class ActuatorEndpointsTest {
 
     @Test
     void prometheusScrapeAnswersWithMetrics() {
-        Http.Response r = Http.on(port).get("/actuator/prometheus");
+        HttpTestClient.Response r = HttpTestClient.on(port).get("/actuator/prometheus");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("text/plain");
         assertThat(r.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections")
@@ -50,18 +50,18 @@ class ActuatorEndpointsTest {
 
     @Test
     void readinessGoesDownWhenTheDatabaseIsUnreachableAndLivenessDoesNot() throws Exception {
-        Http http = Http.on(port);
+        HttpTestClient http = HttpTestClient.on(port);
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
         String username = hikari.getUsername();
         hikari.getHikariConfigMXBean().setUsername("firebreak_no_such_user");
         hikari.getHikariPoolMXBean().softEvictConnections();
         try {
-            Http.Response ready = http.get("/actuator/health/readiness");
+            HttpTestClient.Response ready = http.get("/actuator/health/readiness");
             assertThat(ready.status()).isEqualTo(503);
             assertThat(ready.json().path("status").asString()).isEqualTo("DOWN");
             assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
             assertThat(http.get("/actuator/health").status()).isEqualTo(503);
-            Http.Response api = http.bearer("test-token").get("/api/incidents");
+            HttpTestClient.Response api = http.bearer("test-token").get("/api/incidents");
             assertThat(api.status()).as("the API answers 503 so callers retry").isEqualTo(503);
             assertThat(api.json().path("error").asString()).isEqualTo("unavailable");
         } finally {

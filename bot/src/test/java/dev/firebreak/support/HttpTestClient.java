@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A tiny HTTP client for integration tests: {@code java.net.http} against the app's random port, with an
  * optional {@code Authorization} header. Responses carry the parsed JSON body when there is one.
  */
-public final class Http {
+public final class HttpTestClient {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -22,23 +22,23 @@ public final class Http {
     private final String base;
     private final String authorization;
 
-    private Http(String base, String authorization) {
+    private HttpTestClient(String base, String authorization) {
         this.base = base;
         this.authorization = authorization;
     }
 
-    public static Http on(int port) {
-        return new Http("http://127.0.0.1:" + port, null);
+    public static HttpTestClient on(int port) {
+        return new HttpTestClient("http://127.0.0.1:" + port, null);
     }
 
     /** The same client sending {@code Authorization: Bearer <token>}. */
-    public Http bearer(String token) {
-        return new Http(base, "Bearer " + token);
+    public HttpTestClient bearer(String token) {
+        return new HttpTestClient(base, "Bearer " + token);
     }
 
     /** The same client sending this exact {@code Authorization} header value (null: none). */
-    public Http authorization(String headerValue) {
-        return new Http(base, headerValue);
+    public HttpTestClient authorization(String headerValue) {
+        return new HttpTestClient(base, headerValue);
     }
 
     public Response get(String path) {
