@@ -218,17 +218,29 @@ public final class AlertLoad {
         private final AtomicInteger groups = new AtomicInteger();
         private final String startsAt = Instant.now().minusSeconds(60).toString();
 
+        GroupMix() {
+            // Start with a pool of groups (their first notification opens them), as a real Alertmanager has many
+            // groups and sends each at most once per group_interval: senders do not all queue on one incident.
+            for (int g = 1; g <= MIN_ACTIVE; g++) {
+                active.add(g);
+            }
+            groups.set(MIN_ACTIVE);
+        }
+
+        static final int MIN_ACTIVE = 100;
+        static final int MAX_ACTIVE = 500;
+
         synchronized String next() {
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             double p = rnd.nextDouble();
-            if (active.isEmpty() || (p < 0.20 && active.size() < 500)) {
+            if (active.size() < MIN_ACTIVE || (p < 0.20 && active.size() < MAX_ACTIVE)) {
                 int g = groups.incrementAndGet();
                 active.add(g);
                 return notification(g, false);
             }
             int idx = rnd.nextInt(active.size());
             int g = active.get(idx);
-            if (p > 0.85 || active.size() >= 500) {
+            if (p > 0.85 || active.size() >= MAX_ACTIVE) {
                 active.remove(idx);
                 return notification(g, true);
             }
