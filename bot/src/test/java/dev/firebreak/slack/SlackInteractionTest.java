@@ -381,6 +381,23 @@ class SlackInteractionTest {
     }
 
     @Test
+    void aPinnedThreadReplyIsFoundInItsThread() throws Exception {
+        Incident incident = incidentInChannel("CTHREAD");
+        String ts = "1714001000.000200";
+        SLACK.threadReply("CTHREAD", ts, "U8", "root cause: expired cert");
+        slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
+                "item", Map.of("type", "message", "channel", "CTHREAD", "ts", ts), "event_ts", "1714001001.0")),
+                "application/json");
+        onlyPinnedMessageTasks(incident);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            worker.runDueTasks();
+            return !slackMessages(incident).isEmpty();
+        });
+        assertThat(slackMessages(incident).get(0).getText()).isEqualTo("root cause: expired cert");
+        assertThat(SLACK.calls("conversations.replies")).anySatisfy(c -> assertThat(c.form().get("ts")).isEqualTo(ts));
+    }
+
+    @Test
     void eventIdsAreRememberedUntilPurged() throws Exception {
         incidentInChannel("CPURGE");
         String eventId = "Ev" + SEQ.incrementAndGet();
