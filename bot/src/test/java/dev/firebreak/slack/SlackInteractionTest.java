@@ -274,7 +274,9 @@ class SlackInteractionTest {
         assertThat(timeline.latest(incident.getId(), 1).get(0).getActorRef()).isEqualTo("slack:U1");
 
         String sel = "select" + SEQ.incrementAndGet();
-        interactive(blockAction(SlackActions.CHANGE_SEVERITY, "static_select", null, "SEV1", "card-severity", "CBTN", sel));
+        // The select sits in a message elsewhere (no incident channel); its block id names the incident.
+        interactive(blockAction(SlackActions.CHANGE_SEVERITY, "static_select", null, "SEV1",
+                "severity:" + incident.getId(), "CELSEWHERE", sel));
         awaitReply(sel);
         assertThat(management.get(incident.getId()).getSeverity()).isEqualTo(Severity.SEV1);
 
