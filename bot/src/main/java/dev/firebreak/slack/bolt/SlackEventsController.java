@@ -52,6 +52,12 @@ class SlackEventsController {
 
     @PostMapping("/slack/events")
     ResponseEntity<?> receive(HttpServletRequest http) throws Exception {
+        String timestamp = http.getHeader("X-Slack-Request-Timestamp");
+        String signature = http.getHeader("X-Slack-Signature");
+        SlackSignatureVerifier.Outcome early = verifier.checkHeaders(timestamp, signature);
+        if (early != SlackSignatureVerifier.Outcome.OK) {
+            return refused(http, early);
+        }
         // The raw bytes straight from the stream: @RequestBody would, for a form post, rebuild the body
         // from the parsed parameters (re-encoded), and the signature would no longer match.
         byte[] raw = http.getInputStream().readNBytes(MAX_BODY + 1);
@@ -59,12 +65,9 @@ class SlackEventsController {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
                     .body(ApiError.of(413, "payload_too_large", "Slack requests are at most " + MAX_BODY + " bytes"));
         }
-        SlackSignatureVerifier.Outcome outcome = verifier.verify(http.getHeader("X-Slack-Request-Timestamp"),
-                http.getHeader("X-Slack-Signature"), raw);
+        SlackSignatureVerifier.Outcome outcome = verifier.verify(timestamp, signature, raw);
         if (outcome != SlackSignatureVerifier.Outcome.OK) {
-            log.info("Refused a Slack request from {}: {}", http.getRemoteAddr(), outcome);
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
-                    .body(ApiError.of(401, "unauthorized", "Slack request signature is missing, invalid or expired"));
+            return refused(http, outcome);
         }
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(http.getRequestURI())
@@ -90,6 +93,12 @@ class SlackEventsController {
         }
         Response response = app.run(request);
         return toEntity(response);
+    }
+
+    private static ResponseEntity<ApiError> refused(HttpServletRequest http, SlackSignatureVerifier.Outcome outcome) {
+        log.info("Refused a Slack request from {}: {}", http.getRemoteAddr(), outcome);
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(401, "unauthorized", "Slack request signature is missing, invalid or expired"));
     }
 
     private static ResponseEntity<String> toEntity(Response response) {
