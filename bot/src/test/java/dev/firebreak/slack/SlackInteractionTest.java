@@ -102,6 +102,8 @@ class SlackInteractionTest {
     OutboxWorker worker;
     @Autowired
     SlackEventInbox inbox;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     SignedSlackRequests slack;
 
@@ -135,6 +137,9 @@ class SlackInteractionTest {
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).contains("json"));
             assertThat(r.body()).contains("\"unauthorized\"");
         }
+        assertThat(meters.counter("firebreak.slack.requests", "outcome", "stale").count()).isPositive();
+        assertThat(meters.counter("firebreak.slack.requests", "outcome", "future").count()).isPositive();
+        assertThat(meters.counter("firebreak.slack.requests", "outcome", "bad_signature").count()).isGreaterThanOrEqualTo(3);
         // A correctly signed copy is accepted, proving the refusals were about the signature.
         assertThat(slack.send(body, FORM).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> incidents.count() == before + 1);

@@ -7,6 +7,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.firebreak.slack.SlackSettings;
 import dev.firebreak.system.web.ApiError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,9 +45,11 @@ class SlackEventsController {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureVerifier verifier;
+    private final MeterRegistry meters;
 
-    SlackEventsController(App app, SlackSettings settings, Clock clock) {
+    SlackEventsController(App app, SlackSettings settings, Clock clock, MeterRegistry meters) {
         this.app = app;
+        this.meters = meters;
         this.parser = new SlackRequestParser(app.config());
         this.verifier = new SlackSignatureVerifier(settings.signingSecret(), clock);
     }
@@ -92,13 +96,20 @@ class SlackEventsController {
             }
         }
         Response response = app.run(request);
+        count("accepted");
         return toEntity(response);
     }
 
-    private static ResponseEntity<ApiError> refused(HttpServletRequest http, SlackSignatureVerifier.Outcome outcome) {
+    private ResponseEntity<ApiError> refused(HttpServletRequest http, SlackSignatureVerifier.Outcome outcome) {
+        count(outcome.name().toLowerCase());
         log.info("Refused a Slack request from {}: {}", http.getRemoteAddr(), outcome);
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
                 .body(ApiError.of(401, "unauthorized", "Slack request signature is missing, invalid or expired"));
+    }
+
+    private void count(String outcome) {
+        Counter.builder("firebreak.slack.requests").tag("outcome", outcome)
+                .description("Requests to /slack/events by verification outcome").register(meters).increment();
     }
 
     private static ResponseEntity<String> toEntity(Response response) {
