@@ -46,11 +46,15 @@ public class SlackInteractions implements DisposableBean {
         this.slack = slack;
         this.meters = meters;
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(2, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(500), r -> {
+        // Up to 8 interactions run at once (a pool only grows past its core size once the queue is full,
+        // so core = max); idle threads go away after a minute.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(500), r -> {
             Thread t = new Thread(r, "slack-interaction-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
     }
 
     /** Runs {@code work} in the background and posts its reply (or an explanation) to {@code responseUrl}. */
