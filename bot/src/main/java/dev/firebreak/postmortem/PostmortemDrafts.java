@@ -88,7 +88,7 @@ public class PostmortemDrafts {
     public static String fileStem(PostmortemInput.Incident incident) {
         String title = incident.title() == null ? "" : incident.title();
         String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > 60) {
             slug = slug.substring(0, 60).replaceAll("-+$", "");
         }
