@@ -137,6 +137,17 @@ class TimelineApiTest {
         assertThat(ApiClient.json(api.get(path())).size()).isEqualTo(before);
     }
 
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyAddsOneEntry() throws Exception {
+        HttpResponse<String> first = api.post(path(), "{\"text\":\"Paged DBA\"}", "req-1");
+        HttpResponse<String> again = api.post(path(), "{\"text\":\"Paged DBA\"}", "req-1");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(again).get("id").asLong()).isEqualTo(ApiClient.json(first).get("id").asLong());
+        assertThat(api.post(path(), "{\"text\":\"Paged DBA\"}", "req-2").statusCode()).isEqualTo(201);
+        assertThat(texts(ApiClient.json(api.get(path()))).stream().filter("Paged DBA"::equals)).hasSize(2);
+    }
+
     static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.get("text").asString()));
