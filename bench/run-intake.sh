@@ -4,7 +4,8 @@
 # acknowledgement latency, peak heap (from /actuator/metrics) and peak RSS (VmHWM), then stops the bot.
 #
 #   bench/run-intake.sh [h2|postgres] [seconds-per-phase]        e.g. bench/run-intake.sh postgres 20
-# Environment: RATES (open-loop rates, default "500 1000"), CONCURRENCY (default 64), MVN_FLAGS (e.g. -o).
+# Environment: PHASES (default "noop closed open"), RATES (open-loop rates, default "500 1000"), CONCURRENCY
+# (open-loop senders, default 64), CLOSED_CONCURRENCY (default 16), MVN_FLAGS (e.g. -o).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ DB="${1:-h2}"
 SECONDS_PER_PHASE="${2:-20}"
 RATES="${RATES:-500 1000}"
 CONCURRENCY="${CONCURRENCY:-64}"
+CLOSED_CONCURRENCY="${CLOSED_CONCURRENCY:-16}"
+PHASES="${PHASES:-noop closed open}"
 TOKEN="bench-$RANDOM$RANDOM"
 PORT="${PORT:-$((18000 + RANDOM % 2000))}"
 URL="http://127.0.0.1:$PORT"
@@ -40,6 +43,7 @@ BOT=$!
 cleanup() {
   kill "$BOT" 2>/dev/null || true
   wait "$BOT" 2>/dev/null || true
+  mkdir -p bench/results && cp "$TMP/bot.log" "bench/results/intake-$DB-bot.log.tmp" 2>/dev/null || true
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -57,10 +61,17 @@ load() {
 
 echo "== $DB: $(nproc) cores, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg) (shared machine)"
 echo "-- warm-up (closed loop, 5 s, not reported)"; load --mode=closed --duration=5 --concurrency=16 >/dev/null
-echo "-- no-op ceiling: GET /actuator/health/liveness, closed loop"; load --mode=noop --duration=10 --concurrency=32
-echo "-- intake, closed loop (sustained maximum)"; load --mode=closed --duration="$SECONDS_PER_PHASE" --concurrency=32
-for rate in $RATES; do
-  echo "-- intake, open loop at $rate/s"; load --mode=open --rate="$rate" --duration="$SECONDS_PER_PHASE" --concurrency="$CONCURRENCY"
+for phase in $PHASES; do
+  case "$phase" in
+    noop) echo "-- no-op ceiling: GET /actuator/health/liveness, closed loop, 32 senders"
+          load --mode=noop --duration=10 --concurrency=32 ;;
+    closed) echo "-- intake, closed loop (sustained maximum), $CLOSED_CONCURRENCY senders"
+          load --mode=closed --duration="$SECONDS_PER_PHASE" --concurrency="$CLOSED_CONCURRENCY" ;;
+    open) for rate in $RATES; do
+            echo "-- intake, open loop at $rate/s"
+            load --mode=open --rate="$rate" --duration="$SECONDS_PER_PHASE" --concurrency="$CONCURRENCY"
+          done ;;
+  esac
 done
 echo "-- bot process: $(grep VmHWM /proc/$BOT/status) (peak RSS)"
-grep -E "ERROR|Exception" "$TMP/bot.log" | head -5 || true
+grep -E "ERROR|WARN" "$TMP/bot.log" | grep -v "newer than the version Flyway" | head -5 || true

@@ -71,8 +71,14 @@ public class PostmortemDrafts {
         return renderer.markdown(input, chartUrl);
     }
 
-    public String html(PostmortemInput input, String chartUrl) {
-        return PostmortemRenderer.html(markdown(input, chartUrl),
+    /**
+     * The draft as a self-contained HTML page: the chart is embedded as a {@code data:} image, so the page
+     * shows it without a second authenticated request.
+     */
+    public String html(PostmortemInput input) {
+        String chart = "data:image/svg+xml;base64," + java.util.Base64.getEncoder()
+                .encodeToString(svg(input).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return PostmortemRenderer.html(markdown(input, chart),
                 "Post-mortem: " + input.incident().reference() + " " + input.incident().title());
     }
 
@@ -88,7 +94,7 @@ public class PostmortemDrafts {
     public static String fileStem(PostmortemInput.Incident incident) {
         String title = incident.title() == null ? "" : incident.title();
         String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > 60) {
             slug = slug.substring(0, 60).replaceAll("-+$", "");
         }

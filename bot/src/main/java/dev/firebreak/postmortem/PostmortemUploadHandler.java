@@ -98,10 +98,10 @@ class PostmortemUploadHandler implements OutboxHandler {
                     && channel.equals(upload.getChannelId())) {
                 return complete(methods, upload, channel, title, incident);
             }
+            // A failure to load (database down) is transient and retried; a failure to render is permanent.
+            PostmortemInput input = drafts.load(incident.getId());
             String markdown;
-            PostmortemInput input;
             try {
-                input = drafts.load(incident.getId());
                 markdown = drafts.markdown(input, drafts.settings().absoluteChartUrl(incident.reference()));
             } catch (RuntimeException e) {
                 return OutboxResult.failed("Post-mortem draft for " + incident.reference() + " could not be rendered: " + e);

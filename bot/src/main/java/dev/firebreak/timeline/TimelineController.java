@@ -11,12 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineController {
 
     static final int MAX_TEXT = 10_000;
+    static final int MAX_IDEMPOTENCY_KEY = 200;
     static final Set<String> WRITABLE_KINDS = Set.of(TimelineKinds.NOTE, TimelineKinds.CORRECTION,
             TimelineKinds.FOLLOW_UP);
     /** Tolerated clock skew for a client's occurredAt in the future. */
@@ -54,12 +58,33 @@ class TimelineController {
         return views(timeline.of(incident.getId()), includeSuperseded);
     }
 
+    /**
+     * Adds an entry. With an {@code Idempotency-Key} header, a retried request does not add the entry twice:
+     * the repeat answers 200 with the entry the first request created.
+     */
     @PostMapping
-    ResponseEntity<TimelineEntryView> add(@PathVariable String id, @RequestBody(required = false) TimelineEntryRequest body) {
+    ResponseEntity<TimelineEntryView> add(@PathVariable String id, @RequestBody(required = false) TimelineEntryRequest body,
+                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Incident incident = incidents.require(id);
         NewTimelineEntry entry = validate(incident, body);
-        TimelineEntry saved = timeline.record(entry).orElseThrow();
-        return ResponseEntity.status(HttpStatus.CREATED).body(TimelineEntryView.of(saved, null));
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            if (idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+                throw new BadRequestException("Idempotency-Key must be at most " + MAX_IDEMPOTENCY_KEY + " characters");
+            }
+            entry = entry.withDedupKey("api:" + idempotencyKey.strip());
+        }
+        try {
+            Optional<TimelineEntry> saved = timeline.record(entry);
+            if (saved.isPresent()) {
+                return ResponseEntity.status(HttpStatus.CREATED).body(TimelineEntryView.of(saved.get(), null));
+            }
+        } catch (DataIntegrityViolationException race) {
+            if (entry.dedupKey() == null) {
+                throw race;
+            }
+        }
+        TimelineEntry existing = entries.findByIncidentIdAndDedupKey(incident.getId(), entry.dedupKey()).orElseThrow();
+        return ResponseEntity.ok(TimelineEntryView.of(existing, null));
     }
 
     private NewTimelineEntry validate(Incident incident, TimelineEntryRequest body) {

@@ -20,5 +20,7 @@ public interface TimelineEntries extends JpaRepository<TimelineEntry, Long> {
 
     long countByIncidentId(UUID incidentId);
 
+    java.util.Optional<TimelineEntry> findByIncidentIdAndDedupKey(UUID incidentId, String dedupKey);
+
     List<TimelineEntry> findByIncidentIdAndKindOrderByOccurredAt(UUID incidentId, String kind);
 }

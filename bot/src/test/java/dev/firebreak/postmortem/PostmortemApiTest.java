@@ -132,6 +132,11 @@ class PostmortemApiTest {
         assertThat(doc.select("script")).isEmpty();
         assertThat(doc.select("td:contains(Failover to <b>region B</b> | started)")).hasSize(1);
         assertThat(doc.select("b")).isEmpty();
+        String src = doc.select("img").attr("src");
+        assertThat(src).startsWith("data:image/svg+xml;base64,");
+        String embedded = new String(java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ActivityChartTest.points(ActivityChartTest.parse(embedded))).hasSize(4);
 
         HttpResponse<String> svg = api.get("/api/incidents/" + ref + "/postmortem/activity.svg");
         assertThat(svg.statusCode()).isEqualTo(200);

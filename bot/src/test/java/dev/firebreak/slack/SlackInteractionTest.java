@@ -102,6 +102,8 @@ class SlackInteractionTest {
     OutboxWorker worker;
     @Autowired
     SlackEventInbox inbox;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     SignedSlackRequests slack;
 
@@ -135,6 +137,9 @@ class SlackInteractionTest {
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).contains("json"));
             assertThat(r.body()).contains("\"unauthorized\"");
         }
+        assertThat(meters.counter("firebreak.slack.requests", "outcome", "stale").count()).isPositive();
+        assertThat(meters.counter("firebreak.slack.requests", "outcome", "future").count()).isPositive();
+        assertThat(meters.counter("firebreak.slack.requests", "outcome", "bad_signature").count()).isGreaterThanOrEqualTo(3);
         // A correctly signed copy is accepted, proving the refusals were about the signature.
         assertThat(slack.send(body, FORM).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> incidents.count() == before + 1);
@@ -274,7 +279,9 @@ class SlackInteractionTest {
         assertThat(timeline.latest(incident.getId(), 1).get(0).getActorRef()).isEqualTo("slack:U1");
 
         String sel = "select" + SEQ.incrementAndGet();
-        interactive(blockAction(SlackActions.CHANGE_SEVERITY, "static_select", null, "SEV1", "card-severity", "CBTN", sel));
+        // The select sits in a message elsewhere (no incident channel); its block id names the incident.
+        interactive(blockAction(SlackActions.CHANGE_SEVERITY, "static_select", null, "SEV1",
+                "severity:" + incident.getId(), "CELSEWHERE", sel));
         awaitReply(sel);
         assertThat(management.get(incident.getId()).getSeverity()).isEqualTo(Severity.SEV1);
 
@@ -378,6 +385,23 @@ class SlackInteractionTest {
         assertThat(e.getActor()).isEqualTo("alice");
         assertThat(e.getActorRef()).isEqualTo("slack:U7");
         assertThat(e.getDedupKey()).isEqualTo("slack-msg:CPIN:" + ts);
+    }
+
+    @Test
+    void aPinnedThreadReplyIsFoundInItsThread() throws Exception {
+        Incident incident = incidentInChannel("CTHREAD");
+        String ts = "1714001000.000200";
+        SLACK.threadReply("CTHREAD", ts, "U8", "root cause: expired cert");
+        slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
+                "item", Map.of("type", "message", "channel", "CTHREAD", "ts", ts), "event_ts", "1714001001.0")),
+                "application/json");
+        onlyPinnedMessageTasks(incident);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            worker.runDueTasks();
+            return !slackMessages(incident).isEmpty();
+        });
+        assertThat(slackMessages(incident).get(0).getText()).isEqualTo("root cause: expired cert");
+        assertThat(SLACK.calls("conversations.replies")).anySatisfy(c -> assertThat(c.form().get("ts")).isEqualTo(ts));
     }
 
     @Test

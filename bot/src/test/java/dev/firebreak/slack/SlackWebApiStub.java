@@ -30,7 +30,7 @@ public class SlackWebApiStub {
     }
 
     /** A message that conversations.history will return. */
-    public record StoredMessage(String channel, String ts, String user, String botId, String text) {
+    public record StoredMessage(String channel, String ts, String user, String botId, String text, boolean threadReply) {
     }
 
     public static final String BOT_USER_ID = "UBOT";
@@ -66,11 +66,16 @@ public class SlackWebApiStub {
     }
 
     public void message(String channel, String ts, String user, String text) {
-        messages.put(channel + ":" + ts, new StoredMessage(channel, ts, user, null, text));
+        messages.put(channel + ":" + ts, new StoredMessage(channel, ts, user, null, text, false));
+    }
+
+    /** A reply inside a thread: not in conversations.history, only in conversations.replies. */
+    public void threadReply(String channel, String ts, String user, String text) {
+        messages.put(channel + ":" + ts, new StoredMessage(channel, ts, user, null, text, true));
     }
 
     public void botMessage(String channel, String ts, String text) {
-        messages.put(channel + ":" + ts, new StoredMessage(channel, ts, BOT_USER_ID, BOT_ID, text));
+        messages.put(channel + ":" + ts, new StoredMessage(channel, ts, BOT_USER_ID, BOT_ID, text, false));
     }
 
     public List<Call> calls() {
@@ -111,7 +116,8 @@ public class SlackWebApiStub {
             case "chat.postMessage" -> Map.of("ok", true, "channel", form.getOrDefault("channel", "C0"),
                     "ts", "1700000000.000100", "message", Map.of("type", "message", "text", form.getOrDefault("text", "")));
             case "views.open" -> Map.of("ok", true, "view", Map.of("id", "V123", "type", "modal"));
-            case "conversations.history", "conversations.replies" -> history(form);
+            case "conversations.history" -> history(form, false);
+            case "conversations.replies" -> history(form, true);
             case "chat.getPermalink" -> Map.of("ok", true, "channel", form.getOrDefault("channel", ""),
                     "permalink", "https://firebreak-test.slack.com/archives/" + form.getOrDefault("channel", "")
                             + "/p" + form.getOrDefault("message_ts", "").replace(".", ""));
@@ -125,12 +131,12 @@ public class SlackWebApiStub {
         });
     }
 
-    private Map<String, Object> history(Map<String, String> form) {
+    private Map<String, Object> history(Map<String, String> form, boolean replies) {
         String channel = form.getOrDefault("channel", "");
-        String ts = form.containsKey("latest") ? form.get("latest") : form.getOrDefault("ts", "");
+        String ts = replies ? form.getOrDefault("ts", "") : form.getOrDefault("latest", "");
         StoredMessage m = messages.get(channel + ":" + ts);
         List<Object> list = new ArrayList<>();
-        if (m != null) {
+        if (m != null && (replies || !m.threadReply())) {
             Map<String, Object> msg = new LinkedHashMap<>();
             msg.put("type", "message");
             msg.put("ts", m.ts());

@@ -15,8 +15,10 @@ import dev.firebreak.support.FirebreakTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
-@FirebreakTest(properties = "firebreak.outbox.enabled=false")
+@FirebreakTest(properties = {"firebreak.api.token=test-token", "firebreak.outbox.enabled=false"})
+@Import(TimelineTestClock.class)
 class FollowUpCommandTest {
 
     @Autowired

@@ -11,7 +11,6 @@ import dev.firebreak.incident.Severity;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,25 +18,15 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 @FirebreakTest(properties = {"firebreak.api.token=test-token", "firebreak.outbox.enabled=false"})
+@Import(TimelineTestClock.class)
 class TimelineApiTest {
 
-    static final Instant T0 = Instant.parse("2026-11-28T04:00:00Z");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(T0);
-        }
-    }
+    static final Instant T0 = TimelineTestClock.T0;
 
     @Autowired
     IncidentManagement incidents;
@@ -135,6 +124,17 @@ class TimelineApiTest {
         }
         assertThat(api.post("/api/incidents/INC-999999/timeline", "{\"text\":\"x\"}").statusCode()).isEqualTo(404);
         assertThat(ApiClient.json(api.get(path())).size()).isEqualTo(before);
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyAddsOneEntry() throws Exception {
+        HttpResponse<String> first = api.post(path(), "{\"text\":\"Paged DBA\"}", "req-1");
+        HttpResponse<String> again = api.post(path(), "{\"text\":\"Paged DBA\"}", "req-1");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(again).get("id").asLong()).isEqualTo(ApiClient.json(first).get("id").asLong());
+        assertThat(api.post(path(), "{\"text\":\"Paged DBA\"}", "req-2").statusCode()).isEqualTo(201);
+        assertThat(texts(ApiClient.json(api.get(path()))).stream().filter("Paged DBA"::equals)).hasSize(2);
     }
 
     static List<String> texts(JsonNode array) {

@@ -7,6 +7,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.firebreak.slack.SlackSettings;
 import dev.firebreak.system.web.ApiError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,15 +45,23 @@ class SlackEventsController {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureVerifier verifier;
+    private final MeterRegistry meters;
 
-    SlackEventsController(App app, SlackSettings settings, Clock clock) {
+    SlackEventsController(App app, SlackSettings settings, Clock clock, MeterRegistry meters) {
         this.app = app;
+        this.meters = meters;
         this.parser = new SlackRequestParser(app.config());
         this.verifier = new SlackSignatureVerifier(settings.signingSecret(), clock);
     }
 
     @PostMapping("/slack/events")
     ResponseEntity<?> receive(HttpServletRequest http) throws Exception {
+        String timestamp = http.getHeader("X-Slack-Request-Timestamp");
+        String signature = http.getHeader("X-Slack-Signature");
+        SlackSignatureVerifier.Outcome early = verifier.checkHeaders(timestamp, signature);
+        if (early != SlackSignatureVerifier.Outcome.OK) {
+            return refused(http, early);
+        }
         // The raw bytes straight from the stream: @RequestBody would, for a form post, rebuild the body
         // from the parsed parameters (re-encoded), and the signature would no longer match.
         byte[] raw = http.getInputStream().readNBytes(MAX_BODY + 1);
@@ -59,12 +69,9 @@ class SlackEventsController {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
                     .body(ApiError.of(413, "payload_too_large", "Slack requests are at most " + MAX_BODY + " bytes"));
         }
-        SlackSignatureVerifier.Outcome outcome = verifier.verify(http.getHeader("X-Slack-Request-Timestamp"),
-                http.getHeader("X-Slack-Signature"), raw);
+        SlackSignatureVerifier.Outcome outcome = verifier.verify(timestamp, signature, raw);
         if (outcome != SlackSignatureVerifier.Outcome.OK) {
-            log.info("Refused a Slack request from {}: {}", http.getRemoteAddr(), outcome);
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
-                    .body(ApiError.of(401, "unauthorized", "Slack request signature is missing, invalid or expired"));
+            return refused(http, outcome);
         }
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(http.getRequestURI())
@@ -89,7 +96,20 @@ class SlackEventsController {
             }
         }
         Response response = app.run(request);
+        count("accepted");
         return toEntity(response);
+    }
+
+    private ResponseEntity<ApiError> refused(HttpServletRequest http, SlackSignatureVerifier.Outcome outcome) {
+        count(outcome.name().toLowerCase());
+        log.info("Refused a Slack request from {}: {}", http.getRemoteAddr(), outcome);
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(401, "unauthorized", "Slack request signature is missing, invalid or expired"));
+    }
+
+    private void count(String outcome) {
+        Counter.builder("firebreak.slack.requests").tag("outcome", outcome)
+                .description("Requests to /slack/events by verification outcome").register(meters).increment();
     }
 
     private static ResponseEntity<String> toEntity(Response response) {

@@ -4,6 +4,8 @@ import dev.firebreak.incident.IllegalTransitionException;
 import dev.firebreak.incident.IncidentNotFoundException;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackReply;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,16 +39,22 @@ public class SlackInteractions implements DisposableBean {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SlackApi slack;
+    private final MeterRegistry meters;
     private final ExecutorService executor;
 
-    SlackInteractions(SlackApi slack) {
+    SlackInteractions(SlackApi slack, MeterRegistry meters) {
         this.slack = slack;
+        this.meters = meters;
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(2, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(500), r -> {
+        // Up to 8 interactions run at once (a pool only grows past its core size once the queue is full,
+        // so core = max); idle threads go away after a minute.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(500), r -> {
             Thread t = new Thread(r, "slack-interaction-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
     }
 
     /** Runs {@code work} in the background and posts its reply (or an explanation) to {@code responseUrl}. */
@@ -63,10 +71,19 @@ public class SlackInteractions implements DisposableBean {
     public SlackReply runSafely(String what, Work work) {
         try {
             SlackReply reply = work.run();
+            count(what, "ok");
             return reply == null ? SlackReply.none() : reply;
         } catch (Exception e) {
+            boolean expected = e instanceof SlackUsageException || e instanceof IllegalTransitionException
+                    || e instanceof IncidentNotFoundException || e instanceof IllegalArgumentException;
+            count(what, expected ? "refused" : "error");
             return explain(what, e);
         }
+    }
+
+    private void count(String what, String outcome) {
+        Counter.builder("firebreak.slack.interactions").tag("interaction", what).tag("outcome", outcome)
+                .description("Slack commands and actions run, by outcome").register(meters).increment();
     }
 
     /** The short explanation a user sees for a failure. */

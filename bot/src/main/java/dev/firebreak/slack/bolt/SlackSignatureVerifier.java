@@ -33,6 +33,21 @@ public final class SlackSignatureVerifier {
     }
 
     public Outcome verify(String timestampHeader, String signatureHeader, byte[] body) {
+        Outcome headers = checkHeaders(timestampHeader, signatureHeader);
+        if (headers != Outcome.OK) {
+            return headers;
+        }
+        byte[] expected = ("v0=" + HexFormat.of().formatHex(hmac(timestampHeader.strip(), body)))
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] given = signatureHeader.strip().getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given) ? Outcome.OK : Outcome.BAD_SIGNATURE;
+    }
+
+    /**
+     * Everything that can be refused before reading the body: no secret, missing headers, a timestamp
+     * outside the window. {@link #verify} repeats it; callers use it to avoid reading junk bodies.
+     */
+    public Outcome checkHeaders(String timestampHeader, String signatureHeader) {
         if (secret == null) {
             return Outcome.NO_SECRET;
         }
@@ -52,10 +67,7 @@ public final class SlackSignatureVerifier {
         if (timestamp > now + MAX_SKEW.toSeconds()) {
             return Outcome.FUTURE;
         }
-        byte[] expected = ("v0=" + HexFormat.of().formatHex(hmac(timestampHeader.strip(), body)))
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] given = signatureHeader.strip().getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) ? Outcome.OK : Outcome.BAD_SIGNATURE;
+        return Outcome.OK;
     }
 
     /** The signature Slack would send for this timestamp and body (tests and tools sign with it). */

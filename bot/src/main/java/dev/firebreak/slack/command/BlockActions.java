@@ -13,6 +13,8 @@ import dev.firebreak.slack.bolt.SlackInteractions;
 import dev.firebreak.slack.bolt.SlackUsageException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BlockActions implements SlackAppRegistration {
+
+    private static final Pattern UUID_INSIDE =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final List<BlockActionHandler> handlers;
     private final IncidentManagement management;
@@ -64,7 +69,16 @@ class BlockActions implements SlackAppRegistration {
                 p.getTeam() == null ? null : p.getTeam().getId(), args, incident, p.getResponseUrl(), p.getTriggerId()));
     }
 
+    /** An incident id, number or INC-n; or an incident id inside a longer id such as {@code card:<uuid>}. */
     private Optional<Incident> find(String reference) {
-        return reference == null || reference.isBlank() ? Optional.empty() : management.find(reference);
+        if (reference == null || reference.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Incident> direct = management.find(reference);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        Matcher uuid = UUID_INSIDE.matcher(reference);
+        return uuid.find() ? management.find(uuid.group()) : Optional.empty();
     }
 }

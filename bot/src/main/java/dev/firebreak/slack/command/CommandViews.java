@@ -1,7 +1,5 @@
 package dev.firebreak.slack.command;
 
-import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.timeline.TimelineEntry;
@@ -35,42 +33,42 @@ final class CommandViews {
         return ":question: Unknown subcommand `" + SlackMrkdwn.escape(name) + "`.\n" + help(subcommands);
     }
 
-    static String status(Incident i) {
+    static String status(IncidentSummary i) {
         StringBuilder sb = new StringBuilder();
-        sb.append('*').append(i.reference()).append(" · ").append(SlackMrkdwn.escape(i.getTitle())).append("*\n");
-        sb.append("Status: *").append(i.getStatus()).append("* · Severity: *").append(i.getSeverity()).append("*\n");
-        sb.append("Commander: ").append(person(i.role(IncidentRole.COMMANDER)))
-                .append(" · Scribe: ").append(person(i.role(IncidentRole.SCRIBE)))
-                .append(" · Comms: ").append(person(i.role(IncidentRole.COMMS))).append('\n');
-        sb.append("Opened ").append(time(i.getOpenedAt()));
-        if (i.getAcknowledgedAt() != null) {
-            sb.append(" · acknowledged ").append(time(i.getAcknowledgedAt()));
+        sb.append('*').append(i.reference()).append(" · ").append(SlackMrkdwn.escape(i.title())).append("*\n");
+        sb.append("Status: *").append(i.status()).append("* · Severity: *").append(i.severity()).append("*\n");
+        sb.append("Commander: ").append(person(i.commander()))
+                .append(" · Scribe: ").append(person(i.scribe()))
+                .append(" · Comms: ").append(person(i.comms())).append('\n');
+        sb.append("Opened ").append(time(i.openedAt()));
+        if (i.acknowledgedAt() != null) {
+            sb.append(" · acknowledged ").append(time(i.acknowledgedAt()));
         }
-        if (i.getMitigatedAt() != null) {
-            sb.append(" · mitigated ").append(time(i.getMitigatedAt()));
+        if (i.mitigatedAt() != null) {
+            sb.append(" · mitigated ").append(time(i.mitigatedAt()));
         }
-        if (i.getResolvedAt() != null) {
-            sb.append(" · resolved ").append(time(i.getResolvedAt()));
+        if (i.resolvedAt() != null) {
+            sb.append(" · resolved ").append(time(i.resolvedAt()));
         }
-        if (i.getSummary() != null && !i.getSummary().isBlank()) {
-            sb.append("\nSummary: ").append(SlackMrkdwn.escape(i.getSummary()));
+        if (i.summary() != null && !i.summary().isBlank()) {
+            sb.append("\nSummary: ").append(SlackMrkdwn.escape(i.summary()));
         }
-        if (i.getSlackChannelId() != null) {
-            sb.append("\nChannel: <#").append(i.getSlackChannelId()).append('>');
+        if (i.slackChannelId() != null) {
+            sb.append("\nChannel: <#").append(i.slackChannelId()).append('>');
         }
         return sb.toString();
     }
 
-    static String list(List<Incident> open) {
+    static String list(List<IncidentSummary> open) {
         if (open.isEmpty()) {
             return ":white_check_mark: No open incidents.";
         }
         StringBuilder sb = new StringBuilder("*Open incidents (" + open.size() + ")*\n");
         open.stream().limit(LIST_LIMIT).forEach(i -> {
-            sb.append("• *").append(i.reference()).append("* ").append(i.getSeverity()).append(' ')
-                    .append(i.getStatus()).append(" — ").append(SlackMrkdwn.escape(i.getTitle()));
-            if (i.getSlackChannelId() != null) {
-                sb.append(" <#").append(i.getSlackChannelId()).append('>');
+            sb.append("• *").append(i.reference()).append("* ").append(i.severity()).append(' ')
+                    .append(i.status()).append(" — ").append(SlackMrkdwn.escape(i.title()));
+            if (i.slackChannelId() != null) {
+                sb.append(" <#").append(i.slackChannelId()).append('>');
             }
             sb.append('\n');
         });
@@ -81,11 +79,11 @@ final class CommandViews {
     }
 
     /** Entries newest first as given; shown oldest first. */
-    static String timeline(Incident incident, List<TimelineEntry> newestFirst) {
+    static String timeline(String reference, List<TimelineEntry> newestFirst) {
         if (newestFirst.isEmpty()) {
-            return "*" + incident.reference() + "* has no timeline entries yet.";
+            return "*" + reference + "* has no timeline entries yet.";
         }
-        StringBuilder sb = new StringBuilder("*" + incident.reference() + " timeline* (latest "
+        StringBuilder sb = new StringBuilder("*" + reference + " timeline* (latest "
                 + newestFirst.size() + ")\n");
         for (int k = newestFirst.size() - 1; k >= 0; k--) {
             TimelineEntry e = newestFirst.get(k);

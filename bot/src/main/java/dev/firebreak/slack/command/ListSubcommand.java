@@ -39,6 +39,7 @@ class ListSubcommand implements IncidentSubcommand {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        return SlackReply.ephemeral(CommandViews.list(incidents.findByStatusNotOrderByNumberDesc(IncidentStatus.RESOLVED)));
+        return SlackReply.ephemeral(CommandViews.list(incidents.findByStatusNotOrderByNumberDesc(IncidentStatus.RESOLVED)
+                .stream().map(IncidentSummary::of).toList()));
     }
 }

@@ -26,6 +26,6 @@ class StatusSubcommand implements IncidentSubcommand {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        return SlackReply.ephemeral(CommandViews.status(context.incident()));
+        return SlackReply.ephemeral(CommandViews.status(IncidentSummary.of(context.incident())));
     }
 }

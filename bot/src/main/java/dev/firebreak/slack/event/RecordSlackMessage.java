@@ -84,8 +84,9 @@ class RecordSlackMessage implements OutboxHandler {
             Message message = find(history.getMessages(), t.ts());
             if (message == null) {
                 method = "conversations.replies";
+                // A reply in a thread is not in the channel history; the thread's listing (parent first) has it.
                 ConversationsRepliesResponse replies = api.conversationsReplies(r -> r.channel(t.channel()).ts(t.ts())
-                        .latest(t.ts()).inclusive(true).limit(1));
+                        .oldest(t.ts()).inclusive(true).limit(5));
                 if (!replies.isOk()) {
                     return SlackOutcomes.of(method, replies);
                 }

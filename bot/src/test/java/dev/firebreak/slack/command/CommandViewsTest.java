@@ -2,7 +2,9 @@ package dev.firebreak.slack.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.incident.Severity;
+import java.time.Instant;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
@@ -37,8 +39,37 @@ class CommandViewsTest {
         assertThat(CommandViews.person("<!channel>")).isEqualTo("&lt;!channel&gt;");
     }
 
+    static IncidentSummary incident(long n, String title, IncidentStatus status, String channel) {
+        return new IncidentSummary("INC-" + n, title, status, Severity.SEV2, "<@U1>", "bob <b>", null,
+                Instant.parse("2026-03-01T10:00:00Z"), status == IncidentStatus.TRIGGERED ? null : Instant.parse("2026-03-01T10:05:00Z"),
+                null, status == IncidentStatus.RESOLVED ? Instant.parse("2026-03-01T11:00:00Z") : null,
+                status == IncidentStatus.RESOLVED ? "rolled back <!here>" : null, channel);
+    }
+
     @Test
-    void emptyListSaysSo() {
-        assertThat(CommandViews.list(List.<Incident>of())).contains("No open incidents");
+    void statusSummary() {
+        assertThat(CommandViews.status(incident(7, "Checkout <down>", IncidentStatus.ACKNOWLEDGED, "C7"))).isEqualTo("""
+                *INC-7 · Checkout &lt;down&gt;*
+                Status: *ACKNOWLEDGED* · Severity: *SEV2*
+                Commander: <@U1> · Scribe: bob &lt;b&gt; · Comms: —
+                Opened 2026-03-01 10:00 UTC · acknowledged 2026-03-01 10:05 UTC
+                Channel: <#C7>""");
+        assertThat(CommandViews.status(incident(8, "x", IncidentStatus.RESOLVED, null)))
+                .contains("resolved 2026-03-01 11:00 UTC").contains("Summary: rolled back &lt;!here&gt;")
+                .doesNotContain("Channel:");
+    }
+
+    @Test
+    void listShowsOpenIncidentsAndCapsTheLength() {
+        assertThat(CommandViews.list(List.of())).contains("No open incidents");
+        assertThat(CommandViews.list(List.of(incident(2, "DB slow", IncidentStatus.TRIGGERED, "C2"),
+                incident(1, "API <5xx>", IncidentStatus.MITIGATED, null)))).isEqualTo("""
+                *Open incidents (2)*
+                • *INC-2* SEV2 TRIGGERED — DB slow <#C2>
+                • *INC-1* SEV2 MITIGATED — API &lt;5xx&gt;""");
+        List<IncidentSummary> many = java.util.stream.LongStream.rangeClosed(1, 25)
+                .mapToObj(n -> incident(n, "t" + n, IncidentStatus.TRIGGERED, null)).toList();
+        String text = CommandViews.list(many);
+        assertThat(text).startsWith("*Open incidents (25)*").contains("INC-20").doesNotContain("INC-21").endsWith("…and 5 more");
     }
 }
