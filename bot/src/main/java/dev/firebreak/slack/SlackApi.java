@@ -19,9 +19,13 @@ public class SlackApi {
     private final SlackSettings settings;
     private final Slack slack;
 
-    SlackApi(SlackSettings settings) {
+    SlackApi(SlackSettings settings, SlackHttpSettings http) {
         this.settings = settings;
         SlackConfig config = new SlackConfig();
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, http.timeout().toMillis());
+        config.setHttpClientReadTimeoutMillis(timeoutMillis);
+        config.setHttpClientWriteTimeoutMillis(timeoutMillis);
+        config.setHttpClientCallTimeoutMillis(timeoutMillis);
         String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         config.setMethodsEndpointUrlPrefix(url);
         config.setPrettyResponseLoggingEnabled(false);
