@@ -121,7 +121,15 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger(100);
     private final AtomicInteger tsSeq = new AtomicInteger(1);
 
+    private final java.time.Clock clock;
+
     public FakeSlack() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** A fake whose channels are "created" at this clock's time (use the app's test clock). */
+    public FakeSlack(java.time.Clock clock) {
+        this.clock = clock;
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -169,7 +177,7 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Adds a channel that exists before the test (e.g. the announce channel, or a name clash). */
     public synchronized Channel addChannel(String name, String creator, String purpose) {
-        Channel c = new Channel("C" + ids.incrementAndGet(), name, creator, System.currentTimeMillis() / 1000);
+        Channel c = new Channel("C" + ids.incrementAndGet(), name, creator, clock.instant().getEpochSecond());
         c.purpose = purpose == null ? "" : purpose;
         channels.put(c.id, c);
         return c;
@@ -309,7 +317,7 @@ public final class FakeSlack implements AutoCloseable {
                 if (channels.values().stream().anyMatch(c -> c.name.equals(name))) {
                     return error("name_taken");
                 }
-                Channel c = new Channel("C" + ids.incrementAndGet(), name, BOT_USER, System.currentTimeMillis() / 1000);
+                Channel c = new Channel("C" + ids.incrementAndGet(), name, BOT_USER, clock.instant().getEpochSecond());
                 c.members.add(BOT_USER);
                 channels.put(c.id, c);
                 return "{\"ok\":true,\"channel\":" + json(c) + "}";
