@@ -70,6 +70,11 @@ public final class FakeSlack implements AutoCloseable {
             return new Reply(0, null, Map.of(), delay, true);
         }
 
+        /** This reply, sent only after {@code wait} (a slow Slack). */
+        public Reply delayed(Duration wait) {
+            return new Reply(status, body, headers, wait, applyFirst);
+        }
+
         /** Perform the method's effect, then answer with this reply's error (the caller never learns it worked). */
         public Reply afterApplying() {
             return new Reply(status, body, headers, delay, true);
