@@ -386,9 +386,33 @@ public final class FakeSlack implements AutoCloseable {
                 if (channel.archived) {
                     return error("is_archived");
                 }
-                String ts = "1700000000." + String.format("%06d", tsSeq.getAndIncrement());
+                String ts = clock.instant().getEpochSecond() + "." + String.format("%06d", tsSeq.getAndIncrement());
                 messages.put(channel.id + "/" + ts, new Message(channel.id, ts, p.get("text"), p.get("blocks")));
                 return "{\"ok\":true,\"channel\":\"" + channel.id + "\",\"ts\":\"" + ts + "\"}";
+            }
+            case "conversations.history": {
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                double oldest = p.get("oldest") == null || p.get("oldest").isBlank() ? 0 : Double.parseDouble(p.get("oldest"));
+                List<String> found = new ArrayList<>();
+                List<Message> all = new ArrayList<>(messages.values());
+                for (int i = all.size() - 1; i >= 0; i--) {
+                    Message m = all.get(i);
+                    if (m.channel.equals(channel.id) && Double.parseDouble(m.ts) >= oldest) {
+                        Map<String, Object> json = new LinkedHashMap<>();
+                        json.put("type", "message");
+                        json.put("user", BOT_USER);
+                        json.put("bot_id", "B0001");
+                        json.put("ts", m.ts);
+                        json.put("text", m.text);
+                        if (m.blocks != null) {
+                            json.put("blocks", JSON.readTree(m.blocks));
+                        }
+                        found.add(JSON.writeValueAsString(json));
+                    }
+                }
+                return "{\"ok\":true,\"messages\":[" + String.join(",", found) + "],\"has_more\":false}";
             }
             case "chat.update": {
                 Message m = channel == null ? null : messages.get(channel.id + "/" + p.get("ts"));

@@ -32,7 +32,21 @@ class AnnounceHandler implements OutboxHandler {
         if (row.isEmpty() || row.get().announceTs() != null || target == null || target.isBlank()) {
             return OutboxResult.done();
         }
-        String text = SlackMessages.announcement(ctx.view(id), row.get().channelId());
+        IncidentView view = ctx.view(id);
+        String text = SlackMessages.announcement(view, row.get().channelId());
+        if (task.getAttempts() > 1) {
+            String link = "<#" + row.get().channelId() + ">";
+            String ref = "*" + view.reference() + "*";
+            SlackDeliveryContext.Lookup earlier = ctx.findPosted(target, null,
+                    msg -> msg.getText() != null && msg.getText().contains(link) && msg.getText().contains(ref));
+            if (earlier.retry() != null) {
+                return earlier.retry();
+            }
+            if (earlier.ts() != null) {
+                ctx.channels.announced(id, earlier.ts());
+                return OutboxResult.done();
+            }
+        }
         SlackCalls.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", target,
                 m -> m.chatPostMessage(r -> r.channel(target).text(text).unfurlLinks(false)));
         if (posted.ok()) {

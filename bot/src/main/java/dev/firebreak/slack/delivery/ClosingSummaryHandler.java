@@ -35,6 +35,19 @@ class ClosingSummaryHandler implements OutboxHandler {
         }
         String channel = row.get().channelId();
         String text = SlackMessages.closingSummary(view);
+        if (task.getAttempts() > 1) {
+            String head = SlackMessages.closingHead(view);
+            // a minute of margin for clock skew between us and Slack
+            String oldest = view.resolvedAt().getEpochSecond() - 60 + ".000000";
+            SlackDeliveryContext.Lookup earlier = ctx.findPosted(channel, oldest,
+                    msg -> msg.getText() != null && msg.getText().startsWith(head));
+            if (earlier.retry() != null) {
+                return earlier.retry();
+            }
+            if (earlier.ts() != null) {
+                return OutboxResult.done();
+            }
+        }
         SlackCalls.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
                 m -> m.chatPostMessage(r -> r.channel(channel).text(text).unfurlLinks(false)));
         return posted.result();

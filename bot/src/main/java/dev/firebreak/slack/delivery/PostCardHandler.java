@@ -35,6 +35,18 @@ class PostCardHandler implements OutboxHandler {
         SlackChannels.Row row = found.get();
         String channel = row.channelId();
         String ts = row.cardTs();
+        if (ts == null && task.getAttempts() > 1) {
+            String blockId = StatusCard.blockId(id);
+            SlackDeliveryContext.Lookup earlier = ctx.findPosted(channel, null, msg -> msg.getBlocks() != null
+                    && msg.getBlocks().stream().anyMatch(b -> blockId.equals(b.getBlockId())));
+            if (earlier.retry() != null) {
+                return earlier.retry();
+            }
+            if (earlier.ts() != null) {
+                ts = earlier.ts();
+                ctx.channels.cardPosted(id, ts, 0, ctx.clock.instant());
+            }
+        }
         if (ts == null) {
             long version = row.cardVersion();
             IncidentView view = ctx.view(id);

@@ -29,7 +29,7 @@ class SetTopicHandler implements OutboxHandler {
     public OutboxResult handle(OutboxTask task) {
         UUID id = Outbox.payload(task, SlackTasks.IncidentTask.class).incidentId();
         Optional<SlackChannels.Row> row = ctx.channel(id);
-        if (row.isEmpty()) {
+        if (row.isEmpty() || row.get().archived()) {
             return OutboxResult.done();
         }
         String channel = row.get().channelId();

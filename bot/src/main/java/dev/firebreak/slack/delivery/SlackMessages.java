@@ -35,8 +35,7 @@ final class SlackMessages {
     static String closingSummary(IncidentView v) {
         Instant start = v.detectedAt() != null ? v.detectedAt() : v.openedAt();
         StringBuilder sb = new StringBuilder();
-        sb.append(":white_check_mark: *").append(v.reference()).append(" resolved*: ")
-                .append(esc(cap(v.title(), 200)));
+        sb.append(closingHead(v)).append(": ").append(esc(cap(v.title(), 200)));
         sb.append("\n• Time to acknowledge: ").append(since(start, v.acknowledgedAt()));
         sb.append("\n• Time to mitigate: ").append(since(start, v.mitigatedAt()));
         sb.append("\n• Time to resolve: ").append(since(start, v.resolvedAt()));
@@ -46,6 +45,10 @@ final class SlackMessages {
             head += "\n*Summary:* " + esc(v.summary());
         }
         return cap(head, SlackText.SECTION_TEXT);
+    }
+
+    static String closingHead(IncidentView v) {
+        return ":white_check_mark: *" + v.reference() + " resolved*";
     }
 
     static String since(Instant start, Instant end) {

@@ -120,7 +120,12 @@ final class StatusCard {
         if (s == IncidentStatus.MITIGATED || s == IncidentStatus.RESOLVED) {
             elements.add(button(SlackActions.POSTMORTEM, "Post-mortem", id, null));
         }
-        return Map.of("type", "actions", "block_id", "incident-card:" + id, "elements", elements);
+        return Map.of("type", "actions", "block_id", blockId(v.id()), "elements", elements);
+    }
+
+    /** The block id of the card's buttons: also how a retry recognises a card it already posted. */
+    static String blockId(java.util.UUID incidentId) {
+        return "incident-card:" + incidentId;
     }
 
     /** Option values are {@code <incident uuid>:SEVn}, so the handler needs nothing else. */

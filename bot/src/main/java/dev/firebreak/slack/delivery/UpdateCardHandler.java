@@ -40,6 +40,11 @@ class UpdateCardHandler implements OutboxHandler {
             return OutboxResult.done();
         }
         SlackChannels.Row row = found.get();
+        if (row.archived()) {
+            // Archived after resolve: leave it; a re-open unarchives first, then this runs again.
+            ctx.channels.clearPending(id);
+            return OutboxResult.done();
+        }
         long version = row.cardVersion();
         Instant now = ctx.clock.instant();
         if (row.cardRenderedVersion() >= version) {

@@ -250,6 +250,26 @@ class SlackDeliveryTest {
     }
 
     @Test
+    void postsThatTimedOutButWentThroughAreFoundInHistoryAndNotPostedTwice() {
+        // Slack posts the card and the announcement, but answers after our 2 s timeout
+        SLACK.script("chat.postMessage", Reply.slow(Duration.ofSeconds(3)), Reply.slow(Duration.ofSeconds(3)));
+        Incident incident = open("Slow posts", Severity.SEV2);
+        for (int i = 0; i < 4; i++) {
+            drain();
+            CLOCK.advance(Duration.ofSeconds(10));
+        }
+        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        assertThat(SLACK.calls("chat.postMessage")).hasSize(2);
+        assertThat(SLACK.calls("conversations.history")).extracting(c -> c.param("channel"))
+                .containsExactly(channelId, ANNOUNCE.id);
+        assertThat(SLACK.messages(channelId)).hasSize(1);
+        assertThat(SLACK.channel(channelId).pins).containsExactly(SLACK.messages(channelId).get(0).ts);
+        assertThat(SLACK.messages(ANNOUNCE.id)).filteredOn(m -> m.text.contains("<#" + channelId + ">")).hasSize(1);
+        assertThat(channels.find(incident.getId()).orElseThrow().cardTs()).isEqualTo(SLACK.messages(channelId).get(0).ts);
+        assertThat(warnings(incident)).isEmpty();
+    }
+
+    @Test
     void permanentErrorIsATimelineWarningAndAMetricAndLaterWorkStillRuns() {
         SLACK.script("pins.add", Reply.error("not_in_channel"));
         Incident incident = open("Pin refused", Severity.SEV3);
