@@ -187,6 +187,26 @@ class SlackDeliveryTest {
     }
 
     @Test
+    void postingRateLimitHoldsBackOnlyThatChannel() {
+        SLACK.script("chat.postMessage", Reply.rateLimited(30));
+        Incident a = open("Posting A", Severity.SEV3);
+        Incident b = open("Posting B", Severity.SEV3);
+        drain();
+        FakeSlack.Call limited = SLACK.calls("chat.postMessage").get(0);
+        assertThat(limited.status()).isEqualTo(429);
+        String held = limited.param("channel");
+        String other = held.equals(incidents.get(a.getId()).getSlackChannelId())
+                ? incidents.get(b.getId()).getSlackChannelId() : incidents.get(a.getId()).getSlackChannelId();
+        assertThat(SLACK.calls("chat.postMessage", c -> held.equals(c.param("channel")))).hasSize(1);
+        assertThat(SLACK.okCalls("chat.postMessage")).extracting(c -> c.param("channel")).containsExactly(other, ANNOUNCE.id);
+        CLOCK.advance(Duration.ofSeconds(31));
+        drain();
+        assertThat(SLACK.okCalls("chat.postMessage")).extracting(c -> c.param("channel"))
+                .containsExactly(other, ANNOUNCE.id, held, ANNOUNCE.id);
+        assertThat(SLACK.messages(held)).hasSize(1);
+    }
+
+    @Test
     void lostCreateResponseThenNameTakenAdoptsOurOwnChannel() {
         SLACK.script("conversations.create", Reply.http(500).afterApplying());
         Incident incident = open("Lost response", Severity.SEV2);
