@@ -85,6 +85,8 @@ class SlackDeliveryTest {
     SlackChannels channels;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void reset() {
@@ -222,6 +224,27 @@ class SlackDeliveryTest {
         assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
         assertThat(incidents.get(incident.getId()).getSlackChannelId()).isEqualTo(SLACK.channelNamed(name).id);
         assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals(SLACK.channelNamed(name).id))).hasSize(1);
+    }
+
+    @Test
+    void replicaThatDiedMidCreateIsTakenOverAfterItsLeaseAndItsChannelAdopted() {
+        Incident incident = open("Crashed replica", Severity.SEV1);
+        String name = "inc-" + incident.getNumber() + "-crashed-replica";
+        // another replica claimed the task, created the channel, and died before recording it
+        int claimed = jdbc.update("UPDATE outbox_task SET lease_owner = 'dead-replica', lease_until = ?, attempts = 1 "
+                + "WHERE kind = ? AND incident_id = ?", java.sql.Timestamp.from(CLOCK.instant().plus(Duration.ofMinutes(2))),
+                SlackTasks.CREATE_CHANNEL, incident.getId());
+        assertThat(claimed).isEqualTo(1);
+        FakeSlack.Channel orphan = SLACK.addChannel(name, FakeSlack.BOT_USER, "");
+        drain();
+        // the lease holds: nothing of this incident's queue runs
+        assertThat(SLACK.calls("conversations.create", c -> c.param("name").startsWith(name))).isEmpty();
+        CLOCK.advance(Duration.ofMinutes(2).plusSeconds(1));
+        drain();
+        assertThat(incidents.get(incident.getId()).getSlackChannelId()).isEqualTo(orphan.id);
+        assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
+        assertThat(orphan.purpose).contains("[firebreak:" + incident.getId() + "]");
+        assertThat(SLACK.messages(orphan.id)).hasSize(1);
     }
 
     @Test
