@@ -88,7 +88,11 @@ class CreateChannelHandler implements OutboxHandler {
             if (failure != null) {
                 return failure.done() ? OutboxResult.retry("conversations.list: " + failure.error()) : failure.result();
             }
-            if (existing != null && ours(existing, id, row)) {
+            Boolean ours = existing == null ? Boolean.FALSE : ours(existing, id, row);
+            if (ours == null) {
+                return OutboxResult.retry("cannot tell whether #" + name + " is ours: auth.test did not answer");
+            }
+            if (ours) {
                 log.info("Adopting existing channel #{} ({}) for incident {}", name, existing.getId(), id);
                 return adopt(id, existing.getId(), name);
             }
@@ -97,7 +101,8 @@ class CreateChannelHandler implements OutboxHandler {
         return OutboxResult.failed("no free channel name for " + row.intendedName() + " after " + MAX_ATTEMPTS + " tries");
     }
 
-    private boolean ours(Conversation channel, UUID incidentId, SlackChannels.Row row) {
+    /** True: ours (adopt); false: someone else's (next suffix); null: cannot tell now (retry). */
+    private Boolean ours(Conversation channel, UUID incidentId, SlackChannels.Row row) {
         String marker = SlackMessages.marker(incidentId);
         if ((channel.getPurpose() != null && channel.getPurpose().getValue() != null
                 && channel.getPurpose().getValue().contains(marker))
@@ -106,7 +111,10 @@ class CreateChannelHandler implements OutboxHandler {
             return true;
         }
         String bot = ctx.calls.botUserId();
-        return bot != null && bot.equals(channel.getCreator()) && channel.getCreated() != null
+        if (bot == null) {
+            return null;
+        }
+        return bot.equals(channel.getCreator()) && channel.getCreated() != null
                 && channel.getCreated() >= row.createdAt().minus(SKEW).getEpochSecond();
     }
 
