@@ -96,9 +96,9 @@ final class StatusCard {
     static String links(IncidentView v) {
         List<String> links = new ArrayList<>();
         links.add(link(v.externalUrl(), "Alertmanager"));
-        v.alerts().stream().map(IncidentView.AlertView::generatorUrl).filter(Objects::nonNull).findFirst()
+        v.alerts().stream().map(IncidentView.AlertView::generatorUrl).filter(url -> link(url, "") != null).findFirst()
                 .ifPresent(url -> links.add(link(url, "Graph")));
-        v.alerts().stream().map(IncidentView.AlertView::runbookUrl).filter(Objects::nonNull).distinct().limit(3)
+        v.alerts().stream().map(IncidentView.AlertView::runbookUrl).filter(url -> link(url, "") != null).distinct().limit(3)
                 .forEach(url -> links.add(link(url, "Runbook")));
         return cap(String.join(" · ", links.stream().filter(Objects::nonNull).toList()), SlackText.SECTION_TEXT);
     }
