@@ -3,8 +3,10 @@ package dev.firebreak.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +21,19 @@ public class SlackApi {
     private final SlackSettings settings;
     private final Slack slack;
 
+    /** With the default HTTP timeout (10 s). */
     SlackApi(SlackSettings settings) {
+        this(settings, new SlackHttpSettings(Duration.ofSeconds(10)));
+    }
+
+    @Autowired
+    SlackApi(SlackSettings settings, SlackHttpSettings http) {
         this.settings = settings;
         SlackConfig config = new SlackConfig();
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, http.timeout().toMillis());
+        config.setHttpClientReadTimeoutMillis(timeoutMillis);
+        config.setHttpClientWriteTimeoutMillis(timeoutMillis);
+        config.setHttpClientCallTimeoutMillis(timeoutMillis);
         String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         config.setMethodsEndpointUrlPrefix(url);
         config.setPrettyResponseLoggingEnabled(false);

@@ -24,7 +24,8 @@ public final class SlackOutcomes {
             "not_authed", "account_inactive", "token_revoked", "missing_scope", "is_archived", "invalid_blocks",
             "invalid_arguments", "msg_too_long", "no_permission", "restricted_action", "user_not_found",
             "users_not_found", "cant_invite_self", "cant_invite", "invalid_name", "invalid_name_specials",
-            "invalid_name_maxlength", "invalid_name_required", "invalid_name_punctuation");
+            "invalid_name_maxlength", "invalid_name_required", "invalid_name_punctuation",
+            "message_not_found", "cant_update_message", "not_pinnable", "channel_is_archived");
 
     private SlackOutcomes() {
     }

@@ -1,0 +1,56 @@
+package dev.firebreak.slack.delivery;
+
+import dev.firebreak.alerting.Alert;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.incident.Severity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Everything the Slack views show about an incident: plain data, so views are pure functions of it. */
+record IncidentView(UUID id, long number, String title, String summary, Severity severity, IncidentStatus status,
+                    String commander, String scribe, String comms, Instant detectedAt, Instant openedAt,
+                    Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt, String externalUrl,
+                    int truncatedAlerts, List<AlertView> alerts) {
+
+    IncidentView {
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
+    }
+
+    /** One alert as the card shows it. Every string in here is untrusted. */
+    record AlertView(String alertname, boolean firing, Map<String, String> labels, String generatorUrl,
+                     String runbookUrl) {
+
+        AlertView {
+            labels = labels == null ? Map.of() : labels;
+        }
+
+        static AlertView of(Alert alert) {
+            Map<String, String> annotations = alert.getAnnotations() == null ? Map.of() : alert.getAnnotations();
+            String name = alert.getAlertname() != null ? alert.getAlertname() : alert.getLabels().get("alertname");
+            return new AlertView(name, alert.isFiring(), alert.getLabels(), alert.getGeneratorUrl(),
+                    annotations.get("runbook_url"));
+        }
+    }
+
+    static IncidentView of(Incident i, List<Alert> alerts) {
+        return new IncidentView(i.getId(), i.getNumber(), i.getTitle(), i.getSummary(), i.getSeverity(),
+                i.getStatus(), i.getCommander(), i.getScribe(), i.getComms(), i.getDetectedAt(), i.getOpenedAt(),
+                i.getAcknowledgedAt(), i.getMitigatedAt(), i.getResolvedAt(), i.getExternalUrl(),
+                i.getTruncatedAlerts(), alerts.stream().map(AlertView::of).toList());
+    }
+
+    String reference() {
+        return "INC-" + number;
+    }
+
+    long firing() {
+        return alerts.stream().filter(AlertView::firing).count();
+    }
+
+    long resolved() {
+        return alerts.size() - firing();
+    }
+}

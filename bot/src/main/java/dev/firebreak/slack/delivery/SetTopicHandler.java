@@ -1,0 +1,49 @@
+package dev.firebreak.slack.delivery;
+
+import com.slack.api.methods.response.conversations.ConversationsSetPurposeResponse;
+import com.slack.api.methods.response.conversations.ConversationsSetTopicResponse;
+import dev.firebreak.system.outbox.Outbox;
+import dev.firebreak.system.outbox.OutboxHandler;
+import dev.firebreak.system.outbox.OutboxResult;
+import dev.firebreak.system.outbox.OutboxTask;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Sets the channel topic (number, severity, status, title) and, once, the purpose with our marker. */
+@Component
+class SetTopicHandler implements OutboxHandler {
+
+    private final SlackDeliveryContext ctx;
+
+    SetTopicHandler(SlackDeliveryContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public String kind() {
+        return SlackTasks.SET_TOPIC;
+    }
+
+    @Override
+    public OutboxResult handle(OutboxTask task) {
+        UUID id = Outbox.payload(task, SlackTasks.IncidentTask.class).incidentId();
+        Optional<SlackChannels.Row> row = ctx.channel(id);
+        if (row.isEmpty() || row.get().archived()) {
+            return OutboxResult.done();
+        }
+        String channel = row.get().channelId();
+        IncidentView view = ctx.view(id);
+        if (!row.get().purposeSet()) {
+            SlackCalls.Answer<ConversationsSetPurposeResponse> purpose = ctx.calls.call("conversations.setPurpose",
+                    null, m -> m.conversationsSetPurpose(r -> r.channel(channel).purpose(SlackMessages.purpose(view))));
+            if (!purpose.done()) {
+                return purpose.result();
+            }
+            ctx.channels.purposeSet(id);
+        }
+        SlackCalls.Answer<ConversationsSetTopicResponse> topic = ctx.calls.call("conversations.setTopic", null,
+                m -> m.conversationsSetTopic(r -> r.channel(channel).topic(SlackMessages.topic(view))));
+        return topic.result();
+    }
+}

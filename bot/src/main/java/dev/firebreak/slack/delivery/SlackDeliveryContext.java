@@ -1,0 +1,76 @@
+package dev.firebreak.slack.delivery;
+
+import dev.firebreak.alerting.Alerts;
+import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.slack.SlackSettings;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
+import dev.firebreak.system.outbox.OutboxResult;
+import java.time.Clock;
+import java.util.function.Predicate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every Slack delivery handler needs: the current incident state, the channel row, Slack calls. */
+@Component
+class SlackDeliveryContext {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final SlackChannels channels;
+    final SlackCalls calls;
+    final SlackSettings settings;
+    final IncidentManagement incidents;
+    final Clock clock;
+    private final Alerts alerts;
+
+    SlackDeliveryContext(SlackChannels channels, SlackCalls calls, SlackSettings settings,
+                         IncidentManagement incidents, Alerts alerts, Clock clock) {
+        this.channels = channels;
+        this.calls = calls;
+        this.settings = settings;
+        this.incidents = incidents;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** The incident as it is now (views always render current state, never the event's). */
+    IncidentView view(UUID incidentId) {
+        return IncidentView.of(incidents.get(incidentId), alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incidentId));
+    }
+
+    /** The incident's channel row, if the channel exists (else the task has nothing to do). */
+    java.util.Optional<SlackChannels.Row> channel(UUID incidentId) {
+        return channels.find(incidentId).filter(row -> row.channelId() != null);
+    }
+
+    /** A lookup in a channel's recent history: the ts found (or null), or why the lookup must wait. */
+    record Lookup(String ts, OutboxResult retry) {
+    }
+
+    /**
+     * After an attempt whose answer we never saw (timeout, 5xx, crash), Slack may have posted the message
+     * anyway: finds a recent message of ours matching {@code matches}, so the retry does not post twice.
+     * A lookup Slack refuses for good (e.g. an announce channel given by name) finds nothing.
+     */
+    Lookup findPosted(String channel, String oldest, Predicate<Message> matches) {
+        String bot = calls.botUserId();
+        SlackCalls.Answer<ConversationsHistoryResponse> history = calls.call("conversations.history", null,
+                m -> m.conversationsHistory(r -> r.channel(channel).limit(100).oldest(oldest)));
+        if (!history.ok()) {
+            return history.result() instanceof OutboxResult.Retry ? new Lookup(null, history.result())
+                    : new Lookup(null, null);
+        }
+        String ts = history.response().getMessages() == null ? null : history.response().getMessages().stream()
+                .filter(msg -> (bot != null && bot.equals(msg.getUser())) || msg.getBotId() != null)
+                .filter(matches).map(Message::getTs).findFirst().orElse(null);
+        return new Lookup(ts, null);
+    }
+
+    static String json(List<Map<String, Object>> blocks) {
+        return JSON.writeValueAsString(blocks);
+    }
+}

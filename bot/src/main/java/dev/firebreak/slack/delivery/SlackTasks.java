@@ -1,0 +1,37 @@
+package dev.firebreak.slack.delivery;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Outbox task kinds and payloads of Slack delivery. All run on {@code SlackActions.queueKey(incident)}. */
+final class SlackTasks {
+
+    static final String CREATE_CHANNEL = "slack.create-channel";
+    static final String SET_TOPIC = "slack.set-topic";
+    static final String INVITE = "slack.invite";
+    static final String POST_CARD = "slack.post-card";
+    static final String UPDATE_CARD = "slack.update-card";
+    static final String ANNOUNCE = "slack.announce";
+    static final String CLOSING_SUMMARY = "slack.closing-summary";
+    static final String UNARCHIVE = "slack.unarchive";
+    /** Runs on its own queue ({@link #archiveQueue}): a delayed task must not block the incident's queue. */
+    static final String ARCHIVE = "slack.archive";
+
+    private SlackTasks() {
+    }
+
+    static String archiveQueue(UUID incidentId) {
+        return "slack-archive:" + incidentId;
+    }
+
+    record IncidentTask(UUID incidentId) {
+    }
+
+    /** {@code users} null: the default responders and the commander at run time. */
+    record InviteTask(UUID incidentId, List<String> users) {
+    }
+
+    /** Archive only if the incident is still resolved from that resolve ({@code resolvedAtMillis}). */
+    record ArchiveTask(UUID incidentId, long resolvedAtMillis) {
+    }
+}

@@ -1,0 +1,460 @@
+package dev.firebreak.slack;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A fake Slack Web API at the HTTP level (MockWebServer), for any test that talks to Slack.
+ *
+ * <p>It keeps a small workspace: channels (name uniqueness gives {@code name_taken}, archive state, topic,
+ * purpose, members, pins) and messages ({@code chat.postMessage} / {@code chat.update}). Every request is
+ * recorded ({@link #calls()}), with the method name from the path and the form or JSON body parsed.
+ * Behaviour can be scripted per method: one-shot replies ({@link #script}) or a standing reply
+ * ({@link #always}), e.g. {@link Reply#error}, {@link Reply#rateLimited}, {@link Reply#http},
+ * {@link Reply#slow}. Usage: {@code firebreak.slack.api-url=fake.url()}, {@code firebreak.slack.bot-token=xoxb-test}.
+ */
+public final class FakeSlack implements AutoCloseable {
+
+    public static final String BOT_USER = "UBOT";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One request as Slack saw it, and what it answered. */
+    public record Call(String method, Map<String, String> params, String authorization, int status, boolean ok,
+                       String error, long atMillis) {
+
+        public String param(String name) {
+            return params.get(name);
+        }
+    }
+
+    /**
+     * A scripted answer. {@code applyFirst}: do what Slack would do, then answer this anyway (a lost
+     * response: the channel exists but the caller saw an error).
+     */
+    public record Reply(int status, String body, Map<String, String> headers, Duration delay, boolean applyFirst) {
+
+        public static Reply error(String error) {
+            return new Reply(200, "{\"ok\":false,\"error\":\"" + error + "\"}", Map.of(), Duration.ZERO, false);
+        }
+
+        public static Reply http(int status) {
+            return new Reply(status, "{\"ok\":false,\"error\":\"http_" + status + "\"}", Map.of(), Duration.ZERO, false);
+        }
+
+        public static Reply rateLimited(long retryAfterSeconds) {
+            return new Reply(429, "{\"ok\":false,\"error\":\"ratelimited\"}",
+                    Map.of("Retry-After", String.valueOf(retryAfterSeconds)), Duration.ZERO, false);
+        }
+
+        /** Answer normally, but only after {@code delay} (longer than the client timeout = a timeout). */
+        public static Reply slow(Duration delay) {
+            return new Reply(0, null, Map.of(), delay, true);
+        }
+
+        /** This reply, sent only after {@code wait} (a slow Slack). */
+        public Reply delayed(Duration wait) {
+            return new Reply(status, body, headers, wait, applyFirst);
+        }
+
+        /** Perform the method's effect, then answer with this reply's error (the caller never learns it worked). */
+        public Reply afterApplying() {
+            return new Reply(status, body, headers, delay, true);
+        }
+    }
+
+    /** A channel in the fake workspace. */
+    public static final class Channel {
+        public final String id;
+        public final String name;
+        public final String creator;
+        public final long created;
+        public volatile String topic = "";
+        public volatile String purpose = "";
+        public volatile boolean archived;
+        public final List<String> members = new CopyOnWriteArrayList<>();
+        public final List<String> pins = new CopyOnWriteArrayList<>();
+
+        Channel(String id, String name, String creator, long created) {
+            this.id = id;
+            this.name = name;
+            this.creator = creator;
+            this.created = created;
+        }
+    }
+
+    /** A message in a channel (the last text and blocks after updates). */
+    public static final class Message {
+        public final String channel;
+        public final String ts;
+        public volatile String text;
+        public volatile String blocks;
+        public final AtomicInteger updates = new AtomicInteger();
+
+        Message(String channel, String ts, String text, String blocks) {
+            this.channel = channel;
+            this.ts = ts;
+            this.text = text;
+            this.blocks = blocks;
+        }
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Reply>> scripts = new HashMap<>();
+    private final Map<String, Reply> standing = new HashMap<>();
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, Message> messages = new LinkedHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger(100);
+    private final AtomicInteger tsSeq = new AtomicInteger(1);
+
+    private final java.time.Clock clock;
+
+    public FakeSlack() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** A fake whose channels are "created" at this clock's time (use the app's test clock). */
+    public FakeSlack(java.time.Clock clock) {
+        this.clock = clock;
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return handle(request);
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Web API base URL, for {@code firebreak.slack.api-url}. */
+    public String url() {
+        return server.url("/api/").toString();
+    }
+
+    // ---- scripting -------------------------------------------------------------------------------
+
+    /** The next calls of {@code method} get these replies, in order; later calls behave normally. */
+    public synchronized FakeSlack script(String method, Reply... replies) {
+        scripts.computeIfAbsent(method, m -> new ArrayDeque<>()).addAll(List.of(replies));
+        return this;
+    }
+
+    /** Every call of {@code method} gets this reply until {@link #reset(String)}. */
+    public synchronized FakeSlack always(String method, Reply reply) {
+        standing.put(method, reply);
+        return this;
+    }
+
+    public synchronized FakeSlack reset(String method) {
+        standing.remove(method);
+        scripts.remove(method);
+        return this;
+    }
+
+    /** Forgets scripts and recorded calls; the workspace (channels, messages) stays. */
+    public synchronized void clear() {
+        standing.clear();
+        scripts.clear();
+        calls.clear();
+    }
+
+    /** Adds a channel that exists before the test (e.g. the announce channel, or a name clash). */
+    public synchronized Channel addChannel(String name, String creator, String purpose) {
+        Channel c = new Channel("C" + ids.incrementAndGet(), name, creator, clock.instant().getEpochSecond());
+        c.purpose = purpose == null ? "" : purpose;
+        channels.put(c.id, c);
+        return c;
+    }
+
+    // ---- inspection ------------------------------------------------------------------------------
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public List<Call> calls(String method, Predicate<Call> filter) {
+        return calls(method).stream().filter(filter).toList();
+    }
+
+    /** Calls of {@code method} that Slack answered with ok:true. */
+    public List<Call> okCalls(String method) {
+        return calls(method, Call::ok);
+    }
+
+    public List<String> methods() {
+        return calls.stream().map(Call::method).toList();
+    }
+
+    public synchronized List<Channel> channels() {
+        return List.copyOf(channels.values());
+    }
+
+    public synchronized Channel channelNamed(String name) {
+        return channels.values().stream().filter(c -> c.name.equals(name)).findFirst().orElse(null);
+    }
+
+    public synchronized Channel channel(String id) {
+        return channels.get(id);
+    }
+
+    public synchronized List<Message> messages(String channel) {
+        return messages.values().stream().filter(m -> m.channel.equals(channel)).toList();
+    }
+
+    public synchronized Message message(String channel, String ts) {
+        return messages.get(channel + "/" + ts);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.shutdown();
+    }
+
+    // ---- the server ------------------------------------------------------------------------------
+
+    private MockResponse handle(RecordedRequest request) {
+        String path = request.getPath() == null ? "" : request.getPath();
+        String method = path.replaceFirst("^.*/api/", "").replaceFirst("\\?.*$", "");
+        Map<String, String> params = parse(request);
+        Reply scripted;
+        synchronized (this) {
+            Deque<Reply> queue = scripts.get(method);
+            scripted = queue != null && !queue.isEmpty() ? queue.poll() : standing.get(method);
+        }
+        String body;
+        int status = 200;
+        Map<String, String> headers = Map.of();
+        Duration delay = Duration.ZERO;
+        if (scripted == null || scripted.applyFirst()) {
+            body = perform(method, params);
+        } else {
+            body = null;
+        }
+        if (scripted != null) {
+            delay = scripted.delay();
+            if (scripted.body() != null) {
+                body = scripted.body();
+                status = scripted.status();
+                headers = scripted.headers();
+            }
+        }
+        JsonNode node = JSON.readTree(body);
+        boolean ok = node.path("ok").asBoolean(false);
+        String error = node.path("error").isMissingNode() ? null : node.path("error").asString();
+        calls.add(new Call(method, params, request.getHeader("Authorization"), status, ok && status == 200, error,
+                System.currentTimeMillis()));
+        MockResponse response = new MockResponse().setResponseCode(status)
+                .setHeader("Content-Type", "application/json; charset=utf-8").setBody(body);
+        headers.forEach(response::setHeader);
+        if (!delay.isZero()) {
+            response.setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return response;
+    }
+
+    private static Map<String, String> parse(RecordedRequest request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String body = request.getBody().readUtf8();
+        String type = request.getHeader("Content-Type");
+        if (type != null && type.contains("json") && !body.isBlank()) {
+            JSON.readTree(body).properties().forEach(e -> params.put(e.getKey(),
+                    e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()));
+        } else if (!body.isBlank()) {
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(k, v);
+            }
+        }
+        String query = request.getRequestUrl() == null ? null : request.getRequestUrl().query();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return params;
+    }
+
+    /** What Slack would do and answer. */
+    private synchronized String perform(String method, Map<String, String> p) {
+        String channelId = p.get("channel");
+        Channel channel = channelId == null ? null : channels.get(channelId);
+        switch (method) {
+            case "auth.test":
+                return "{\"ok\":true,\"url\":\"https://fake.slack.com/\",\"team\":\"Fake\",\"user\":\"firebreak\","
+                        + "\"team_id\":\"T0001\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0001\"}";
+            case "conversations.create": {
+                String name = p.getOrDefault("name", "");
+                if (!name.matches("[a-z0-9_-]{1,80}")) {
+                    return error("invalid_name_specials");
+                }
+                if (channels.values().stream().anyMatch(c -> c.name.equals(name))) {
+                    return error("name_taken");
+                }
+                Channel c = new Channel("C" + ids.incrementAndGet(), name, BOT_USER, clock.instant().getEpochSecond());
+                c.members.add(BOT_USER);
+                channels.put(c.id, c);
+                return "{\"ok\":true,\"channel\":" + json(c) + "}";
+            }
+            case "conversations.list": {
+                int limit = Integer.parseInt(p.getOrDefault("limit", "100"));
+                int offset = p.get("cursor") == null || p.get("cursor").isBlank() ? 0 : Integer.parseInt(p.get("cursor"));
+                List<Channel> all = new ArrayList<>(channels.values());
+                List<Channel> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+                String next = offset + limit < all.size() ? String.valueOf(offset + limit) : "";
+                return "{\"ok\":true,\"channels\":[" + String.join(",", page.stream().map(FakeSlack::json).toList())
+                        + "],\"response_metadata\":{\"next_cursor\":\"" + next + "\"}}";
+            }
+            case "conversations.info":
+                return channel == null ? error("channel_not_found") : "{\"ok\":true,\"channel\":" + json(channel) + "}";
+            case "conversations.setTopic":
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                channel.topic = p.getOrDefault("topic", "");
+                return "{\"ok\":true,\"channel\":" + json(channel) + "}";
+            case "conversations.setPurpose":
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                channel.purpose = p.getOrDefault("purpose", "");
+                return "{\"ok\":true,\"channel\":" + json(channel) + "}";
+            case "conversations.invite": {
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                List<String> users = List.of(p.getOrDefault("users", "").split(","));
+                if (channel.members.containsAll(users)) {
+                    return error("already_in_channel");
+                }
+                users.stream().filter(u -> !channel.members.contains(u)).forEach(channel.members::add);
+                return "{\"ok\":true,\"channel\":" + json(channel) + "}";
+            }
+            case "conversations.archive":
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                if (channel.archived) {
+                    return error("already_archived");
+                }
+                channel.archived = true;
+                return "{\"ok\":true}";
+            case "conversations.unarchive":
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                if (!channel.archived) {
+                    return error("not_archived");
+                }
+                channel.archived = false;
+                return "{\"ok\":true}";
+            case "chat.postMessage": {
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                if (channel.archived) {
+                    return error("is_archived");
+                }
+                String ts = clock.instant().getEpochSecond() + "." + String.format("%06d", tsSeq.getAndIncrement());
+                messages.put(channel.id + "/" + ts, new Message(channel.id, ts, p.get("text"), p.get("blocks")));
+                return "{\"ok\":true,\"channel\":\"" + channel.id + "\",\"ts\":\"" + ts + "\"}";
+            }
+            case "conversations.history": {
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                double oldest = p.get("oldest") == null || p.get("oldest").isBlank() ? 0 : Double.parseDouble(p.get("oldest"));
+                List<String> found = new ArrayList<>();
+                List<Message> all = new ArrayList<>(messages.values());
+                for (int i = all.size() - 1; i >= 0; i--) {
+                    Message m = all.get(i);
+                    if (m.channel.equals(channel.id) && Double.parseDouble(m.ts) >= oldest) {
+                        Map<String, Object> json = new LinkedHashMap<>();
+                        json.put("type", "message");
+                        json.put("user", BOT_USER);
+                        json.put("bot_id", "B0001");
+                        json.put("ts", m.ts);
+                        json.put("text", m.text);
+                        if (m.blocks != null) {
+                            json.put("blocks", JSON.readTree(m.blocks));
+                        }
+                        found.add(JSON.writeValueAsString(json));
+                    }
+                }
+                return "{\"ok\":true,\"messages\":[" + String.join(",", found) + "],\"has_more\":false}";
+            }
+            case "chat.update": {
+                Message m = channel == null ? null : messages.get(channel.id + "/" + p.get("ts"));
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                if (m == null) {
+                    return error("message_not_found");
+                }
+                m.text = p.get("text");
+                m.blocks = p.get("blocks");
+                m.updates.incrementAndGet();
+                return "{\"ok\":true,\"channel\":\"" + channel.id + "\",\"ts\":\"" + m.ts + "\"}";
+            }
+            case "pins.add":
+                if (channel == null) {
+                    return error("channel_not_found");
+                }
+                if (channel.pins.contains(p.get("timestamp"))) {
+                    return error("already_pinned");
+                }
+                channel.pins.add(p.get("timestamp"));
+                return "{\"ok\":true}";
+            default:
+                return "{\"ok\":true}";
+        }
+    }
+
+    private static String error(String error) {
+        return "{\"ok\":false,\"error\":\"" + error + "\"}";
+    }
+
+    private static String json(Channel c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id);
+        m.put("name", c.name);
+        m.put("is_channel", true);
+        m.put("created", c.created);
+        m.put("creator", c.creator);
+        m.put("is_archived", c.archived);
+        m.put("topic", Map.of("value", c.topic, "creator", c.creator, "last_set", 0));
+        m.put("purpose", Map.of("value", c.purpose, "creator", c.creator, "last_set", 0));
+        return JSON.writeValueAsString(m);
+    }
+}
