@@ -12,6 +12,8 @@ import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.outbox.OutboxTasks;
 import dev.firebreak.system.outbox.OutboxWorker;
 import dev.firebreak.timeline.ApiClient;
 import java.io.IOException;
@@ -70,6 +72,8 @@ class PostmortemApiTest {
     Alerts alerts;
     @Autowired
     OutboxWorker worker;
+    @Autowired
+    OutboxTasks tasks;
     @Autowired
     MutableClock clock;
     @LocalServerPort
@@ -147,6 +151,10 @@ class PostmortemApiTest {
 
         assertThat(api.get("/api/incidents/" + ref + "/postmortem?format=pdf").statusCode()).isEqualTo(400);
         assertThat(api.get("/api/incidents/INC-999999/postmortem").statusCode()).isEqualTo(404);
+
+        // Slack is off in this context: resolving enqueued the export but no upload
+        assertThat(tasks.findByIncidentIdOrderById(i.getId())).extracting(OutboxTask::getKind)
+                .contains(PostmortemExportHandler.KIND).doesNotContain(PostmortemUploadHandler.KIND);
 
         // export on resolve: Markdown and chart, written atomically into the export directory
         worker.runDueTasks();
