@@ -200,6 +200,34 @@ class SlackDeliveryTest {
     }
 
     @Test
+    void aDeletedCardIsPostedAndPinnedAgainOnTheNextChange() {
+        Incident incident = open("Card deleted", Severity.SEV3);
+        drain();
+        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        String oldTs = SLACK.messages(channelId).get(0).ts;
+        SLACK.deleteMessage(channelId, oldTs);
+        SLACK.clear();
+        CLOCK.advance(Duration.ofSeconds(5));
+        incidents.acknowledge(incident.getId(), Actor.api("ops"));
+        drain();
+        assertThat(SLACK.methods()).containsExactly("chat.update", "chat.postMessage", "pins.add",
+                "conversations.setTopic");
+        assertThat(SLACK.calls("chat.update").get(0).error()).isEqualTo("message_not_found");
+        FakeSlack.Message card = SLACK.messages(channelId).get(0);
+        assertThat(card.ts).isNotEqualTo(oldTs);
+        assertThat(card.blocks).contains("Acknowledged");
+        assertThat(SLACK.channel(channelId).pins).containsExactly(card.ts);
+        assertThat(channels.find(incident.getId()).orElseThrow().cardTs()).isEqualTo(card.ts);
+        assertThat(warnings(incident)).isEmpty();
+        // later edits go to the new card
+        SLACK.clear();
+        CLOCK.advance(Duration.ofSeconds(5));
+        incidents.changeSeverity(incident.getId(), Severity.SEV1, Actor.api("ops"));
+        drain();
+        assertThat(SLACK.calls("chat.update")).singleElement().satisfies(c -> assertThat(c.param("ts")).isEqualTo(card.ts));
+    }
+
+    @Test
     void rateLimitWaitsForRetryAfterAndGatesTheMethodMeanwhile() {
         SLACK.script("conversations.create", Reply.rateLimited(20));
         Incident a = open("First", Severity.SEV3);
