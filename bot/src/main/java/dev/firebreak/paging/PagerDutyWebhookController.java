@@ -24,6 +24,7 @@ class PagerDutyWebhookController {
 
     private final PagerDutySettings settings;
     private final PagerDutyWebhookIntake intake;
+    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
     PagerDutyWebhookController(PagerDutySettings settings, PagerDutyWebhookIntake intake) {
         this.settings = settings;
@@ -34,7 +35,9 @@ class PagerDutyWebhookController {
     ResponseEntity<?> receive(@RequestBody(required = false) byte[] body,
                               @RequestHeader(value = "X-PagerDuty-Signature", required = false) String signature) {
         if (settings.webhookSecrets().isEmpty()) {
-            log.warn("PagerDuty webhook refused: firebreak.pagerduty.webhook-secret is not configured");
+            if (warned.compareAndSet(false, true)) {
+                log.warn("PagerDuty webhooks are refused: firebreak.pagerduty.webhook-secret is not configured");
+            }
             return unauthorized("PagerDuty webhooks are not configured");
         }
         if (!WebhookSignatures.valid(body == null ? new byte[0] : body, signature, settings.webhookSecrets())) {
