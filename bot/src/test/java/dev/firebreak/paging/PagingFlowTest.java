@@ -410,4 +410,40 @@ class PagingFlowTest {
         assertThat(pageCommand.run(command("nosuchteam", incident)).text()).startsWith("I don't know a team");
         assertThat(pageCommand.run(command("checkout", null)).text()).startsWith("Run this in an incident channel");
     }
+
+    @Test
+    void aWebhookCarryingTheIncidentKeyTeachesThePagerDutyIncidentId() throws Exception {
+        Incident incident = open(Severity.SEV1, Map.of("service", "learn"));
+        String key = "firebreak-" + incident.getId();
+        String pdId = "PLEARN" + incident.getNumber();
+        HttpResponse<String> triggered = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
+                "evt-learn-" + incident.getNumber(), "incident.triggered", pdId, key, "PSYS", "PagerDuty",
+                List.of("Dana Oncall")), "whsec-new");
+        assertThat(triggered.statusCode()).isEqualTo(200);
+        assertThat(store.find(incident.getId()).orElseThrow().pdIncidentId()).isEqualTo(pdId);
+
+        // Later events carry only the PagerDuty id.
+        PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent("evt-learn-ack-" + incident.getNumber(),
+                "incident.acknowledged", pdId, null, "PDANA01", "Dana Oncall", List.of("Dana Oncall")), "whsec-new");
+        assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
+                .contains("PagerDuty incident #42 triggered in PagerDuty, assigned to Dana Oncall");
+        drain();
+        assertThat(store.find(incident.getId()).orElseThrow().pdIncidentId()).isEqualTo(pdId);
+        // A key that is not ours maps to nothing.
+        HttpResponse<String> foreign = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
+                "evt-foreign-" + incident.getNumber(), "incident.triggered", "PFOREIGN", "firebreak-" + UUID.randomUUID(),
+                "PSYS", "PagerDuty", List.of()), "whsec-new");
+        assertThat(foreign.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void anIncidentResolvedBeforePagerDutyWasReachedIsNotPaged() {
+        Incident incident = open(Severity.SEV1, Map.of("service", "flappy"));
+        management.resolve(incident.getId(), Actor.slack("U1", "alice"), "false alarm");
+        drain();
+        assertThat(PD.events("firebreak-" + incident.getId())).isEmpty();
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
+                "Not paged: " + incident.reference() + " was resolved before PagerDuty could be reached");
+    }
 }
