@@ -71,6 +71,7 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<MockResponse> faults = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<MockResponse> eventFaults = new ConcurrentLinkedQueue<>();
     private final Set<String> routingKeys = Collections.synchronizedSet(new java.util.HashSet<>(Set.of(ROUTING_KEY)));
     private final Map<String, ObjectNode> users = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ObjectNode> services = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -194,6 +195,16 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         enqueueFault(response);
     }
 
+    /** Answers the next Events API request (only) with this status: other traffic is served normally. */
+    public void enqueueEventStatus(int status, String body, String... headerPairs) {
+        MockResponse response = new MockResponse().setResponseCode(status)
+                .setHeader("Content-Type", "application/json").setBody(body == null ? "" : body);
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            response.setHeader(headerPairs[i], headerPairs[i + 1]);
+        }
+        eventFaults.add(response);
+    }
+
     public void enqueueDisconnect() {
         enqueueFault(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
     }
@@ -275,7 +286,7 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         }
         requests.add(new Recorded(method, path, query, recorded.getHeaders(), body));
 
-        MockResponse fault = faults.poll();
+        MockResponse fault = path.startsWith("/v2/") && !eventFaults.isEmpty() ? eventFaults.poll() : faults.poll();
         if (fault != null) {
             if (fault.getSocketPolicy() == SocketPolicy.DISCONNECT_AT_START) {
                 // The request came over a pooled connection: drop it without an answer instead.

@@ -298,7 +298,7 @@ class PagingFlowTest {
     @Test
     void rateLimitedTriggerWaitsForTheResetAndIsNotLost() {
         drain();
-        PD.enqueueStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}", "ratelimit-reset", "30");
+        PD.enqueueEventStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}", "ratelimit-reset", "30");
         Incident incident = open(Severity.SEV1, Map.of("service", "ratelimited"));
         String key = "firebreak-" + incident.getId();
         Instant start = CLOCK.instant();
@@ -311,7 +311,7 @@ class PagingFlowTest {
         assertThat(trigger.getLastError()).contains("429");
 
         // Without ratelimit-reset: retried after the outbox backoff.
-        PD.enqueueStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}");
+        PD.enqueueEventStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}");
         CLOCK.advance(Duration.ofSeconds(31));
         drain();
         assertThat(PD.events(key)).isEmpty();
@@ -329,7 +329,7 @@ class PagingFlowTest {
     @Test
     void invalidEventIsAPermanentFailureShownOnTheTimeline() {
         drain();
-        PD.enqueueStatus(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"bad\"]}");
+        PD.enqueueEventStatus(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"bad\"]}");
         Incident incident = open(Severity.SEV1, Map.of("service", "broken"));
         drain();
         assertThat(texts(incident.getId(), TimelineKinds.INTEGRATION_WARNING))
@@ -445,5 +445,25 @@ class PagingFlowTest {
         assertThat(PD.events("firebreak-" + incident.getId())).isEmpty();
         assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
                 "Not paged: " + incident.reference() + " was resolved before PagerDuty could be reached");
+    }
+
+    @Test
+    void aReopenedIncidentPagesAgainAsANewPagerDutyIncident() {
+        Incident incident = open(Severity.SEV2, Map.of("service", "reopen"));
+        String key = "firebreak-" + incident.getId();
+        drain();
+        String first = store.find(incident.getId()).orElseThrow().pdIncidentId();
+        management.resolve(incident.getId(), Actor.slack("U1", "alice"), null);
+        drain();
+        management.reopen(incident.getId(), Actor.api("ops"), "came back");
+        drain();
+        assertThat(PD.events(key)).extracting(e -> e.path("event_action").asString())
+                .containsExactly("trigger", "resolve", "trigger");
+        String second = store.find(incident.getId()).orElseThrow().pdIncidentId();
+        assertThat(second).isNotNull().isNotEqualTo(first);
+        assertThat(PD.incident(second).path("status").asString()).isEqualTo("triggered");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
+                "Paged default (escalation policy PEP0001) via PagerDuty",
+                "Paged again: default (escalation policy PEP0001) via PagerDuty");
     }
 }
