@@ -123,7 +123,11 @@ public final class PagerDutyClient implements AutoCloseable {
         return RestMapping.incident(calls.rest("GET", PathTemplate.INCIDENT, url, null, false).path("incident"));
     }
 
-    /** {@code POST /incidents} (with {@code From}). */
+    /**
+     * {@code POST /incidents} (with {@code From}). Give an {@code incidentKey}: a repeated create (retry after a lost
+     * answer, a second replica) then returns the open incident that already has the key instead of failing. Without a
+     * key, a repeated create can open a second incident.
+     */
     public PagerDutyIncident createIncident(NewPagerDutyIncident incident) {
         Objects.requireNonNull(incident, "incident");
         Map<String, Object> body = new LinkedHashMap<>();

@@ -122,7 +122,8 @@ final class PagerDutyHttp {
                     Duration told = rateLimitWait(response);
                     failure = new Failure(new PagerDutyException(status, error.code(), message, true, told), told);
                 } else if (status >= 500 || status == 408) {
-                    failure = new Failure(new PagerDutyException(status, error.code(), message, true, null), null);
+                    Duration told = status == 503 ? rateLimitWait(response) : null;
+                    failure = new Failure(new PagerDutyException(status, error.code(), message, true, told), told);
                 } else {
                     throw new PagerDutyException(status, error.code(), message, false, null);
                 }
@@ -174,7 +175,10 @@ final class PagerDutyHttp {
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
-    /** {@code ratelimit-reset} (seconds until the window resets) or {@code Retry-After} (seconds or HTTP date). */
+    /**
+     * {@code ratelimit-reset} (seconds until the window resets) or {@code Retry-After} (seconds or HTTP date), as sent
+     * with 429 and sometimes 503; null when neither is present or readable.
+     */
     private Duration rateLimitWait(Response response) {
         String reset = response.header("ratelimit-reset");
         Duration wait = seconds(reset);
