@@ -356,7 +356,12 @@ class PagingFlowTest {
         assertThat(first.query().get("since")).isNotNull();
         assertThat(first.query().get("until")).isNotNull();
 
+        long annLookups = SLACK.calls("users.lookupByEmail").stream()
+                .filter(c -> "ann@example.com".equals(c.params().get("email"))).count();
         SlackReply all = onCall.run(command("", null));
+        assertThat(SLACK.calls("users.lookupByEmail").stream()
+                .filter(c -> "ann@example.com".equals(c.params().get("email"))).count())
+                .isEqualTo(annLookups).isEqualTo(1); // cached for on-call-cache-ttl
         assertThat(all.text()).contains("*On call: checkout*").contains("*On call: default* (escalation policy PEP0001)")
                 .contains("Level 1: now <@UDANA>");
         assertThat(onCall.run(command("nosuchteam", null)).text()).startsWith("I don't know a team");
