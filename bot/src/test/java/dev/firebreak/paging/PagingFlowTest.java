@@ -109,6 +109,8 @@ class PagingFlowTest {
     OnCallCommand onCall;
     @Autowired
     PageCommand pageCommand;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -229,6 +231,7 @@ class PagingFlowTest {
         assertThat(PagerDutyWebhooks.postSigned(port, body, "wrong-secret").statusCode()).isEqualTo(401);
         assertThat(PagerDutyWebhooks.post(port, body, "v1=").statusCode()).isEqualTo(401);
         assertThat(PagerDutyWebhooks.postSigned(port, "{\"not\":\"pagerduty\"}", "whsec-new").statusCode()).isEqualTo(400);
+        assertThat(meters.counter("firebreak.pagerduty.webhooks", "outcome", "unauthorized").count()).isGreaterThanOrEqualTo(4);
     }
 
     @Test
