@@ -474,4 +474,25 @@ class PagingFlowTest {
                 "Paged default (escalation policy PEP0001) via PagerDuty",
                 "Paged again: default (escalation policy PEP0001) via PagerDuty");
     }
+
+    @Test
+    void aPagerDutyOutageDelaysThePageButDoesNotLoseIt() {
+        drain();
+        PD.enqueueEventStatus(503, "{\"status\":\"unavailable\"}");
+        PD.enqueueEventStatus(502, "");
+        Incident incident = open(Severity.SEV1, Map.of("service", "outage"));
+        String key = "firebreak-" + incident.getId();
+        drain();
+        CLOCK.advance(Duration.ofSeconds(5));
+        drain();
+        assertThat(PD.events(key)).isEmpty();
+        OutboxTask trigger = tasks.findByIncidentIdOrderById(incident.getId()).stream()
+                .filter(t -> t.getKind().equals(PagingTasks.TRIGGER)).findFirst().orElseThrow();
+        assertThat(trigger.getStatus()).isEqualTo(OutboxTask.PENDING);
+        assertThat(trigger.getLastError()).contains("502");
+        CLOCK.advance(Duration.ofMinutes(1));
+        drain();
+        assertThat(PD.events(key)).hasSize(1);
+        assertThat(tasks.findById(trigger.getId()).orElseThrow().getStatus()).isEqualTo(OutboxTask.DONE);
+    }
 }
