@@ -34,17 +34,23 @@ class PagerDutyLookups {
         this.settings = settings;
     }
 
+    /** The open incident with this key, else the newest one (a re-page after resolve reuses the key). */
     Optional<PagerDutyIncident> incidentByKey(String incidentKey) {
         HttpUrl url = base("incidents").addQueryParameter("incident_key", incidentKey).build();
-        JsonNode incidents = get(url).path("incidents");
-        for (JsonNode i : incidents) {
-            if (incidentKey.equals(text(i, "incident_key"))) {
-                return Optional.of(new PagerDutyIncident(text(i, "id"), i.path("number").isNumber()
-                        ? i.path("number").asLong() : null, text(i, "title"), text(i, "status"),
-                        text(i, "urgency"), text(i, "html_url"), text(i, "incident_key")));
+        PagerDutyIncident newest = null;
+        for (JsonNode i : get(url).path("incidents")) {
+            if (!incidentKey.equals(text(i, "incident_key"))) {
+                continue;
             }
+            PagerDutyIncident incident = new PagerDutyIncident(text(i, "id"), i.path("incident_number").isNumber()
+                    ? Long.valueOf(i.path("incident_number").asLong()) : null, text(i, "title"), text(i, "status"),
+                    text(i, "urgency"), text(i, "html_url"), text(i, "incident_key"));
+            if (!"resolved".equals(incident.status())) {
+                return Optional.of(incident);
+            }
+            newest = incident;
         }
-        return Optional.empty();
+        return Optional.ofNullable(newest);
     }
 
     Optional<PagerDutyUser> userByEmail(String email) {

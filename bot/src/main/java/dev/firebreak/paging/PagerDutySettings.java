@@ -10,7 +10,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code firebreak.pagerduty.*}. Without an api-token and without any routing key paging is off (the rest of
- * the bot works).
+ * the bot works). Example:
+ * <pre>
+ * firebreak.pagerduty.api-token=...                       (FIREBREAK_PAGERDUTY_API_TOKEN)
+ * firebreak.pagerduty.from-email=firebreak@example.com
+ * firebreak.pagerduty.webhook-secret=new-secret,old-secret
+ * firebreak.pagerduty.service-id=PSVC123                  (for /incident page)
+ * firebreak.pagerduty.incident-url=https://firebreak.example.com/api/incidents/{id}
+ * firebreak.pagerduty.routing.rules[0].match.service=checkout
+ * firebreak.pagerduty.routing.rules[0].routing-key=...
+ * firebreak.pagerduty.routing.rules[0].escalation-policy=PABC123
+ * firebreak.pagerduty.routing.rules[0].severities=SEV1,SEV2,SEV3
+ * firebreak.pagerduty.routing.default-routing-key=...
+ * firebreak.pagerduty.routing.default-escalation-policy=PDEF456
+ * firebreak.pagerduty.routing.teams.storage=PSTO789       (team names for /oncall and /incident page)
+ * </pre>
  *
  * @param apiToken        REST API token (on-call lookups, notes, manual pages, incident id lookup)
  * @param fromEmail       email of a PagerDuty user, sent as {@code From} on REST writes

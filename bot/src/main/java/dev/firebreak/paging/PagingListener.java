@@ -63,11 +63,20 @@ class PagingListener {
 
     @EventListener
     void on(IncidentStatusChanged e) {
-        if (!settings.enabled() || e.actor().is(Actor.PAGERDUTY) || store.find(e.incidentId()).isEmpty()) {
+        if (!settings.enabled() || e.actor().is(Actor.PAGERDUTY)) {
+            return;
+        }
+        if (store.find(e.incidentId()).isEmpty()) {
+            if (e.to() == IncidentStatus.TRIGGERED) {
+                pageIfRouted(incidents.get(e.incidentId())); // re-opened, never paged before
+            }
             return;
         }
         UUID id = e.incidentId();
-        if (e.to() == IncidentStatus.RESOLVED) {
+        if (e.from() == IncidentStatus.RESOLVED && e.to() == IncidentStatus.TRIGGERED) {
+            outbox.enqueue(PagingTasks.RETRIGGER, PagingTasks.queue(id), "pd:retrigger:" + id + ":" + e.at().toEpochMilli(),
+                    id, new PagingTasks.IncidentTask(id));
+        } else if (e.to() == IncidentStatus.RESOLVED) {
             outbox.enqueue(PagingTasks.RESOLVE, PagingTasks.queue(id), null, id, new PagingTasks.IncidentTask(id));
         } else if (e.from() == IncidentStatus.TRIGGERED && e.to() != IncidentStatus.TRIGGERED) {
             outbox.enqueue(PagingTasks.ACKNOWLEDGE, PagingTasks.queue(id), null, id, new PagingTasks.IncidentTask(id));

@@ -44,6 +44,14 @@ class PagingStore {
                 """, new MapSqlParameterSource().addValue("id", incidentId).addValue("now", ts(now)));
     }
 
+    /** A re-page opens a new PagerDuty incident: its id is learned again (old links stay for late webhooks). */
+    void forgetPagerDutyIncident(UUID incidentId, Instant now) {
+        jdbc.update("""
+                UPDATE paging_state SET pd_incident_id = NULL, pd_incident_url = NULL, updated_at = :now
+                WHERE incident_id = :id
+                """, new MapSqlParameterSource().addValue("id", incidentId).addValue("now", ts(now)));
+    }
+
     /** Remembers which PagerDuty incident belongs to ours (idempotent). */
     void link(PagingLink link, Instant now) {
         jdbc.update("""

@@ -7,6 +7,7 @@ import java.util.UUID;
 final class PagingTasks {
 
     static final String TRIGGER = "pagerduty.trigger";
+    static final String RETRIGGER = "pagerduty.retrigger";
     static final String ACKNOWLEDGE = "pagerduty.acknowledge";
     static final String RESOLVE = "pagerduty.resolve";
     static final String LINK = "pagerduty.link-incident";

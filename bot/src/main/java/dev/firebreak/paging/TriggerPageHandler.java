@@ -18,6 +18,7 @@ import dev.firebreak.timeline.TimelineKinds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,10 +39,11 @@ class TriggerPageHandler implements OutboxHandler {
     private final Timeline timeline;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Outbox outbox;
 
     TriggerPageHandler(PagerDutyClient client, PagerDutyIncidents pagerDutyIncidents, PagerDutySettings settings,
                        PagingRoutes routes, PagingStore store, IncidentManagement incidents, Timeline timeline,
-                       TransactionTemplate tx, Clock clock) {
+                       TransactionTemplate tx, Clock clock, Outbox outbox) {
         this.client = client;
         this.pagerDutyIncidents = pagerDutyIncidents;
         this.settings = settings;
@@ -51,6 +53,7 @@ class TriggerPageHandler implements OutboxHandler {
         this.timeline = timeline;
         this.tx = tx;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Override
@@ -60,15 +63,26 @@ class TriggerPageHandler implements OutboxHandler {
 
     @Override
     public OutboxResult handle(OutboxTask task) {
-        var id = Outbox.payload(task, PagingTasks.IncidentTask.class).incidentId();
+        return page(task, false);
+    }
+
+    /**
+     * @param again a re-opened incident pages again (same dedup_key: PagerDuty opens a new incident, as the
+     *              previous one is resolved), if its current severity still pages
+     */
+    OutboxResult page(OutboxTask task, boolean again) {
+        UUID id = Outbox.payload(task, PagingTasks.IncidentTask.class).incidentId();
         Optional<PagingState> state = store.find(id);
-        if (state.isEmpty() || state.get().triggered()) {
+        if (state.isEmpty() || (!again && state.get().triggered())) {
             return OutboxResult.done();
         }
         Incident incident = incidents.get(id);
         if (!incident.getStatus().isOpen()) {
             record(id, "Not paged: " + incident.reference() + " was resolved before PagerDuty could be reached",
-                    "pd:not-paged:" + id, null);
+                    "pd:not-paged:" + task.getId(), null);
+            return OutboxResult.done();
+        }
+        if (again && routes.route(incident).isEmpty()) {
             return OutboxResult.done();
         }
         Optional<Route> route = routes.named(state.get().routeName()).or(() -> routes.route(incident));
@@ -92,11 +106,18 @@ class TriggerPageHandler implements OutboxHandler {
             Instant now = clock.instant();
             tx.executeWithoutResult(s -> {
                 store.markTriggered(id, now);
+                if (again) {
+                    store.forgetPagerDutyIncident(id, now);
+                    if (pd == null && settings.hasApiToken()) {
+                        outbox.enqueue(PagingTasks.LINK, PagingTasks.linkQueue(id), "pd:link:" + id + ":" + task.getId(),
+                                id, new PagingTasks.IncidentTask(id));
+                    }
+                }
                 if (pd != null) {
                     store.link(new PagingLink(pd.id(), id, PagingLink.TRIGGER, route.get().name(), pd.htmlUrl()), now);
                 }
-                record(id, "Paged " + route.get().describe() + " via PagerDuty", "pd:paged:" + id,
-                        pd == null ? null : pd.htmlUrl());
+                record(id, (again ? "Paged again: " : "Paged ") + route.get().describe() + " via PagerDuty",
+                        again ? "pd:paged:" + id + ":" + task.getId() : "pd:paged:" + id, pd == null ? null : pd.htmlUrl());
             });
             return OutboxResult.done();
         } catch (PagerDutyException e) {
@@ -114,7 +135,7 @@ class TriggerPageHandler implements OutboxHandler {
                 .withDetails(incident.getSummary()));
     }
 
-    private void record(java.util.UUID id, String text, String dedupKey, String link) {
+    private void record(UUID id, String text, String dedupKey, String link) {
         NewTimelineEntry entry = NewTimelineEntry.of(id, clock.instant(), TimelineKinds.PAGE, Actor.system(), text)
                 .withDedupKey(dedupKey).asKeyEvent();
         timeline.record(link == null ? entry : entry.withLink(link));

@@ -109,6 +109,8 @@ class PagingFlowTest {
     OnCallCommand onCall;
     @Autowired
     PageCommand pageCommand;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -229,6 +231,7 @@ class PagingFlowTest {
         assertThat(PagerDutyWebhooks.postSigned(port, body, "wrong-secret").statusCode()).isEqualTo(401);
         assertThat(PagerDutyWebhooks.post(port, body, "v1=").statusCode()).isEqualTo(401);
         assertThat(PagerDutyWebhooks.postSigned(port, "{\"not\":\"pagerduty\"}", "whsec-new").statusCode()).isEqualTo(400);
+        assertThat(meters.counter("firebreak.pagerduty.webhooks", "outcome", "unauthorized").count()).isGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -298,7 +301,7 @@ class PagingFlowTest {
     @Test
     void rateLimitedTriggerWaitsForTheResetAndIsNotLost() {
         drain();
-        PD.enqueueStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}", "ratelimit-reset", "30");
+        PD.enqueueEventStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}", "ratelimit-reset", "30");
         Incident incident = open(Severity.SEV1, Map.of("service", "ratelimited"));
         String key = "firebreak-" + incident.getId();
         Instant start = CLOCK.instant();
@@ -311,7 +314,7 @@ class PagingFlowTest {
         assertThat(trigger.getLastError()).contains("429");
 
         // Without ratelimit-reset: retried after the outbox backoff.
-        PD.enqueueStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}");
+        PD.enqueueEventStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}");
         CLOCK.advance(Duration.ofSeconds(31));
         drain();
         assertThat(PD.events(key)).isEmpty();
@@ -329,7 +332,7 @@ class PagingFlowTest {
     @Test
     void invalidEventIsAPermanentFailureShownOnTheTimeline() {
         drain();
-        PD.enqueueStatus(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"bad\"]}");
+        PD.enqueueEventStatus(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"bad\"]}");
         Incident incident = open(Severity.SEV1, Map.of("service", "broken"));
         drain();
         assertThat(texts(incident.getId(), TimelineKinds.INTEGRATION_WARNING))
@@ -356,7 +359,12 @@ class PagingFlowTest {
         assertThat(first.query().get("since")).isNotNull();
         assertThat(first.query().get("until")).isNotNull();
 
+        long annLookups = SLACK.calls("users.lookupByEmail").stream()
+                .filter(c -> "ann@example.com".equals(c.params().get("email"))).count();
         SlackReply all = onCall.run(command("", null));
+        assertThat(SLACK.calls("users.lookupByEmail").stream()
+                .filter(c -> "ann@example.com".equals(c.params().get("email"))).count())
+                .isEqualTo(annLookups).isEqualTo(1); // cached for on-call-cache-ttl
         assertThat(all.text()).contains("*On call: checkout*").contains("*On call: default* (escalation policy PEP0001)")
                 .contains("Level 1: now <@UDANA>");
         assertThat(onCall.run(command("nosuchteam", null)).text()).startsWith("I don't know a team");
@@ -409,5 +417,82 @@ class PagingFlowTest {
         assertThat(pageCommand.run(command("@bob", incident)).text()).startsWith("Usage:");
         assertThat(pageCommand.run(command("nosuchteam", incident)).text()).startsWith("I don't know a team");
         assertThat(pageCommand.run(command("checkout", null)).text()).startsWith("Run this in an incident channel");
+    }
+
+    @Test
+    void aWebhookCarryingTheIncidentKeyTeachesThePagerDutyIncidentId() throws Exception {
+        Incident incident = open(Severity.SEV1, Map.of("service", "learn"));
+        String key = "firebreak-" + incident.getId();
+        String pdId = "PLEARN" + incident.getNumber();
+        HttpResponse<String> triggered = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
+                "evt-learn-" + incident.getNumber(), "incident.triggered", pdId, key, "PSYS", "PagerDuty",
+                List.of("Dana Oncall")), "whsec-new");
+        assertThat(triggered.statusCode()).isEqualTo(200);
+        assertThat(store.find(incident.getId()).orElseThrow().pdIncidentId()).isEqualTo(pdId);
+
+        // Later events carry only the PagerDuty id.
+        PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent("evt-learn-ack-" + incident.getNumber(),
+                "incident.acknowledged", pdId, null, "PDANA01", "Dana Oncall", List.of("Dana Oncall")), "whsec-new");
+        assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
+                .contains("PagerDuty incident #42 triggered in PagerDuty, assigned to Dana Oncall");
+        drain();
+        assertThat(store.find(incident.getId()).orElseThrow().pdIncidentId()).isEqualTo(pdId);
+        // A key that is not ours maps to nothing.
+        HttpResponse<String> foreign = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
+                "evt-foreign-" + incident.getNumber(), "incident.triggered", "PFOREIGN", "firebreak-" + UUID.randomUUID(),
+                "PSYS", "PagerDuty", List.of()), "whsec-new");
+        assertThat(foreign.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void anIncidentResolvedBeforePagerDutyWasReachedIsNotPaged() {
+        Incident incident = open(Severity.SEV1, Map.of("service", "flappy"));
+        management.resolve(incident.getId(), Actor.slack("U1", "alice"), "false alarm");
+        drain();
+        assertThat(PD.events("firebreak-" + incident.getId())).isEmpty();
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
+                "Not paged: " + incident.reference() + " was resolved before PagerDuty could be reached");
+    }
+
+    @Test
+    void aReopenedIncidentPagesAgainAsANewPagerDutyIncident() {
+        Incident incident = open(Severity.SEV2, Map.of("service", "reopen"));
+        String key = "firebreak-" + incident.getId();
+        drain();
+        String first = store.find(incident.getId()).orElseThrow().pdIncidentId();
+        management.resolve(incident.getId(), Actor.slack("U1", "alice"), null);
+        drain();
+        management.reopen(incident.getId(), Actor.api("ops"), "came back");
+        drain();
+        assertThat(PD.events(key)).extracting(e -> e.path("event_action").asString())
+                .containsExactly("trigger", "resolve", "trigger");
+        String second = store.find(incident.getId()).orElseThrow().pdIncidentId();
+        assertThat(second).isNotNull().isNotEqualTo(first);
+        assertThat(PD.incident(second).path("status").asString()).isEqualTo("triggered");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
+                "Paged default (escalation policy PEP0001) via PagerDuty",
+                "Paged again: default (escalation policy PEP0001) via PagerDuty");
+    }
+
+    @Test
+    void aPagerDutyOutageDelaysThePageButDoesNotLoseIt() {
+        drain();
+        PD.enqueueEventStatus(503, "{\"status\":\"unavailable\"}");
+        PD.enqueueEventStatus(502, "");
+        Incident incident = open(Severity.SEV1, Map.of("service", "outage"));
+        String key = "firebreak-" + incident.getId();
+        drain();
+        CLOCK.advance(Duration.ofSeconds(5));
+        drain();
+        assertThat(PD.events(key)).isEmpty();
+        OutboxTask trigger = tasks.findByIncidentIdOrderById(incident.getId()).stream()
+                .filter(t -> t.getKind().equals(PagingTasks.TRIGGER)).findFirst().orElseThrow();
+        assertThat(trigger.getStatus()).isEqualTo(OutboxTask.PENDING);
+        assertThat(trigger.getLastError()).contains("502");
+        CLOCK.advance(Duration.ofMinutes(1));
+        drain();
+        assertThat(PD.events(key)).hasSize(1);
+        assertThat(tasks.findById(trigger.getId()).orElseThrow().getStatus()).isEqualTo(OutboxTask.DONE);
     }
 }

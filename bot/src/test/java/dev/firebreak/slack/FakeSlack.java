@@ -188,6 +188,15 @@ public final class FakeSlack implements AutoCloseable {
         return c;
     }
 
+    /** A human deletes a message (and its pin). */
+    public synchronized void deleteMessage(String channel, String ts) {
+        messages.remove(channel + "/" + ts);
+        Channel c = channels.get(channel);
+        if (c != null) {
+            c.pins.remove(ts);
+        }
+    }
+
     // ---- inspection ------------------------------------------------------------------------------
 
     public List<Call> calls() {

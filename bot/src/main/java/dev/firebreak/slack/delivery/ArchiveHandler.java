@@ -1,23 +1,29 @@
 package dev.firebreak.slack.delivery;
 
-import com.slack.api.methods.response.conversations.ConversationsArchiveResponse;
-import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.slack.SlackActions;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Archives the channel {@code archiveAfter} after resolve, unless the incident was re-opened since. */
+/**
+ * The archive timer ({@code archiveAfter} after resolve): unless the incident was re-opened since, queues the
+ * actual archive behind the incident's other Slack work. Makes no Slack call itself.
+ */
 @Component
 class ArchiveHandler implements OutboxHandler {
 
     private final SlackDeliveryContext ctx;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
 
-    ArchiveHandler(SlackDeliveryContext ctx) {
+    ArchiveHandler(SlackDeliveryContext ctx, Outbox outbox, PlatformTransactionManager transactions) {
         this.ctx = ctx;
+        this.outbox = outbox;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -28,19 +34,13 @@ class ArchiveHandler implements OutboxHandler {
     @Override
     public OutboxResult handle(OutboxTask task) {
         SlackTasks.ArchiveTask archive = Outbox.payload(task, SlackTasks.ArchiveTask.class);
-        Optional<SlackChannels.Row> row = ctx.channel(archive.incidentId());
-        Incident incident = ctx.incidents.get(archive.incidentId());
-        boolean sameResolve = incident.getStatus() == IncidentStatus.RESOLVED && incident.getResolvedAt() != null
-                && Math.abs(incident.getResolvedAt().toEpochMilli() - archive.resolvedAtMillis()) <= 1;
-        if (row.isEmpty() || !sameResolve) {
-            return OutboxResult.done();
+        if (!ArchiveChannelHandler.stillResolvedFrom(ctx, archive)) {
+            return OutboxResult.done(); // re-opened since: this archive is void
         }
-        String channel = row.get().channelId();
-        SlackCalls.Answer<ConversationsArchiveResponse> archived = ctx.calls.call("conversations.archive", null,
-                m -> m.conversationsArchive(r -> r.channel(channel)));
-        if (archived.done()) {
-            ctx.channels.archived(archive.incidentId(), true);
-        }
-        return archived.result();
+        tx.executeWithoutResult(s -> outbox.enqueue(SlackTasks.ARCHIVE_CHANNEL,
+                SlackActions.queueKey(archive.incidentId()),
+                "slack.archive-channel:" + archive.incidentId() + ":" + archive.resolvedAtMillis(),
+                archive.incidentId(), archive));
+        return OutboxResult.done();
     }
 }

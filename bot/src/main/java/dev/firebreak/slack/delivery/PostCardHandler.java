@@ -47,22 +47,29 @@ class PostCardHandler implements OutboxHandler {
                 ctx.channels.cardPosted(id, ts, 0, ctx.clock.instant());
             }
         }
-        if (ts == null) {
-            long version = row.cardVersion();
-            IncidentView view = ctx.view(id);
-            SlackCalls.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
-                    m -> m.chatPostMessage(r -> r.channel(channel).text(StatusCard.text(view))
-                            .blocksAsString(SlackDeliveryContext.json(StatusCard.blocks(view)))
-                            .unfurlLinks(false).unfurlMedia(false)));
-            if (!posted.ok()) {
-                return posted.result();
-            }
-            ts = posted.response().getTs();
-            ctx.channels.cardPosted(id, ts, version, ctx.clock.instant());
+        return ts == null ? postAndPin(ctx, id, row) : pin(ctx, channel, ts);
+    }
+
+    /** Posts a fresh card rendering the current state, records its ts, and pins it. */
+    static OutboxResult postAndPin(SlackDeliveryContext ctx, UUID id, SlackChannels.Row row) {
+        String channel = row.channelId();
+        long version = row.cardVersion();
+        IncidentView view = ctx.view(id);
+        SlackCalls.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
+                m -> m.chatPostMessage(r -> r.channel(channel).text(StatusCard.text(view))
+                        .blocksAsString(SlackDeliveryContext.json(StatusCard.blocks(view)))
+                        .unfurlLinks(false).unfurlMedia(false)));
+        if (!posted.ok()) {
+            return posted.result();
         }
-        String pinTs = ts;
+        String ts = posted.response().getTs();
+        ctx.channels.cardPosted(id, ts, version, ctx.clock.instant());
+        return pin(ctx, channel, ts);
+    }
+
+    private static OutboxResult pin(SlackDeliveryContext ctx, String channel, String ts) {
         SlackCalls.Answer<PinsAddResponse> pinned = ctx.calls.call("pins.add", null,
-                m -> m.pinsAdd(r -> r.channel(channel).timestamp(pinTs)));
+                m -> m.pinsAdd(r -> r.channel(channel).timestamp(ts)));
         return pinned.result();
     }
 }

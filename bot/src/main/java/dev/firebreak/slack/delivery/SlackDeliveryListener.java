@@ -65,13 +65,15 @@ public class SlackDeliveryListener {
     @EventListener
     @Transactional
     public void on(IncidentUpdated e) {
-        cardChanged(e.incidentId());
+        if (settings.enabled()) {
+            cardChanged(e.incidentId());
+        }
     }
 
     @EventListener
     @Transactional
     public void on(IncidentStatusChanged e) {
-        if (!channels.exists(e.incidentId())) {
+        if (!active(e.incidentId())) {
             return;
         }
         UUID id = e.incidentId();
@@ -85,7 +87,7 @@ public class SlackDeliveryListener {
     @EventListener
     @Transactional
     public void on(SeverityChanged e) {
-        if (!channels.exists(e.incidentId())) {
+        if (!active(e.incidentId())) {
             return;
         }
         cardChanged(e.incidentId());
@@ -95,7 +97,7 @@ public class SlackDeliveryListener {
     @EventListener
     @Transactional
     public void on(RoleAssigned e) {
-        if (!channels.exists(e.incidentId())) {
+        if (!active(e.incidentId())) {
             return;
         }
         cardChanged(e.incidentId());
@@ -108,7 +110,7 @@ public class SlackDeliveryListener {
     @EventListener
     @Transactional
     public void on(IncidentResolved e) {
-        if (!channels.exists(e.incidentId())) {
+        if (!active(e.incidentId())) {
             return;
         }
         UUID id = e.incidentId();
@@ -118,6 +120,11 @@ public class SlackDeliveryListener {
             outbox.enqueueAt(SlackTasks.ARCHIVE, SlackTasks.archiveQueue(id), "slack.archive:" + id + ":" + at, id,
                     new SlackTasks.ArchiveTask(id, at), e.at().plus(settings.archiveAfter()));
         }
+    }
+
+    /** Slack is on and the incident has a Slack channel (or one on its way). */
+    private boolean active(UUID id) {
+        return settings.enabled() && channels.exists(id);
     }
 
     private void cardChanged(UUID id) {

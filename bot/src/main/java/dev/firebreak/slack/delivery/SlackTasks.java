@@ -14,8 +14,13 @@ final class SlackTasks {
     static final String ANNOUNCE = "slack.announce";
     static final String CLOSING_SUMMARY = "slack.closing-summary";
     static final String UNARCHIVE = "slack.unarchive";
-    /** Runs on its own queue ({@link #archiveQueue}): a delayed task must not block the incident's queue. */
+    /**
+     * The archive timer: runs on its own queue ({@link #archiveQueue}), because a delayed task must not block
+     * the incident's queue. When due it enqueues {@link #ARCHIVE_CHANNEL} on the incident's queue, so the
+     * archive happens after everything posted before it (card, closing summary), even after a long outage.
+     */
     static final String ARCHIVE = "slack.archive";
+    static final String ARCHIVE_CHANNEL = "slack.archive-channel";
 
     private SlackTasks() {
     }

@@ -61,6 +61,19 @@ class UpdateCardHandler implements OutboxHandler {
         SlackCalls.Answer<ChatUpdateResponse> updated = ctx.calls.call("chat.update", channel,
                 m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(StatusCard.text(view))
                         .blocksAsString(SlackDeliveryContext.json(StatusCard.blocks(view)))));
+        if ("message_not_found".equals(updated.error())) {
+            // Someone deleted the card: post (and pin) a new one with the current state instead.
+            OutboxResult reposted = PostCardHandler.postAndPin(ctx, id, row);
+            if (reposted instanceof OutboxResult.Failed) {
+                ctx.channels.clearPending(id);
+                return reposted;
+            }
+            if (!(reposted instanceof OutboxResult.Done)) {
+                return reposted;
+            }
+            return ctx.channels.clearPending(id, version) ? OutboxResult.done()
+                    : OutboxResult.retryAt(ctx.clock.instant().plus(ctx.settings.cardUpdateInterval()), "card changed meanwhile");
+        }
         if (updated.result() instanceof OutboxResult.Failed) {
             ctx.channels.clearPending(id);
             return updated.result();

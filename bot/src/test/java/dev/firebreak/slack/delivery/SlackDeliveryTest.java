@@ -168,6 +168,66 @@ class SlackDeliveryTest {
     }
 
     @Test
+    void slackDownLongerThanArchiveAfterStillCatchesUpInOrderAndArchivesLast() {
+        SLACK.always("conversations.create", Reply.http(503));
+        Incident incident = open("Long outage", Severity.SEV2);
+        drain();
+        CLOCK.advance(Duration.ofMinutes(5));
+        incidents.acknowledge(incident.getId(), Actor.api("ops"));
+        incidents.resolve(incident.getId(), Actor.api("ops"), "fixed");
+        for (int i = 0; i < 8; i++) { // 80 minutes of outage: archive time comes and goes
+            CLOCK.advance(Duration.ofMinutes(10));
+            drain();
+        }
+        assertThat(SLACK.okCalls("conversations.create")).isEmpty();
+        assertThat(SLACK.calls("conversations.archive")).isEmpty();
+        SLACK.reset("conversations.create");
+        SLACK.clear();
+        for (int i = 0; i < 3; i++) {
+            CLOCK.advance(Duration.ofMinutes(5));
+            drain();
+        }
+        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        assertThat(channelId).isNotNull();
+        List<String> methods = SLACK.methods();
+        assertThat(methods.subList(0, 7)).containsExactly("conversations.create", "conversations.setPurpose",
+                "conversations.setTopic", "conversations.invite", "chat.postMessage", "pins.add", "chat.postMessage");
+        assertThat(methods).endsWith("conversations.archive");
+        assertThat(SLACK.messages(channelId)).hasSize(2); // card + closing summary, once each
+        assertThat(SLACK.messages(channelId).get(1).text).contains("resolved*");
+        assertThat(SLACK.channel(channelId).archived).isTrue();
+        assertThat(SLACK.okCalls("conversations.create")).hasSize(1);
+    }
+
+    @Test
+    void aDeletedCardIsPostedAndPinnedAgainOnTheNextChange() {
+        Incident incident = open("Card deleted", Severity.SEV3);
+        drain();
+        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        String oldTs = SLACK.messages(channelId).get(0).ts;
+        SLACK.deleteMessage(channelId, oldTs);
+        SLACK.clear();
+        CLOCK.advance(Duration.ofSeconds(5));
+        incidents.acknowledge(incident.getId(), Actor.api("ops"));
+        drain();
+        assertThat(SLACK.methods()).containsExactly("chat.update", "chat.postMessage", "pins.add",
+                "conversations.setTopic");
+        assertThat(SLACK.calls("chat.update").get(0).error()).isEqualTo("message_not_found");
+        FakeSlack.Message card = SLACK.messages(channelId).get(0);
+        assertThat(card.ts).isNotEqualTo(oldTs);
+        assertThat(card.blocks).contains("Acknowledged");
+        assertThat(SLACK.channel(channelId).pins).containsExactly(card.ts);
+        assertThat(channels.find(incident.getId()).orElseThrow().cardTs()).isEqualTo(card.ts);
+        assertThat(warnings(incident)).isEmpty();
+        // later edits go to the new card
+        SLACK.clear();
+        CLOCK.advance(Duration.ofSeconds(5));
+        incidents.changeSeverity(incident.getId(), Severity.SEV1, Actor.api("ops"));
+        drain();
+        assertThat(SLACK.calls("chat.update")).singleElement().satisfies(c -> assertThat(c.param("ts")).isEqualTo(card.ts));
+    }
+
+    @Test
     void rateLimitWaitsForRetryAfterAndGatesTheMethodMeanwhile() {
         SLACK.script("conversations.create", Reply.rateLimited(20));
         Incident a = open("First", Severity.SEV3);

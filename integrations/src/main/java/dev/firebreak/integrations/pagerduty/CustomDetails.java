@@ -2,6 +2,7 @@ package dev.firebreak.integrations.pagerduty;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ final class CustomDetails {
             return out;
         }
         if (value instanceof Collection<?> || value instanceof Object[]) {
-            Collection<?> items = value instanceof Object[] array ? java.util.Arrays.asList(array) : (Collection<?>) value;
+            Collection<?> items = value instanceof Object[] array ? Arrays.asList(array) : (Collection<?>) value;
             List<Object> out = new ArrayList<>();
             for (Object item : items) {
                 Object cleaned = clean(item, depth + 1);

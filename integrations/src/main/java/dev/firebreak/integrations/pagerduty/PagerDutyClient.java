@@ -1,10 +1,11 @@
 package dev.firebreak.integrations.pagerduty;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -123,32 +124,18 @@ public final class PagerDutyClient implements AutoCloseable {
         return RestMapping.incident(calls.rest("GET", PathTemplate.INCIDENT, url, null, false).path("incident"));
     }
 
-    /** {@code POST /incidents} (with {@code From}). */
+    /**
+     * {@code POST /incidents} (with {@code From}). Give an {@code incidentKey}: a repeated create (retry after a lost
+     * answer, a second replica) then returns the open incident that already has the key instead of failing. Without a
+     * key, a repeated create can open a second incident.
+     */
     public PagerDutyIncident createIncident(NewPagerDutyIncident incident) {
         Objects.requireNonNull(incident, "incident");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "incident");
-        body.put("title", EventLimits.summary(incident.title()));
-        body.put("service", reference(incident.serviceId(), "service_reference"));
-        if (incident.urgency() != null) {
-            body.put("urgency", incident.urgency().wireValue());
-        }
-        if (incident.incidentKey() != null && !incident.incidentKey().isBlank()) {
-            body.put("incident_key", incident.incidentKey());
-        }
-        if (incident.details() != null && !incident.details().isBlank()) {
-            body.put("body", Map.of("type", "incident_body", "details", incident.details()));
-        }
-        if (incident.escalationPolicyId() != null) {
-            body.put("escalation_policy", reference(incident.escalationPolicyId(), "escalation_policy_reference"));
-        }
-        if (!incident.assigneeUserIds().isEmpty()) {
-            body.put("assignments", assignments(incident.assigneeUserIds()));
-        }
+        Map<String, Object> body = IncidentBodies.create(incident);
         HttpUrl url = calls.restUrl("/incidents").build();
         try {
             return RestMapping.incident(
-                    calls.rest("POST", PathTemplate.INCIDENTS, url, Map.of("incident", body), true).path("incident"));
+                    calls.rest("POST", PathTemplate.INCIDENTS, url, body, true).path("incident"));
         } catch (PagerDutyException e) {
             // A retry after a lost answer (or a second replica) meets the open incident with our key: that is ours.
             if (e.status() == 400 && incident.incidentKey() != null && !incident.incidentKey().isBlank()) {
@@ -167,21 +154,11 @@ public final class PagerDutyClient implements AutoCloseable {
      */
     public PagerDutyIncident updateIncident(String incidentId, IncidentUpdate update) {
         Objects.requireNonNull(update, "update");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "incident_reference");
-        if (update.status() != null) {
-            body.put("status", update.status().wireValue());
-        }
-        if (update.escalationLevel() != null) {
-            body.put("escalation_level", update.escalationLevel());
-        }
-        if (!update.assigneeUserIds().isEmpty()) {
-            body.put("assignments", assignments(update.assigneeUserIds()));
-        }
+        Map<String, Object> body = IncidentBodies.update(update);
         HttpUrl url = incidentUrl(incidentId).build();
         try {
             return RestMapping.incident(
-                    calls.rest("PUT", PathTemplate.INCIDENT, url, Map.of("incident", body), true).path("incident"));
+                    calls.rest("PUT", PathTemplate.INCIDENT, url, body, true).path("incident"));
         } catch (PagerDutyException e) {
             if (update.status() != null && isAlreadyResolved(e)) {
                 // Resolving twice, or acknowledging what is already resolved: nothing pages any more.
@@ -227,7 +204,7 @@ public final class PagerDutyClient implements AutoCloseable {
         if (e.errorCode().filter(code -> code == ALREADY_RESOLVED_CODE).isPresent()) {
             return true;
         }
-        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         return message.contains("already resolved");
     }
 
@@ -249,7 +226,7 @@ public final class PagerDutyClient implements AutoCloseable {
     }
 
     private <T> List<T> listAll(PathTemplate template, String field,
-            java.util.function.Consumer<HttpUrl.Builder> filters, Function<JsonNode, T> mapper) {
+            Consumer<HttpUrl.Builder> filters, Function<JsonNode, T> mapper) {
         List<T> results = new ArrayList<>();
         int offset = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -276,24 +253,11 @@ public final class PagerDutyClient implements AutoCloseable {
         return calls.restUrl("/incidents").addPathSegment(requireId(incidentId, "incidentId"));
     }
 
-    private static String requireId(String id, String name) {
+    static String requireId(String id, String name) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return id;
-    }
-
-    private static Map<String, Object> reference(String id, String type) {
-        Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("id", requireId(id, type));
-        reference.put("type", type);
-        return reference;
-    }
-
-    private static List<Map<String, Object>> assignments(List<String> userIds) {
-        return userIds.stream()
-                .map(id -> Map.<String, Object>of("assignee", reference(id, "user_reference")))
-                .toList();
     }
 
     @Override

@@ -5,13 +5,8 @@ import io.micrometer.core.instrument.binder.okhttp3.OkHttpMetricsEventListener;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -42,10 +37,12 @@ final class PagerDutyHttp {
     private final PagerDutyConfig config;
     private final OkHttpClient http;
     private final JsonMapper json;
+    private final RetryTiming timing;
 
     PagerDutyHttp(PagerDutyConfig config, OkHttpClient base, JsonMapper json) {
         this.config = config;
         this.json = json;
+        this.timing = new RetryTiming(config);
         OkHttpClient.Builder builder = base.newBuilder()
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -119,10 +116,11 @@ final class PagerDutyHttp {
                 ErrorBody error = ErrorBody.parse(json, text);
                 String message = scrub(what + " answered " + status + error.describe(), secrets);
                 if (status == 429) {
-                    Duration told = rateLimitWait(response);
+                    Duration told = timing.serverWait(response);
                     failure = new Failure(new PagerDutyException(status, error.code(), message, true, told), told);
                 } else if (status >= 500 || status == 408) {
-                    failure = new Failure(new PagerDutyException(status, error.code(), message, true, null), null);
+                    Duration told = status == 503 ? timing.serverWait(response) : null;
+                    failure = new Failure(new PagerDutyException(status, error.code(), message, true, told), told);
                 } else {
                     throw new PagerDutyException(status, error.code(), message, false, null);
                 }
@@ -135,9 +133,9 @@ final class PagerDutyHttp {
                 failure = networkFailure(what, e, secrets);
             }
             if (attempt >= config.maxRetries()) {
-                throw failure.withRetryAfter(backoff(attempt));
+                throw failure.withRetryAfter(timing.backoff(attempt));
             }
-            Duration wait = failure.serverWait() != null ? failure.serverWait() : backoff(attempt);
+            Duration wait = failure.serverWait() != null ? failure.serverWait() : timing.backoff(attempt);
             if (wait.compareTo(config.maxBackoff()) > 0) {
                 // PagerDuty asks for a longer pause than we may block a caller: give up now with its hint.
                 throw failure.exception();
@@ -163,51 +161,6 @@ final class PagerDutyHttp {
 
     private static PagerDutyException interrupted(String what, Exception cause) {
         return new PagerDutyException(0, null, what + " interrupted", true, null, cause);
-    }
-
-    /** Exponential backoff with equal jitter: half fixed, half random; capped at maxBackoff. */
-    Duration backoff(int attempt) {
-        long base = config.initialBackoff().toMillis();
-        long max = config.maxBackoff().toMillis();
-        long exp = attempt >= 30 ? max : Math.min(max, base << attempt);
-        long half = exp / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
-
-    /** {@code ratelimit-reset} (seconds until the window resets) or {@code Retry-After} (seconds or HTTP date). */
-    private Duration rateLimitWait(Response response) {
-        String reset = response.header("ratelimit-reset");
-        Duration wait = seconds(reset);
-        if (wait == null) {
-            String retryAfter = response.header("Retry-After");
-            wait = seconds(retryAfter);
-            if (wait == null && retryAfter != null) {
-                try {
-                    Instant at = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                            .toInstant();
-                    Duration until = Duration.between(config.clock().instant(), at);
-                    wait = until.isNegative() ? Duration.ZERO : until;
-                } catch (DateTimeParseException ignored) {
-                    wait = null;
-                }
-            }
-        }
-        return wait;
-    }
-
-    private static Duration seconds(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            double seconds = Double.parseDouble(header.trim());
-            if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
-                return null;
-            }
-            return Duration.ofMillis((long) Math.ceil(seconds * 1000));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private JsonNode parse(String text, String what) {
@@ -248,44 +201,5 @@ final class PagerDutyHttp {
             return new PagerDutyException(exception.status(), exception.errorCode().orElse(null),
                     exception.getMessage(), true, fallback, exception.getCause());
         }
-    }
-
-    /** The error part of a PagerDuty answer: REST {@code {"error":{code,message,errors}}} or Events {@code {status,message,errors}}. */
-    record ErrorBody(Integer code, String message, List<String> errors) {
-
-        static ErrorBody parse(JsonMapper json, String text) {
-            if (text == null || text.isBlank()) {
-                return new ErrorBody(null, null, List.of());
-            }
-            try {
-                JsonNode root = json.readTree(text);
-                JsonNode error = root.has("error") && root.get("error").isObject() ? root.get("error") : root;
-                Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
-                String message = error.path("message").isString() ? error.path("message").stringValue() : null;
-                List<String> errors = new ArrayList<>();
-                for (JsonNode item : error.path("errors")) {
-                    errors.add(item.isString() ? item.stringValue() : item.toString());
-                }
-                return new ErrorBody(code, message, errors);
-            } catch (JacksonException e) {
-                return new ErrorBody(null, null, List.of());
-            }
-        }
-
-        String describe() {
-            StringBuilder text = new StringBuilder();
-            if (code != null) {
-                text.append(" (code ").append(code).append(')');
-            }
-            if (message != null) {
-                text.append(": ").append(message);
-            }
-            if (!errors.isEmpty()) {
-                String joined = String.join("; ", errors);
-                text.append(" [").append(joined.length() > 500 ? joined.substring(0, 500) + "…" : joined).append(']');
-            }
-            return text.toString();
-        }
-
     }
 }

@@ -97,7 +97,8 @@ public record TriggerEvent(
     public String toString() {
         return "TriggerEvent[routingKey=<redacted>, dedupKey=" + dedupKey + ", summary=" + summary
                 + ", source=" + source + ", severity=" + severity + ", component=" + component + ", group=" + group
-                + ", eventClass=" + eventClass + ", timestamp=" + timestamp + ", customDetails=" + customDetails.keySet()
+                + ", eventClass=" + eventClass + ", timestamp=" + timestamp
+                + ", customDetails=" + customDetails.keySet()
                 + ", links=" + links + ", client=" + client + ", clientUrl=" + clientUrl + "]";
     }
 }

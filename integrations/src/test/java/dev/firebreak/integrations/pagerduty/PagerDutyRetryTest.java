@@ -102,6 +102,15 @@ class PagerDutyRetryTest {
     }
 
     @Test
+    void serviceUnavailableWithRetryAfterWaitsAsAnnounced() {
+        pagerDuty.enqueueStatus(503, "", "Retry-After", "3");
+
+        client.trigger(event());
+
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
     void persistentServerErrorsGiveUpAfterMaxRetriesAsRetryable() {
         for (int i = 0; i < 4; i++) {
             pagerDuty.enqueueStatus(502, "<html>Bad Gateway</html>");
