@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Builds, signs and posts PagerDuty v3 webhook deliveries, as PagerDuty does. */
-final class PagerDutyWebhooks {
+public final class PagerDutyWebhooks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -19,7 +19,7 @@ final class PagerDutyWebhooks {
     private PagerDutyWebhooks() {
     }
 
-    static String incidentEvent(String eventId, String type, String pdIncidentId, String incidentKey,
+    public static String incidentEvent(String eventId, String type, String pdIncidentId, String incidentKey,
                                 String agentId, String agentName, List<String> assignees) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode event = root.putObject("event");
@@ -46,7 +46,7 @@ final class PagerDutyWebhooks {
         return root.toString();
     }
 
-    static String noteEvent(String eventId, String pdIncidentId, String content) {
+    public static String noteEvent(String eventId, String pdIncidentId, String content) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode event = root.putObject("event");
         event.put("id", eventId).put("event_type", "incident.annotated").put("occurred_at", "2026-11-28T06:11:00Z");
@@ -57,7 +57,7 @@ final class PagerDutyWebhooks {
         return root.toString();
     }
 
-    static HttpResponse<String> post(int port, String body, String signature) throws Exception {
+    public static HttpResponse<String> post(int port, String body, String signature) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/pagerduty"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -67,7 +67,7 @@ final class PagerDutyWebhooks {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> postSigned(int port, String body, String secret) throws Exception {
+    public static HttpResponse<String> postSigned(int port, String body, String secret) throws Exception {
         return post(port, body, WebhookSignatures.sign(secret, body.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -125,6 +125,13 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Message> messages = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(100);
     private final AtomicInteger tsSeq = new AtomicInteger(1);
+    private final Map<String, String> uploads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<SharedFile> sharedFiles = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> responses = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A file shared into a channel by files.completeUploadExternal, with the bytes uploaded for it. */
+    public record SharedFile(String fileId, String channel, String title, String initialComment, String content) {
+    }
 
     private final java.time.Clock clock;
 
@@ -240,6 +247,20 @@ public final class FakeSlack implements AutoCloseable {
         return messages.get(channel + "/" + ts);
     }
 
+    /** A {@code response_url} served by this fake; what is posted there is kept under {@code id}. */
+    public String responseUrl(String id) {
+        return server.url("/response/" + id).toString();
+    }
+
+    public List<String> responses(String id) {
+        return List.copyOf(responses.getOrDefault(id, List.of()));
+    }
+
+    /** Files shared into channels (files upload v2), in order. */
+    public List<SharedFile> sharedFiles() {
+        return List.copyOf(sharedFiles);
+    }
+
     @Override
     public void close() throws IOException {
         server.shutdown();
@@ -249,6 +270,15 @@ public final class FakeSlack implements AutoCloseable {
 
     private MockResponse handle(RecordedRequest request) {
         String path = request.getPath() == null ? "" : request.getPath();
+        if (path.startsWith("/upload/")) {
+            uploads.put(path.substring("/upload/".length()), request.getBody().readUtf8());
+            return new MockResponse().setResponseCode(200).setBody("OK - " + path.length());
+        }
+        if (path.startsWith("/response/")) {
+            responses.computeIfAbsent(path.substring("/response/".length()), k -> new CopyOnWriteArrayList<>())
+                    .add(request.getBody().readUtf8());
+            return new MockResponse().setResponseCode(200).setBody("ok");
+        }
         String method = path.replaceFirst("^.*/api/", "").replaceFirst("\\?.*$", "");
         Map<String, String> params = parse(request);
         Reply scripted;
@@ -445,6 +475,26 @@ public final class FakeSlack implements AutoCloseable {
                 }
                 channel.pins.add(p.get("timestamp"));
                 return "{\"ok\":true}";
+            case "files.getUploadURLExternal": {
+                String fileId = "F" + ids.incrementAndGet();
+                return "{\"ok\":true,\"upload_url\":\"" + server.url("/upload/" + fileId) + "\",\"file_id\":\"" + fileId + "\"}";
+            }
+            case "files.completeUploadExternal": {
+                Channel target = channels.get(p.get("channel_id"));
+                if (target == null) {
+                    return error("channel_not_found");
+                }
+                JsonNode files = JSON.readTree(p.getOrDefault("files", "[]"));
+                for (JsonNode f : files) {
+                    String id = f.path("id").asString();
+                    if (!uploads.containsKey(id)) {
+                        return error("file_not_found");
+                    }
+                    sharedFiles.add(new SharedFile(id, target.id, f.path("title").asString(), p.get("initial_comment"),
+                            uploads.get(id)));
+                }
+                return "{\"ok\":true,\"files\":" + files + "}";
+            }
             default:
                 return "{\"ok\":true}";
         }

@@ -285,6 +285,13 @@ class SlackInteractionTest {
         awaitReply(sel);
         assertThat(management.get(incident.getId()).getSeverity()).isEqualTo(Severity.SEV1);
 
+        // The status card's own select: option values are "<uuid>:SEVn", block id "incident-card:<uuid>".
+        String cardSel = "select" + SEQ.incrementAndGet();
+        interactive(blockAction(SlackActions.CHANGE_SEVERITY, "static_select", null, incident.getId() + ":SEV3",
+                "incident-card:" + incident.getId(), "CELSEWHERE", cardSel));
+        awaitReply(cardSel);
+        assertThat(management.get(incident.getId()).getSeverity()).isEqualTo(Severity.SEV3);
+
         String twice = "button" + SEQ.incrementAndGet();
         interactive(blockAction(SlackActions.ACKNOWLEDGE, "button", incident.getId().toString(), null, "card-actions",
                 "CBTN", twice));

@@ -6,7 +6,10 @@ import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
 import org.springframework.stereotype.Component;
 
-/** The status card's severity select (option values SEV1..SEV4): does what {@code /incident sev} does. */
+/**
+ * The status card's severity select: does what {@code /incident sev} does. Option values are {@code SEVn} or
+ * {@code <incident uuid>:SEVn} (as the status card renders them); only the severity part is used here.
+ */
 @Component
 class SeveritySelect implements BlockActionHandler {
 
@@ -23,6 +26,9 @@ class SeveritySelect implements BlockActionHandler {
 
     @Override
     public SlackReply run(SlackCommandContext context) throws Exception {
-        return command.run(context);
+        String args = context.args() == null ? "" : context.args();
+        String severity = args.substring(args.lastIndexOf(':') + 1);
+        return command.run(new SlackCommandContext(context.userId(), context.userName(), context.channelId(),
+                context.teamId(), severity, context.incident(), context.responseUrl(), context.triggerId()));
     }
 }
