@@ -47,6 +47,10 @@ class IncidentLifecycleEndToEndTest {
     static final FakeSlack.Channel ANNOUNCE = SLACK.addChannel("incidents", "UADMIN", "every incident");
     static final FakePagerDuty PD = new FakePagerDuty();
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static {
+        PD.addUser("PBOT001", "Firebreak Bot", FakePagerDuty.FROM);
+    }
     static final String FORM = "application/x-www-form-urlencoded";
 
     @DynamicPropertySource
@@ -124,7 +128,7 @@ class IncidentLifecycleEndToEndTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(status(id)).isEqualTo("ACKNOWLEDGED");
             assertThat(card.updates.get()).isPositive();
-            assertThat(card.blocks).contains("ACKNOWLEDGED");
+            assertThat(card.blocks).contains("Acknowledged");
             assertThat(PD.events(dedupKey)).extracting(e -> e.path("event_action").asString())
                     .containsExactly("trigger", "acknowledge");
         });
@@ -156,7 +160,7 @@ class IncidentLifecycleEndToEndTest {
                 .findFirst().orElseThrow();
         assertThat(draft.content()).contains("INC-" + number).contains("Rolled back checkout to v41")
                 .contains("HighErrorRate");
-        assertThat(card.blocks).contains("RESOLVED");
+        assertThat(card.blocks).contains("Resolved");
 
         // 7. The API's draft is the same document, and nothing was duplicated along the way.
         HttpResponse<String> md = get("/api/incidents/" + id + "/postmortem");
@@ -166,6 +170,8 @@ class IncidentLifecycleEndToEndTest {
         assertThat(channel.pins).hasSize(1);
         assertThat(announcements(channel)).hasSize(1);
         assertThat(PD.violations()).isEmpty();
+        assertThat(get("/api/incidents/" + id + "/timeline").body()).as("no integration warnings")
+                .doesNotContain("integration.warning");
     }
 
     private static long channelCreations(long number) {

@@ -43,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @FirebreakTest(properties = {
         "firebreak.outbox.enabled=false",
         "firebreak.slack.bot-token=xoxb-test",
+        "firebreak.postmortem.upload-on-resolve=false",
         "firebreak.slack.default-responders=U0RESP1,U0RESP2",
         "firebreak.slack.archive-after=1h",
         "firebreak.slack.card-update-interval=1s",
