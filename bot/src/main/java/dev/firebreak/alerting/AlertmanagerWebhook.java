@@ -40,7 +40,7 @@ class AlertmanagerWebhook {
     }
 
     @PostMapping("/webhooks/alertmanager")
-    ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+    ResponseEntity<?> receive(HttpServletRequest request) {
         Timer.Sample sample = metrics.start();
         String outcome = "rejected";
         try {
@@ -51,14 +51,14 @@ class AlertmanagerWebhook {
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"firebreak\"")
                         .body(ApiError.of(401, "unauthorized", "Missing or wrong Authorization for the Alertmanager webhook"));
             }
-            byte[] body = readBounded(request);
-            if (body == null) {
-                metrics.rejected("too_large");
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                        .body(ApiError.of(413, "too_large", "Body is larger than " + settings.maxBodyBytes().toBytes() + " bytes"));
-            }
             AlertmanagerNotification notification;
             try {
+                byte[] body = readBounded(request);
+                if (body == null) {
+                    metrics.rejected("too_large");
+                    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiError.of(413, "too_large",
+                            "Body is larger than " + settings.maxBodyBytes().toBytes() + " bytes"));
+                }
                 notification = AlertmanagerPayloads.parse(body);
             } catch (AlertmanagerPayloads.Rejected e) {
                 metrics.rejected(e.reason());
@@ -81,7 +81,7 @@ class AlertmanagerWebhook {
     }
 
     /** Reads at most max-body-bytes; null when the body (declared or actual) is larger. */
-    private byte[] readBounded(HttpServletRequest request) throws IOException {
+    private byte[] readBounded(HttpServletRequest request) {
         long max = settings.maxBodyBytes().toBytes();
         long declared = request.getContentLengthLong();
         if (declared > max) {
@@ -90,6 +90,9 @@ class AlertmanagerWebhook {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
             return body.length > max ? null : body;
+        } catch (IOException e) {
+            // The sender went away or sent a broken chunked body: its problem, not a server error.
+            throw new AlertmanagerPayloads.Rejected("malformed", "Could not read the request body");
         }
     }
 }

@@ -21,6 +21,7 @@ class WebhookCredentials {
 
     private final byte[] bearerDigest;
     private final byte[] basicDigest;
+    private final String generatedToken;
 
     WebhookCredentials(AlertmanagerSettings settings) {
         String token = settings.hasBearer() ? settings.bearerToken() : null;
@@ -32,6 +33,7 @@ class WebhookCredentials {
                     + "http_config.authorization (type Bearer, this token), or set firebreak.alertmanager.bearer-token "
                     + "(or basic-username/basic-password) to choose your own.\n", token);
         }
+        this.generatedToken = settings.hasBearer() ? null : token;
         this.bearerDigest = token == null ? null : sha256("Bearer " + token);
         this.basicDigest = settings.hasBasic()
                 ? sha256("Basic " + Base64.getEncoder().encodeToString(
@@ -54,6 +56,11 @@ class WebhookCredentials {
             ok |= MessageDigest.isEqual(basicDigest, given);
         }
         return ok;
+    }
+
+    /** The token generated at start-up when nothing was configured (null otherwise). */
+    String generatedToken() {
+        return generatedToken;
     }
 
     /** The auth scheme is case-insensitive (RFC 7235); the credentials are not. */
