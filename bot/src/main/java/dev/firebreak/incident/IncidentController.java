@@ -45,10 +45,6 @@ class IncidentController {
         return queries.view(ref);
     }
 
-    @GetMapping("/{ref}/alerts")
-    IncidentAlertsView alerts(@PathVariable String ref) {
-        return queries.alerts(ref);
-    }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IncidentView> declare(@RequestBody IncidentRequests.Declare request,

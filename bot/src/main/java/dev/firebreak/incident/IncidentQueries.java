@@ -1,6 +1,5 @@
 package dev.firebreak.incident;
 
-import dev.firebreak.alerting.Alerts;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
@@ -11,20 +10,18 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The read side of the incident API: pages of incidents, one incident, its alerts. */
+/** The read side of the incident API: pages of incidents and one incident. */
 @Service
 class IncidentQueries {
 
     private final EntityManager em;
     private final IncidentManagement management;
-    private final AlertCounts alertCounts;
-    private final Alerts alerts;
+    private final AlertTotals alertCounts;
 
-    IncidentQueries(EntityManager em, IncidentManagement management, AlertCounts alertCounts, Alerts alerts) {
+    IncidentQueries(EntityManager em, IncidentManagement management, AlertTotals alertCounts) {
         this.em = em;
         this.management = management;
         this.alertCounts = alertCounts;
-        this.alerts = alerts;
     }
 
     /** Newest first (by number); empty filter sets mean "any". */
@@ -55,9 +52,9 @@ class IncidentQueries {
         List<Incident> incidents = offset >= total ? List.of()
                 : select.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults(size).getResultList();
 
-        Map<UUID, AlertCounts.Counts> counts = alertCounts.of(incidents.stream().map(Incident::getId).toList());
+        Map<UUID, AlertTotals.Counts> counts = alertCounts.of(incidents.stream().map(Incident::getId).toList());
         List<IncidentView> items = incidents.stream().map(i -> {
-            AlertCounts.Counts c = counts.getOrDefault(i.getId(), AlertCounts.Counts.NONE);
+            AlertTotals.Counts c = counts.getOrDefault(i.getId(), AlertTotals.Counts.NONE);
             return IncidentView.of(i, c.total(), c.firing());
         }).toList();
         return new IncidentPageView(items, page, size, total);
@@ -69,14 +66,8 @@ class IncidentQueries {
         return view(management.require(reference));
     }
 
-    @Transactional(readOnly = true)
-    public IncidentAlertsView alerts(String reference) {
-        Incident incident = management.require(reference);
-        return IncidentAlertsView.of(incident, alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incident.getId()));
-    }
-
     public IncidentView view(Incident incident) {
-        AlertCounts.Counts c = alertCounts.of(incident.getId());
+        AlertTotals.Counts c = alertCounts.of(incident.getId());
         return IncidentView.of(incident, c.total(), c.firing());
     }
 }

@@ -2,7 +2,6 @@ package dev.firebreak.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.alerting.Alert;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,32 +64,5 @@ class IncidentViewTest {
         incident.getLabels().put("late", "change");
         assertThat(view.labels()).isEmpty();
         assertThat(view.source()).isEqualTo("api");
-    }
-
-    @Test
-    void alertsViewCountsFiringAndKeepsOrder() {
-        Incident incident = new Incident(UUID.randomUUID(), 7,
-                new NewIncident("g", null, Severity.SEV3, IncidentSource.ALERTMANAGER, "k", null, Map.of(), null, 4), T0);
-        Alert firing = new Alert(incident.getId(), "f1", Map.of("alertname", "A", "pod", "p1"),
-                Map.of("summary", "s"), Alert.FIRING, T0, null, "http://prom", T0);
-        Alert resolved = new Alert(incident.getId(), "f2", Map.of("alertname", "A"), Map.of(),
-                Alert.RESOLVED, T0.plusSeconds(5), T0.plusSeconds(50), null, T0);
-
-        IncidentAlertsView view = IncidentAlertsView.of(incident, List.of(firing, resolved));
-
-        assertThat(view.incidentId()).isEqualTo(incident.getId());
-        assertThat(view.reference()).isEqualTo("INC-7");
-        assertThat(view.truncatedAlerts()).isEqualTo(4);
-        assertThat(view.firingAlertCount()).isEqualTo(1);
-        assertThat(view.items()).extracting(AlertView::fingerprint).containsExactly("f1", "f2");
-        AlertView a = view.items().get(0);
-        assertThat(a.alertname()).isEqualTo("A");
-        assertThat(a.status()).isEqualTo("firing");
-        assertThat(a.labels()).containsEntry("pod", "p1");
-        assertThat(a.annotations()).containsEntry("summary", "s");
-        assertThat(a.startsAt()).isEqualTo(T0);
-        assertThat(a.endsAt()).isNull();
-        assertThat(a.generatorUrl()).isEqualTo("http://prom");
-        assertThat(view.items().get(1).endsAt()).isEqualTo(T0.plusSeconds(50));
     }
 }

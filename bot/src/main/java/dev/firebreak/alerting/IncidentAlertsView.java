@@ -1,6 +1,6 @@
-package dev.firebreak.incident;
+package dev.firebreak.alerting;
 
-import dev.firebreak.alerting.Alert;
+import dev.firebreak.incident.Incident;
 import java.util.List;
 import java.util.UUID;
 

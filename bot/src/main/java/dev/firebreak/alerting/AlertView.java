@@ -1,6 +1,5 @@
-package dev.firebreak.incident;
+package dev.firebreak.alerting;
 
-import dev.firebreak.alerting.Alert;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
-package dev.firebreak.incident;
+package dev.firebreak.alerting;
 
-import dev.firebreak.alerting.Alert;
+import dev.firebreak.incident.AlertTotals;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,24 +11,16 @@ import org.springframework.stereotype.Component;
 
 /** Alert totals per incident, for many incidents in one query (no N+1 on the list endpoint). */
 @Component
-class AlertCounts {
-
-    /** Total and firing alerts of one incident. */
-    record Counts(long total, long firing) {
-        static final Counts NONE = new Counts(0, 0);
-    }
+class AlertTotalsQuery implements AlertTotals {
 
     private final EntityManager em;
 
-    AlertCounts(EntityManager em) {
+    AlertTotalsQuery(EntityManager em) {
         this.em = em;
     }
 
-    Counts of(UUID incidentId) {
-        return of(List.of(incidentId)).getOrDefault(incidentId, Counts.NONE);
-    }
-
-    Map<UUID, Counts> of(Collection<UUID> incidentIds) {
+    @Override
+    public Map<UUID, Counts> of(Collection<UUID> incidentIds) {
         Map<UUID, Counts> out = new HashMap<>();
         if (incidentIds.isEmpty()) {
             return out;
