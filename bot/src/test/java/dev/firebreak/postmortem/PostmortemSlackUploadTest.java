@@ -9,22 +9,23 @@ import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.slack.BlockActionHandler;
+import dev.firebreak.slack.FakeSlack;
+import dev.firebreak.slack.FakeSlack.Reply;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackActions;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
 import dev.firebreak.system.outbox.OutboxTasks;
 import dev.firebreak.system.outbox.OutboxWorker;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +38,24 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The draft reaches the incident channel through files upload v2, against a fake Slack at the HTTP level. */
-@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.api.token=test-token"})
+/**
+ * The draft reaches the incident channel through files upload v2, against {@link FakeSlack}. Slack delivery is
+ * on, so the real delivery tasks create the channel (topic, invites, card ...) on the same queue, ahead of the
+ * upload. The background worker is off: the test runs due outbox tasks itself and moves a {@link MutableClock}.
+ */
+@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.api.token=test-token",
+        "firebreak.slack.bot-token=xoxb-test-token"})
 class PostmortemSlackUploadTest {
 
-    static final SlackFilesStub SLACK = new SlackFilesStub();
     static final Instant T0 = Instant.parse("2026-11-28T04:50:00Z");
+    static final MutableClock CLOCK = new MutableClock(T0);
+    static final FakeSlack SLACK = new FakeSlack(CLOCK);
+    static final String GET_URL = "files.getUploadURLExternal";
+    static final String COMPLETE = "files.completeUploadExternal";
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {
-        registry.add("firebreak.slack.bot-token", () -> "xoxb-test-token");
-        registry.add("firebreak.slack.api-url", SLACK::apiUrl);
+        registry.add("firebreak.slack.api-url", SLACK::url);
     }
 
     @TestConfiguration
@@ -55,13 +63,13 @@ class PostmortemSlackUploadTest {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock(T0);
+            return CLOCK;
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        SLACK.server.shutdown();
+        SLACK.close();
     }
 
     @Autowired
@@ -73,8 +81,6 @@ class PostmortemSlackUploadTest {
     @Autowired
     Timeline timeline;
     @Autowired
-    MutableClock clock;
-    @Autowired
     PostmortemUploadHandler handler;
     @Autowired
     PostmortemUploads uploads;
@@ -83,157 +89,254 @@ class PostmortemSlackUploadTest {
     @Autowired
     List<BlockActionHandler> buttons;
 
+    /**
+     * Time only moves forward: an hour after the previous test, whatever it left (card updates coalescing,
+     * retries) has run, so Slack's recorded requests belong to this test alone.
+     */
     @BeforeEach
     void setUp() {
-        clock.set(T0);
-        worker.runDueTasks();
-        SLACK.reset();
+        CLOCK.advance(Duration.ofHours(1));
+        drain();
+        assertThat(tasks.findAll()).allSatisfy(t -> assertThat(t.getStatus()).isNotEqualTo(OutboxTask.PENDING));
+        SLACK.clear();
     }
 
-    Incident openWithChannel(String channel) {
-        Incident i = incidents.open(NewIncident.declared("Checkout | <!channel> down", null, Severity.SEV2,
+    Incident open() {
+        return incidents.open(NewIncident.declared("Checkout | <!channel> down", null, Severity.SEV2,
                 IncidentSource.SLACK), Actor.slack("U1", "alice"));
-        if (channel != null) {
-            incidents.linkSlackChannel(i.getId(), channel, "inc-" + i.getNumber());
-        }
-        return i;
     }
 
-    void runAll() {
-        for (int i = 0; i < 10 && worker.runDueTasks() > 0; i++) {
+    /**
+     * Opens an incident and lets Slack delivery create its channel (and post its card); returns the channel id.
+     * Callers move the clock before changing the incident: a card edit within a second of the card waits.
+     */
+    String openWithChannel(Incident[] out) {
+        Incident i = open();
+        drain();
+        String channel = incidents.get(i.getId()).getSlackChannelId();
+        assertThat(channel).isNotNull();
+        assertThat(SLACK.channel(channel).name).isEqualTo("inc-" + i.getNumber() + "-checkout-channel-down");
+        SLACK.clear();
+        out[0] = i;
+        return channel;
+    }
+
+    /** Runs due tasks until nothing is due (one task per queue per round). */
+    void drain() {
+        for (int i = 0; i < 100 && worker.runDueTasks() > 0; i++) {
             // until nothing is due
         }
     }
 
+    /** The files upload v2 requests in arrival order: the two Web API methods and the byte uploads. */
+    static List<String> filesRequests() {
+        return SLACK.requests().stream().filter(r -> r.startsWith("files.") || r.startsWith("upload:")).toList();
+    }
+
+    static List<FakeSlack.SharedFile> sharedInto(String channel) {
+        return SLACK.sharedFiles().stream().filter(f -> f.channel().equals(channel)).toList();
+    }
+
+    OutboxTask uploadTask(Incident i) {
+        return tasks.findByIncidentIdOrderById(i.getId()).stream()
+                .filter(t -> t.getKind().equals(PostmortemUploadHandler.KIND)).findFirst().orElseThrow();
+    }
+
     @Test
     void resolveUploadsTheDraftWithTheThreeCallsInOrder() throws Exception {
-        Incident i = openWithChannel("C123");
-        clock.advance(Duration.ofMinutes(3));
+        Incident[] opened = new Incident[1];
+        String channel = openWithChannel(opened);
+        Incident i = opened[0];
+        CLOCK.advance(Duration.ofMinutes(3));
         incidents.acknowledge(i.getId(), Actor.slack("U1", "alice"));
-        clock.advance(Duration.ofMinutes(10));
+        CLOCK.advance(Duration.ofMinutes(10));
         incidents.resolve(i.getId(), Actor.slack("U1", "alice"), "rolled back");
-        runAll();
+        drain();
 
-        List<SlackFilesStub.Call> calls = SLACK.filesCalls();
-        assertThat(calls).extracting(SlackFilesStub.Call::path)
-                .containsExactly("/api/files.getUploadURLExternal", "/upload/F1", "/api/files.completeUploadExternal");
-        SlackFilesStub.Call get = calls.get(0);
+        FakeSlack.Upload upload = SLACK.uploads().get(0);
+        assertThat(SLACK.uploads()).hasSize(1);
+        String fileId = upload.fileId();
+        assertThat(filesRequests()).containsExactly(GET_URL, "upload:" + fileId, COMPLETE);
+
+        FakeSlack.Call get = SLACK.calls(GET_URL).get(0);
         String stem = "INC-" + i.getNumber() + "-checkout-channel-down";
-        assertThat(get.form()).containsEntry("filename", stem + ".md");
-        byte[] bytes = calls.get(1).body();
-        assertThat(get.form()).containsEntry("length", String.valueOf(bytes.length));
-        String markdown = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(get.param("filename")).isEqualTo(stem + ".md");
+        assertThat(get.param("length")).isEqualTo(String.valueOf(upload.bytes().length));
+        assertThat(upload.contentType()).startsWith("text/markdown");
+        String markdown = upload.text();
         assertThat(markdown).startsWith("# Post-mortem: INC-" + i.getNumber() + " Checkout \\| \\<!channel\\> down")
                 .contains("| Time to acknowledge | 3m 0s | 3m 0s |", "| Time to resolve | 13m 0s | 13m 0s |");
 
-        SlackFilesStub.Call complete = calls.get(2);
-        assertThat(complete.form()).containsEntry("channel_id", "C123");
-        assertThat(complete.form().get("initial_comment")).contains("INC-" + i.getNumber())
+        FakeSlack.Call complete = SLACK.calls(COMPLETE).get(0);
+        assertThat(complete.ok()).isTrue();
+        assertThat(complete.param("channel_id")).isEqualTo(channel);
+        assertThat(complete.param("initial_comment")).contains("INC-" + i.getNumber())
                 .contains("&lt;!channel&gt;").doesNotContain("<!channel>");
-        JsonNode files = JsonMapper.builder().build().readTree(complete.form().get("files"));
+        JsonNode files = JsonMapper.builder().build().readTree(complete.param("files"));
         assertThat(files.size()).isEqualTo(1);
-        assertThat(files.get(0).get("id").asString()).isEqualTo("F1");
+        assertThat(files.get(0).get("id").asString()).isEqualTo(fileId);
         assertThat(files.get(0).get("title").asString()).startsWith("Post-mortem draft: INC-" + i.getNumber());
+        assertThat(sharedInto(channel)).singleElement().satisfies(f -> {
+            assertThat(f.fileId()).isEqualTo(fileId);
+            assertThat(f.content()).isEqualTo(markdown);
+            assertThat(f.title()).startsWith("Post-mortem draft: INC-" + i.getNumber());
+        });
 
         // Idempotent: running the finished task again does not upload twice.
-        OutboxTask task = tasks.findByIncidentIdOrderById(i.getId()).stream()
-                .filter(t -> t.getKind().equals(PostmortemUploadHandler.KIND)).findFirst().orElseThrow();
+        OutboxTask task = uploadTask(i);
         assertThat(task.getStatus()).isEqualTo(OutboxTask.DONE);
-        assertThat(handler.handle(task)).isEqualTo(dev.firebreak.system.outbox.OutboxResult.done());
-        assertThat(SLACK.filesCalls()).hasSize(3);
+        assertThat(handler.handle(task)).isEqualTo(OutboxResult.done());
+        assertThat(filesRequests()).hasSize(3);
+        assertThat(sharedInto(channel)).hasSize(1);
         assertThat(uploads.findByIncidentIdOrderById(i.getId())).singleElement()
                 .satisfies(u -> {
                     assertThat(u.getState()).isEqualTo(PostmortemUpload.COMPLETED);
-                    assertThat(u.getFileId()).isEqualTo("F1");
+                    assertThat(u.getFileId()).isEqualTo(fileId);
                 });
     }
 
     @Test
     void a429OnGetUploadUrlWaitsForRetryAfterThenSucceeds() {
-        Incident i = openWithChannel("C429");
-        SLACK.next("/api/files.getUploadURLExternal", new MockResponse().setResponseCode(429).setHeader("Retry-After", "7")
-                .setBody("{\"ok\":false,\"error\":\"ratelimited\"}"));
+        Incident[] opened = new Incident[1];
+        String channel = openWithChannel(opened);
+        Incident i = opened[0];
+        SLACK.script(GET_URL, Reply.rateLimited(7));
+        Instant resolvedAt = CLOCK.advance(Duration.ofMinutes(5));
         incidents.resolve(i.getId(), Actor.api("t"), null);
-        runAll();
-        assertThat(SLACK.filesCalls()).extracting(SlackFilesStub.Call::path).containsExactly("/api/files.getUploadURLExternal");
+        drain();
+        assertThat(filesRequests()).containsExactly(GET_URL);
+        assertThat(SLACK.calls(GET_URL).get(0).status()).isEqualTo(429);
         OutboxTask task = uploadTask(i);
         assertThat(task.getStatus()).isEqualTo(OutboxTask.PENDING);
-        assertThat(task.getNotBefore()).isEqualTo(T0.plusSeconds(7));
+        assertThat(task.getNotBefore()).isEqualTo(resolvedAt.plusSeconds(7));
 
-        clock.advance(Duration.ofSeconds(6));
-        runAll();
-        assertThat(SLACK.filesCalls()).hasSize(1);
-        clock.advance(Duration.ofSeconds(1));
-        runAll();
-        assertThat(SLACK.filesCalls()).extracting(SlackFilesStub.Call::path).containsExactly(
-                "/api/files.getUploadURLExternal", "/api/files.getUploadURLExternal", "/upload/F1",
-                "/api/files.completeUploadExternal");
+        CLOCK.advance(Duration.ofSeconds(6));
+        drain();
+        assertThat(filesRequests()).hasSize(1);
+        CLOCK.advance(Duration.ofSeconds(1));
+        drain();
+        String fileId = SLACK.uploads().get(0).fileId();
+        assertThat(filesRequests()).containsExactly(GET_URL, GET_URL, "upload:" + fileId, COMPLETE);
         assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.DONE);
+        assertThat(sharedInto(channel)).singleElement().extracting(FakeSlack.SharedFile::fileId).isEqualTo(fileId);
     }
 
     @Test
     void aFailedCompleteIsRetriedWithoutUploadingAgain() {
-        Incident i = openWithChannel("C500");
-        SLACK.next("/api/files.completeUploadExternal", new MockResponse().setResponseCode(500).setBody("oops"));
+        Incident[] opened = new Incident[1];
+        String channel = openWithChannel(opened);
+        Incident i = opened[0];
+        SLACK.script(COMPLETE, Reply.http(500));
+        CLOCK.advance(Duration.ofMinutes(5));
         incidents.resolve(i.getId(), Actor.api("t"), null);
-        runAll();
+        drain();
         assertThat(uploads.findByIncidentIdOrderById(i.getId())).singleElement()
                 .satisfies(u -> assertThat(u.getState()).isEqualTo(PostmortemUpload.UPLOADED));
-        clock.advance(Duration.ofMinutes(6));
-        runAll();
-        assertThat(SLACK.filesCalls()).extracting(SlackFilesStub.Call::path).containsExactly(
-                "/api/files.getUploadURLExternal", "/upload/F1", "/api/files.completeUploadExternal",
-                "/api/files.completeUploadExternal");
+        assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.PENDING);
+        assertThat(sharedInto(channel)).isEmpty();
+
+        CLOCK.advance(Duration.ofMinutes(6));
+        drain();
+        String fileId = SLACK.uploads().get(0).fileId();
+        assertThat(SLACK.uploads()).hasSize(1);
+        assertThat(filesRequests()).containsExactly(GET_URL, "upload:" + fileId, COMPLETE, COMPLETE);
+        assertThat(SLACK.calls(COMPLETE)).extracting(FakeSlack.Call::status).containsExactly(500, 200);
+        assertThat(SLACK.calls(COMPLETE)).extracting(c -> c.param("files")).allSatisfy(f -> assertThat(f).contains(fileId));
         assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.DONE);
+        assertThat(sharedInto(channel)).singleElement().extracting(FakeSlack.SharedFile::fileId).isEqualTo(fileId);
     }
 
     @Test
     void waitsForTheChannelInsteadOfFailing() {
-        Incident i = openWithChannel(null);
+        SLACK.script("conversations.create", Reply.http(500), Reply.http(500), Reply.http(500));
+        Incident i = open();
         incidents.resolve(i.getId(), Actor.api("t"), null);
-        runAll();
-        assertThat(SLACK.filesCalls()).isEmpty();
+        drain();
+        assertThat(SLACK.calls("conversations.create")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(500));
+        assertThat(incidents.get(i.getId()).getSlackChannelId()).isNull();
+        assertThat(filesRequests()).isEmpty();
         assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.PENDING);
-        incidents.linkSlackChannel(i.getId(), "CLATE", "inc-late");
-        clock.advance(Duration.ofSeconds(31));
-        runAll();
-        assertThat(SLACK.filesCalls()).hasSize(3);
-        assertThat(SLACK.filesCalls().get(2).form()).containsEntry("channel_id", "CLATE");
+        assertThat(uploadTask(i).getAttempts()).isZero();
+
+        for (int n = 2; n <= 3; n++) {
+            CLOCK.advance(Duration.ofSeconds(10));
+            drain();
+            assertThat(SLACK.calls("conversations.create")).hasSize(n).noneMatch(FakeSlack.Call::ok);
+            assertThat(filesRequests()).isEmpty();
+        }
+        CLOCK.advance(Duration.ofSeconds(10));
+        drain();
+
+        String channel = incidents.get(i.getId()).getSlackChannelId();
+        assertThat(channel).isNotNull();
+        assertThat(SLACK.okCalls("conversations.create")).singleElement()
+                .satisfies(c -> assertThat(c.param("name")).isEqualTo("inc-" + i.getNumber() + "-checkout-channel-down"));
+        List<String> requests = SLACK.requests();
+        assertThat(requests.lastIndexOf("conversations.create")).isLessThan(requests.indexOf(GET_URL));
+        String fileId = SLACK.uploads().get(0).fileId();
+        assertThat(filesRequests()).containsExactly(GET_URL, "upload:" + fileId, COMPLETE);
+        assertThat(SLACK.calls(COMPLETE).get(0).param("channel_id")).isEqualTo(channel);
+        assertThat(sharedInto(channel)).singleElement().extracting(FakeSlack.SharedFile::fileId).isEqualTo(fileId);
+        // The upload ran once, after the channel existed: no retry, no error, no warning.
+        OutboxTask task = uploadTask(i);
+        assertThat(task.getStatus()).isEqualTo(OutboxTask.DONE);
+        assertThat(task.getAttempts()).isEqualTo(1);
+        assertThat(task.getLastError()).isNull();
+        assertThat(timeline.of(i.getId())).noneMatch(e -> e.getKind().equals(TimelineKinds.INTEGRATION_WARNING));
     }
 
     @Test
     void aPermanentSlackErrorLeavesAWarningOnTheTimeline() {
-        Incident i = openWithChannel("CGONE");
-        SLACK.next("/api/files.getUploadURLExternal", SlackFilesStub.json("{\"ok\":false,\"error\":\"invalid_auth\"}"));
-        incidents.resolve(i.getId(), Actor.api("t"), null);
-        runAll();
+        Incident[] opened = new Incident[1];
+        String channel = openWithChannel(opened);
+        Incident i = opened[0];
+        SLACK.always(GET_URL, Reply.error("invalid_auth"));
+        SLACK.always(COMPLETE, Reply.error("invalid_auth"));
+        try {
+            CLOCK.advance(Duration.ofMinutes(5));
+            incidents.resolve(i.getId(), Actor.api("t"), null);
+            drain();
+        } finally {
+            SLACK.reset(GET_URL).reset(COMPLETE);
+        }
+        assertThat(filesRequests()).containsExactly(GET_URL);
         assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.FAILED);
         assertThat(timeline.of(i.getId())).anySatisfy(e -> {
             assertThat(e.getKind()).isEqualTo(TimelineKinds.INTEGRATION_WARNING);
             assertThat(e.getText()).contains("postmortem.upload", "invalid_auth");
         });
         assertThat(incidents.get(i.getId()).getStatus().isOpen()).isFalse();
+        assertThat(sharedInto(channel)).isEmpty();
     }
 
     @Test
     void commandAndButtonEnqueueOneUploadPerMinute() throws Exception {
-        Incident i = openWithChannel("CCMD");
+        Incident[] opened = new Incident[1];
+        String channel = openWithChannel(opened);
+        Incident i = opened[0];
+        CLOCK.advance(Duration.ofMinutes(5));
         IncidentSubcommand command = subcommands.stream().filter(c -> c.name().equals("postmortem")).findFirst().orElseThrow();
         BlockActionHandler button = buttons.stream().filter(b -> b.actionId().equals(SlackActions.POSTMORTEM)).findFirst().orElseThrow();
-        SlackCommandContext ctx = new SlackCommandContext("U1", "alice", "CCMD", "T1", "", incidents.get(i.getId()), null, null);
+        SlackCommandContext ctx = new SlackCommandContext("U1", "alice", channel, "T1", "", incidents.get(i.getId()), null, null);
         SlackReply first = command.run(ctx);
-        assertThat(first.text()).contains("Drafting the post-mortem", "<#CCMD>");
+        assertThat(first.text()).contains("Drafting the post-mortem", "<#" + channel + ">");
         assertThat(command.run(ctx).text()).contains("less than a minute ago");
         assertThat(button.run(ctx).text()).contains("Drafting the post-mortem");
-        runAll();
-        assertThat(SLACK.filesCalls()).extracting(SlackFilesStub.Call::path).containsExactly(
-                "/api/files.getUploadURLExternal", "/upload/F1", "/api/files.completeUploadExternal",
-                "/api/files.getUploadURLExternal", "/upload/F2", "/api/files.completeUploadExternal");
-        assertThat(SLACK.uploaded.get("F1")).isNotEmpty();
-    }
+        drain();
+        List<FakeSlack.Upload> sent = SLACK.uploads();
+        assertThat(sent).hasSize(2).allSatisfy(u -> assertThat(u.bytes()).isNotEmpty());
+        assertThat(sent.get(0).fileId()).isNotEqualTo(sent.get(1).fileId());
+        assertThat(filesRequests()).containsExactly(
+                GET_URL, "upload:" + sent.get(0).fileId(), COMPLETE,
+                GET_URL, "upload:" + sent.get(1).fileId(), COMPLETE);
+        assertThat(sharedInto(channel)).hasSize(2);
 
-    OutboxTask uploadTask(Incident i) {
-        return tasks.findByIncidentIdOrderById(i.getId()).stream()
-                .filter(t -> t.getKind().equals(PostmortemUploadHandler.KIND)).findFirst().orElseThrow();
+        // A minute later the command asks for a new draft again.
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(command.run(ctx).text()).contains("Drafting the post-mortem");
+        drain();
+        assertThat(SLACK.uploads()).hasSize(3);
+        assertThat(sharedInto(channel)).hasSize(3);
     }
 }

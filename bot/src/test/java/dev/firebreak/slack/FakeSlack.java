@@ -127,10 +127,23 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicInteger tsSeq = new AtomicInteger(1);
     private final Map<String, String> uploads = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<SharedFile> sharedFiles = new CopyOnWriteArrayList<>();
+    private final List<Upload> uploadPosts = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> responses = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A file shared into a channel by files.completeUploadExternal, with the bytes uploaded for it. */
     public record SharedFile(String fileId, String channel, String title, String initialComment, String content) {
+    }
+
+    /**
+     * The bytes POSTed to an {@code upload_url} (files upload v2), with the number of Web API calls recorded
+     * before it ({@code callsBefore}), so a test can check it came between getUploadURLExternal and complete.
+     */
+    public record Upload(String fileId, byte[] bytes, String contentType, int callsBefore) {
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private final java.time.Clock clock;
@@ -185,6 +198,8 @@ public final class FakeSlack implements AutoCloseable {
         standing.clear();
         scripts.clear();
         calls.clear();
+        uploadPosts.clear();
+        requests.clear();
     }
 
     /** Adds a channel that exists before the test (e.g. the announce channel, or a name clash). */
@@ -261,6 +276,19 @@ public final class FakeSlack implements AutoCloseable {
         return List.copyOf(sharedFiles);
     }
 
+    /** Every POST to an {@code upload_url}, in order (also the scripted ones). */
+    public List<Upload> uploads() {
+        return List.copyOf(uploadPosts);
+    }
+
+    /**
+     * Every request in arrival order: Web API method names as in {@link #methods()}, and {@code upload:<fileId>}
+     * for the POSTs to an {@code upload_url}.
+     */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
     @Override
     public void close() throws IOException {
         server.shutdown();
@@ -271,8 +299,14 @@ public final class FakeSlack implements AutoCloseable {
     private MockResponse handle(RecordedRequest request) {
         String path = request.getPath() == null ? "" : request.getPath();
         if (path.startsWith("/upload/")) {
-            uploads.put(path.substring("/upload/".length()), request.getBody().readUtf8());
-            return new MockResponse().setResponseCode(200).setBody("OK - " + path.length());
+            String fileId = path.substring("/upload/".length()).replaceFirst("\\?.*$", "");
+            byte[] bytes = request.getBody().readByteArray();
+            synchronized (this) {
+                uploadPosts.add(new Upload(fileId, bytes, request.getHeader("Content-Type"), calls.size()));
+                requests.add("upload:" + fileId);
+            }
+            uploads.put(fileId, new String(bytes, StandardCharsets.UTF_8));
+            return new MockResponse().setResponseCode(200).setBody("OK - " + bytes.length);
         }
         if (path.startsWith("/response/")) {
             responses.computeIfAbsent(path.substring("/response/".length()), k -> new CopyOnWriteArrayList<>())
@@ -306,8 +340,11 @@ public final class FakeSlack implements AutoCloseable {
         JsonNode node = JSON.readTree(body);
         boolean ok = node.path("ok").asBoolean(false);
         String error = node.path("error").isMissingNode() ? null : node.path("error").asString();
-        calls.add(new Call(method, params, request.getHeader("Authorization"), status, ok && status == 200, error,
-                System.currentTimeMillis()));
+        synchronized (this) {
+            calls.add(new Call(method, params, request.getHeader("Authorization"), status, ok && status == 200, error,
+                    System.currentTimeMillis()));
+            requests.add(method);
+        }
         MockResponse response = new MockResponse().setResponseCode(status)
                 .setHeader("Content-Type", "application/json; charset=utf-8").setBody(body);
         headers.forEach(response::setHeader);
