@@ -30,9 +30,9 @@ case "$DB" in
     ARGS+=(--spring.datasource.url="jdbc:h2:file:$TMP/firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE")
     ;;
   postgres)
-    if ! psql -h 127.0.0.1 -U postgres -w -Atqc "select 1 from pg_database where datname = 'firebreak_bench'" | grep -q 1; then
-      psql -h 127.0.0.1 -U postgres -w -qc "create database firebreak_bench"
-    fi
+    # A fresh database every run, so results do not depend on what an earlier run left behind.
+    psql -h 127.0.0.1 -U postgres -w -qc "drop database if exists firebreak_bench" >/dev/null
+    psql -h 127.0.0.1 -U postgres -w -qc "create database firebreak_bench"
     ARGS+=(--spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/firebreak_bench)
     ;;
   *) echo "usage: $0 [h2|postgres] [seconds]" >&2; exit 2 ;;

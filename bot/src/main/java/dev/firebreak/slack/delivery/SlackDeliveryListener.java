@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -107,7 +108,9 @@ public class SlackDeliveryListener {
         }
     }
 
+    /** Runs before other modules' resolve listeners, so the closing summary precedes e.g. the post-mortem upload. */
     @EventListener
+    @Order(0)
     @Transactional
     public void on(IncidentResolved e) {
         if (!active(e.incidentId())) {
