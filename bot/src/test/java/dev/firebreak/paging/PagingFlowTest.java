@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.NewIncident;
@@ -85,6 +86,12 @@ class PagingFlowTest {
         registry.add("firebreak.pagerduty.routing.default-escalation-policy", () -> "PEP0001");
         registry.add("firebreak.pagerduty.routing.teams.checkout", () -> "PCHECK1");
         registry.add("firebreak.pagerduty.service-id", () -> "PSVC001");
+        // Incidents labelled responders=two-levels page checkout (PCHECK1); its levels 1 and 2 are invited.
+        registry.add("firebreak.pagerduty.routing.rules[0].name", () -> "checkout");
+        registry.add("firebreak.pagerduty.routing.rules[0].match.labels.responders", () -> "two-levels");
+        registry.add("firebreak.pagerduty.routing.rules[0].routing-key", () -> FakePagerDuty.ROUTING_KEY);
+        registry.add("firebreak.pagerduty.routing.rules[0].escalation-policy", () -> "PCHECK1");
+        registry.add("firebreak.pagerduty.invite-levels", () -> "2");
         registry.add("firebreak.slack.bot-token", () -> SLACK_TOKEN);
         registry.add("firebreak.slack.api-url", SLACK::url);
     }
@@ -266,6 +273,25 @@ class PagingFlowTest {
         assertThat(slackInvites(id)).singleElement()
                 .satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
         assertThat(texts(id, TimelineKinds.PAGE)).containsOnlyOnce("Invited on-call Dana Oncall into the channel");
+    }
+
+    @Test
+    void everyOnCallIsInvitedEvenWhenOneIsAlreadyInTheChannel() {
+        Incident incident = open(Severity.SEV1, Map.of("service", "checkout", "responders", "two-levels"));
+        UUID id = incident.getId();
+        // Ann (level 1) is made commander at once: the Slack delivery invites her before the on-call invite runs.
+        management.assignRole(id, IncidentRole.COMMANDER, "slack:UANN", Actor.slack("U1", "alice"));
+        drain();
+        String channelId = management.get(id).getSlackChannelId();
+        assertThat(channelId).isNotNull();
+        assertThat(slackInvites(id)).singleElement().satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
+        assertThat(invitesInto(channelId, "UCAT")).singleElement().satisfies(c -> {
+            assertThat(c.ok()).as(c.toString()).isTrue();
+            assertThat(c.param("users").split(",")).containsExactlyInAnyOrder("UANN", "UCAT");
+        });
+        assertThat(SLACK.channel(channelId).members).containsOnlyOnce("UANN", "UCAT");
+        assertThat(texts(id, TimelineKinds.PAGE)).anyMatch(t -> t.startsWith("Invited on-call ")
+                && t.contains("Ann Now") && t.contains("Cat Second"));
     }
 
     @Test

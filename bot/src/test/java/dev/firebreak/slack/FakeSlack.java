@@ -418,11 +418,16 @@ public final class FakeSlack implements AutoCloseable {
                 if (channel == null) {
                     return error("channel_not_found");
                 }
-                List<String> users = List.of(p.getOrDefault("users", "").split(","));
-                if (channel.members.containsAll(users)) {
+                List<String> invited = List.of(p.getOrDefault("users", "").split(","));
+                if (channel.members.containsAll(invited)) {
                     return error("already_in_channel");
                 }
-                users.stream().filter(u -> !channel.members.contains(u)).forEach(channel.members::add);
+                // Without force (the SDK sends 1), one member already in the channel fails the whole call (nobody is added).
+                boolean force = "true".equals(p.get("force")) || "1".equals(p.get("force"));
+                if (!force && invited.stream().anyMatch(channel.members::contains)) {
+                    return error("already_in_channel");
+                }
+                invited.stream().filter(u -> !channel.members.contains(u)).forEach(channel.members::add);
                 return "{\"ok\":true,\"channel\":" + json(channel) + "}";
             }
             case "conversations.archive":
