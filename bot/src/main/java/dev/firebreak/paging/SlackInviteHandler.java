@@ -56,7 +56,7 @@ class SlackInviteHandler implements OutboxHandler {
         }
         try {
             ConversationsInviteResponse response = slack.methods()
-                    .conversationsInvite(r -> r.channel(channel).users(invite.userIds()));
+                    .conversationsInvite(r -> r.channel(channel).users(invite.userIds()).force(true));
             OutboxResult result = SlackOutcomes.of("conversations.invite", response);
             if (result instanceof OutboxResult.Done) {
                 timeline.record(NewTimelineEntry.of(incident.getId(), clock.instant(), TimelineKinds.PAGE,

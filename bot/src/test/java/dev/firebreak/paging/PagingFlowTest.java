@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.slack.FakeSlack;
+import dev.firebreak.slack.SlackActions;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.support.FirebreakTest;
@@ -46,8 +49,9 @@ import tools.jackson.databind.JsonNode;
 class PagingFlowTest {
 
     static final FakePagerDuty PD = new FakePagerDuty();
-    static final SlackStub SLACK = new SlackStub();
+    static final String SLACK_TOKEN = "xoxb-test-paging";
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+    static final FakeSlack SLACK = new FakeSlack(CLOCK);
 
     static {
         PD.addUser("PBOT001", "Firebreak Bot", FakePagerDuty.FROM);
@@ -82,8 +86,14 @@ class PagingFlowTest {
         registry.add("firebreak.pagerduty.routing.default-escalation-policy", () -> "PEP0001");
         registry.add("firebreak.pagerduty.routing.teams.checkout", () -> "PCHECK1");
         registry.add("firebreak.pagerduty.service-id", () -> "PSVC001");
-        registry.add("firebreak.slack.bot-token", () -> SlackStub.TOKEN);
-        registry.add("firebreak.slack.api-url", SLACK::apiUrl);
+        // Incidents labelled responders=two-levels page checkout (PCHECK1); its levels 1 and 2 are invited.
+        registry.add("firebreak.pagerduty.routing.rules[0].name", () -> "checkout");
+        registry.add("firebreak.pagerduty.routing.rules[0].match.labels.responders", () -> "two-levels");
+        registry.add("firebreak.pagerduty.routing.rules[0].routing-key", () -> FakePagerDuty.ROUTING_KEY);
+        registry.add("firebreak.pagerduty.routing.rules[0].escalation-policy", () -> "PCHECK1");
+        registry.add("firebreak.pagerduty.invite-levels", () -> "2");
+        registry.add("firebreak.slack.bot-token", () -> SLACK_TOKEN);
+        registry.add("firebreak.slack.api-url", SLACK::url);
     }
 
     @TestConfiguration
@@ -154,8 +164,9 @@ class PagingFlowTest {
         assertThat(trigger.path("payload").path("custom_details").path("source").asString()).isEqualTo("alertmanager");
         assertThat(trigger.toString()).doesNotContain("s3cr3t-value").doesNotContain("api_token");
         assertThat(trigger.path("links").toString()).contains("https://firebreak.example.com/api/incidents/" + incident.getId());
-        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
-                .containsExactly("Paged default (escalation policy PEP0001) via PagerDuty");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
+                "Paged default (escalation policy PEP0001) via PagerDuty",
+                "Invited on-call Dana Oncall into the channel"); // the delivery created the channel first
 
         // The PagerDuty incident id was learned by incident_key lookup.
         String pdId = PD.incidentByKey(key).path("id").asString();
@@ -187,27 +198,100 @@ class PagingFlowTest {
                 .containsExactly("[Firebreak] Status ACKNOWLEDGED → RESOLVED by carol: rolled back");
     }
 
+    List<OutboxTask> slackInvites(UUID incidentId) {
+        return tasks.findByIncidentIdOrderById(incidentId).stream()
+                .filter(t -> t.getKind().equals(PagingTasks.SLACK_INVITE)).toList();
+    }
+
+    List<FakeSlack.Call> invitesInto(String channelId, String user) {
+        return SLACK.calls("conversations.invite", c -> channelId.equals(c.param("channel"))
+                && List.of(String.valueOf(c.param("users")).split(",")).contains(user));
+    }
+
     @Test
     void onCallIsInvitedIntoTheChannelOnceItExists() {
+        // Slack is down when the incident opens: the real delivery cannot create the channel yet.
+        SLACK.always("conversations.create", FakeSlack.Reply.http(503));
         Incident incident = open(Severity.SEV1, Map.of("service", "search"));
+        UUID id = incident.getId();
         drain();
-        assertThat(SLACK.calls("users.lookupByEmail")).anyMatch(c -> "dana@example.com".equals(c.params().get("email")));
-        List<OutboxTask> invites = tasks.findByIncidentIdOrderById(incident.getId()).stream()
-                .filter(t -> t.getKind().equals(PagingTasks.SLACK_INVITE)).toList();
-        assertThat(invites).singleElement().satisfies(t -> {
-            assertThat(t.getQueueKey()).isEqualTo("slack:" + incident.getId());
-            assertThat(t.getStatus()).isEqualTo(OutboxTask.PENDING); // no channel yet: retried
+        SLACK.reset("conversations.create");
+        assertThat(SLACK.calls("users.lookupByEmail")).anyMatch(c -> "dana@example.com".equals(c.param("email")));
+        assertThat(management.get(id).getSlackChannelId()).isNull();
+        assertThat(slackInvites(id)).singleElement().satisfies(t -> {
+            assertThat(t.getQueueKey()).isEqualTo(SlackActions.queueKey(id)).isEqualTo("slack:" + id);
+            assertThat(t.getStatus()).isEqualTo(OutboxTask.PENDING); // queued behind the channel's creation
         });
-        int before = SLACK.calls("conversations.invite").size();
+        assertThat(texts(id, TimelineKinds.PAGE)).doesNotContain("Invited on-call Dana Oncall into the channel");
 
-        management.linkSlackChannel(incident.getId(), "C0INC" + incident.getNumber(), "inc-" + incident.getNumber());
         CLOCK.advance(Duration.ofMinutes(10));
         drain();
-        List<SlackStub.Call> invited = SLACK.calls("conversations.invite");
-        assertThat(invited).hasSize(before + 1);
-        assertThat(invited.get(invited.size() - 1).params())
-                .containsEntry("channel", "C0INC" + incident.getNumber()).containsEntry("users", "UDANA");
-        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).contains("Invited on-call Dana Oncall into the channel");
+        CLOCK.advance(Duration.ofMinutes(10));
+        drain(); // nothing runs twice
+        String channelId = management.get(id).getSlackChannelId();
+        assertThat(channelId).isNotNull();
+        FakeSlack.Channel channel = SLACK.channel(channelId);
+        assertThat(channel).isNotNull();
+        assertThat(channel.members).containsOnlyOnce("UDANA");
+        List<FakeSlack.Call> all = SLACK.calls();
+        FakeSlack.Call created = SLACK.okCalls("conversations.create").stream()
+                .filter(c -> channel.name.equals(c.param("name"))).findFirst().orElseThrow();
+        assertThat(invitesInto(channelId, "UDANA")).singleElement().satisfies(c -> {
+            assertThat(c.ok()).isTrue();
+            assertThat(c.param("users")).isEqualTo("UDANA");
+            assertThat(c.authorization()).isEqualTo("Bearer " + SLACK_TOKEN);
+            assertThat(all.indexOf(c)).isGreaterThan(all.indexOf(created)); // after the channel exists
+        });
+        assertThat(slackInvites(id)).singleElement()
+                .satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
+        assertThat(texts(id, TimelineKinds.PAGE)).containsOnlyOnce("Invited on-call Dana Oncall into the channel");
+    }
+
+    @Test
+    void onCallInviteWaitsWhileTheIncidentHasNoChannel() {
+        // The workspace does not let the bot create channels: the incident gets none, the invite waits.
+        SLACK.always("conversations.create", FakeSlack.Reply.error("restricted_action"));
+        Incident incident = open(Severity.SEV1, Map.of("service", "nochannel"));
+        UUID id = incident.getId();
+        drain();
+        SLACK.reset("conversations.create");
+        assertThat(management.get(id).getSlackChannelId()).isNull();
+        assertThat(slackInvites(id)).singleElement().satisfies(t -> {
+            assertThat(t.getQueueKey()).isEqualTo(SlackActions.queueKey(id));
+            assertThat(t.getStatus()).isEqualTo(OutboxTask.PENDING); // no channel yet: retried
+            assertThat(t.getLastError()).contains("incident channel does not exist yet");
+        });
+
+        // Someone creates a channel by hand and links it to the incident.
+        FakeSlack.Channel manual = SLACK.addChannel("inc-by-hand-" + incident.getNumber(), "UCAROL", "");
+        management.linkSlackChannel(id, manual.id, manual.name);
+        CLOCK.advance(Duration.ofMinutes(10));
+        drain();
+        assertThat(manual.members).containsExactly("UDANA");
+        assertThat(invitesInto(manual.id, "UDANA")).singleElement()
+                .satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(slackInvites(id)).singleElement()
+                .satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
+        assertThat(texts(id, TimelineKinds.PAGE)).containsOnlyOnce("Invited on-call Dana Oncall into the channel");
+    }
+
+    @Test
+    void everyOnCallIsInvitedEvenWhenOneIsAlreadyInTheChannel() {
+        Incident incident = open(Severity.SEV1, Map.of("service", "checkout", "responders", "two-levels"));
+        UUID id = incident.getId();
+        // Ann (level 1) is made commander at once: the Slack delivery invites her before the on-call invite runs.
+        management.assignRole(id, IncidentRole.COMMANDER, "slack:UANN", Actor.slack("U1", "alice"));
+        drain();
+        String channelId = management.get(id).getSlackChannelId();
+        assertThat(channelId).isNotNull();
+        assertThat(slackInvites(id)).singleElement().satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
+        assertThat(invitesInto(channelId, "UCAT")).singleElement().satisfies(c -> {
+            assertThat(c.ok()).as(c.toString()).isTrue();
+            assertThat(c.param("users").split(",")).containsExactlyInAnyOrder("UANN", "UCAT");
+        });
+        assertThat(SLACK.channel(channelId).members).containsOnlyOnce("UANN", "UCAT");
+        assertThat(texts(id, TimelineKinds.PAGE)).anyMatch(t -> t.startsWith("Invited on-call ")
+                && t.contains("Ann Now") && t.contains("Cat Second"));
     }
 
     @Test
@@ -360,10 +444,10 @@ class PagingFlowTest {
         assertThat(first.query().get("until")).isNotNull();
 
         long annLookups = SLACK.calls("users.lookupByEmail").stream()
-                .filter(c -> "ann@example.com".equals(c.params().get("email"))).count();
+                .filter(c -> "ann@example.com".equals(c.param("email"))).count();
         SlackReply all = onCall.run(command("", null));
         assertThat(SLACK.calls("users.lookupByEmail").stream()
-                .filter(c -> "ann@example.com".equals(c.params().get("email"))).count())
+                .filter(c -> "ann@example.com".equals(c.param("email"))).count())
                 .isEqualTo(annLookups).isEqualTo(1); // cached for on-call-cache-ttl
         assertThat(all.text()).contains("*On call: checkout*").contains("*On call: default* (escalation policy PEP0001)")
                 .contains("Level 1: now <@UDANA>");
@@ -472,6 +556,7 @@ class PagingFlowTest {
         assertThat(PD.incident(second).path("status").asString()).isEqualTo("triggered");
         assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
                 "Paged default (escalation policy PEP0001) via PagerDuty",
+                "Invited on-call Dana Oncall into the channel",
                 "Paged again: default (escalation policy PEP0001) via PagerDuty");
     }
 

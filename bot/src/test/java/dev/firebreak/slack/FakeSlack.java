@@ -130,6 +130,11 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Upload> uploadPosts = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> responses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, User> users = new LinkedHashMap<>();
+
+    /** A workspace member, for {@code users.lookupByEmail} and {@code users.info}. */
+    public record User(String id, String name, String email) {
+    }
 
     /** A file shared into a channel by files.completeUploadExternal, with the bytes uploaded for it. */
     public record SharedFile(String fileId, String channel, String title, String initialComment, String content) {
@@ -208,6 +213,16 @@ public final class FakeSlack implements AutoCloseable {
         c.purpose = purpose == null ? "" : purpose;
         channels.put(c.id, c);
         return c;
+    }
+
+    /**
+     * Adds a workspace member: {@code users.lookupByEmail} finds it by email (case-insensitive; unknown emails
+     * answer {@code users_not_found}) and {@code users.info} by id (unknown ids answer {@code user_not_found}).
+     */
+    public synchronized User addUser(String id, String name, String email) {
+        User u = new User(id, name, email);
+        users.put(id, u);
+        return u;
     }
 
     /** A human deletes a message (and its pin). */
@@ -390,6 +405,16 @@ public final class FakeSlack implements AutoCloseable {
             case "auth.test":
                 return "{\"ok\":true,\"url\":\"https://fake.slack.com/\",\"team\":\"Fake\",\"user\":\"firebreak\","
                         + "\"team_id\":\"T0001\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0001\"}";
+            case "users.lookupByEmail": {
+                String email = p.getOrDefault("email", "");
+                return users.values().stream().filter(u -> u.email() != null && u.email().equalsIgnoreCase(email))
+                        .findFirst().map(u -> "{\"ok\":true,\"user\":" + json(u) + "}")
+                        .orElse(error("users_not_found"));
+            }
+            case "users.info": {
+                User u = users.get(p.getOrDefault("user", ""));
+                return u == null ? error("user_not_found") : "{\"ok\":true,\"user\":" + json(u) + "}";
+            }
             case "conversations.create": {
                 String name = p.getOrDefault("name", "");
                 if (!name.matches("[a-z0-9_-]{1,80}")) {
@@ -430,11 +455,16 @@ public final class FakeSlack implements AutoCloseable {
                 if (channel == null) {
                     return error("channel_not_found");
                 }
-                List<String> users = List.of(p.getOrDefault("users", "").split(","));
-                if (channel.members.containsAll(users)) {
+                List<String> invited = List.of(p.getOrDefault("users", "").split(","));
+                if (channel.members.containsAll(invited)) {
                     return error("already_in_channel");
                 }
-                users.stream().filter(u -> !channel.members.contains(u)).forEach(channel.members::add);
+                // Without force (the SDK sends 1), one member already in the channel fails the whole call (nobody is added).
+                boolean force = "true".equals(p.get("force")) || "1".equals(p.get("force"));
+                if (!force && invited.stream().anyMatch(channel.members::contains)) {
+                    return error("already_in_channel");
+                }
+                invited.stream().filter(u -> !channel.members.contains(u)).forEach(channel.members::add);
                 return "{\"ok\":true,\"channel\":" + json(channel) + "}";
             }
             case "conversations.archive":
@@ -539,6 +569,18 @@ public final class FakeSlack implements AutoCloseable {
 
     private static String error(String error) {
         return "{\"ok\":false,\"error\":\"" + error + "\"}";
+    }
+
+    private static String json(User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id());
+        m.put("team_id", "T0001");
+        m.put("name", u.name());
+        m.put("real_name", u.name());
+        m.put("deleted", false);
+        m.put("is_bot", false);
+        m.put("profile", Map.of("email", u.email(), "real_name", u.name(), "display_name", u.name()));
+        return JSON.writeValueAsString(m);
     }
 
     private static String json(Channel c) {
