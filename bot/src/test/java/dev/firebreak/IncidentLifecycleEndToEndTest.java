@@ -3,7 +3,7 @@ package dev.firebreak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.firebreak.paging.FakePagerDuty;
+import dev.firebreak.integrations.pagerduty.FakePagerDuty;
 import dev.firebreak.paging.PagerDutyWebhooks;
 import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.slack.SignedSlackRequests;

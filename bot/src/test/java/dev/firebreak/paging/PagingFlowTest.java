@@ -1,5 +1,7 @@
 package dev.firebreak.paging;
 
+import dev.firebreak.integrations.pagerduty.FakePagerDuty;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.incident.Actor;

@@ -1,5 +1,6 @@
 package dev.firebreak.integrations.pagerduty;
 
+
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -47,6 +48,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Faults are scripted with {@link #enqueueFault(MockResponse)} (served before normal handling, in order).
  * Reusable: copy it (with the two documents) to fake PagerDuty elsewhere.
+ *
+ * <p>Shared with the bot's tests through this module's test-jar. Events triggers open incidents
+ * (incident_key = dedup_key) as PagerDuty does, so the bot can look them up; {@code GET /users?query=} (not in the
+ * trimmed REST document, so answered without validation).
  */
 public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
@@ -54,6 +59,7 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     public static final String ROUTING_KEY = "R0UT1NGKEYabcdef0123456789abcdef";
     public static final String FROM = "firebreak-bot@example.com";
 
+    public static final String EVENTS_SERVICE = "PSVCEVT";
     private static final Set<String> IGNORED_KEYS = Set.of("validation.request.accept.notAllowed");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,6 +69,7 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<MockResponse> faults = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<MockResponse> eventFaults = new ConcurrentLinkedQueue<>();
     private final Set<String> routingKeys = Collections.synchronizedSet(new java.util.HashSet<>(Set.of(ROUTING_KEY)));
     private final Map<String, ObjectNode> users = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ObjectNode> services = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -186,6 +193,16 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         enqueueFault(response);
     }
 
+    /** Answers the next Events API request (only) with this status: other traffic is served normally. */
+    public void enqueueEventStatus(int status, String body, String... headerPairs) {
+        MockResponse response = new MockResponse().setResponseCode(status)
+                .setHeader("Content-Type", "application/json").setBody(body == null ? "" : body);
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            response.setHeader(headerPairs[i], headerPairs[i + 1]);
+        }
+        eventFaults.add(response);
+    }
+
     public void enqueueDisconnect() {
         enqueueFault(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
     }
@@ -267,13 +284,30 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         }
         requests.add(new Recorded(method, path, query, recorded.getHeaders(), body));
 
-        MockResponse fault = faults.poll();
+        MockResponse fault = path.startsWith("/v2/") && !eventFaults.isEmpty() ? eventFaults.poll() : faults.poll();
         if (fault != null) {
             if (fault.getSocketPolicy() == SocketPolicy.DISCONNECT_AT_START) {
                 // The request came over a pooled connection: drop it without an answer instead.
                 return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
             }
             return fault;
+        }
+        if (method.equals("GET") && path.equals("/users")) {
+            // GET /users?query= is not in the trimmed REST document: authenticated, answered, not validated.
+            if (!("Token token=" + API_TOKEN).equals(recorded.getHeaders().get("Authorization"))) {
+                return restError(401, 2006, "Unauthorized", List.of());
+            }
+            String q = first(query, "query");
+            List<ObjectNode> matching = new ArrayList<>();
+            synchronized (users) {
+                for (ObjectNode user : users.values()) {
+                    if (q == null || user.path("email").asString("").equalsIgnoreCase(q)
+                            || user.path("name").asString("").toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))) {
+                        matching.add(user);
+                    }
+                }
+            }
+            return page(matching, "users", query);
         }
         boolean events = path.startsWith("/v2/");
         Request request = toValidatorRequest(method, path, query, recorded.getHeaders(), body);
@@ -322,10 +356,47 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
             return eventError(400, errors);
         }
         events.add(event);
+        applyToIncidents(action, dedupKey, event);
         ObjectNode answer = JSON.createObjectNode();
         answer.put("status", "success").put("message", "Event processed")
                 .put("dedup_key", dedupKey != null ? dedupKey : "generated-" + sequence.incrementAndGet());
         return json(202, answer);
+    }
+
+    /** As PagerDuty does: a trigger opens an incident with incident_key = dedup_key, ack/resolve change it. */
+    private void applyToIncidents(String action, String dedupKey, JsonNode event) {
+        if (dedupKey == null) {
+            return;
+        }
+        synchronized (incidents) {
+            ObjectNode open = findOpen(dedupKey);
+            if (action.equals("trigger") && open == null) {
+                ObjectNode service = services.get(EVENTS_SERVICE);
+                if (service == null) {
+                    service = addService(EVENTS_SERVICE, "Events service");
+                }
+                ObjectNode request = JSON.createObjectNode();
+                request.put("title", event.path("payload").path("summary").asString("")).put("incident_key", dedupKey);
+                newIncident(request, service, null);
+            } else if (open != null && action.equals("acknowledge")) {
+                open.put("status", "acknowledged");
+            } else if (open != null && action.equals("resolve")) {
+                open.put("status", "resolved");
+            }
+        }
+    }
+
+    /** The newest PagerDuty incident with this incident_key (open or not), or null. */
+    public ObjectNode incidentByKey(String key) {
+        synchronized (incidents) {
+            return incidents.values().stream().filter(i -> key.equals(i.path("incident_key").asString(null)))
+                    .reduce((a, b) -> b).orElse(null);
+        }
+    }
+
+    /** Events sent for one dedup key, in order. */
+    public List<JsonNode> events(String dedupKey) {
+        return events.stream().filter(e -> dedupKey.equals(e.path("dedup_key").asString(null))).toList();
     }
 
     private MockResponse handleRest(String method, String path, Map<String, List<String>> query, Headers headers,
