@@ -8,6 +8,7 @@ import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.IncidentStatusChanged;
 import dev.firebreak.incident.SeverityChanged;
 import dev.firebreak.system.outbox.Outbox;
+import dev.firebreak.timeline.NoteAdded;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -84,6 +85,14 @@ class PagingListener {
         String text = "Status " + e.from() + " → " + e.to() + " by " + e.actor().name()
                 + (e.reason() == null || e.reason().isBlank() ? "" : ": " + e.reason());
         note(id, text);
+    }
+
+    /** Notes people add in Firebreak become notes on the PagerDuty incident; PagerDuty's own notes are not echoed. */
+    @EventListener
+    void on(NoteAdded e) {
+        if (settings.enabled() && !e.actor().is(Actor.PAGERDUTY) && store.find(e.incidentId()).isPresent()) {
+            note(e.incidentId(), "Note by " + e.actor().name() + ": " + e.text());
+        }
     }
 
     private void pageIfRouted(Incident incident) {

@@ -21,6 +21,7 @@ import dev.firebreak.support.MutableClock;
 import dev.firebreak.system.outbox.OutboxTask;
 import dev.firebreak.system.outbox.OutboxTasks;
 import dev.firebreak.system.outbox.OutboxWorker;
+import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntry;
 import dev.firebreak.timeline.TimelineKinds;
@@ -382,6 +383,25 @@ class PagingFlowTest {
                 "[Firebreak] Severity changed from SEV2 to SEV1 by alice",
                 "[Firebreak] Severity changed from SEV1 to SEV3 by alice",
                 "[Firebreak] Severity changed from SEV3 to SEV2 by alice");
+    }
+
+    @Test
+    void notesAddedInFirebreakBecomePagerDutyNotesAndPagerDutyNotesAreNotEchoed() throws Exception {
+        Incident incident = open(Severity.SEV2, Map.of("service", "checkout"));
+        drain();
+        String pdId = store.find(incident.getId()).orElseThrow().pdIncidentId();
+        assertThat(pdId).isNotNull();
+
+        timeline.record(NewTimelineEntry.of(incident.getId(), CLOCK.instant(), TimelineKinds.NOTE,
+                Actor.slack("U1", "alice"), "Rolled back checkout to v41"));
+        var fromPd = PagerDutyWebhooks.noteEvent("evt-note-" + incident.getNumber(), pdId, "Looking at the DB too");
+        assertThat(PagerDutyWebhooks.postSigned(port, fromPd, "whsec-new").statusCode()).isEqualTo(200);
+        drain();
+
+        assertThat(PD.incident(pdId).path("firebreak_notes").findValuesAsString("content"))
+                .containsExactly("[Firebreak] Note by alice: Rolled back checkout to v41");
+        assertThat(timeline.of(incident.getId())).extracting(e -> e.getText())
+                .anyMatch(t -> t.contains("Looking at the DB too"));
     }
 
     @Test
