@@ -60,7 +60,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             p.put("spring.datasource.username", "sa");
             p.put("spring.datasource.password", "");
         }
-        p.put("spring.datasource.hikari.maximum-pool-size", "12");
+        // Spring caches test contexts, each with its own pool: keep idle connections few and short-lived so that
+        // a whole suite stays far below PostgreSQL's default max_connections (100).
+        p.put("spring.datasource.hikari.maximum-pool-size", "10");
+        p.put("spring.datasource.hikari.minimum-idle", "1");
+        p.put("spring.datasource.hikari.idle-timeout", "10000");
         return p;
     }
 
