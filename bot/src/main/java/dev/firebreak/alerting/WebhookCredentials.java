@@ -1,8 +1,8 @@
 package dev.firebreak.alerting;
 
+import dev.firebreak.system.security.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -34,9 +34,9 @@ class WebhookCredentials {
                     + "(or basic-username/basic-password) to choose your own.\n", token);
         }
         this.generatedToken = settings.hasBearer() ? null : token;
-        this.bearerDigest = token == null ? null : sha256("Bearer " + token);
+        this.bearerDigest = token == null ? null : Digests.sha256("Bearer " + token);
         this.basicDigest = settings.hasBasic()
-                ? sha256("Basic " + Base64.getEncoder().encodeToString(
+                ? Digests.sha256("Basic " + Base64.getEncoder().encodeToString(
                         (settings.basicUsername() + ":" + settings.basicPassword()).getBytes(StandardCharsets.UTF_8)))
                 : null;
     }
@@ -46,7 +46,7 @@ class WebhookCredentials {
         if (authorization == null || authorization.isEmpty()) {
             return false;
         }
-        byte[] given = sha256(normalize(authorization.strip()));
+        byte[] given = Digests.sha256(normalize(authorization.strip()));
         boolean ok = false;
         // Both comparisons always run, so the answer time does not tell which scheme was configured.
         if (bearerDigest != null) {
@@ -78,13 +78,5 @@ class WebhookCredentials {
             return "Basic " + rest;
         }
         return header;
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.firebreak.incident;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.firebreak.system.security.Digests;
+
 
 /** Correlation keys (Alertmanager groupKeys) can be long; the unique index holds their SHA-256. */
 public final class CorrelationKeys {
@@ -12,11 +10,6 @@ public final class CorrelationKeys {
     }
 
     public static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(key);
     }
 }

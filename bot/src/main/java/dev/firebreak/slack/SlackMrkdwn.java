@@ -1,6 +1,6 @@
 package dev.firebreak.slack;
 
-/** Escaping for untrusted text in Slack mrkdwn: {@code &}, {@code <}, {@code >} (so {@code <!channel>} pings nobody). */
+/** Escaping (and unescaping) for untrusted text in Slack mrkdwn: {@code &}, {@code <}, {@code >} (so {@code <!channel>} pings nobody). */
 public final class SlackMrkdwn {
 
     private SlackMrkdwn() {
@@ -11,5 +11,10 @@ public final class SlackMrkdwn {
             return "";
         }
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** The reverse: Slack sends typed {@code & < >} as entities; timeline and titles store the plain text. */
+    public static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

@@ -1,13 +1,11 @@
 package dev.firebreak.slack.bolt;
 
+import dev.firebreak.system.security.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Slack request signing (v0): {@code X-Slack-Signature = "v0=" + hex(HMAC-SHA256(secret, "v0:" + ts + ":" + body))}.
@@ -77,14 +75,6 @@ public final class SlackSignatureVerifier {
     }
 
     private byte[] hmac(String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return Digests.hmacSha256(secret, ("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8), body);
     }
 }

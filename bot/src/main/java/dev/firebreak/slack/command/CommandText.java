@@ -1,5 +1,6 @@
 package dev.firebreak.slack.command;
 
+import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.incident.Severity;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,7 +51,7 @@ final class CommandText {
 
     /** Slack sends typed {@code & < >} as entities; timeline and titles store the plain text. */
     static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return SlackMrkdwn.unescape(text);
     }
 
     /** {@code Checkout down sev2} -> ("Checkout down", SEV2); without a severity word, SEV3. */

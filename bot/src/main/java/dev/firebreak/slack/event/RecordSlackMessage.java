@@ -9,6 +9,7 @@ import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import dev.firebreak.incident.Actor;
+import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackOutcomes;
 import dev.firebreak.system.outbox.Outbox;
@@ -106,7 +107,7 @@ class RecordSlackMessage implements OutboxHandler {
             }
             method = "users.info";
             Actor author = author(api, message);
-            String text = message.getText() == null ? "" : unescape(message.getText());
+            String text = message.getText() == null ? "" : SlackMrkdwn.unescape(message.getText());
             if (text.length() > MAX_TEXT) {
                 text = text.substring(0, MAX_TEXT - 1) + "…";
             }
@@ -153,9 +154,5 @@ class RecordSlackMessage implements OutboxHandler {
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

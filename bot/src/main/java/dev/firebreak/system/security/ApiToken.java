@@ -1,8 +1,6 @@
 package dev.firebreak.system.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -21,7 +19,7 @@ public final class ApiToken {
     private ApiToken(String value, boolean generated) {
         this.value = value;
         this.generated = generated;
-        this.expectedDigest = sha256(value);
+        this.expectedDigest = Digests.sha256(value);
     }
 
     /** The configured token, or a freshly generated one when {@code configured} is null or blank. */
@@ -44,7 +42,7 @@ public final class ApiToken {
         if (presented == null) {
             return false;
         }
-        return MessageDigest.isEqual(expectedDigest, sha256(presented));
+        return MessageDigest.isEqual(expectedDigest, Digests.sha256(presented));
     }
 
     /**
@@ -75,13 +73,5 @@ public final class ApiToken {
     @Override
     public String toString() {
         return "ApiToken[<redacted>]";
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
