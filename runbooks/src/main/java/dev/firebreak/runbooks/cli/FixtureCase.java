@@ -16,7 +16,8 @@ import java.util.Map;
  */
 record FixtureCase(String name, Instant now, IncidentContext incident, Map<String, String> inputs, String requester,
                    String approver, Map<String, String> approvals, Map<String, String> secrets,
-                   List<Map<String, Object>> kubernetes, Map<String, String> logs,
+                   List<Map<String, Object>> kubernetes, List<Map<String, Object>> kubernetesAfterChanges,
+                   Map<String, String> logs,
                    List<Map<String, Object>> prometheus, List<Map<String, Object>> http, Map<String, Object> expect) {
 
     static FixtureCase from(Map<String, Object> m, int index) {
@@ -33,6 +34,13 @@ record FixtureCase(String name, Instant now, IncidentContext incident, Map<Strin
                 strings(inc.get("labels")), alerts);
         List<Map<String, Object>> kube = new ArrayList<>();
         list(m.get("kubernetes")).forEach(o -> kube.add(map(o)));
+        List<Map<String, Object>> after = null;
+        if (m.containsKey("kubernetes-after-changes")) {
+            after = new ArrayList<>();
+            for (Object o : list(m.get("kubernetes-after-changes"))) {
+                after.add(map(o));
+            }
+        }
         List<Map<String, Object>> prom = new ArrayList<>();
         list(m.get("prometheus")).forEach(o -> prom.add(map(o)));
         List<Map<String, Object>> http = new ArrayList<>();
@@ -40,7 +48,7 @@ record FixtureCase(String name, Instant now, IncidentContext incident, Map<Strin
         return new FixtureCase(str(m.get("name"), "case " + (index + 1)),
                 m.get("now") == null ? Instant.parse("2026-01-01T00:00:00Z") : Instant.parse(String.valueOf(m.get("now"))),
                 incident, strings(m.get("inputs")), str(m.get("requester"), "U0REQUESTER"),
-                str(m.get("approver"), "U0APPROVER"), strings(m.get("approvals")), strings(m.get("secrets")), kube,
+                str(m.get("approver"), "U0APPROVER"), strings(m.get("approvals")), strings(m.get("secrets")), kube, after,
                 strings(m.get("logs")), prom, http, map(m.get("expect")));
     }
 

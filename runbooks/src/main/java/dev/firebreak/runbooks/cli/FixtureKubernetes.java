@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class FixtureKubernetes implements AutoCloseable {
 
-    private final List<Map<String, Object>> objects;
+    private volatile List<Map<String, Object>> objects;
     private final Map<String, String> logs;
     private final HttpServer server;
     private final KubernetesClient client;
@@ -41,6 +41,11 @@ final class FixtureKubernetes implements AutoCloseable {
                 .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort())
                 .withNamespace("default").withRequestRetryBackoffLimit(0).withRequestTimeout(5000).build();
         client = new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** From now on serve these objects (the state after the run's changes, as a fixture declares it). */
+    void replaceObjects(List<Map<String, Object>> after) {
+        this.objects = after;
     }
 
     KubernetesClient client() {

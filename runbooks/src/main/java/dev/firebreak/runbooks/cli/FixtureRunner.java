@@ -76,6 +76,9 @@ final class FixtureRunner {
                     StepResult r = StepRunner.run(types.get(s.step().type()), new StepRequest("test-run",
                             s.step().id(), s.attempt(), s.with(), s.deadline(), incident, c.requester()), env);
                     results.put(s.step().id(), r);
+                    if (r.planned() != null && c.kubernetesAfterChanges() != null) {
+                        kube.replaceObjects(c.kubernetesAfterChanges());
+                    }
                     journal.add(StepRecord.of(s.step().id(), s.attempt(), r, start, clock.instant()));
                 } else if (d instanceof Decision.MarkStep m) {
                     journal.add(StepRecord.mark(m.stepId(), m.attempt(), m.status(), m.reason(), null, clock.instant()));
