@@ -64,8 +64,8 @@ class RunbookCliTest {
         Run r = cli("lint", dir.toString());
         String file = dir.resolve("bad.yml").toString();
         assertThat(r.out()).contains(
-                file + ":6:25: '{{ inputs.ns }}': undefined input 'ns' (declared: )",
-                file + ":6:81: unknown key with.colour for kubernetes.scale (known: deployment, max, namespace, replicas)",
+                file + ":6:23: '{{ inputs.ns }}': undefined input 'ns' (declared: )",
+                file + ":6:80: unknown key with.colour for kubernetes.scale (known: deployment, max, namespace, replicas)",
                 file + ":8:11: unknown step type 'shell'",
                 file + ":9:11: CEL refers to no step 'c'");
         assertThat(r.exit()).isEqualTo(1);
