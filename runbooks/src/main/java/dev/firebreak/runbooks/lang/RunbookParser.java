@@ -236,24 +236,24 @@ public final class RunbookParser {
             }
             RetryPolicy retry = null;
             if (m.get("retry") instanceof Map<?, ?> r) {
-                unknownKeys(r, Set.of("max", "backoff", "on"), p + ".retry");
+                unknownKeys(r, Set.of("max", "backoff", "errors"), p + ".retry");
                 long max = r.get("max") instanceof Long l ? l : 0;
                 if (max < 1 || max > 20) {
                     error(p + ".retry.max", "retry.max (attempts in all) must be 1..20");
                 }
-                List<String> on = stringList(r.get("on"), p + ".retry.on");
+                List<String> on = stringList(r.get("errors"), p + ".retry.errors");
                 for (String kind : on) {
                     try {
                         dev.firebreak.runbooks.steps.ErrorKind.fromWire(kind);
                     } catch (IllegalArgumentException ex) {
-                        error(p + ".retry.on", "unknown error kind '" + kind + "' (transient, timeout, not-found,"
+                        error(p + ".retry.errors", "unknown error kind '" + kind + "' (transient, timeout, not-found,"
                                 + " conflict, forbidden, invalid, refused, expectation, error)");
                     }
                 }
                 retry = new RetryPolicy((int) Math.max(1, Math.min(20, max)), duration(r, "backoff", p + ".retry"),
                         Set.copyOf(on));
             } else if (m.get("retry") != null) {
-                error(p + ".retry", "retry is a mapping with max, backoff and on");
+                error(p + ".retry", "retry is a mapping with max, backoff and errors");
             }
             Map<String, String> outputs = new LinkedHashMap<>();
             if (m.get("outputs") instanceof Map<?, ?> o) {

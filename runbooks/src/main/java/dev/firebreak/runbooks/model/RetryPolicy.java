@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Retries of a failed step: at most {@code maxAttempts} attempts in all, waiting {@code backoff} times 2^(attempt-1)
- * between them, only for failures whose {@link dev.firebreak.runbooks.steps.ErrorKind} is in {@code on}.
+ * between them, only for failures whose {@link dev.firebreak.runbooks.steps.ErrorKind} is in {@code on} ({@code retry.errors} in YAML; not {@code on}, which YAML 1.1 reads as {@code true}).
  */
 public record RetryPolicy(int maxAttempts, Duration backoff, Set<String> on) {
 

@@ -1,6 +1,6 @@
 package dev.firebreak.runbooks.steps;
 
-/** Why a step failed; {@code retry.on} in a runbook lists these names. */
+/** Why a step failed; {@code retry.errors} in a runbook lists these names. */
 public enum ErrorKind {
     /** Network error, 5xx, 429: worth retrying. */
     TRANSIENT,

@@ -77,7 +77,7 @@ class RunbookInterpreterTest {
                 steps:
                   - id: q
                     type: prometheus.query
-                    retry: {max: 3, backoff: 10s, on: [transient]}
+                    retry: {max: 3, backoff: 10s, errors: [transient]}
                     with: {query: up}
                 """);
         var first = (Decision.RunStep) next(rb, T0);

@@ -36,7 +36,7 @@ class RunbookParserTest {
               - id: q
                 type: prometheus.query
                 timeout: 30s
-                retry: {max: 3, backoff: 2s, on: [transient]}
+                retry: {max: 3, backoff: 2s, errors: [transient]}
                 with: {query: up}
                 until: 'result.value > 0.0'
                 interval: 10s
