@@ -81,7 +81,7 @@ public final class RunbookCatalog {
         try (Stream<Path> s = Files.walk(fileOrFolder)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
-                    .filter(p -> !isFixture(p))
+                    .filter(p -> !isFixture(fileOrFolder.relativize(p)))
                     .sorted().toList();
         } catch (IOException e) {
             problems.add(new Finding(SourcePosition.of(fileOrFolder.toString()), "cannot read: " + e.getMessage()));
@@ -89,7 +89,10 @@ public final class RunbookCatalog {
         }
     }
 
-    /** Fixture files sit beside runbooks as {@code <name>.test.yml} or under a {@code fixtures}/{@code tests} folder. */
+    /**
+     * Fixture files sit beside runbooks as {@code <name>.test.yml} or under a {@code fixtures}/{@code tests} folder
+     * ({@code p} is relative to the folder being loaded, so the folder's own location never matters).
+     */
     public static boolean isFixture(Path p) {
         String name = p.getFileName().toString();
         if (name.endsWith(".test.yml") || name.endsWith(".test.yaml")) {
