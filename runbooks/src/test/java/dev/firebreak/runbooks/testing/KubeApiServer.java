@@ -67,6 +67,7 @@ public final class KubeApiServer implements AutoCloseable {
   private KubernetesClient client;
   private FakeKubelet kubelet;
   private boolean controllerManager;
+  private HttpClient readinessClient;
 
   private KubeApiServer(Path dir) {
     this.dir = dir;
@@ -344,9 +345,11 @@ public final class KubeApiServer implements AutoCloseable {
 
   private boolean ready(String endpoint) {
     try {
-      HttpClient http = HttpClient.newBuilder().sslContext(trustingApiServer()).connectTimeout(Duration.ofSeconds(2))
-          .build();
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint))
+      if (readinessClient == null) {
+        readinessClient = HttpClient.newBuilder().sslContext(trustingApiServer())
+            .connectTimeout(Duration.ofSeconds(2)).build();
+      }
+      HttpResponse<String> response = readinessClient.send(HttpRequest.newBuilder(URI.create(endpoint))
           .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200;
