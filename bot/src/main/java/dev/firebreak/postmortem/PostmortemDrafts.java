@@ -76,9 +76,13 @@ public class PostmortemDrafts {
      * shows it without a second authenticated request.
      */
     public String html(PostmortemInput input) {
+        return htmlPage(renderer, input);
+    }
+
+    static String htmlPage(PostmortemRenderer renderer, PostmortemInput input) {
         String chart = "data:image/svg+xml;base64," + java.util.Base64.getEncoder()
-                .encodeToString(svg(input).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return PostmortemRenderer.html(markdown(input, chart),
+                .encodeToString(ActivityChart.svg(input).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return PostmortemRenderer.html(renderer.markdown(input, chart),
                 "Post-mortem: " + input.incident().reference() + " " + input.incident().title());
     }
 
