@@ -92,7 +92,7 @@ public final class PostmortemRenderer {
      */
     public static String html(String markdown, String title) {
         String body = HTML.render(PARSER.parse(markdown));
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>"
                 + Xml.escape(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n<main>\n"
                 + body + "</main>\n</body>\n</html>\n";
     }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the drafts of the fixture incidents (HTML with the chart embedded, Markdown, SVG) into a directory,
+ * Writes the drafts of the fixture incidents (HTML with the chart embedded, PDF, Markdown, SVG) into a directory,
  * for docs/screenshots.sh: {@code java ... dev.firebreak.postmortem.DraftPreview <dir>}.
  */
 public final class DraftPreview {
@@ -26,6 +26,8 @@ public final class DraftPreview {
         String svg = ActivityChart.svg(input);
         Files.writeString(dir.resolve(name + ".svg"), svg, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(name + ".md"), renderer.markdown(input, name + ".svg"), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(name + ".html"), PostmortemDrafts.htmlPage(renderer, input), StandardCharsets.UTF_8);
+        String html = PostmortemDrafts.htmlPage(renderer, input);
+        Files.writeString(dir.resolve(name + ".html"), html, StandardCharsets.UTF_8);
+        Files.write(dir.resolve(name + ".pdf"), PostmortemDrafts.pdfDocument(renderer, input));
     }
 }
