@@ -147,7 +147,17 @@ class PostmortemApiTest {
         assertThat(ActivityChartTest.points(chart)).hasSize(4); // start, up at 04:56:29 (2 points), end
         assertThat(svg.body()).contains("Acknowledged 05:01:26", "Resolved 05:33:04");
 
-        assertThat(api.get("/api/incidents/" + ref + "/postmortem?format=pdf").statusCode()).isEqualTo(400);
+        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/incidents/" + ref + "/postmortem?format=pdf"))
+                .header("Authorization", "Bearer test-token").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"" + ref + "-payments-timeouts.pdf\"");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdfDoc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdfDoc)).contains("Post-mortem: " + ref);
+        }
+        assertThat(api.get("/api/incidents/" + ref + "/postmortem?format=docx").statusCode()).isEqualTo(400);
         assertThat(api.get("/api/incidents/INC-999999/postmortem").statusCode()).isEqualTo(404);
 
         // Slack is off in this context: resolving enqueued the export but no upload
