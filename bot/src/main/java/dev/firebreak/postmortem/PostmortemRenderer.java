@@ -109,7 +109,7 @@ public final class PostmortemRenderer {
             h2 { font-size: 1.3rem; margin-top: 2rem; padding-bottom: 0.2rem; border-bottom: 1px solid #d1d9e0; }
             table { border-collapse: collapse; margin: 1rem 0; }
             th, td { border: 1px solid #d1d9e0; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
-            td { overflow-wrap: anywhere; }
+            td { overflow-wrap: break-word; }
             th { background: #f6f8fa; }
             pre { background: #f6f8fa; padding: 0.8rem; overflow-x: auto; }
             blockquote { color: #59636e; border-left: 0.25rem solid #d1d9e0; margin: 0; padding: 0 1rem; }
