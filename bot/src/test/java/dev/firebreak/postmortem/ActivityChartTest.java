@@ -2,10 +2,8 @@ package dev.firebreak.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.postmortem.PostmortemInput.Alert;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,9 +160,5 @@ class ActivityChartTest {
             }
         }
         throw new AssertionError("no milestone " + milestone);
-    }
-
-    static Alert firing(String name, Instant startsAt) {
-        return new Alert(name, "firing", Map.of("alertname", name), Map.of(), startsAt, null, null, startsAt);
     }
 }
