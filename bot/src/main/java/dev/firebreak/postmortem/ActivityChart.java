@@ -1,174 +1,135 @@
 package dev.firebreak.postmortem;
 
-import dev.firebreak.postmortem.PostmortemInput.Alert;
 import dev.firebreak.postmortem.PostmortemInput.Incident;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The alert-activity chart as SVG, a pure function of the data: the number of alerts firing over time as a
- * step line ({@code polyline.activity}), and the milestones (detected, acknowledged, mitigated, resolved) as
- * labelled vertical lines ({@code g.milestone}). All text is XML-escaped.
+ * The alert-activity chart as plain SVG (no script, no external resource), a pure function of the data: the
+ * alerts firing over time stacked per alertname ({@code path.series}) under a step line of the total
+ * ({@code polyline.activity}), the phases opened → acknowledged → mitigated → resolved as shaded bands
+ * ({@code rect.phase}), the milestones as dashed lines with labels stacked so that none overlap or leave the
+ * picture ({@code g.milestone}), and, when alerts started long before the incident, an axis break
+ * ({@code g.axis-break}) with a note giving the real detection time. It has a {@code <title>} and a
+ * {@code <desc>} ({@link #description}), and switches to dark colours in viewers that prefer them.
  */
 public final class ActivityChart {
 
     static final int WIDTH = 800;
-    static final int HEIGHT = 260;
-    static final int LEFT = 50;
-    static final int RIGHT = 20;
-    static final int TOP = 40;
-    static final int BOTTOM = 40;
+    static final int LEFT = 44;
+    static final int RIGHT = 16;
+    static final int PAD = 10;
+    static final int PLOT_HEIGHT = 150;
+    static final int ROW = 15;
+    static final int FONT = 11;
+    static final int TITLE_FONT = 14;
+    static final String[] PALETTE = {"#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#8c959f"};
 
     private ActivityChart() {
     }
 
+    /** A phase of the response, shaded from {@code from} to {@code to}. */
+    record Phase(String name, String cssClass, Instant from, Instant to) {
+    }
+
+    record Milestone(String name, Instant at) {
+    }
+
+    /** Everything laid out, before writing SVG. */
+    record Chart(Incident incident, ChartSeries series, ChartAxis axis, List<Milestone> milestones, List<Phase> phases,
+                 String breakNote) {
+    }
+
     public static String svg(PostmortemInput input) {
+        return ChartSvg.write(layout(input));
+    }
+
+    /** The chart in words, for {@code <desc>} and the image's alt text. */
+    public static String description(PostmortemInput input) {
+        return description(layout(input));
+    }
+
+    static Chart layout(PostmortemInput input) {
         Incident incident = input.incident();
-        TreeMap<Instant, Integer> deltas = deltas(input.alerts());
-        Instant start = earliest(incident.detectedAt(), incident.openedAt(), deltas.isEmpty() ? null : deltas.firstKey());
+        ChartSeries series = ChartSeries.of(input.alerts());
         Instant end = incident.resolvedAt() != null ? incident.resolvedAt() : input.generatedAt();
-        if (!deltas.isEmpty() && deltas.lastKey().isAfter(end)) {
-            end = deltas.lastKey();
+        TreeSet<Instant> events = new TreeSet<>(series.changes());
+        List<Milestone> milestones = new ArrayList<>();
+        String[] names = {"Detected", "Opened", "Acknowledged", "Mitigated", "Resolved"};
+        Instant[] at = {incident.detectedAt(), incident.openedAt(), incident.acknowledgedAt(), incident.mitigatedAt(),
+                incident.resolvedAt()};
+        for (int k = 0; k < names.length; k++) {
+            if (at[k] != null) {
+                events.add(at[k]);
+                milestones.add(new Milestone(names[k], at[k]));
+            }
         }
-        if (start == null) {
-            start = end;
+        if (!events.isEmpty() && events.last().isAfter(end)) {
+            end = events.last();
         }
-        if (!end.isAfter(start)) {
-            end = start.plusSeconds(60);
-        }
-        List<long[]> steps = steps(deltas);
-        int max = 1;
-        for (long[] s : steps) {
-            max = Math.max(max, (int) s[1]);
-        }
-        Scale scale = new Scale(start, end, max);
+        events.add(end);
+        ChartAxis axis = ChartAxis.fit(new ArrayList<>(events), LEFT, WIDTH - RIGHT);
+        return new Chart(incident, series, axis, milestones, phases(incident, end), breakNote(incident, axis));
+    }
 
-        StringBuilder svg = new StringBuilder(4096 + steps.size() * 24);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">\n");
-        String title = incident.reference() + " " + (incident.title() == null ? "" : incident.title()) + ": alerts firing";
-        svg.append("<title>").append(Xml.escape(title)).append("</title>\n");
-        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        svg.append("<text class=\"heading\" x=\"").append(LEFT).append("\" y=\"18\" font-size=\"13\">")
-                .append(Xml.escape(title)).append("</text>\n");
-        // axes
-        int x0 = LEFT;
-        int x1 = WIDTH - RIGHT;
-        int y0 = HEIGHT - BOTTOM;
-        svg.append("<g class=\"axes\" stroke=\"#57606a\">")
-                .append("<line x1=\"").append(x0).append("\" y1=\"").append(y0).append("\" x2=\"").append(x1).append("\" y2=\"").append(y0).append("\"/>")
-                .append("<line x1=\"").append(x0).append("\" y1=\"").append(TOP).append("\" x2=\"").append(x0).append("\" y2=\"").append(y0).append("\"/>")
-                .append("</g>\n");
-        svg.append("<g class=\"labels\" fill=\"#57606a\">")
-                .append("<text x=\"").append(x0 - 6).append("\" y=\"").append(y0).append("\" text-anchor=\"end\">0</text>")
-                .append("<text x=\"").append(x0 - 6).append("\" y=\"").append(TOP + 4).append("\" text-anchor=\"end\">").append(max).append("</text>")
-                .append("<text x=\"").append(x0).append("\" y=\"").append(y0 + 16).append("\">").append(Xml.escape(Durations.utc(start))).append("</text>")
-                .append("<text x=\"").append(x1).append("\" y=\"").append(y0 + 16).append("\" text-anchor=\"end\">").append(Xml.escape(Durations.utc(end))).append("</text>")
-                .append("</g>\n");
-        // the step line: from (start, 0) through every change to (end, last count)
-        svg.append("<polyline class=\"activity\" fill=\"none\" stroke=\"#cf222e\" stroke-width=\"2\" points=\"");
-        int count = 0;
-        point(svg, scale.x(start), scale.y(0));
-        for (long[] s : steps) {
-            Instant at = Instant.ofEpochMilli(s[0]);
-            svg.append(' ');
-            point(svg, scale.x(at), scale.y(count));
-            count = (int) s[1];
-            svg.append(' ');
-            point(svg, scale.x(at), scale.y(count));
-        }
-        svg.append(' ');
-        point(svg, scale.x(end), scale.y(count));
-        svg.append("\"/>\n");
-        // milestones
-        int slot = 0;
-        for (Map.Entry<String, Instant> m : milestones(incident).entrySet()) {
-            if (m.getValue() == null) {
+    static List<Phase> phases(Incident i, Instant end) {
+        Instant start = i.openedAt() != null ? i.openedAt() : i.detectedAt();
+        Instant[] from = {start, i.acknowledgedAt(), i.mitigatedAt(), i.resolvedAt()};
+        String[] names = {"Opened", "Acknowledged", "Mitigated", "Resolved"};
+        String[] classes = {"phase-open", "phase-acknowledged", "phase-mitigated"};
+        List<Phase> phases = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            if (from[k] == null) {
                 continue;
             }
-            double x = scale.x(m.getValue());
-            int labelY = TOP - 4 + (slot++ % 2) * 12;
-            svg.append("<g class=\"milestone\" data-milestone=\"").append(m.getKey().toLowerCase(Locale.ROOT)).append("\">")
-                    .append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(TOP).append("\" x2=\"").append(fmt(x))
-                    .append("\" y2=\"").append(y0).append("\" stroke=\"#0969da\" stroke-dasharray=\"4 3\"/>")
-                    .append("<text x=\"").append(fmt(x + 3)).append("\" y=\"").append(labelY).append("\" fill=\"#0969da\">")
-                    .append(Xml.escape(m.getKey() + " " + Durations.time(m.getValue()))).append("</text></g>\n");
-        }
-        svg.append("</svg>\n");
-        return svg.toString();
-    }
-
-    /** Alert starts (+1) and ends of resolved alerts (-1), summed per instant. */
-    static TreeMap<Instant, Integer> deltas(List<Alert> alerts) {
-        TreeMap<Instant, Integer> deltas = new TreeMap<>();
-        for (Alert a : alerts) {
-            if (a.startsAt() == null) {
-                continue;
+            int next = k + 1;
+            while (next < from.length && from[next] == null) {
+                next++;
             }
-            deltas.merge(a.startsAt(), 1, Integer::sum);
-            if (!a.firing() && a.endsAt() != null) {
-                Instant end = a.endsAt().isBefore(a.startsAt()) ? a.startsAt() : a.endsAt();
-                deltas.merge(end, -1, Integer::sum);
+            Instant to = next < from.length ? from[next] : end;
+            if (to.isAfter(from[k])) {
+                String toName = next < from.length ? names[next].toLowerCase(Locale.ROOT) : "now";
+                phases.add(new Phase(names[k] + " → " + toName, classes[k], from[k], to));
             }
         }
-        deltas.values().removeIf(v -> v == 0);
-        return deltas;
+        return phases;
     }
 
-    /** [epochMillis, count after] for each instant where the count changes. */
-    static List<long[]> steps(TreeMap<Instant, Integer> deltas) {
-        List<long[]> steps = new ArrayList<>(deltas.size());
-        int count = 0;
-        for (Map.Entry<Instant, Integer> d : deltas.entrySet()) {
-            count += d.getValue();
-            steps.add(new long[] {d.getKey().toEpochMilli(), count});
+    private static String breakNote(Incident i, ChartAxis axis) {
+        if (!axis.hasBreak()) {
+            return null;
         }
-        return steps;
+        String note = "Axis break: " + Durations.between(axis.gapFrom(), axis.gapTo()) + " without alert changes is left out.";
+        if (i.detectedAt() != null && i.openedAt() != null && i.detectedAt().isBefore(i.openedAt())) {
+            note += "\nDetected (first alert) " + Durations.utc(i.detectedAt()) + ", "
+                    + Durations.between(i.detectedAt(), i.openedAt()) + " before the incident was opened.";
+        }
+        return note;
     }
 
-    static Map<String, Instant> milestones(Incident i) {
-        Map<String, Instant> m = new java.util.LinkedHashMap<>();
-        m.put("Detected", i.detectedAt());
-        m.put("Acknowledged", i.acknowledgedAt());
-        m.put("Mitigated", i.mitigatedAt());
-        m.put("Resolved", i.resolvedAt());
-        return m;
-    }
-
-    private static Instant earliest(Instant... values) {
-        Instant min = null;
-        for (Instant v : values) {
-            if (v != null && (min == null || v.isBefore(min))) {
-                min = v;
+    static String description(Chart c) {
+        StringBuilder sb = new StringBuilder();
+        ChartSeries s = c.series();
+        if (s.isEmpty()) {
+            sb.append("No alerts.");
+        } else {
+            sb.append("Alerts firing over time").append(s.names().size() > 1 ? ", stacked by alertname: " : ": ");
+            for (int k = 0; k < s.names().size(); k++) {
+                int n = s.alertCounts().get(k);
+                sb.append(k == 0 ? "" : ", ").append(s.names().get(k)).append(" (").append(n)
+                        .append(n == 1 ? " alert)" : " alerts)");
             }
+            sb.append("; at most ").append(s.max()).append(" at once.");
         }
-        return min;
-    }
-
-    private static void point(StringBuilder sb, double x, double y) {
-        sb.append(fmt(x)).append(',').append(fmt(y));
-    }
-
-    private static String fmt(double v) {
-        long tenths = Math.round(v * 10);
-        return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + "." + Math.abs(tenths % 10);
-    }
-
-    private record Scale(Instant start, Instant end, int max) {
-        double x(Instant t) {
-            double span = Duration.between(start, end).toMillis();
-            double off = Duration.between(start, t).toMillis();
-            return LEFT + (WIDTH - LEFT - RIGHT) * Math.max(0, Math.min(1, off / span));
+        for (Milestone m : c.milestones()) {
+            sb.append(' ').append(m.name()).append(' ').append(Durations.utc(m.at())).append('.');
         }
-
-        double y(int count) {
-            return HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * (double) count / max;
+        if (c.breakNote() != null) {
+            sb.append(' ').append(c.breakNote().replace('\n', ' '));
         }
+        return sb.toString();
     }
 }

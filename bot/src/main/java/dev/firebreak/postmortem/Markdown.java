@@ -64,13 +64,47 @@ public final class Markdown {
         }
     }
 
-    /** A link {@code [text](<url>)} when the URL is http(s); otherwise the text alone. */
+    /** A link {@code [text](url)} when the URL is http(s); otherwise the text alone. */
     public static String link(String text, String url) {
         if (!Links.isWebUrl(url)) {
             return inline(text);
         }
         String label = inline(text);
-        return "[" + (label.isEmpty() ? inline(url) : label) + "](<" + url + ">)";
+        return "[" + (label.isEmpty() ? inline(url) : label) + "](" + destination(url) + ")";
+    }
+
+    /**
+     * An image {@code ![alt](url)}; the URL is one Firebreak made (relative file name or its own API URL). The
+     * alt text is literal (escaped) text on one line.
+     */
+    public static String image(String alt, String url) {
+        return "![" + inline(alt) + "](" + destination(url) + ")";
+    }
+
+    /**
+     * A link destination without angle brackets (which not every Markdown importer reads): characters that
+     * would end it or break a table cell (space, parentheses, angle brackets, pipe, backslash) are percent-encoded.
+     */
+    static String destination(String url) {
+        StringBuilder out = new StringBuilder(url.length() + 8);
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            switch (c) {
+                case ' ' -> out.append("%20");
+                case '(' -> out.append("%28");
+                case ')' -> out.append("%29");
+                case '<' -> out.append("%3C");
+                case '>' -> out.append("%3E");
+                case '|' -> out.append("%7C");
+                case '\\' -> out.append("%5C");
+                default -> {
+                    if (c > ' ' && c != 0x7f) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** A fenced code block whose fence is longer than any backtick run in the content. */

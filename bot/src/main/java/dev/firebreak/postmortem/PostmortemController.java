@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/incidents/{id}/postmortem} (Markdown, or {@code ?format=html}) and its activity chart. */
+/** {@code GET /api/incidents/{id}/postmortem} (Markdown, {@code ?format=html} or {@code ?format=pdf}) and its activity chart. */
 @RestController
 @RequestMapping("/api/incidents/{id}/postmortem")
 class PostmortemController {
@@ -19,6 +19,7 @@ class PostmortemController {
     static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
     static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+    static final MediaType PDF = MediaType.APPLICATION_PDF;
     /** The HTML page runs no script and loads only images and its own inline style. */
     static final String CSP = "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'";
 
@@ -29,7 +30,7 @@ class PostmortemController {
     }
 
     @GetMapping
-    ResponseEntity<String> draft(@PathVariable String id, @RequestParam(defaultValue = "markdown") String format) {
+    ResponseEntity<?> draft(@PathVariable String id, @RequestParam(defaultValue = "markdown") String format) {
         PostmortemInput input = drafts.load(id);
         String chart = drafts.settings().apiChartUrl(input.incident().reference());
         String stem = PostmortemDrafts.fileStem(input.incident());
@@ -45,7 +46,13 @@ class PostmortemController {
                         .header("X-Content-Type-Options", "nosniff")
                         .body(drafts.html(input));
             }
-            default -> throw new BadRequestException("format must be markdown or html");
+            case "pdf" -> {
+                return ResponseEntity.ok().contentType(PDF)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + stem + ".pdf\"")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .body(drafts.pdf(input));
+            }
+            default -> throw new BadRequestException("format must be markdown, html or pdf");
         }
     }
 

@@ -76,10 +76,28 @@ public class PostmortemDrafts {
      * shows it without a second authenticated request.
      */
     public String html(PostmortemInput input) {
+        return htmlPage(renderer, input);
+    }
+
+    static String htmlPage(PostmortemRenderer renderer, PostmortemInput input) {
+        return htmlPage(renderer, input, ActivityChart.svg(input));
+    }
+
+    private static String htmlPage(PostmortemRenderer renderer, PostmortemInput input, String svg) {
         String chart = "data:image/svg+xml;base64," + java.util.Base64.getEncoder()
-                .encodeToString(svg(input).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return PostmortemRenderer.html(markdown(input, chart),
+                .encodeToString(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return PostmortemRenderer.html(renderer.markdown(input, chart),
                 "Post-mortem: " + input.incident().reference() + " " + input.incident().title());
+    }
+
+    /** The HTML draft as a PDF (A4, the chart included). */
+    public byte[] pdf(PostmortemInput input) {
+        return pdfDocument(renderer, input);
+    }
+
+    static byte[] pdfDocument(PostmortemRenderer renderer, PostmortemInput input) {
+        String svg = ActivityChart.svg(input);
+        return PostmortemPdf.render(htmlPage(renderer, input, svg), PostmortemPdf.chartCss(svg));
     }
 
     public String svg(PostmortemInput input) {

@@ -27,6 +27,8 @@ public record PostmortemModel(
         String namespaces,
         String clusters,
         List<Metric> metrics,
+        String detectedToOpened,
+        String detectionNote,
         /* Markdown */ String activityImage,
         List<TimelineRow> timeline,
         List<AlertGroup> alertGroups,
@@ -36,8 +38,8 @@ public record PostmortemModel(
         List<ActionItem> actionItems,
         /* Markdown */ String labelsBlock) {
 
-    /** A response metric: from detection (first alert) and from opening the incident. */
-    public record Metric(String name, String fromDetection, String fromOpening) {
+    /** A response metric: when the milestone was reached, and how long from detection (first alert) and from opening. */
+    public record Metric(String name, String at, String fromDetection, String fromOpening) {
     }
 
     /** {@code link} is Markdown (empty when there is none). */

@@ -61,7 +61,10 @@ public final class PostmortemModels {
                 labelValues(i, input.alerts(), "namespace"),
                 labelValues(i, input.alerts(), "cluster"),
                 metrics(i),
-                activityImageUrl == null ? null : "![Alert activity](<" + activityImageUrl + ">)",
+                Durations.between(i.detectedAt(), i.openedAt()),
+                detectionNote(i, input.alerts()),
+                activityImageUrl == null ? null
+                        : Markdown.image("Alert activity. " + ActivityChart.description(input), activityImageUrl),
                 timelineRows(current),
                 alertGroups(input.alerts()),
                 input.alerts().size(),
@@ -79,8 +82,30 @@ public final class PostmortemModels {
     }
 
     private static PostmortemModel.Metric metric(String name, Incident i, Instant milestone) {
-        return new PostmortemModel.Metric(name, Durations.between(i.detectedAt(), milestone),
+        return new PostmortemModel.Metric(name, Durations.utc(milestone), Durations.between(i.detectedAt(), milestone),
                 Durations.between(i.openedAt(), milestone));
+    }
+
+    /**
+     * When the first alert started long before the incident was opened (an old alert resent, or Firebreak connected
+     * late), a sentence saying so: the times from detection then include that gap.
+     */
+    static String detectionNote(Incident i, List<Alert> alerts) {
+        if (i.detectedAt() == null || i.openedAt() == null
+                || java.time.Duration.between(i.detectedAt(), i.openedAt()).compareTo(ChartAxis.MIN_BREAK) < 0) {
+            return null;
+        }
+        String first = null;
+        for (Alert a : alerts) {
+            if (i.detectedAt().equals(a.startsAt()) && a.alertname() != null && !a.alertname().isBlank()) {
+                first = a.alertname();
+                break;
+            }
+        }
+        return "The first alert" + (first == null ? "" : " (" + first + ")") + " started " + Durations.utc(i.detectedAt())
+                + ", " + Durations.between(i.detectedAt(), i.openedAt()) + " before the incident was opened (an old alert"
+                + " resent by Alertmanager, or Firebreak connected late). The times from detection include that gap;"
+                + " the times from opening measure the response.";
     }
 
     /** Entries that no later entry corrects. */

@@ -127,8 +127,8 @@ class PostmortemInjectionTest {
         assertThat(noteCells).hasSize(3).allSatisfy(cell -> assertThat(cell)
                 .startsWith("cell | breaker new line # heading ![img](javascript:alert(2)) `code` <!channel>")
                 .endsWith("**bold** <b>"));
-        // Every row of the metadata (2), metrics (3), timeline (5), alerts (6) and action-item (5) tables is intact.
-        assertThat(widths).containsOnly(2, 3, 5, 6);
+        // Every row of the facts and roles (4), milestones (4), timeline (5), alerts (6) and action-item (5) tables is intact.
+        assertThat(widths).containsOnly(4, 5, 6);
     }
 
     @Test
