@@ -1,6 +1,5 @@
 package dev.firebreak.paging;
 
-import com.slack.api.methods.SlackApiException;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
@@ -11,7 +10,7 @@ import dev.firebreak.integrations.pagerduty.PagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.PagerDutyUser;
 import dev.firebreak.integrations.pagerduty.TriggerEvent;
 import dev.firebreak.integrations.pagerduty.Urgency;
-import dev.firebreak.slack.SlackOutcomes;
+import dev.firebreak.slack.SlackUsers;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -19,7 +18,7 @@ import dev.firebreak.system.outbox.OutboxTask;
 import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
-import java.io.IOException;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -130,10 +129,8 @@ class ManualPageHandler implements OutboxHandler {
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             return PagerDutyOutcomes.of("page", e, clock);
-        } catch (SlackApiException | IOException e) {
-            return SlackOutcomes.of("users.info", e, clock);
-        } catch (SlackUsers.SlackLookupException e) {
-            return OutboxResult.retry(e.getMessage());
+        } catch (SlackUsers.LookupFailed e) {
+            return e.result();
         }
     }
 }

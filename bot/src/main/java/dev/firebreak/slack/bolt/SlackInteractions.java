@@ -119,13 +119,9 @@ public class SlackInteractions implements DisposableBean {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("response_type", reply.inChannel() ? "in_channel" : "ephemeral");
         payload.put("text", reply.text());
-        try {
-            var response = slack.slack().send(responseUrl, JSON.writeValueAsString(payload));
-            if (response.getCode() >= 300) {
-                log.warn("Slack response_url answered HTTP {}", response.getCode());
-            }
-        } catch (Exception e) {
-            log.warn("Could not post to the Slack response_url: {}", e.toString());
+        int code = slack.respond(responseUrl, JSON.writeValueAsString(payload));
+        if (code >= 300) {
+            log.warn("Slack response_url answered HTTP {}", code);
         }
     }
 

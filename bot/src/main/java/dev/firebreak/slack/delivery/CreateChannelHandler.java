@@ -4,6 +4,7 @@ import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -56,7 +57,7 @@ class CreateChannelHandler implements OutboxHandler {
         int attempt = row.nameAttempt();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             String name = ChannelNames.withSuffix(row.intendedName(), attempt);
-            SlackCalls.Answer<ConversationsCreateResponse> created = ctx.calls.call("conversations.create", null,
+            SlackApi.Answer<ConversationsCreateResponse> created = ctx.calls.call("conversations.create", null,
                     m -> m.conversationsCreate(r -> r.name(name).isPrivate(ctx.settings.privateChannels())));
             if (created.ok()) {
                 Conversation c = created.response().getChannel();
@@ -65,12 +66,12 @@ class CreateChannelHandler implements OutboxHandler {
             if (!"name_taken".equals(created.error())) {
                 return created.result();
             }
-            SlackCalls.Answer<ConversationsListResponse> failure = null;
+            SlackApi.Answer<ConversationsListResponse> failure = null;
             Conversation existing = null;
             String cursor = null;
             for (int page = 0; page < MAX_LIST_PAGES && existing == null; page++) {
                 String c = cursor;
-                SlackCalls.Answer<ConversationsListResponse> list = ctx.calls.call("conversations.list", null,
+                SlackApi.Answer<ConversationsListResponse> list = ctx.calls.call("conversations.list", null,
                         m -> m.conversationsList(r -> r.types(List.of(ConversationType.PUBLIC_CHANNEL,
                                 ConversationType.PRIVATE_CHANNEL)).excludeArchived(false).limit(1000).cursor(c)));
                 if (!list.ok()) {
@@ -110,7 +111,7 @@ class CreateChannelHandler implements OutboxHandler {
                 && channel.getTopic().getValue().contains(marker))) {
             return true;
         }
-        String bot = ctx.calls.botUserId();
+        String bot = ctx.calls.self().map(SlackApi.Identity::userId).orElse(null);
         if (bot == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.firebreak.slack.delivery;
 
+import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.conversations.ConversationsSetPurposeResponse;
 import com.slack.api.methods.response.conversations.ConversationsSetTopicResponse;
 import dev.firebreak.system.outbox.Outbox;
@@ -35,14 +36,14 @@ class SetTopicHandler implements OutboxHandler {
         String channel = row.get().channelId();
         IncidentView view = ctx.view(id);
         if (!row.get().purposeSet()) {
-            SlackCalls.Answer<ConversationsSetPurposeResponse> purpose = ctx.calls.call("conversations.setPurpose",
+            SlackApi.Answer<ConversationsSetPurposeResponse> purpose = ctx.calls.call("conversations.setPurpose",
                     null, m -> m.conversationsSetPurpose(r -> r.channel(channel).purpose(SlackMessages.purpose(view))));
             if (!purpose.done()) {
                 return purpose.result();
             }
             ctx.channels.purposeSet(id);
         }
-        SlackCalls.Answer<ConversationsSetTopicResponse> topic = ctx.calls.call("conversations.setTopic", null,
+        SlackApi.Answer<ConversationsSetTopicResponse> topic = ctx.calls.call("conversations.setTopic", null,
                 m -> m.conversationsSetTopic(r -> r.channel(channel).topic(SlackMessages.topic(view))));
         return topic.result();
     }

@@ -2,6 +2,7 @@ package dev.firebreak.slack.delivery;
 
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackSettings;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
@@ -21,13 +22,13 @@ class SlackDeliveryContext {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final SlackChannels channels;
-    final SlackCalls calls;
+    final SlackApi calls;
     final SlackSettings settings;
     final IncidentManagement incidents;
     final Clock clock;
     private final Alerts alerts;
 
-    SlackDeliveryContext(SlackChannels channels, SlackCalls calls, SlackSettings settings,
+    SlackDeliveryContext(SlackChannels channels, SlackApi calls, SlackSettings settings,
                          IncidentManagement incidents, Alerts alerts, Clock clock) {
         this.channels = channels;
         this.calls = calls;
@@ -57,8 +58,8 @@ class SlackDeliveryContext {
      * A lookup Slack refuses for good (e.g. an announce channel given by name) finds nothing.
      */
     Lookup findPosted(String channel, String oldest, Predicate<Message> matches) {
-        String bot = calls.botUserId();
-        SlackCalls.Answer<ConversationsHistoryResponse> history = calls.call("conversations.history", null,
+        String bot = calls.self().map(SlackApi.Identity::userId).orElse(null);
+        SlackApi.Answer<ConversationsHistoryResponse> history = calls.call("conversations.history", null,
                 m -> m.conversationsHistory(r -> r.channel(channel).limit(100).oldest(oldest)));
         if (!history.ok()) {
             return history.result() instanceof OutboxResult.Retry ? new Lookup(null, history.result())

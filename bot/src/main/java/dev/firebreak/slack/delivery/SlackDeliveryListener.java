@@ -8,6 +8,7 @@ import dev.firebreak.incident.IncidentUpdated;
 import dev.firebreak.incident.RoleAssigned;
 import dev.firebreak.incident.SeverityChanged;
 import dev.firebreak.slack.SlackActions;
+import dev.firebreak.slack.SlackInvites;
 import dev.firebreak.slack.SlackSettings;
 import dev.firebreak.system.outbox.Outbox;
 import java.time.Clock;
@@ -56,7 +57,7 @@ public class SlackDeliveryListener {
         channels.insertIntent(id, ChannelNames.of(settings.channelPrefix(), e.number(), e.title()), clock.instant());
         enqueue(SlackTasks.CREATE_CHANNEL, "slack.create-channel:" + id, new SlackTasks.IncidentTask(id), id);
         enqueue(SlackTasks.SET_TOPIC, "slack.set-topic:" + id + ":open", new SlackTasks.IncidentTask(id), id);
-        enqueue(SlackTasks.INVITE, "slack.invite:" + id + ":initial", new SlackTasks.InviteTask(id, null), id);
+        enqueue(SlackTasks.INVITE, "slack.invite:" + id + ":initial", new SlackInvites.Task(id, null, null), id);
         enqueue(SlackTasks.POST_CARD, "slack.post-card:" + id, new SlackTasks.IncidentTask(id), id);
         if (settings.announceChannel() != null && !settings.announceChannel().isBlank()) {
             enqueue(SlackTasks.ANNOUNCE, "slack.announce:" + id, new SlackTasks.IncidentTask(id), id);
@@ -104,7 +105,7 @@ public class SlackDeliveryListener {
         cardChanged(e.incidentId());
         String user = SlackText.slackUserId(e.assignee());
         if (user != null && e.assignee().startsWith("slack:")) {
-            enqueue(SlackTasks.INVITE, null, new SlackTasks.InviteTask(e.incidentId(), List.of(user)), e.incidentId());
+            enqueue(SlackTasks.INVITE, null, new SlackInvites.Task(e.incidentId(), List.of(user), null), e.incidentId());
         }
     }
 

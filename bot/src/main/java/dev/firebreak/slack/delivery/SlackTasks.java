@@ -8,7 +8,7 @@ final class SlackTasks {
 
     static final String CREATE_CHANNEL = "slack.create-channel";
     static final String SET_TOPIC = "slack.set-topic";
-    static final String INVITE = "slack.invite";
+    static final String INVITE = dev.firebreak.slack.SlackInvites.KIND;
     static final String POST_CARD = "slack.post-card";
     static final String UPDATE_CARD = "slack.update-card";
     static final String ANNOUNCE = "slack.announce";
@@ -30,10 +30,6 @@ final class SlackTasks {
     }
 
     record IncidentTask(UUID incidentId) {
-    }
-
-    /** {@code users} null: the default responders and the commander at run time. */
-    record InviteTask(UUID incidentId, List<String> users) {
     }
 
     /** Archive only if the incident is still resolved from that resolve ({@code resolvedAtMillis}). */
