@@ -35,8 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ManualPageHandler implements OutboxHandler {
 
     private final PagerDutyClient client;
-    private final PagerDutyIncidents pagerDutyIncidents;
-    private final PagerDutyLookups lookups;
     private final PagerDutySettings settings;
     private final PagingRoutes routes;
     private final PagingStore store;
@@ -46,12 +44,10 @@ class ManualPageHandler implements OutboxHandler {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ManualPageHandler(PagerDutyClient client, PagerDutyIncidents pagerDutyIncidents, PagerDutyLookups lookups,
-                      PagerDutySettings settings, PagingRoutes routes, PagingStore store, SlackUsers slackUsers,
+    ManualPageHandler(PagerDutyClient client, PagerDutySettings settings, PagingRoutes routes, PagingStore store,
+                      SlackUsers slackUsers,
                       IncidentManagement incidents, Timeline timeline, TransactionTemplate tx, Clock clock) {
         this.client = client;
-        this.pagerDutyIncidents = pagerDutyIncidents;
-        this.lookups = lookups;
         this.settings = settings;
         this.routes = routes;
         this.store = store;
@@ -84,12 +80,12 @@ class ManualPageHandler implements OutboxHandler {
                 if (email.isEmpty()) {
                     return OutboxResult.failed("page: Slack user " + page.slackUserId() + " has no readable email");
                 }
-                Optional<PagerDutyUser> user = lookups.userByEmail(email.get());
+                Optional<PagerDutyUser> user = client.userByEmail(email.get());
                 if (user.isEmpty()) {
                     return OutboxResult.failed("page: no PagerDuty user with the email of Slack user " + page.slackUserId());
                 }
                 target = user.get().name();
-                created = pagerDutyIncidents.createOnce(NewPagerDutyIncident.of(title, settings.serviceId())
+                created = client.createIncident(NewPagerDutyIncident.of(title, settings.serviceId())
                         .withIncidentKey(key).withUrgency(urgency).withDetails(details)
                         .withAssignees(List.of(user.get().id())));
             } else {
@@ -100,7 +96,7 @@ class ManualPageHandler implements OutboxHandler {
                 target = route.get().describe();
                 if (route.get().hasEscalationPolicy() && settings.hasApiToken()
                         && !PagerDutySettings.blank(route.get().serviceId())) {
-                    created = pagerDutyIncidents.createOnce(NewPagerDutyIncident.of(title, route.get().serviceId())
+                    created = client.createIncident(NewPagerDutyIncident.of(title, route.get().serviceId())
                             .withIncidentKey(key).withUrgency(urgency).withDetails(details)
                             .withEscalationPolicy(route.get().escalationPolicy()));
                 } else if (route.get().hasRoutingKey()) {
