@@ -16,12 +16,14 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the incident's channel exactly once. The intent row (written when the incident opened) holds the
  * intended name and the suffix attempt; once a channel id is stored nothing is created again. On
  * {@code name_taken} the existing channel is adopted if it is ours (its purpose carries our marker, or our
  * bot created it after the intent was written), otherwise the next suffix ({@code -2}, {@code -3}...) is tried.
+ * Linking the channel and queueing its first topic task commit together.
  */
 @Component
 class CreateChannelHandler implements OutboxHandler {
@@ -33,9 +35,13 @@ class CreateChannelHandler implements OutboxHandler {
     private static final Duration SKEW = Duration.ofMinutes(2);
 
     private final SlackDeliveryContext ctx;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
 
-    CreateChannelHandler(SlackDeliveryContext ctx) {
+    CreateChannelHandler(SlackDeliveryContext ctx, Outbox outbox, TransactionTemplate tx) {
         this.ctx = ctx;
+        this.outbox = outbox;
+        this.tx = tx;
     }
 
     @Override
@@ -128,9 +134,13 @@ class CreateChannelHandler implements OutboxHandler {
     }
 
     private OutboxResult link(UUID id, String channelId, String name) {
-        if (!channelId.equals(ctx.incidents.get(id).getSlackChannelId())) {
-            ctx.incidents.linkSlackChannel(id, channelId, name);
-        }
+        tx.executeWithoutResult(s -> {
+            if (!channelId.equals(ctx.incidents.get(id).getSlackChannelId())) {
+                ctx.incidents.linkSlackChannel(id, channelId, name);
+            }
+            outbox.enqueue(SlackTasks.SET_TOPIC, SlackTasks.topicQueue(id), "slack.set-topic:" + id + ":open", id,
+                    new SlackTasks.IncidentTask(id));
+        });
         return OutboxResult.done();
     }
 }

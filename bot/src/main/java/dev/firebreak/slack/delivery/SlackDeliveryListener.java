@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns incident events into Slack outbox tasks, in the event's transaction. Never calls Slack itself.
- * All tasks of one incident share one queue, so nothing is posted before its channel exists.
+ * The incident's tasks share one queue, so nothing is posted before its channel exists; the topic has its own
+ * queue ({@link SlackTasks#topicQueue}), started by the channel's creation.
  */
 @Component
 public class SlackDeliveryListener {
@@ -56,7 +57,6 @@ public class SlackDeliveryListener {
         UUID id = e.incidentId();
         channels.insertIntent(id, ChannelNames.of(settings.channelPrefix(), e.number(), e.title()), clock.instant());
         enqueue(SlackTasks.CREATE_CHANNEL, "slack.create-channel:" + id, new SlackTasks.IncidentTask(id), id);
-        enqueue(SlackTasks.SET_TOPIC, "slack.set-topic:" + id + ":open", new SlackTasks.IncidentTask(id), id);
         enqueue(SlackTasks.INVITE, "slack.invite:" + id + ":initial", new SlackInvites.Task(id, null, null), id);
         enqueue(SlackTasks.POST_CARD, "slack.post-card:" + id, new SlackTasks.IncidentTask(id), id);
         if (settings.announceChannel() != null && !settings.announceChannel().isBlank()) {
@@ -83,7 +83,7 @@ public class SlackDeliveryListener {
             enqueue(SlackTasks.UNARCHIVE, null, new SlackTasks.IncidentTask(id), id);
         }
         cardChanged(id);
-        enqueue(SlackTasks.SET_TOPIC, null, new SlackTasks.IncidentTask(id), id);
+        setTopic(id);
     }
 
     @EventListener
@@ -93,7 +93,7 @@ public class SlackDeliveryListener {
             return;
         }
         cardChanged(e.incidentId());
-        enqueue(SlackTasks.SET_TOPIC, null, new SlackTasks.IncidentTask(e.incidentId()), e.incidentId());
+        setTopic(e.incidentId());
     }
 
     @EventListener
@@ -134,6 +134,10 @@ public class SlackDeliveryListener {
     private void cardChanged(UUID id) {
         channels.cardChanged(id).ifPresent(version -> enqueue(SlackTasks.UPDATE_CARD,
                 "slack.update-card:" + id + ":" + version, new SlackTasks.IncidentTask(id), id));
+    }
+
+    private void setTopic(UUID id) {
+        outbox.enqueue(SlackTasks.SET_TOPIC, SlackTasks.topicQueue(id), null, id, new SlackTasks.IncidentTask(id));
     }
 
     private void enqueue(String kind, String dedupKey, Object payload, UUID incidentId) {

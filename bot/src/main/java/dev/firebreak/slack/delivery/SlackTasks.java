@@ -25,6 +25,15 @@ final class SlackTasks {
     private SlackTasks() {
     }
 
+    /**
+     * The topic's own queue: a topic Slack keeps refusing (say {@code missing_scope}, or retries until dead) never
+     * holds back the card, the announcement or invites on the incident's queue. The first topic task is queued by the
+     * channel's creation; later ones find the channel or have nothing to do (the first renders the current state).
+     */
+    static String topicQueue(UUID incidentId) {
+        return "slack-topic:" + incidentId;
+    }
+
     static String archiveQueue(UUID incidentId) {
         return "slack-archive:" + incidentId;
     }

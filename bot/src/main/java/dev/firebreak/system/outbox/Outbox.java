@@ -53,11 +53,6 @@ public class Outbox {
         return written;
     }
 
-    /** Whether a task with this dedup key exists (pending or not). */
-    public boolean exists(String dedupKey) {
-        return store.exists(dedupKey);
-    }
-
     public static <T> T payload(OutboxTask task, Class<T> type) {
         return JSON.readValue(task.getPayload(), type);
     }
