@@ -1,6 +1,6 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.alerting.Alerts;
+import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackSettings;
@@ -26,10 +26,10 @@ class SlackDeliveryContext {
     final SlackSettings settings;
     final IncidentManagement incidents;
     final Clock clock;
-    private final Alerts alerts;
+    private final IncidentAlerts alerts;
 
     SlackDeliveryContext(SlackChannels channels, SlackApi calls, SlackSettings settings,
-                         IncidentManagement incidents, Alerts alerts, Clock clock) {
+                         IncidentManagement incidents, IncidentAlerts alerts, Clock clock) {
         this.channels = channels;
         this.calls = calls;
         this.settings = settings;
@@ -40,7 +40,7 @@ class SlackDeliveryContext {
 
     /** The incident as it is now (views always render current state, never the event's). */
     IncidentView view(UUID incidentId) {
-        return IncidentView.of(incidents.get(incidentId), alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incidentId));
+        return IncidentView.of(incidents.get(incidentId), alerts.of(incidentId));
     }
 
     /** The incident's channel row, if the channel exists (else the task has nothing to do). */
