@@ -29,7 +29,7 @@ public record PostmortemInput(Incident incident, List<Alert> alerts, List<Entry>
         }
 
         public String reference() {
-            return "INC-" + number;
+            return dev.firebreak.incident.Incident.reference(number);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.firebreak.postmortem;
 
+import dev.firebreak.system.json.Json;
 import dev.firebreak.postmortem.PostmortemInput.Alert;
 import dev.firebreak.postmortem.PostmortemInput.Entry;
 import dev.firebreak.postmortem.PostmortemInput.Incident;
@@ -23,7 +24,7 @@ public final class PostmortemModels {
 
     static final int MAX_LISTED_VALUES = 20;
     static final int MAX_LINKS_PER_GROUP = 3;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final Map<String, String> KIND_LABELS = Map.ofEntries(
             Map.entry(TimelineKinds.INCIDENT_OPENED, "Opened"),
             Map.entry(TimelineKinds.STATUS_CHANGED, "Status"),

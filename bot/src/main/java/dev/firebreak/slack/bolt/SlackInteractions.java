@@ -1,5 +1,6 @@
 package dev.firebreak.slack.bolt;
 
+import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.IllegalTransitionException;
 import dev.firebreak.incident.IncidentNotFoundException;
 import dev.firebreak.slack.SlackApi;
@@ -36,7 +37,7 @@ public class SlackInteractions implements DisposableBean {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SlackInteractions.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final SlackApi slack;
     private final MeterRegistry meters;

@@ -1,5 +1,6 @@
 package dev.firebreak.slack.command;
 
+import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.stereotype.Component
 class FollowUpCommand implements IncidentSubcommand {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final Timeline timeline;
 

@@ -41,7 +41,7 @@ record IncidentView(UUID id, long number, String title, String summary, Severity
     }
 
     String reference() {
-        return "INC-" + number;
+        return Incident.reference(number);
     }
 
     long firing() {

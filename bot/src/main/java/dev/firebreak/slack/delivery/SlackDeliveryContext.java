@@ -1,5 +1,6 @@
 package dev.firebreak.slack.delivery;
 
+import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.SlackApi;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SlackDeliveryContext {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     final SlackChannels channels;
     final SlackApi calls;
