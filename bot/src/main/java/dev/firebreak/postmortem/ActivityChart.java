@@ -1,6 +1,6 @@
 package dev.firebreak.postmortem;
 
-import dev.firebreak.postmortem.PostmortemInput.Alert;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.postmortem.PostmortemInput.Incident;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,9 +105,9 @@ public final class ActivityChart {
     }
 
     /** Alert starts (+1) and ends of resolved alerts (-1), summed per instant. */
-    static TreeMap<Instant, Integer> deltas(List<Alert> alerts) {
+    static TreeMap<Instant, Integer> deltas(List<AlertFact> alerts) {
         TreeMap<Instant, Integer> deltas = new TreeMap<>();
-        for (Alert a : alerts) {
+        for (AlertFact a : alerts) {
             if (a.startsAt() == null) {
                 continue;
             }

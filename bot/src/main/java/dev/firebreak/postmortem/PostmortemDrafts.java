@@ -48,11 +48,7 @@ public class PostmortemDrafts {
     }
 
     private PostmortemInput load(Incident i) {
-        List<PostmortemInput.Alert> alertFacts = new ArrayList<>();
-        for (IncidentAlerts.AlertFact a : alerts.of(i.getId())) {
-            alertFacts.add(new PostmortemInput.Alert(a.alertname(), a.status(), a.labels(), a.annotations(),
-                    a.startsAt(), a.endsAt(), a.generatorUrl(), a.lastSeenAt()));
-        }
+        List<IncidentAlerts.AlertFact> alertFacts = alerts.of(i.getId());
         List<TimelineEntry> entries = timeline.of(i.getId());
         List<PostmortemInput.Entry> entryFacts = new ArrayList<>(entries.size());
         for (TimelineEntry e : entries) {

@@ -1,7 +1,7 @@
 package dev.firebreak.postmortem;
 
 import dev.firebreak.system.json.Json;
-import dev.firebreak.postmortem.PostmortemInput.Alert;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.postmortem.PostmortemInput.Entry;
 import dev.firebreak.postmortem.PostmortemInput.Incident;
 import dev.firebreak.timeline.Links;
@@ -114,9 +114,9 @@ public final class PostmortemModels {
         return rows;
     }
 
-    private static List<PostmortemModel.AlertGroup> alertGroups(List<Alert> alerts) {
-        Map<String, List<Alert>> byName = new LinkedHashMap<>();
-        for (Alert a : alerts) {
+    private static List<PostmortemModel.AlertGroup> alertGroups(List<AlertFact> alerts) {
+        Map<String, List<AlertFact>> byName = new LinkedHashMap<>();
+        for (AlertFact a : alerts) {
             String name = a.alertname() == null || a.alertname().isBlank() ? "(no alertname)" : a.alertname();
             byName.computeIfAbsent(name, k -> new ArrayList<>()).add(a);
         }
@@ -126,7 +126,7 @@ public final class PostmortemModels {
             Instant last = null;
             int firing = 0;
             Set<String> urls = new LinkedHashSet<>();
-            for (Alert a : list) {
+            for (AlertFact a : list) {
                 first = min(first, a.startsAt());
                 Instant seen = !a.firing() && a.endsAt() != null ? a.endsAt() : a.lastSeenAt();
                 last = max(last, seen == null ? a.startsAt() : seen);
@@ -210,10 +210,10 @@ public final class PostmortemModels {
         return String.join(", ", list);
     }
 
-    private static String labelValues(Incident i, List<Alert> alerts, String label) {
+    private static String labelValues(Incident i, List<AlertFact> alerts, String label) {
         Set<String> values = new TreeSet<>();
         addValue(values, i.labels().get(label));
-        for (Alert a : alerts) {
+        for (AlertFact a : alerts) {
             addValue(values, a.labels().get(label));
         }
         List<String> list = new ArrayList<>(values);
