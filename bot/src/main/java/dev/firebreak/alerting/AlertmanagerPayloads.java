@@ -1,5 +1,6 @@
 package dev.firebreak.alerting;
 
+import dev.firebreak.system.json.Json;
 import dev.firebreak.system.web.BadRequestException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,7 +24,7 @@ final class AlertmanagerPayloads {
     static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
     static final int MAX_FINGERPRINT = 128;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private AlertmanagerPayloads() {
     }

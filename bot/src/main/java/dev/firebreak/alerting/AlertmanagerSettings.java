@@ -1,5 +1,6 @@
 package dev.firebreak.alerting;
 
+import dev.firebreak.system.security.Secrets;
 import dev.firebreak.incident.Severity;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -34,6 +35,14 @@ public record AlertmanagerSettings(
             severityMapping.forEach((k, v) -> merged.put(k.toLowerCase(Locale.ROOT), v));
         }
         severityMapping = Map.copyOf(merged);
+    }
+
+    /** The bearer token and the password never show. */
+    @Override
+    public String toString() {
+        return "AlertmanagerSettings[bearerToken=" + Secrets.redact(bearerToken) + ", basicUsername=" + basicUsername
+                + ", basicPassword=" + Secrets.redact(basicPassword) + ", maxBodyBytes=" + maxBodyBytes
+                + ", severityMapping=" + severityMapping + ", defaultSeverity=" + defaultSeverity + "]";
     }
 
     boolean hasBearer() {

@@ -1,9 +1,9 @@
 package dev.firebreak.alerting;
 
+import dev.firebreak.system.security.Secrets;
 import dev.firebreak.system.security.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +26,7 @@ class WebhookCredentials {
     WebhookCredentials(AlertmanagerSettings settings) {
         String token = settings.hasBearer() ? settings.bearerToken() : null;
         if (!settings.hasBearer() && !settings.hasBasic()) {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            token = Secrets.newToken();
             log.warn("\n\nUsing generated Alertmanager webhook token: {}\n\nConfigure your Alertmanager webhook with "
                     + "http_config.authorization (type Bearer, this token), or set firebreak.alertmanager.bearer-token "
                     + "(or basic-username/basic-password) to choose your own.\n", token);

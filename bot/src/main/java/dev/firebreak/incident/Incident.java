@@ -154,6 +154,11 @@ public class Incident {
     }
 
     public String reference() {
+        return reference(number);
+    }
+
+    /** How people read an incident number: {@code INC-<n>}. The one place it is formatted. */
+    public static String reference(long number) {
         return "INC-" + number;
     }
 

@@ -1,5 +1,6 @@
 package dev.firebreak.paging;
 
+import dev.firebreak.integrations.pagerduty.PagerDutyClient;
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
 import dev.firebreak.integrations.pagerduty.PagerDutyIncident;
 import dev.firebreak.system.outbox.Outbox;
@@ -22,13 +23,13 @@ class LinkPagerDutyIncidentHandler implements OutboxHandler {
 
     static final int MAX_ATTEMPTS = 12;
 
-    private final PagerDutyLookups lookups;
+    private final PagerDutyClient client;
     private final PagingStore store;
     private final PagerDutySettings settings;
     private final Clock clock;
 
-    LinkPagerDutyIncidentHandler(PagerDutyLookups lookups, PagingStore store, PagerDutySettings settings, Clock clock) {
-        this.lookups = lookups;
+    LinkPagerDutyIncidentHandler(PagerDutyClient client, PagingStore store, PagerDutySettings settings, Clock clock) {
+        this.client = client;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -54,7 +55,7 @@ class LinkPagerDutyIncidentHandler implements OutboxHandler {
             return OutboxResult.retry("waiting for the PagerDuty trigger");
         }
         try {
-            Optional<PagerDutyIncident> found = lookups.incidentByKey(state.get().dedupKey());
+            Optional<PagerDutyIncident> found = client.incidentByKey(state.get().dedupKey());
             if (found.isEmpty()) {
                 return OutboxResult.retry("PagerDuty has no incident with our incident_key yet");
             }

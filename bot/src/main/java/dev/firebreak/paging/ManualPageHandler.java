@@ -1,6 +1,5 @@
 package dev.firebreak.paging;
 
-import com.slack.api.methods.SlackApiException;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
@@ -11,7 +10,7 @@ import dev.firebreak.integrations.pagerduty.PagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.PagerDutyUser;
 import dev.firebreak.integrations.pagerduty.TriggerEvent;
 import dev.firebreak.integrations.pagerduty.Urgency;
-import dev.firebreak.slack.SlackOutcomes;
+import dev.firebreak.slack.SlackUsers;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -19,7 +18,7 @@ import dev.firebreak.system.outbox.OutboxTask;
 import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
-import java.io.IOException;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ManualPageHandler implements OutboxHandler {
 
     private final PagerDutyClient client;
-    private final PagerDutyIncidents pagerDutyIncidents;
-    private final PagerDutyLookups lookups;
     private final PagerDutySettings settings;
     private final PagingRoutes routes;
     private final PagingStore store;
@@ -47,12 +44,10 @@ class ManualPageHandler implements OutboxHandler {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ManualPageHandler(PagerDutyClient client, PagerDutyIncidents pagerDutyIncidents, PagerDutyLookups lookups,
-                      PagerDutySettings settings, PagingRoutes routes, PagingStore store, SlackUsers slackUsers,
+    ManualPageHandler(PagerDutyClient client, PagerDutySettings settings, PagingRoutes routes, PagingStore store,
+                      SlackUsers slackUsers,
                       IncidentManagement incidents, Timeline timeline, TransactionTemplate tx, Clock clock) {
         this.client = client;
-        this.pagerDutyIncidents = pagerDutyIncidents;
-        this.lookups = lookups;
         this.settings = settings;
         this.routes = routes;
         this.store = store;
@@ -85,12 +80,12 @@ class ManualPageHandler implements OutboxHandler {
                 if (email.isEmpty()) {
                     return OutboxResult.failed("page: Slack user " + page.slackUserId() + " has no readable email");
                 }
-                Optional<PagerDutyUser> user = lookups.userByEmail(email.get());
+                Optional<PagerDutyUser> user = client.userByEmail(email.get());
                 if (user.isEmpty()) {
                     return OutboxResult.failed("page: no PagerDuty user with the email of Slack user " + page.slackUserId());
                 }
                 target = user.get().name();
-                created = pagerDutyIncidents.createOnce(NewPagerDutyIncident.of(title, settings.serviceId())
+                created = client.createIncident(NewPagerDutyIncident.of(title, settings.serviceId())
                         .withIncidentKey(key).withUrgency(urgency).withDetails(details)
                         .withAssignees(List.of(user.get().id())));
             } else {
@@ -101,7 +96,7 @@ class ManualPageHandler implements OutboxHandler {
                 target = route.get().describe();
                 if (route.get().hasEscalationPolicy() && settings.hasApiToken()
                         && !PagerDutySettings.blank(route.get().serviceId())) {
-                    created = pagerDutyIncidents.createOnce(NewPagerDutyIncident.of(title, route.get().serviceId())
+                    created = client.createIncident(NewPagerDutyIncident.of(title, route.get().serviceId())
                             .withIncidentKey(key).withUrgency(urgency).withDetails(details)
                             .withEscalationPolicy(route.get().escalationPolicy()));
                 } else if (route.get().hasRoutingKey()) {
@@ -130,10 +125,8 @@ class ManualPageHandler implements OutboxHandler {
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             return PagerDutyOutcomes.of("page", e, clock);
-        } catch (SlackApiException | IOException e) {
-            return SlackOutcomes.of("users.info", e, clock);
-        } catch (SlackUsers.SlackLookupException e) {
-            return OutboxResult.retry(e.getMessage());
+        } catch (SlackUsers.LookupFailed e) {
+            return e.result();
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.firebreak.integrations.pagerduty.PagerDutyException;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.slack.SlackReply;
+import dev.firebreak.slack.SlackUsers;
 import dev.firebreak.slack.SlashCommand;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ class OnCallCommand implements SlashCommand {
                             continue;
                         }
                         try {
-                            slackUsers.idForEmail(p.email())
+                            slackUsers.idForEmail(p.email(), settings.onCallCacheTtl())
                                     .ifPresent(id -> ids.put(p.email().toLowerCase(Locale.ROOT), id));
                         } catch (Exception e) {
                             // Fall back to the plain name for this person.

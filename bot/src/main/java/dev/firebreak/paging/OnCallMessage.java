@@ -53,7 +53,7 @@ final class OnCallMessage {
 
     static String mention(OnCallView.Person person, Map<String, String> slackIds) {
         String id = person.email() == null ? null : slackIds.get(person.email().toLowerCase(Locale.ROOT));
-        return id != null ? "<@" + id + ">" : SlackMrkdwn.escape(person.name());
+        return id != null ? SlackMrkdwn.mention(id) : SlackMrkdwn.escape(person.name());
     }
 
     private static String people(List<OnCallView.Person> people, Map<String, String> slackIds) {

@@ -1,13 +1,12 @@
 package dev.firebreak.paging;
 
+import dev.firebreak.slack.SlackMrkdwn;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Parses {@code /incident page <team or @user> [message]}: a Slack mention ({@code <@U123|name>}) or a team name. */
 record PageTarget(String team, String slackUserId, String message) {
 
-    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
 
     static Optional<PageTarget> parse(String args) {
         if (args == null || args.isBlank()) {
@@ -20,7 +19,7 @@ record PageTarget(String team, String slackUserId, String message) {
         if (message != null && message.isEmpty()) {
             message = null;
         }
-        Matcher m = MENTION.matcher(first);
+        Matcher m = SlackMrkdwn.USER_MENTION.matcher(first);
         if (m.matches()) {
             return Optional.of(new PageTarget(null, m.group(1), message));
         }
@@ -36,6 +35,6 @@ record PageTarget(String team, String slackUserId, String message) {
 
     /** How people read it: {@code <@U123>} or the team name. */
     String label() {
-        return isUser() ? "<@" + slackUserId + ">" : team;
+        return isUser() ? SlackMrkdwn.mention(slackUserId) : team;
     }
 }

@@ -1,5 +1,6 @@
 package dev.firebreak.paging;
 
+import dev.firebreak.system.security.Secrets;
 import dev.firebreak.incident.Severity;
 import java.time.Duration;
 import java.util.Arrays;
@@ -98,6 +99,14 @@ public record PagerDutySettings(
             teams = teams == null ? Map.of() : Map.copyOf(teams);
         }
 
+        /** Routing keys never show. */
+        @Override
+        public String toString() {
+            return "Routing[rules=" + rules + ", defaultRoutingKey=" + Secrets.redact(defaultRoutingKey)
+                    + ", defaultEscalationPolicy=" + defaultEscalationPolicy + ", defaultSeverities=" + defaultSeverities
+                    + ", teams=" + teams + "]";
+        }
+
         boolean hasRoutingKey() {
             return !blank(defaultRoutingKey) || rules.stream().anyMatch(r -> !blank(r.routingKey()));
         }
@@ -120,6 +129,12 @@ public record PagerDutySettings(
             match = match == null ? new Match(null, null, Map.of()) : match;
             severities = severities == null ? List.of() : List.copyOf(severities);
         }
+
+        @Override
+        public String toString() {
+            return "Rule[name=" + name + ", match=" + match + ", routingKey=" + Secrets.redact(routingKey)
+                    + ", escalationPolicy=" + escalationPolicy + ", serviceId=" + serviceId + ", severities=" + severities + "]";
+        }
     }
 
     /**
@@ -132,6 +147,16 @@ public record PagerDutySettings(
         public Match {
             labels = labels == null ? Map.of() : Map.copyOf(labels);
         }
+    }
+
+    /** The API token, webhook secret and routing keys never show. */
+    @Override
+    public String toString() {
+        return "PagerDutySettings[apiToken=" + Secrets.redact(apiToken) + ", fromEmail=" + fromEmail + ", apiUrl=" + apiUrl
+                + ", eventsUrl=" + eventsUrl + ", webhookSecret=" + Secrets.redact(webhookSecret) + ", serviceId=" + serviceId
+                + ", incidentUrl=" + incidentUrl + ", clientRetries=" + clientRetries + ", clientMaxBackoff="
+                + clientMaxBackoff + ", onCallCacheTtl=" + onCallCacheTtl + ", inviteLevels=" + inviteLevels
+                + ", routing=" + routing + "]";
     }
 
     static boolean blank(String s) {

@@ -1,5 +1,6 @@
 package dev.firebreak.paging;
 
+import dev.firebreak.system.json.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ record PagerDutyWebhookEvent(String id, String type, Instant occurredAt, String 
                              String pdIncidentId, Long number, String status, String incidentKey, String htmlUrl,
                              List<String> assignees, String escalationPolicy, String noteContent) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     /** @throws IllegalArgumentException when the body is not a v3 webhook event */
     static PagerDutyWebhookEvent parse(byte[] body) {

@@ -13,7 +13,6 @@ final class PagingTasks {
     static final String LINK = "pagerduty.link-incident";
     static final String NOTE = "pagerduty.note";
     static final String INVITE_ONCALL = "pagerduty.invite-oncall";
-    static final String SLACK_INVITE = "pagerduty.slack-invite";
     static final String PAGE = "pagerduty.page";
 
     /** Prefix of notes Firebreak adds, so their {@code incident.annotated} webhooks are not echoed back. */
@@ -40,9 +39,6 @@ final class PagingTasks {
     }
 
     record NoteTask(UUID incidentId, String content) {
-    }
-
-    record SlackInviteTask(UUID incidentId, List<String> userIds, List<String> names) {
     }
 
     /** A page from {@code /incident page}: a team (route) or a Slack user, with an optional message. */

@@ -31,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TriggerPageHandler implements OutboxHandler {
 
     private final PagerDutyClient client;
-    private final PagerDutyIncidents pagerDutyIncidents;
     private final PagerDutySettings settings;
     private final PagingRoutes routes;
     private final PagingStore store;
@@ -41,11 +40,10 @@ class TriggerPageHandler implements OutboxHandler {
     private final Clock clock;
     private final Outbox outbox;
 
-    TriggerPageHandler(PagerDutyClient client, PagerDutyIncidents pagerDutyIncidents, PagerDutySettings settings,
+    TriggerPageHandler(PagerDutyClient client, PagerDutySettings settings,
                        PagingRoutes routes, PagingStore store, IncidentManagement incidents, Timeline timeline,
                        TransactionTemplate tx, Clock clock, Outbox outbox) {
         this.client = client;
-        this.pagerDutyIncidents = pagerDutyIncidents;
         this.settings = settings;
         this.routes = routes;
         this.store = store;
@@ -129,7 +127,7 @@ class TriggerPageHandler implements OutboxHandler {
         if (!settings.hasApiToken() || route.serviceId() == null || route.serviceId().isBlank()) {
             return null;
         }
-        return pagerDutyIncidents.createOnce(NewPagerDutyIncident.of(PagerDutyEvents.summary(incident), route.serviceId())
+        return client.createIncident(NewPagerDutyIncident.of(PagerDutyEvents.summary(incident), route.serviceId())
                 .withIncidentKey(key).withEscalationPolicy(route.escalationPolicy())
                 .withUrgency(incident.getSeverity().level() <= 2 ? Urgency.HIGH : Urgency.LOW)
                 .withDetails(incident.getSummary()));

@@ -15,8 +15,8 @@
  * Events v2 answers only with the dedup key. The id is learned (a) by {@code pagerduty.link-incident}, which calls
  * REST {@code GET /incidents?incident_key=firebreak-<uuid>} after the trigger succeeded (bounded retries on its own
  * queue: PagerDuty processes events asynchronously), and (b) from any webhook whose incident carries
- * {@code incident_key}. The client library has no incident-key lookup, so {@link dev.firebreak.paging.PagerDutyLookups}
- * does that one GET (and {@code GET /users?query=}) itself. With the id known, severity and status changes become
+ * {@code incident_key}. Both lookups ({@code PagerDutyClient.incidentByKey},
+ * {@code PagerDutyClient.userByEmail}) are client methods with its retries, redaction, limits and metrics. With the id known, severity and status changes become
  * PagerDuty incident notes ({@code pagerduty.note}, queue {@code pagerduty-notes:<incidentId>}). Without an API
  * token only Events are used and no notes are written.
  *

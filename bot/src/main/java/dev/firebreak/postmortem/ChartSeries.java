@@ -1,6 +1,6 @@
 package dev.firebreak.postmortem;
 
-import dev.firebreak.postmortem.PostmortemInput.Alert;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,13 +18,13 @@ record ChartSeries(List<String> names, List<Integer> alertCounts, List<Instant> 
     static final int MAX_SERIES = 6;
 
     /** {@code stacked[s][k]}: alerts of series 0..s firing from {@code changes[k]} until the next change. */
-    static ChartSeries of(List<Alert> alerts) {
+    static ChartSeries of(List<AlertFact> alerts) {
         Map<String, TreeMap<Instant, Integer>> byName = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        List<Alert> sorted = new ArrayList<>(alerts);
+        List<AlertFact> sorted = new ArrayList<>(alerts);
         sorted.removeIf(a -> a.startsAt() == null);
         sorted.sort((a, b) -> a.startsAt().compareTo(b.startsAt()));
-        for (Alert a : sorted) {
+        for (AlertFact a : sorted) {
             String name = a.alertname() == null || a.alertname().isBlank() ? "(no alertname)" : a.alertname();
             TreeMap<Instant, Integer> deltas = byName.computeIfAbsent(name, k -> new TreeMap<>());
             counts.merge(name, 1, Integer::sum);

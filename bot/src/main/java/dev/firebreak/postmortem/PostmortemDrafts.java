@@ -1,7 +1,6 @@
 package dev.firebreak.postmortem;
 
-import dev.firebreak.alerting.Alert;
-import dev.firebreak.alerting.Alerts;
+import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.timeline.Timeline;
@@ -20,13 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class PostmortemDrafts {
 
     private final IncidentManagement incidents;
-    private final Alerts alerts;
+    private final IncidentAlerts alerts;
     private final Timeline timeline;
     private final Clock clock;
     private final PostmortemSettings settings;
     private final PostmortemRenderer renderer;
 
-    PostmortemDrafts(IncidentManagement incidents, Alerts alerts, Timeline timeline, Clock clock,
+    PostmortemDrafts(IncidentManagement incidents, IncidentAlerts alerts, Timeline timeline, Clock clock,
                      PostmortemSettings settings) {
         this.incidents = incidents;
         this.alerts = alerts;
@@ -49,11 +48,7 @@ public class PostmortemDrafts {
     }
 
     private PostmortemInput load(Incident i) {
-        List<PostmortemInput.Alert> alertFacts = new ArrayList<>();
-        for (Alert a : alerts.findByIncidentIdOrderByStartsAtAscIdAsc(i.getId())) {
-            alertFacts.add(new PostmortemInput.Alert(a.getAlertname(), a.getStatus(), a.getLabels(), a.getAnnotations(),
-                    a.getStartsAt(), a.getEndsAt(), a.getGeneratorUrl(), a.getLastSeenAt()));
-        }
+        List<IncidentAlerts.AlertFact> alertFacts = alerts.of(i.getId());
         List<TimelineEntry> entries = timeline.of(i.getId());
         List<PostmortemInput.Entry> entryFacts = new ArrayList<>(entries.size());
         for (TimelineEntry e : entries) {

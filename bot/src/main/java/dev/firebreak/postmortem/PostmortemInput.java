@@ -1,5 +1,6 @@
 package dev.firebreak.postmortem;
 
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * Everything a post-mortem draft is made from, as plain data (no JPA): the incident, its alerts and its
  * timeline in order, plus when the draft is made. Text in here is untrusted.
  */
-public record PostmortemInput(Incident incident, List<Alert> alerts, List<Entry> timeline, Instant generatedAt) {
+public record PostmortemInput(Incident incident, List<AlertFact> alerts, List<Entry> timeline, Instant generatedAt) {
 
     public PostmortemInput {
         Objects.requireNonNull(incident, "incident");
@@ -29,21 +30,7 @@ public record PostmortemInput(Incident incident, List<Alert> alerts, List<Entry>
         }
 
         public String reference() {
-            return "INC-" + number;
-        }
-    }
-
-    /** One alert; {@code endsAt} only counts when the alert is resolved. */
-    public record Alert(String alertname, String status, Map<String, String> labels, Map<String, String> annotations,
-                        Instant startsAt, Instant endsAt, String generatorUrl, Instant lastSeenAt) {
-
-        public Alert {
-            labels = labels == null ? Map.of() : labels;
-            annotations = annotations == null ? Map.of() : annotations;
-        }
-
-        public boolean firing() {
-            return "firing".equals(status);
+            return dev.firebreak.incident.Incident.reference(number);
         }
     }
 

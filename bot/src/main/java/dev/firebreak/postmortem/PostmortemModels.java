@@ -1,6 +1,7 @@
 package dev.firebreak.postmortem;
 
-import dev.firebreak.postmortem.PostmortemInput.Alert;
+import dev.firebreak.system.json.Json;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.postmortem.PostmortemInput.Entry;
 import dev.firebreak.postmortem.PostmortemInput.Incident;
 import dev.firebreak.timeline.Links;
@@ -23,7 +24,7 @@ public final class PostmortemModels {
 
     static final int MAX_LISTED_VALUES = 20;
     static final int MAX_LINKS_PER_GROUP = 3;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final Map<String, String> KIND_LABELS = Map.ofEntries(
             Map.entry(TimelineKinds.INCIDENT_OPENED, "Opened"),
             Map.entry(TimelineKinds.STATUS_CHANGED, "Status"),
@@ -90,13 +91,13 @@ public final class PostmortemModels {
      * When the first alert started long before the incident was opened (an old alert resent, or Firebreak connected
      * late), a sentence saying so: the times from detection then include that gap.
      */
-    static String detectionNote(Incident i, List<Alert> alerts) {
+    static String detectionNote(Incident i, List<AlertFact> alerts) {
         if (i.detectedAt() == null || i.openedAt() == null
                 || java.time.Duration.between(i.detectedAt(), i.openedAt()).compareTo(ChartAxis.MIN_BREAK) < 0) {
             return null;
         }
         String first = null;
-        for (Alert a : alerts) {
+        for (AlertFact a : alerts) {
             if (i.detectedAt().equals(a.startsAt()) && a.alertname() != null && !a.alertname().isBlank()) {
                 first = a.alertname();
                 break;
@@ -138,9 +139,9 @@ public final class PostmortemModels {
         return rows;
     }
 
-    private static List<PostmortemModel.AlertGroup> alertGroups(List<Alert> alerts) {
-        Map<String, List<Alert>> byName = new LinkedHashMap<>();
-        for (Alert a : alerts) {
+    private static List<PostmortemModel.AlertGroup> alertGroups(List<AlertFact> alerts) {
+        Map<String, List<AlertFact>> byName = new LinkedHashMap<>();
+        for (AlertFact a : alerts) {
             String name = a.alertname() == null || a.alertname().isBlank() ? "(no alertname)" : a.alertname();
             byName.computeIfAbsent(name, k -> new ArrayList<>()).add(a);
         }
@@ -150,7 +151,7 @@ public final class PostmortemModels {
             Instant last = null;
             int firing = 0;
             Set<String> urls = new LinkedHashSet<>();
-            for (Alert a : list) {
+            for (AlertFact a : list) {
                 first = min(first, a.startsAt());
                 Instant seen = !a.firing() && a.endsAt() != null ? a.endsAt() : a.lastSeenAt();
                 last = max(last, seen == null ? a.startsAt() : seen);
@@ -234,10 +235,10 @@ public final class PostmortemModels {
         return String.join(", ", list);
     }
 
-    private static String labelValues(Incident i, List<Alert> alerts, String label) {
+    private static String labelValues(Incident i, List<AlertFact> alerts, String label) {
         Set<String> values = new TreeSet<>();
         addValue(values, i.labels().get(label));
-        for (Alert a : alerts) {
+        for (AlertFact a : alerts) {
             addValue(values, a.labels().get(label));
         }
         List<String> list = new ArrayList<>(values);

@@ -1,6 +1,5 @@
 package dev.firebreak.postmortem;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
@@ -9,22 +8,15 @@ import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.incident.IncidentNotFoundException;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackMrkdwn;
-import dev.firebreak.slack.SlackOutcomes;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +34,13 @@ class PostmortemUploadHandler implements OutboxHandler {
     static final int MAX_CHANNEL_WAITS = 60;
     /** completeUploadExternal errors that mean the uploaded file is gone: start over. */
     static final Set<String> RESTART = Set.of("file_not_found", "file_deleted", "invalid_file_id", "file_upload_not_found");
-    private static final MediaType MARKDOWN = MediaType.get("text/markdown; charset=utf-8");
+    private static final String MARKDOWN = "text/markdown; charset=utf-8";
 
     private final SlackApi slack;
     private final IncidentManagement incidents;
     private final PostmortemDrafts drafts;
     private final PostmortemUploads uploads;
     private final Clock clock;
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60))
-            .writeTimeout(Duration.ofSeconds(60)).followRedirects(false).build();
 
     PostmortemUploadHandler(SlackApi slack, IncidentManagement incidents, PostmortemDrafts drafts,
                             PostmortemUploads uploads, Clock clock) {
@@ -91,79 +80,51 @@ class PostmortemUploadHandler implements OutboxHandler {
             }
             return OutboxResult.retryAt(clock.instant().plus(CHANNEL_WAIT), "waiting for the incident's Slack channel");
         }
-        MethodsClient methods = slack.methods();
         String title = "Post-mortem draft: " + incident.reference() + " " + incident.getTitle();
-        try {
-            if (PostmortemUpload.UPLOADED.equals(upload.getState()) && upload.getFileId() != null
-                    && channel.equals(upload.getChannelId())) {
-                return complete(methods, upload, channel, title, incident);
-            }
-            // A failure to load (database down) is transient and retried; a failure to render is permanent.
-            PostmortemInput input = drafts.load(incident.getId());
-            String markdown;
-            try {
-                markdown = drafts.markdown(input, drafts.settings().absoluteChartUrl(incident.reference()));
-            } catch (RuntimeException e) {
-                return OutboxResult.failed("Post-mortem draft for " + incident.reference() + " could not be rendered: " + e);
-            }
-            byte[] bytes = markdown.getBytes(StandardCharsets.UTF_8);
-            FilesGetUploadURLExternalResponse target = methods.filesGetUploadURLExternal(r -> r
-                    .filename(PostmortemDrafts.fileStem(input.incident()) + ".md").length(bytes.length));
-            if (!target.isOk()) {
-                return SlackOutcomes.of("files.getUploadURLExternal", target);
-            }
-            OutboxResult sent = sendBytes(target.getUploadUrl(), bytes);
-            if (sent != null) {
-                return sent;
-            }
-            upload.uploaded(target.getFileId(), channel, clock.instant());
-            upload = uploads.save(upload);
-            return complete(methods, upload, channel, title, incident);
-        } catch (Exception e) {
-            return SlackOutcomes.of(KIND, e, clock);
+        if (PostmortemUpload.UPLOADED.equals(upload.getState()) && upload.getFileId() != null
+                && channel.equals(upload.getChannelId())) {
+            return complete(upload, channel, title, incident);
         }
+        // A failure to load (database down) is transient and retried; a failure to render is permanent.
+        PostmortemInput input = drafts.load(incident.getId());
+        String markdown;
+        try {
+            markdown = drafts.markdown(input, drafts.settings().absoluteChartUrl(incident.reference()));
+        } catch (RuntimeException e) {
+            return OutboxResult.failed("Post-mortem draft for " + incident.reference() + " could not be rendered: " + e);
+        }
+        byte[] bytes = markdown.getBytes(StandardCharsets.UTF_8);
+        SlackApi.Answer<FilesGetUploadURLExternalResponse> target = slack.call("files.getUploadURLExternal", null,
+                m -> m.filesGetUploadURLExternal(r -> r.filename(PostmortemDrafts.fileStem(input.incident()) + ".md")
+                        .length(bytes.length)));
+        if (!target.ok()) {
+            return target.result();
+        }
+        OutboxResult sent = slack.uploadBytes(target.response().getUploadUrl(), bytes, MARKDOWN);
+        if (!(sent instanceof OutboxResult.Done)) {
+            return sent;
+        }
+        upload.uploaded(target.response().getFileId(), channel, clock.instant());
+        upload = uploads.save(upload);
+        return complete(upload, channel, title, incident);
     }
 
-    private OutboxResult complete(MethodsClient methods, PostmortemUpload upload, String channel, String title,
-                                  Incident incident) throws Exception {
+    private OutboxResult complete(PostmortemUpload upload, String channel, String title, Incident incident) {
         String comment = ":page_facing_up: Post-mortem draft for " + incident.reference() + " "
                 + SlackMrkdwn.escape(incident.getTitle()) + ". Edit it, fill in the prompts, and share it.";
-        FilesCompleteUploadExternalResponse done = methods.filesCompleteUploadExternal(r -> r
-                .files(List.of(new FileDetails(upload.getFileId(), title, null)))
-                .channelId(channel)
-                .initialComment(comment));
-        if (done.isOk()) {
+        SlackApi.Answer<FilesCompleteUploadExternalResponse> done = slack.call("files.completeUploadExternal", channel,
+                m -> m.filesCompleteUploadExternal(r -> r.files(List.of(new FileDetails(upload.getFileId(), title, null)))
+                        .channelId(channel).initialComment(comment)));
+        if (done.ok()) {
             upload.completed(clock.instant());
             uploads.save(upload);
             return OutboxResult.done();
         }
-        if (RESTART.contains(done.getError())) {
+        if (RESTART.contains(done.error())) {
             upload.restart(clock.instant());
             uploads.save(upload);
-            return OutboxResult.retry("Slack files.completeUploadExternal: " + done.getError() + "; uploading again");
+            return OutboxResult.retry("Slack files.completeUploadExternal: " + done.error() + "; uploading again");
         }
-        return SlackOutcomes.of("files.completeUploadExternal", done);
-    }
-
-    /** POSTs the bytes to Slack's upload URL; null on success, else the outcome to return. */
-    private OutboxResult sendBytes(String uploadUrl, byte[] bytes) {
-        if (uploadUrl == null || !(uploadUrl.startsWith("https://") || uploadUrl.startsWith("http://"))) {
-            return OutboxResult.retry("Slack gave no usable upload_url");
-        }
-        Request post = new Request.Builder().url(uploadUrl).post(RequestBody.create(bytes, MARKDOWN)).build();
-        try (Response response = http.newCall(post).execute()) {
-            if (response.isSuccessful()) {
-                return null;
-            }
-            if (response.code() == 429) {
-                String after = response.header("Retry-After");
-                long seconds = after != null && after.trim().matches("\\d{1,6}") ? Long.parseLong(after.trim()) : 30;
-                return OutboxResult.retryAt(clock.instant().plusSeconds(Math.max(1, seconds)),
-                        "Slack file upload: HTTP 429");
-            }
-            return OutboxResult.retry("Slack file upload: HTTP " + response.code());
-        } catch (IOException e) {
-            return OutboxResult.retry("Slack file upload: " + e.getClass().getSimpleName() + " " + e.getMessage());
-        }
+        return done.result();
     }
 }

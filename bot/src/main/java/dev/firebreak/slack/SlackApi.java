@@ -3,32 +3,85 @@ package dev.firebreak.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
-import java.time.Duration;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import dev.firebreak.system.outbox.OutboxResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The Slack Web API client, pointed at {@code firebreak.slack.api-url} with the bot token. Other modules
- * (paging, post-mortems) call Slack through this, always from an outbox handler, never inside a request.
+ * The one way the bot calls Slack's Web API (pointed at {@code firebreak.slack.api-url} with the bot token).
+ * Every call goes through {@link #call}: it asks the {@link SlackRateGate} first (after a 429 other calls of the
+ * method, or of the channel for chat.*, wait without calling), maps the answer to an {@link OutboxResult} via
+ * {@link SlackOutcomes}, and counts errors in {@code firebreak.slack.errors}. Calls run from outbox handlers or
+ * after a request was acked, never inside a transaction.
  */
 @Component
 public class SlackApi {
 
     private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
 
-    private final SlackSettings settings;
-    private final Slack slack;
-
-    /** With the default HTTP timeout (10 s). */
-    SlackApi(SlackSettings settings) {
-        this(settings, new SlackHttpSettings(Duration.ofSeconds(10)));
+    /** One Web API call, given the authenticated methods client. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T run(MethodsClient methods) throws IOException, SlackApiException;
     }
 
-    @Autowired
-    SlackApi(SlackSettings settings, SlackHttpSettings http) {
+    /** The answer (null when the call threw or was not made) and what an outbox handler should do. */
+    public record Answer<T extends SlackApiTextResponse>(T response, OutboxResult result) {
+
+        /** The call succeeded, or failed with an error meaning "already so". */
+        public boolean done() {
+            return result instanceof OutboxResult.Done;
+        }
+
+        /** Slack answered ok:true. */
+        public boolean ok() {
+            return response != null && response.isOk();
+        }
+
+        public String error() {
+            return response == null ? null : response.getError();
+        }
+    }
+
+    /** Who the bot is in this workspace ({@code auth.test}). */
+    public record Identity(String userId, String botId) {
+
+        /** Whether a message with this author (user id or bot id) was posted by this bot. */
+        public boolean authored(String messageUser, String messageBotId) {
+            return (userId != null && userId.equals(messageUser)) || (botId != null && botId.equals(messageBotId));
+        }
+    }
+
+    private final SlackSettings settings;
+    private final Slack slack;
+    private final SlackRateGate gate;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final AtomicReference<Identity> self = new AtomicReference<>();
+
+    SlackApi(SlackSettings settings, SlackHttpSettings http, ObjectProvider<SlackRateGate> gate, Clock clock,
+             MeterRegistry meters) {
         this.settings = settings;
+        this.gate = gate.getIfAvailable(SlackRateGate.InMemory::new);
+        this.clock = clock;
+        this.meters = meters;
         SlackConfig config = new SlackConfig();
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, http.timeout().toMillis());
         config.setHttpClientReadTimeoutMillis(timeoutMillis);
@@ -48,16 +101,109 @@ public class SlackApi {
         return settings.enabled();
     }
 
-    /** The Web API methods, authenticated with the bot token. */
-    public MethodsClient methods() {
-        return slack.methods(settings.botToken());
+    /**
+     * Runs one Web API call.
+     *
+     * @param method  Slack's method name (metrics, gate, messages)
+     * @param channel the channel the call posts to (gates chat.* per channel), or null
+     */
+    public <T extends SlackApiTextResponse> Answer<T> call(String method, String channel, Call<T> call) {
+        Instant now = clock.instant();
+        Optional<Instant> wait = gate.notBefore(method, channel, now);
+        if (wait.isPresent()) {
+            return new Answer<>(null, OutboxResult.retryAt(wait.get(), "Slack " + method + ": rate limited until " + wait.get()));
+        }
+        try {
+            T response = call.run(slack.methods(settings.botToken()));
+            if (!response.isOk()) {
+                count(method, response.getError());
+            }
+            return new Answer<>(response, SlackOutcomes.of(method, response));
+        } catch (SlackApiException e) {
+            int code = e.getResponse().code();
+            String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError() : "http_" + code;
+            count(method, code == 429 ? "ratelimited" : error);
+            OutboxResult result = SlackOutcomes.of(method, e, clock);
+            if (code == 429 && result instanceof OutboxResult.Retry r && r.at() != null) {
+                gate.rateLimited(method, channel, r.at());
+            }
+            return new Answer<>(null, result);
+        } catch (IOException e) {
+            count(method, e instanceof InterruptedIOException ? "timeout" : "io_error");
+            return new Answer<>(null, SlackOutcomes.of(method, e, clock));
+        } catch (RuntimeException e) {
+            count(method, "client_error");
+            return new Answer<>(null, SlackOutcomes.of(method, e, clock));
+        }
     }
 
-    public Slack slack() {
+    /** The bot's identity ({@code auth.test}, cached once known), or empty if Slack did not answer. */
+    public Optional<Identity> self() {
+        Identity known = self.get();
+        if (known == null) {
+            Answer<AuthTestResponse> a = call("auth.test", null, m -> m.authTest(r -> r));
+            if (a.ok()) {
+                known = new Identity(a.response().getUserId(), a.response().getBotId());
+                self.set(known);
+            }
+        }
+        return Optional.ofNullable(known);
+    }
+
+    /**
+     * POSTs bytes to an upload URL Slack handed out ({@code files.getUploadURLExternal}), over the Slack client's
+     * own HTTP connection pool and timeouts. Done on 2xx; 429 waits for Retry-After; anything else retries.
+     */
+    public OutboxResult uploadBytes(String uploadUrl, byte[] bytes, String contentType) {
+        String method = "files.upload";
+        if (uploadUrl == null || !(uploadUrl.startsWith("https://") || uploadUrl.startsWith("http://"))) {
+            count(method, "no_upload_url");
+            return OutboxResult.retry("Slack gave no usable upload_url");
+        }
+        Request post = new Request.Builder().url(uploadUrl)
+                .post(RequestBody.create(bytes, MediaType.get(contentType))).build();
+        try (Response response = slack.getHttpClient().getOkHttpClient().newCall(post).execute()) {
+            if (response.isSuccessful()) {
+                return OutboxResult.done();
+            }
+            count(method, response.code() == 429 ? "ratelimited" : "http_" + response.code());
+            if (response.code() == 429) {
+                return OutboxResult.retryAt(SlackOutcomes.retryAt(response.header("Retry-After"), clock),
+                        "Slack file upload: HTTP 429");
+            }
+            return OutboxResult.retry("Slack file upload: HTTP " + response.code());
+        } catch (IOException e) {
+            count(method, e instanceof InterruptedIOException ? "timeout" : "io_error");
+            return OutboxResult.retry("Slack file upload: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+    }
+
+    /** Posts a JSON message to an interaction's {@code response_url}; the HTTP status, or -1 if it did not get there. */
+    public int respond(String responseUrl, String json) {
+        try {
+            int code = slack.send(responseUrl, json).getCode();
+            if (code >= 300) {
+                count("response_url", "http_" + code);
+            }
+            return code;
+        } catch (IOException | RuntimeException e) {
+            count("response_url", "io_error");
+            log.warn("Could not post to the Slack response_url: {}", e.toString());
+            return -1;
+        }
+    }
+
+    /** The underlying Bolt client, only for building Bolt's App (slash commands, Socket Mode) on the same URL. */
+    public Slack boltClient() {
         return slack;
     }
 
     public SlackSettings settings() {
         return settings;
+    }
+
+    private void count(String method, String error) {
+        Counter.builder("firebreak.slack.errors").tag("method", method).tag("error", error == null ? "unknown" : error)
+                .description("Slack Web API calls that failed, by method and error").register(meters).increment();
     }
 }

@@ -51,7 +51,7 @@ public final class SlackOutcomes {
         if (e instanceof SlackApiException api) {
             int code = api.getResponse().code();
             if (code == 429) {
-                return OutboxResult.retryAt(clock.instant().plusSeconds(retryAfterSeconds(api)),
+                return OutboxResult.retryAt(retryAt(api.getResponse().header("Retry-After"), clock),
                         "Slack " + method + ": HTTP 429");
             }
             if (api.getError() != null && api.getError().getError() != null) {
@@ -71,17 +71,15 @@ public final class SlackOutcomes {
         return OutboxResult.retry("Slack " + method + ": " + e);
     }
 
-    /** The Retry-After of a 429 in seconds (at least 1; 30 when Slack sent none or nonsense). */
-    public static long retryAfterSeconds(SlackApiException e) {
-        String header = e.getResponse().header("Retry-After");
-        try {
-            return header == null ? 30 : Math.max(1, Long.parseLong(header.trim()));
-        } catch (NumberFormatException nfe) {
+    /** The Retry-After of a 429 in seconds (at least 1; 30 when Slack sent none or nonsense). The one parser. */
+    public static long retryAfterSeconds(String header) {
+        if (header == null || !header.trim().matches("\\d{1,9}")) {
             return 30;
         }
+        return Math.max(1, Long.parseLong(header.trim()));
     }
 
-    public static Instant retryAt(SlackApiException e, Clock clock) {
-        return clock.instant().plusSeconds(retryAfterSeconds(e));
+    public static Instant retryAt(String retryAfterHeader, Clock clock) {
+        return clock.instant().plusSeconds(retryAfterSeconds(retryAfterHeader));
     }
 }

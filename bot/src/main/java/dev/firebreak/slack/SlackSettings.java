@@ -1,5 +1,6 @@
 package dev.firebreak.slack;
 
+import dev.firebreak.system.security.Secrets;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,15 @@ public record SlackSettings(
 
     public boolean enabled() {
         return botToken != null && !botToken.isBlank();
+    }
+
+    /** Tokens and the signing secret never show. */
+    @Override
+    public String toString() {
+        return "SlackSettings[botToken=" + Secrets.redact(botToken) + ", signingSecret=" + Secrets.redact(signingSecret)
+                + ", appToken=" + Secrets.redact(appToken) + ", apiUrl=" + apiUrl + ", announceChannel=" + announceChannel
+                + ", channelPrefix=" + channelPrefix + ", privateChannels=" + privateChannels + ", defaultResponders="
+                + defaultResponders + ", archiveAfter=" + archiveAfter + ", cardUpdateInterval=" + cardUpdateInterval + "]";
     }
 
     public boolean socketMode() {

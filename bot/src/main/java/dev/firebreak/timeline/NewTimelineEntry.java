@@ -12,6 +12,9 @@ import java.util.UUID;
 public record NewTimelineEntry(UUID incidentId, Instant occurredAt, String kind, Actor actor, String text,
                                String link, String data, boolean keyEvent, Long supersedesId, String dedupKey) {
 
+    /** The longest text an entry takes from people (API, Slack). */
+    public static final int MAX_TEXT = 10_000;
+
     public NewTimelineEntry {
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(kind, "kind");

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/incidents/{id}/timeline")
 class TimelineController {
 
-    static final int MAX_TEXT = 10_000;
+    static final int MAX_TEXT = NewTimelineEntry.MAX_TEXT;
     static final int MAX_IDEMPOTENCY_KEY = 200;
     static final Set<String> WRITABLE_KINDS = Set.of(TimelineKinds.NOTE, TimelineKinds.CORRECTION,
             TimelineKinds.FOLLOW_UP);

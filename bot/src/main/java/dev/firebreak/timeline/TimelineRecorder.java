@@ -1,5 +1,6 @@
 package dev.firebreak.timeline;
 
+import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.IncidentOpened;
 import dev.firebreak.incident.IncidentStatus;
@@ -23,7 +24,7 @@ class TimelineRecorder {
     @EventListener
     void on(IncidentOpened e) {
         timeline.record(NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.INCIDENT_OPENED, e.actor(),
-                "INC-" + e.number() + " opened (" + e.severity() + ", from " + e.source().wireName() + "): " + e.title())
+                Incident.reference(e.number()) + " opened (" + e.severity() + ", from " + e.source().wireName() + "): " + e.title())
                 .asKeyEvent());
     }
 

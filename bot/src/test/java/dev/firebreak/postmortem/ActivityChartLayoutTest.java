@@ -2,7 +2,7 @@ package dev.firebreak.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.postmortem.PostmortemInput.Alert;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.postmortem.PostmortemInput.Incident;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class ActivityChartLayoutTest {
         // open, nothing but the opening
         cases.put("just opened", with(base, "Slow search", end, end, null, null, null, List.of()));
         // twelve alertnames with long names: legend wraps, six series and the rest summed
-        List<Alert> many = new ArrayList<>();
+        List<AlertFact> many = new ArrayList<>();
         for (int k = 0; k < 12; k++) {
             many.add(PostmortemFixtures.alert("KubernetesPersistentVolumeFillingUpWithAVeryLongAlertName" + k, "p" + k,
                     "resolved", PostmortemFixtures.DETECTED.plusSeconds(k * 20L), end.minusSeconds(k * 30L)));
@@ -51,7 +51,7 @@ class ActivityChartLayoutTest {
         cases.put("many alertnames", with(base, "Many", PostmortemFixtures.DETECTED, PostmortemFixtures.OPENED,
                 PostmortemFixtures.ACKNOWLEDGED, PostmortemFixtures.MITIGATED, end, many));
         // an alert from a week before, and an incident still open: break and "now"
-        List<Alert> old = new ArrayList<>(base.alerts());
+        List<AlertFact> old = new ArrayList<>(base.alerts());
         old.add(PostmortemFixtures.alert("Watchdog", "x", "firing", PostmortemFixtures.DETECTED.minusSeconds(7 * 86_400), null));
         cases.put("week-old alert, still open", with(base, "Open", PostmortemFixtures.DETECTED.minusSeconds(7 * 86_400),
                 PostmortemFixtures.OPENED, PostmortemFixtures.ACKNOWLEDGED, null, null, old));
@@ -59,7 +59,7 @@ class ActivityChartLayoutTest {
     }
 
     static PostmortemInput with(PostmortemInput base, String title, Instant detected, Instant opened, Instant ack,
-                                Instant mitigated, Instant resolved, List<Alert> alerts) {
+                                Instant mitigated, Instant resolved, List<AlertFact> alerts) {
         Incident i = base.incident();
         Incident incident = new Incident(i.number(), title, null, i.severity(), resolved == null ? "ACKNOWLEDGED" : "RESOLVED",
                 i.source(), detected, opened, ack, mitigated, resolved, null, null, null, i.labels(), 0, null);

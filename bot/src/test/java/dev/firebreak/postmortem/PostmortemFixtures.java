@@ -1,6 +1,6 @@
 package dev.firebreak.postmortem;
 
-import dev.firebreak.postmortem.PostmortemInput.Alert;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.postmortem.PostmortemInput.Entry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +37,8 @@ final class PostmortemFixtures {
         return new PostmortemInput(incident(ACKNOWLEDGED, MITIGATED, RESOLVED), alerts(), timeline(), GENERATED);
     }
 
-    static List<Alert> alerts() {
-        List<Alert> alerts = new ArrayList<>();
+    static List<AlertFact> alerts() {
+        List<AlertFact> alerts = new ArrayList<>();
         alerts.add(alert("HighErrorRate", "checkout-7d9f", "resolved", DETECTED, Instant.parse("2026-11-28T05:12:00Z")));
         alerts.add(alert("HighErrorRate", "checkout-8a1c", "resolved", Instant.parse("2026-11-28T04:53:00Z"),
                 Instant.parse("2026-11-28T05:14:30Z")));
@@ -47,14 +47,14 @@ final class PostmortemFixtures {
         return alerts;
     }
 
-    static Alert alert(String name, String pod, String status, Instant startsAt, Instant endsAt) {
+    static AlertFact alert(String name, String pod, String status, Instant startsAt, Instant endsAt) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("alertname", name);
         labels.put("service", "checkout");
         labels.put("namespace", "shop");
         labels.put("cluster", "eu-west-1");
         labels.put("pod", pod);
-        return new Alert(name, status, labels, Map.of("summary", name + " on " + pod), startsAt,
+        return new AlertFact(name, status, labels, Map.of("summary", name + " on " + pod), startsAt,
                 "resolved".equals(status) ? endsAt : null,
                 "http://prometheus.example:9090/graph?g0.expr=" + name, endsAt == null ? startsAt : endsAt);
     }
@@ -95,7 +95,7 @@ final class PostmortemFixtures {
                         + "about 20 minutes until the deploy was rolled back.",
                 "SEV2", "RESOLVED", "alertmanager", OLD_ALERT, OPENED, ACKNOWLEDGED, MITIGATED, RESOLVED,
                 "alice", "dave", "bob", labels, 0, "http://alertmanager.example:9093");
-        List<Alert> alerts = new ArrayList<>();
+        List<AlertFact> alerts = new ArrayList<>();
         alerts.add(alert("DiskSpaceLow", "postgres-0", "firing", OLD_ALERT, null));
         alerts.add(alert("HighLatencyP99", "checkout-7d9f", "resolved", Instant.parse("2026-11-28T04:51:45Z"),
                 Instant.parse("2026-11-28T05:09:00Z")));

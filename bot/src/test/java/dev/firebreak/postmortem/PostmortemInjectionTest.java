@@ -2,7 +2,7 @@ package dev.firebreak.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.postmortem.PostmortemInput.Alert;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.postmortem.PostmortemInput.Entry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ class PostmortemInjectionTest {
         PostmortemInput.Incident evil = new PostmortemInput.Incident(i.number(), EVIL_TITLE, "- list?\n1. ordered\n    code",
                 i.severity(), i.status(), i.source(), i.detectedAt(), i.openedAt(), i.acknowledgedAt(), i.mitigatedAt(),
                 i.resolvedAt(), "<@U1|alice>", null, null, labels, 0, i.externalUrl());
-        List<Alert> alerts = new ArrayList<>(base.alerts());
-        alerts.add(new Alert("Evil|Alert\n<script>", "firing", Map.of("alertname", "Evil|Alert"), Map.of(),
+        List<AlertFact> alerts = new ArrayList<>(base.alerts());
+        alerts.add(new AlertFact("Evil|Alert\n<script>", "firing", Map.of("alertname", "Evil|Alert"), Map.of(),
                 PostmortemFixtures.OPENED, null, "javascript:alert(5)", PostmortemFixtures.OPENED));
         List<Entry> timeline = new ArrayList<>(base.timeline());
         timeline.add(new Entry(100, Instant.parse("2026-11-28T05:05:00Z"), "note", "mallory | <b>", "slack:U9", EVIL_NOTE,

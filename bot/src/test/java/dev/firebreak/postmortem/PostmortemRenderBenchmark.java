@@ -1,6 +1,6 @@
 package dev.firebreak.postmortem;
 
-import dev.firebreak.postmortem.PostmortemInput.Alert;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.postmortem.PostmortemInput.Entry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -68,12 +68,12 @@ public final class PostmortemRenderBenchmark {
 
     static PostmortemInput bigIncident() {
         Instant start = PostmortemFixtures.DETECTED;
-        List<Alert> alerts = new ArrayList<>(ALERTS);
+        List<AlertFact> alerts = new ArrayList<>(ALERTS);
         for (int i = 0; i < ALERTS; i++) {
             String name = "Alert" + (i % 40);
             Instant startsAt = start.plusSeconds(i % 1800);
             boolean resolved = i % 3 != 0;
-            alerts.add(new Alert(name, resolved ? "resolved" : "firing",
+            alerts.add(new AlertFact(name, resolved ? "resolved" : "firing",
                     Map.of("alertname", name, "service", "svc-" + (i % 25), "namespace", "ns-" + (i % 7),
                             "cluster", "c" + (i % 3), "pod", "pod-" + i),
                     Map.of("summary", "Something | <odd> happened on pod-" + i),

@@ -123,9 +123,7 @@ class PostmortemSlackUploadTest {
 
     /** Runs due tasks until nothing is due (one task per queue per round). */
     void drain() {
-        for (int i = 0; i < 100 && worker.runDueTasks() > 0; i++) {
-            // until nothing is due
-        }
+        worker.drain(100);
     }
 
     /** The files upload v2 requests in arrival order: the two Web API methods and the byte uploads. */

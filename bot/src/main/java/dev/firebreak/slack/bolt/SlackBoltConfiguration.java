@@ -31,7 +31,7 @@ class SlackBoltConfiguration {
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 // The same Slack client as SlackApi, so auth.test and every call go to firebreak.slack.api-url.
-                .slack(api.slack())
+                .slack(api.boltClient())
                 // Bolt's RequestVerification is off on purpose: SlackEventsController verifies every HTTP
                 // request before Bolt sees it (constant-time compare, future timestamps refused, injected
                 // Clock), and Socket Mode requests are not signed at all. Bolt's check would only repeat

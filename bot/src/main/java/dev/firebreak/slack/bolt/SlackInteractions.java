@@ -1,5 +1,6 @@
 package dev.firebreak.slack.bolt;
 
+import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.IllegalTransitionException;
 import dev.firebreak.incident.IncidentNotFoundException;
 import dev.firebreak.slack.SlackApi;
@@ -36,7 +37,7 @@ public class SlackInteractions implements DisposableBean {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SlackInteractions.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final SlackApi slack;
     private final MeterRegistry meters;
@@ -119,13 +120,9 @@ public class SlackInteractions implements DisposableBean {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("response_type", reply.inChannel() ? "in_channel" : "ephemeral");
         payload.put("text", reply.text());
-        try {
-            var response = slack.slack().send(responseUrl, JSON.writeValueAsString(payload));
-            if (response.getCode() >= 300) {
-                log.warn("Slack response_url answered HTTP {}", response.getCode());
-            }
-        } catch (Exception e) {
-            log.warn("Could not post to the Slack response_url: {}", e.toString());
+        int code = slack.respond(responseUrl, JSON.writeValueAsString(payload));
+        if (code >= 300) {
+            log.warn("Slack response_url answered HTTP {}", code);
         }
     }
 

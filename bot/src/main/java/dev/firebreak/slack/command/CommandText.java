@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 final class CommandText {
 
     private static final Pattern INCIDENT_REF = Pattern.compile("(?i)INC-\\d{1,18}");
-    private static final Pattern USER_MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
     private static final Pattern SEVERITY_WORD = Pattern.compile("(?i)sev([1-4])");
 
     /** {@code /incident <name> [INC-n] <args>}. */
@@ -25,7 +24,7 @@ final class CommandText {
     /** A Slack user from {@code <@U123|name>} (name may be null). */
     record UserRef(String id, String name) {
         String mention() {
-            return "<@" + id + ">";
+            return SlackMrkdwn.mention(id);
         }
     }
 
@@ -73,7 +72,7 @@ final class CommandText {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = USER_MENTION.matcher(text);
+        Matcher m = SlackMrkdwn.USER_MENTION.matcher(text);
         if (!m.find()) {
             return Optional.empty();
         }
@@ -83,6 +82,6 @@ final class CommandText {
 
     /** Whether a stored role holder is exactly a Slack mention (safe to show unescaped). */
     static boolean isMention(String text) {
-        return text != null && USER_MENTION.matcher(text).matches();
+        return text != null && SlackMrkdwn.USER_MENTION.matcher(text).matches();
     }
 }

@@ -75,11 +75,12 @@ class DeclareSubcommand implements IncidentSubcommand {
         if (context.triggerId() == null) {
             throw new SlackUsageException("Give a title: `/incident " + usage() + "`");
         }
-        ViewsOpenResponse response = slack.methods().viewsOpen(r -> r.triggerId(context.triggerId())
-                .view(DeclareModal.view(context.channelId())));
-        if (!response.isOk()) {
-            log.warn("views.open failed: {}", response.getError());
-            return SlackReply.ephemeral(":warning: Could not open the form (" + response.getError()
+        SlackApi.Answer<ViewsOpenResponse> response = slack.call("views.open", null,
+                m -> m.viewsOpen(r -> r.triggerId(context.triggerId()).view(DeclareModal.view(context.channelId()))));
+        if (!response.ok()) {
+            String error = response.error() != null ? response.error() : "no answer";
+            log.warn("views.open failed: {}", error);
+            return SlackReply.ephemeral(":warning: Could not open the form (" + error
                     + "). Use `/incident " + usage() + "` instead.");
         }
         return SlackReply.none();

@@ -1,5 +1,6 @@
 package dev.firebreak.slack.delivery;
 
+import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
@@ -47,7 +48,7 @@ class AnnounceHandler implements OutboxHandler {
                 return OutboxResult.done();
             }
         }
-        SlackCalls.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", target,
+        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", target,
                 m -> m.chatPostMessage(r -> r.channel(target).text(text).unfurlLinks(false)));
         if (posted.ok()) {
             ctx.channels.announced(id, posted.response().getTs());

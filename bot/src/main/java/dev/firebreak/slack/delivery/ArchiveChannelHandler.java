@@ -1,5 +1,6 @@
 package dev.firebreak.slack.delivery;
 
+import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.conversations.ConversationsArchiveResponse;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentStatus;
@@ -33,7 +34,7 @@ class ArchiveChannelHandler implements OutboxHandler {
             return OutboxResult.done();
         }
         String channel = row.get().channelId();
-        SlackCalls.Answer<ConversationsArchiveResponse> archived = ctx.calls.call("conversations.archive", null,
+        SlackApi.Answer<ConversationsArchiveResponse> archived = ctx.calls.call("conversations.archive", null,
                 m -> m.conversationsArchive(r -> r.channel(channel)));
         if (archived.done()) {
             ctx.channels.archived(archive.incidentId(), true);

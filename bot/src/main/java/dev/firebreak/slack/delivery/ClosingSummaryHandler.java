@@ -1,5 +1,6 @@
 package dev.firebreak.slack.delivery;
 
+import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.system.outbox.Outbox;
@@ -48,7 +49,7 @@ class ClosingSummaryHandler implements OutboxHandler {
                 return OutboxResult.done();
             }
         }
-        SlackCalls.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
+        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
                 m -> m.chatPostMessage(r -> r.channel(channel).text(text).unfurlLinks(false)));
         return posted.result();
     }

@@ -4,6 +4,7 @@ import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -15,12 +16,14 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the incident's channel exactly once. The intent row (written when the incident opened) holds the
  * intended name and the suffix attempt; once a channel id is stored nothing is created again. On
  * {@code name_taken} the existing channel is adopted if it is ours (its purpose carries our marker, or our
  * bot created it after the intent was written), otherwise the next suffix ({@code -2}, {@code -3}...) is tried.
+ * Linking the channel and queueing its first topic task commit together.
  */
 @Component
 class CreateChannelHandler implements OutboxHandler {
@@ -32,9 +35,13 @@ class CreateChannelHandler implements OutboxHandler {
     private static final Duration SKEW = Duration.ofMinutes(2);
 
     private final SlackDeliveryContext ctx;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
 
-    CreateChannelHandler(SlackDeliveryContext ctx) {
+    CreateChannelHandler(SlackDeliveryContext ctx, Outbox outbox, TransactionTemplate tx) {
         this.ctx = ctx;
+        this.outbox = outbox;
+        this.tx = tx;
     }
 
     @Override
@@ -56,7 +63,7 @@ class CreateChannelHandler implements OutboxHandler {
         int attempt = row.nameAttempt();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             String name = ChannelNames.withSuffix(row.intendedName(), attempt);
-            SlackCalls.Answer<ConversationsCreateResponse> created = ctx.calls.call("conversations.create", null,
+            SlackApi.Answer<ConversationsCreateResponse> created = ctx.calls.call("conversations.create", null,
                     m -> m.conversationsCreate(r -> r.name(name).isPrivate(ctx.settings.privateChannels())));
             if (created.ok()) {
                 Conversation c = created.response().getChannel();
@@ -65,12 +72,12 @@ class CreateChannelHandler implements OutboxHandler {
             if (!"name_taken".equals(created.error())) {
                 return created.result();
             }
-            SlackCalls.Answer<ConversationsListResponse> failure = null;
+            SlackApi.Answer<ConversationsListResponse> failure = null;
             Conversation existing = null;
             String cursor = null;
             for (int page = 0; page < MAX_LIST_PAGES && existing == null; page++) {
                 String c = cursor;
-                SlackCalls.Answer<ConversationsListResponse> list = ctx.calls.call("conversations.list", null,
+                SlackApi.Answer<ConversationsListResponse> list = ctx.calls.call("conversations.list", null,
                         m -> m.conversationsList(r -> r.types(List.of(ConversationType.PUBLIC_CHANNEL,
                                 ConversationType.PRIVATE_CHANNEL)).excludeArchived(false).limit(1000).cursor(c)));
                 if (!list.ok()) {
@@ -110,7 +117,7 @@ class CreateChannelHandler implements OutboxHandler {
                 && channel.getTopic().getValue().contains(marker))) {
             return true;
         }
-        String bot = ctx.calls.botUserId();
+        String bot = ctx.calls.self().map(SlackApi.Identity::userId).orElse(null);
         if (bot == null) {
             return null;
         }
@@ -127,9 +134,13 @@ class CreateChannelHandler implements OutboxHandler {
     }
 
     private OutboxResult link(UUID id, String channelId, String name) {
-        if (!channelId.equals(ctx.incidents.get(id).getSlackChannelId())) {
-            ctx.incidents.linkSlackChannel(id, channelId, name);
-        }
+        tx.executeWithoutResult(s -> {
+            if (!channelId.equals(ctx.incidents.get(id).getSlackChannelId())) {
+                ctx.incidents.linkSlackChannel(id, channelId, name);
+            }
+            outbox.enqueue(SlackTasks.SET_TOPIC, SlackTasks.topicQueue(id), "slack.set-topic:" + id + ":open", id,
+                    new SlackTasks.IncidentTask(id));
+        });
         return OutboxResult.done();
     }
 }

@@ -1,7 +1,7 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.alerting.Alert;
 import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Severity;
 import java.time.Instant;
@@ -27,15 +27,13 @@ record IncidentView(UUID id, long number, String title, String summary, Severity
             labels = labels == null ? Map.of() : labels;
         }
 
-        static AlertView of(Alert alert) {
-            Map<String, String> annotations = alert.getAnnotations() == null ? Map.of() : alert.getAnnotations();
-            String name = alert.getAlertname() != null ? alert.getAlertname() : alert.getLabels().get("alertname");
-            return new AlertView(name, alert.isFiring(), alert.getLabels(), alert.getGeneratorUrl(),
-                    annotations.get("runbook_url"));
+        static AlertView of(IncidentAlerts.AlertFact alert) {
+            return new AlertView(alert.name(), alert.firing(), alert.labels(), alert.generatorUrl(),
+                    alert.annotations().get("runbook_url"));
         }
     }
 
-    static IncidentView of(Incident i, List<Alert> alerts) {
+    static IncidentView of(Incident i, List<IncidentAlerts.AlertFact> alerts) {
         return new IncidentView(i.getId(), i.getNumber(), i.getTitle(), i.getSummary(), i.getSeverity(),
                 i.getStatus(), i.getCommander(), i.getScribe(), i.getComms(), i.getDetectedAt(), i.getOpenedAt(),
                 i.getAcknowledgedAt(), i.getMitigatedAt(), i.getResolvedAt(), i.getExternalUrl(),
@@ -43,7 +41,7 @@ record IncidentView(UUID id, long number, String title, String summary, Severity
     }
 
     String reference() {
-        return "INC-" + number;
+        return Incident.reference(number);
     }
 
     long firing() {

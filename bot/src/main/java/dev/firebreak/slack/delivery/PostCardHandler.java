@@ -1,5 +1,6 @@
 package dev.firebreak.slack.delivery;
 
+import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.pins.PinsAddResponse;
 import dev.firebreak.system.outbox.Outbox;
@@ -55,7 +56,7 @@ class PostCardHandler implements OutboxHandler {
         String channel = row.channelId();
         long version = row.cardVersion();
         IncidentView view = ctx.view(id);
-        SlackCalls.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
+        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
                 m -> m.chatPostMessage(r -> r.channel(channel).text(StatusCard.text(view))
                         .blocksAsString(SlackDeliveryContext.json(StatusCard.blocks(view)))
                         .unfurlLinks(false).unfurlMedia(false)));
@@ -68,7 +69,7 @@ class PostCardHandler implements OutboxHandler {
     }
 
     private static OutboxResult pin(SlackDeliveryContext ctx, String channel, String ts) {
-        SlackCalls.Answer<PinsAddResponse> pinned = ctx.calls.call("pins.add", null,
+        SlackApi.Answer<PinsAddResponse> pinned = ctx.calls.call("pins.add", null,
                 m -> m.pinsAdd(r -> r.channel(channel).timestamp(ts)));
         return pinned.result();
     }

@@ -1,7 +1,9 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.alerting.Alerts;
+import dev.firebreak.system.json.Json;
+import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackSettings;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
@@ -18,17 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SlackDeliveryContext {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     final SlackChannels channels;
-    final SlackCalls calls;
+    final SlackApi calls;
     final SlackSettings settings;
     final IncidentManagement incidents;
     final Clock clock;
-    private final Alerts alerts;
+    private final IncidentAlerts alerts;
 
-    SlackDeliveryContext(SlackChannels channels, SlackCalls calls, SlackSettings settings,
-                         IncidentManagement incidents, Alerts alerts, Clock clock) {
+    SlackDeliveryContext(SlackChannels channels, SlackApi calls, SlackSettings settings,
+                         IncidentManagement incidents, IncidentAlerts alerts, Clock clock) {
         this.channels = channels;
         this.calls = calls;
         this.settings = settings;
@@ -39,7 +41,7 @@ class SlackDeliveryContext {
 
     /** The incident as it is now (views always render current state, never the event's). */
     IncidentView view(UUID incidentId) {
-        return IncidentView.of(incidents.get(incidentId), alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incidentId));
+        return IncidentView.of(incidents.get(incidentId), alerts.of(incidentId));
     }
 
     /** The incident's channel row, if the channel exists (else the task has nothing to do). */
@@ -57,8 +59,8 @@ class SlackDeliveryContext {
      * A lookup Slack refuses for good (e.g. an announce channel given by name) finds nothing.
      */
     Lookup findPosted(String channel, String oldest, Predicate<Message> matches) {
-        String bot = calls.botUserId();
-        SlackCalls.Answer<ConversationsHistoryResponse> history = calls.call("conversations.history", null,
+        String bot = calls.self().map(SlackApi.Identity::userId).orElse(null);
+        SlackApi.Answer<ConversationsHistoryResponse> history = calls.call("conversations.history", null,
                 m -> m.conversationsHistory(r -> r.channel(channel).limit(100).oldest(oldest)));
         if (!history.ok()) {
             return history.result() instanceof OutboxResult.Retry ? new Lookup(null, history.result())

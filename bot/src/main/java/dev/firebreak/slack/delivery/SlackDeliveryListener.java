@@ -8,6 +8,7 @@ import dev.firebreak.incident.IncidentUpdated;
 import dev.firebreak.incident.RoleAssigned;
 import dev.firebreak.incident.SeverityChanged;
 import dev.firebreak.slack.SlackActions;
+import dev.firebreak.slack.SlackInvites;
 import dev.firebreak.slack.SlackSettings;
 import dev.firebreak.system.outbox.Outbox;
 import java.time.Clock;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns incident events into Slack outbox tasks, in the event's transaction. Never calls Slack itself.
- * All tasks of one incident share one queue, so nothing is posted before its channel exists.
+ * The incident's tasks share one queue, so nothing is posted before its channel exists; the topic has its own
+ * queue ({@link SlackTasks#topicQueue}), started by the channel's creation.
  */
 @Component
 public class SlackDeliveryListener {
@@ -55,8 +57,7 @@ public class SlackDeliveryListener {
         UUID id = e.incidentId();
         channels.insertIntent(id, ChannelNames.of(settings.channelPrefix(), e.number(), e.title()), clock.instant());
         enqueue(SlackTasks.CREATE_CHANNEL, "slack.create-channel:" + id, new SlackTasks.IncidentTask(id), id);
-        enqueue(SlackTasks.SET_TOPIC, "slack.set-topic:" + id + ":open", new SlackTasks.IncidentTask(id), id);
-        enqueue(SlackTasks.INVITE, "slack.invite:" + id + ":initial", new SlackTasks.InviteTask(id, null), id);
+        enqueue(SlackTasks.INVITE, "slack.invite:" + id + ":initial", new SlackInvites.Task(id, null, null), id);
         enqueue(SlackTasks.POST_CARD, "slack.post-card:" + id, new SlackTasks.IncidentTask(id), id);
         if (settings.announceChannel() != null && !settings.announceChannel().isBlank()) {
             enqueue(SlackTasks.ANNOUNCE, "slack.announce:" + id, new SlackTasks.IncidentTask(id), id);
@@ -82,7 +83,7 @@ public class SlackDeliveryListener {
             enqueue(SlackTasks.UNARCHIVE, null, new SlackTasks.IncidentTask(id), id);
         }
         cardChanged(id);
-        enqueue(SlackTasks.SET_TOPIC, null, new SlackTasks.IncidentTask(id), id);
+        setTopic(id);
     }
 
     @EventListener
@@ -92,7 +93,7 @@ public class SlackDeliveryListener {
             return;
         }
         cardChanged(e.incidentId());
-        enqueue(SlackTasks.SET_TOPIC, null, new SlackTasks.IncidentTask(e.incidentId()), e.incidentId());
+        setTopic(e.incidentId());
     }
 
     @EventListener
@@ -104,7 +105,7 @@ public class SlackDeliveryListener {
         cardChanged(e.incidentId());
         String user = SlackText.slackUserId(e.assignee());
         if (user != null && e.assignee().startsWith("slack:")) {
-            enqueue(SlackTasks.INVITE, null, new SlackTasks.InviteTask(e.incidentId(), List.of(user)), e.incidentId());
+            enqueue(SlackTasks.INVITE, null, new SlackInvites.Task(e.incidentId(), List.of(user), null), e.incidentId());
         }
     }
 
@@ -133,6 +134,10 @@ public class SlackDeliveryListener {
     private void cardChanged(UUID id) {
         channels.cardChanged(id).ifPresent(version -> enqueue(SlackTasks.UPDATE_CARD,
                 "slack.update-card:" + id + ":" + version, new SlackTasks.IncidentTask(id), id));
+    }
+
+    private void setTopic(UUID id) {
+        outbox.enqueue(SlackTasks.SET_TOPIC, SlackTasks.topicQueue(id), null, id, new SlackTasks.IncidentTask(id));
     }
 
     private void enqueue(String kind, String dedupKey, Object payload, UUID incidentId) {

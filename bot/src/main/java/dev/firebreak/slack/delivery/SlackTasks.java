@@ -8,7 +8,7 @@ final class SlackTasks {
 
     static final String CREATE_CHANNEL = "slack.create-channel";
     static final String SET_TOPIC = "slack.set-topic";
-    static final String INVITE = "slack.invite";
+    static final String INVITE = dev.firebreak.slack.SlackInvites.KIND;
     static final String POST_CARD = "slack.post-card";
     static final String UPDATE_CARD = "slack.update-card";
     static final String ANNOUNCE = "slack.announce";
@@ -25,15 +25,20 @@ final class SlackTasks {
     private SlackTasks() {
     }
 
+    /**
+     * The topic's own queue: a topic Slack keeps refusing (say {@code missing_scope}, or retries until dead) never
+     * holds back the card, the announcement or invites on the incident's queue. The first topic task is queued by the
+     * channel's creation; later ones find the channel or have nothing to do (the first renders the current state).
+     */
+    static String topicQueue(UUID incidentId) {
+        return "slack-topic:" + incidentId;
+    }
+
     static String archiveQueue(UUID incidentId) {
         return "slack-archive:" + incidentId;
     }
 
     record IncidentTask(UUID incidentId) {
-    }
-
-    /** {@code users} null: the default responders and the commander at run time. */
-    record InviteTask(UUID incidentId, List<String> users) {
     }
 
     /** Archive only if the incident is still resolved from that resolve ({@code resolvedAtMillis}). */

@@ -11,7 +11,6 @@ final class SlackText {
     static final int HEADER_TEXT = 150;
     static final int TOPIC = 250;
 
-    private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,20}");
     private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>|\"]{1,1900}");
 
     private SlackText() {
@@ -44,7 +43,7 @@ final class SlackText {
             return null;
         }
         String id = ref.startsWith("slack:") ? ref.substring(6) : ref;
-        return SLACK_USER.matcher(id).matches() ? id : null;
+        return SlackMrkdwn.USER_ID.matcher(id).matches() ? id : null;
     }
 
     /** A mention for Slack users, the escaped name for anyone else, a dash when nobody. */
@@ -53,7 +52,7 @@ final class SlackText {
             return "_unassigned_";
         }
         String id = slackUserId(ref);
-        return id != null ? "<@" + id + ">" : esc(cap(ref, 100));
+        return id != null ? SlackMrkdwn.mention(id) : esc(cap(ref, 100));
     }
 
     /** A mrkdwn link, or null when the URL is not a plain http(s) URL (untrusted input). */

@@ -1,5 +1,6 @@
 package dev.firebreak.slack.delivery;
 
+import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.conversations.ConversationsUnarchiveResponse;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
@@ -32,7 +33,7 @@ class UnarchiveHandler implements OutboxHandler {
             return OutboxResult.done();
         }
         String channel = row.get().channelId();
-        SlackCalls.Answer<ConversationsUnarchiveResponse> answer = ctx.calls.call("conversations.unarchive", null,
+        SlackApi.Answer<ConversationsUnarchiveResponse> answer = ctx.calls.call("conversations.unarchive", null,
                 m -> m.conversationsUnarchive(r -> r.channel(channel)));
         if (answer.done() || "not_archived".equals(answer.error())) {
             ctx.channels.archived(id, false);

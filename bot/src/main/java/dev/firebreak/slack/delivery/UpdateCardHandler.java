@@ -1,5 +1,6 @@
 package dev.firebreak.slack.delivery;
 
+import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
@@ -58,7 +59,7 @@ class UpdateCardHandler implements OutboxHandler {
         String channel = row.channelId();
         String ts = row.cardTs();
         IncidentView view = ctx.view(id);
-        SlackCalls.Answer<ChatUpdateResponse> updated = ctx.calls.call("chat.update", channel,
+        SlackApi.Answer<ChatUpdateResponse> updated = ctx.calls.call("chat.update", channel,
                 m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(StatusCard.text(view))
                         .blocksAsString(SlackDeliveryContext.json(StatusCard.blocks(view)))));
         if ("message_not_found".equals(updated.error())) {

@@ -13,7 +13,7 @@
  * the incident's other work.
  *
  * <p>Posts whose answer was lost (timeout, 5xx) are looked up in {@code conversations.history} on retry,
- * so a retry never posts twice. {@code SlackCalls} gates calls after a 429 (per method, per channel for
+ * so a retry never posts twice. Every call goes through {@code SlackApi.call}, which gates calls after a 429 (per method, per channel for
  * {@code chat.*}) and counts failures in {@code firebreak.slack.errors{method,error}}.
  *
  * <p>Bot token scopes used: {@code channels:manage}, {@code groups:write}, {@code channels:read},

@@ -6,6 +6,7 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.slack.SlackActions;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.bolt.SlackAppRegistration;
 import dev.firebreak.system.outbox.Outbox;
 import java.util.Optional;
@@ -55,7 +56,7 @@ class PinnedMessages implements SlackAppRegistration {
 
     /** The bot's own messages (its status card) are not timeline material. */
     static boolean byThisBot(PinAddedEvent.Message m, String botId, String botUserId) {
-        return (botId != null && botId.equals(m.getBotId())) || (botUserId != null && botUserId.equals(m.getUser()));
+        return new SlackApi.Identity(botUserId, botId).authored(m.getUser(), m.getBotId());
     }
 
     void record(String eventId, String channel, String ts, String by) {

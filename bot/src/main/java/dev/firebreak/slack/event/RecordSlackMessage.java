@@ -1,7 +1,5 @@
 package dev.firebreak.slack.event;
 
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
@@ -11,7 +9,6 @@ import com.slack.api.model.User;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.slack.SlackApi;
-import dev.firebreak.slack.SlackOutcomes;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -20,10 +17,9 @@ import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,13 +38,10 @@ class RecordSlackMessage implements OutboxHandler {
 
     private final SlackApi slack;
     private final Timeline timeline;
-    private final Clock clock;
-    private final AtomicReference<AuthTestResponse> self = new AtomicReference<>();
 
-    RecordSlackMessage(SlackApi slack, Timeline timeline, Clock clock) {
+    RecordSlackMessage(SlackApi slack, Timeline timeline) {
         this.slack = slack;
         this.timeline = timeline;
-        this.clock = clock;
     }
 
     static String dedupKey(String channel, String ts) {
@@ -74,79 +67,61 @@ class RecordSlackMessage implements OutboxHandler {
             return OutboxResult.failed("Slack is not configured");
         }
         Task t = Outbox.payload(task, Task.class);
-        MethodsClient api = slack.methods();
-        String method = "conversations.history";
-        try {
-            ConversationsHistoryResponse history = api.conversationsHistory(r -> r.channel(t.channel())
-                    .latest(t.ts()).oldest(t.ts()).inclusive(true).limit(1));
-            if (!history.isOk()) {
-                return SlackOutcomes.of(method, history);
-            }
-            Message message = find(history.getMessages(), t.ts());
-            if (message == null) {
-                method = "conversations.replies";
-                // A reply in a thread is not in the channel history; the thread's listing (parent first) has it.
-                ConversationsRepliesResponse replies = api.conversationsReplies(r -> r.channel(t.channel()).ts(t.ts())
-                        .oldest(t.ts()).inclusive(true).limit(5));
-                if (!replies.isOk()) {
-                    return SlackOutcomes.of(method, replies);
-                }
-                message = find(replies.getMessages(), t.ts());
-            }
-            if (message == null) {
-                return OutboxResult.failed("Slack message " + t.ts() + " in " + t.channel() + " not found");
-            }
-            method = "auth.test";
-            if (byThisBot(api, message)) {
-                return OutboxResult.done();
-            }
-            method = "chat.getPermalink";
-            ChatGetPermalinkResponse permalink = api.chatGetPermalink(r -> r.channel(t.channel()).messageTs(t.ts()));
-            if (!permalink.isOk()) {
-                return SlackOutcomes.of(method, permalink);
-            }
-            method = "users.info";
-            Actor author = author(api, message);
-            String text = message.getText() == null ? "" : SlackMrkdwn.unescape(message.getText());
-            if (text.length() > MAX_TEXT) {
-                text = text.substring(0, MAX_TEXT - 1) + "…";
-            }
-            timeline.record(new NewTimelineEntry(task.getIncidentId(), instantOf(t.ts()), TimelineKinds.SLACK_MESSAGE,
-                    author, text, permalink.getPermalink(), null, false, null, dedupKey(t.channel(), t.ts())));
-            return OutboxResult.done();
-        } catch (Exception e) {
-            return SlackOutcomes.of(method, e, clock);
+        SlackApi.Answer<ConversationsHistoryResponse> history = slack.call("conversations.history", null,
+                m -> m.conversationsHistory(r -> r.channel(t.channel()).latest(t.ts()).oldest(t.ts()).inclusive(true).limit(1)));
+        if (!history.ok()) {
+            return history.result();
         }
+        Message message = find(history.response().getMessages(), t.ts());
+        if (message == null) {
+            // A reply in a thread is not in the channel history; the thread's listing (parent first) has it.
+            SlackApi.Answer<ConversationsRepliesResponse> replies = slack.call("conversations.replies", null,
+                    m -> m.conversationsReplies(r -> r.channel(t.channel()).ts(t.ts()).oldest(t.ts()).inclusive(true).limit(5)));
+            if (!replies.ok()) {
+                return replies.result();
+            }
+            message = find(replies.response().getMessages(), t.ts());
+        }
+        if (message == null) {
+            return OutboxResult.failed("Slack message " + t.ts() + " in " + t.channel() + " not found");
+        }
+        Optional<SlackApi.Identity> self = slack.self();
+        if (self.isEmpty()) {
+            return OutboxResult.retry("Slack auth.test did not answer; cannot tell whether the bot wrote the message");
+        }
+        if (self.get().authored(message.getUser(), message.getBotId())) {
+            return OutboxResult.done();
+        }
+        SlackApi.Answer<ChatGetPermalinkResponse> permalink = slack.call("chat.getPermalink", null,
+                m -> m.chatGetPermalink(r -> r.channel(t.channel()).messageTs(t.ts())));
+        if (!permalink.ok()) {
+            return permalink.result();
+        }
+        Actor author = author(message);
+        String text = message.getText() == null ? "" : SlackMrkdwn.unescape(message.getText());
+        if (text.length() > MAX_TEXT) {
+            text = text.substring(0, MAX_TEXT - 1) + "…";
+        }
+        timeline.record(new NewTimelineEntry(task.getIncidentId(), instantOf(t.ts()), TimelineKinds.SLACK_MESSAGE,
+                author, text, permalink.response().getPermalink(), null, false, null, dedupKey(t.channel(), t.ts())));
+        return OutboxResult.done();
     }
 
     private static Message find(List<Message> messages, String ts) {
         return messages == null ? null : messages.stream().filter(m -> ts.equals(m.getTs())).findFirst().orElse(null);
     }
 
-    private boolean byThisBot(MethodsClient api, Message message) throws Exception {
-        AuthTestResponse me = self.get();
-        if (me == null) {
-            me = api.authTest(r -> r);
-            if (!me.isOk()) {
-                throw new IllegalStateException("auth.test: " + me.getError());
-            }
-            self.set(me);
-        }
-        return (me.getBotId() != null && me.getBotId().equals(message.getBotId()))
-                || (me.getUserId() != null && me.getUserId().equals(message.getUser()));
-    }
-
     /** The author with a readable name; the user id alone when users.info cannot tell. */
-    private static Actor author(MethodsClient api, Message message) throws Exception {
+    private Actor author(Message message) {
         String userId = message.getUser();
         if (userId == null) {
             return Actor.slack(message.getBotId(), message.getUsername() != null ? message.getUsername() : "bot");
         }
-        UsersInfoResponse info = api.usersInfo(r -> r.user(userId));
-        if (!info.isOk() || info.getUser() == null) {
+        SlackApi.Answer<UsersInfoResponse> info = slack.call("users.info", null, m -> m.usersInfo(r -> r.user(userId)));
+        if (!info.ok() || info.response().getUser() == null) {
             return Actor.slack(userId, userId);
         }
-        User u = info.getUser();
+        User u = info.response().getUser();
         String name = u.getProfile() != null && notBlank(u.getProfile().getDisplayName()) ? u.getProfile().getDisplayName()
                 : notBlank(u.getRealName()) ? u.getRealName() : u.getName();
         return Actor.slack(userId, name);

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Converter
 public class JsonMapConverter implements AttributeConverter<Map<String, String>, String> {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final TypeReference<LinkedHashMap<String, String>> TYPE = new TypeReference<>() { };
 
     @Override

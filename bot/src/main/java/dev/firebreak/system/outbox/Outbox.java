@@ -1,5 +1,6 @@
 package dev.firebreak.system.outbox;
 
+import dev.firebreak.system.json.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Outbox {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final OutboxStore store;
     private final Clock clock;
@@ -51,11 +52,6 @@ public class Outbox {
             events.publishEvent(new OutboxWorker.WorkEnqueued());
         }
         return written;
-    }
-
-    /** Whether a task with this dedup key exists (pending or not). */
-    public boolean exists(String dedupKey) {
-        return store.exists(dedupKey);
     }
 
     public static <T> T payload(OutboxTask task, Class<T> type) {

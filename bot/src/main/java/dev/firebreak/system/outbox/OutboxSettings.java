@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency  tasks run at once (tasks of one queue always run one after another)
  * @param lease        how long a claim lasts before another worker may take the task over
  * @param baseBackoff  first retry delay; doubles per attempt, with jitter
- * @param maxBackoff   longest retry delay; tasks retry forever at this pace until they succeed or fail permanently
+ * @param maxBackoff   longest retry delay
+ * @param maxAttempts  attempts before a task that keeps failing transiently is set aside as {@code DEAD} (its queue
+ *                     moves on; {@code POST /api/outbox/{id}/retry} re-drives it)
  * @param retention    how long finished tasks are kept
  */
 @ConfigurationProperties("firebreak.outbox")
@@ -25,5 +27,6 @@ public record OutboxSettings(
         @DefaultValue("2m") Duration lease,
         @DefaultValue("1s") Duration baseBackoff,
         @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("60") int maxAttempts,
         @DefaultValue("7d") Duration retention) {
 }

@@ -38,12 +38,6 @@ class OutboxStore {
         return rows == 1;
     }
 
-    boolean exists(String dedupKey) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_task WHERE dedup_key = :k",
-                new MapSqlParameterSource("k", dedupKey), Integer.class);
-        return n != null && n > 0;
-    }
-
     List<Long> dueHeads(Instant now, int limit) {
         return jdbc.queryForList("""
                 SELECT t.id FROM outbox_task t
@@ -79,23 +73,42 @@ class OutboxStore {
                 .addValue("nb", ts(notBefore)).addValue("err", truncate(error)));
     }
 
-    void fail(long id, String owner, Instant now, String error) {
+    /** Renews the lease of a task this owner is still running; false if the lease was lost. */
+    boolean renew(long id, String owner, Instant leaseUntil) {
+        return jdbc.update("""
+                UPDATE outbox_task SET lease_until = :until WHERE id = :id AND lease_owner = :owner AND status = 'PENDING'
+                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
+                .addValue("until", ts(leaseUntil))) == 1;
+    }
+
+    /** Finishes a task unsuccessfully: {@code FAILED} (permanent error) or {@code DEAD} (out of attempts). */
+    void finish(long id, String owner, String status, Instant now, String error) {
         jdbc.update("""
-                UPDATE outbox_task SET status = 'FAILED', completed_at = :now, last_error = :err,
+                UPDATE outbox_task SET status = :status, completed_at = :now, last_error = :err,
                                        lease_owner = NULL, lease_until = NULL
                 WHERE id = :id AND lease_owner = :owner
-                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
+                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner).addValue("status", status)
                 .addValue("now", ts(now)).addValue("err", truncate(error)));
     }
 
+    /** Puts a dead or failed task back in its queue with fresh attempts; false if it is not dead or failed. */
+    boolean redrive(long id, Instant now) {
+        return jdbc.update("""
+                UPDATE outbox_task SET status = 'PENDING', attempts = 0, not_before = :now, completed_at = NULL,
+                                       lease_owner = NULL, lease_until = NULL
+                WHERE id = :id AND status IN ('DEAD', 'FAILED')
+                """, new MapSqlParameterSource().addValue("id", id).addValue("now", ts(now))) == 1;
+    }
+
+    /** Deletes finished tasks; dead ones stay until re-driven or deleted by hand (they need a person). */
     int purgeFinishedBefore(Instant cutoff) {
-        return jdbc.update("DELETE FROM outbox_task WHERE status <> 'PENDING' AND completed_at < :cutoff",
+        return jdbc.update("DELETE FROM outbox_task WHERE status IN ('DONE', 'FAILED') AND completed_at < :cutoff",
                 new MapSqlParameterSource("cutoff", ts(cutoff)));
     }
 
-    long countPending() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_task WHERE status = 'PENDING'",
-                new MapSqlParameterSource(), Long.class);
+    long count(String status) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_task WHERE status = :status",
+                new MapSqlParameterSource("status", status), Long.class);
         return n == null ? 0 : n;
     }
 

@@ -16,6 +16,8 @@ public class OutboxTask {
     public static final String PENDING = "PENDING";
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
+    /** Out of attempts ({@code firebreak.outbox.max-attempts}) with a transient error: waits for a person. */
+    public static final String DEAD = "DEAD";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

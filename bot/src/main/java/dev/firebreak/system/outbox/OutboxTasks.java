@@ -12,6 +12,4 @@ public interface OutboxTasks extends JpaRepository<OutboxTask, Long> {
     List<OutboxTask> findByKindOrderById(String kind);
 
     List<OutboxTask> findByStatusOrderById(String status);
-
-    long countByStatus(String status);
 }

@@ -7,11 +7,13 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +27,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Runs due outbox tasks: claims the head of each queue with a lease, calls its handler outside any
- * transaction, then completes, reschedules (exponential backoff or the handler's time) or fails it.
+ * Runs due outbox tasks: claims the head of each queue with a lease (renewed while the handler runs), calls its
+ * handler outside any transaction, then completes, reschedules (exponential backoff or the handler's time), fails it,
+ * or, after {@code max-attempts}, sets it aside as {@code DEAD} so its queue moves on.
  * Woken right after a transaction that enqueued work commits; polls otherwise.
  */
 @Component
@@ -46,6 +49,7 @@ public class OutboxWorker implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final String owner;
+    private final OutboxLeases leases;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread poller;
@@ -61,8 +65,12 @@ public class OutboxWorker implements SmartLifecycle {
         this.events = events;
         this.meters = meters;
         this.owner = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        Gauge.builder("firebreak.outbox.pending", store, OutboxStore::countPending)
+        this.leases = new OutboxLeases(store, settings.lease(), clock);
+        Gauge.builder("firebreak.outbox.pending", store, st -> st.count(OutboxTask.PENDING))
                 .description("Outbox tasks not yet done").register(meters);
+        Gauge.builder("firebreak.outbox.dead", store, st -> st.count(OutboxTask.DEAD))
+                .description("Outbox tasks out of attempts, waiting for a re-drive (POST /api/outbox/{id}/retry)")
+                .register(meters);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -70,38 +78,64 @@ public class OutboxWorker implements SmartLifecycle {
         wakeUp.release();
     }
 
-    /** Runs due tasks once, in the calling thread, and returns how many ran. For tests and the poller. */
-    public int runDueTasks() {
+    /**
+     * Claims the due head of each queue (the one claim path: the poller and tests both use it). A claim is an atomic
+     * conditional UPDATE on a lease, so two replicas never run one task at once.
+     */
+    private List<Long> claimDue() {
         Instant now = clock.instant();
-        int ran = 0;
+        List<Long> claimed = new ArrayList<>();
         for (Long id : store.dueHeads(now, settings.batchSize())) {
             if (store.claim(id, owner, now, now.plus(settings.lease()))) {
-                tasks.findById(id).ifPresent(this::execute);
-                ran++;
+                claimed.add(id);
             }
+        }
+        return claimed;
+    }
+
+    /** Runs due tasks once, in the calling thread, and returns how many ran. */
+    public int runDueTasks() {
+        List<Long> claimed = claimDue();
+        claimed.forEach(this::run);
+        return claimed.size();
+    }
+
+    /**
+     * Runs due tasks in the calling thread until none is due (at most {@code rounds} rounds) and returns how many ran:
+     * after it returns, everything that was going to happen by now has happened. Tests drain instead of sleeping.
+     */
+    public int drain(int rounds) {
+        int ran = 0;
+        for (int i = 0; i < rounds; i++) {
+            int n = runDueTasks();
+            if (n == 0) {
+                break;
+            }
+            ran += n;
         }
         return ran;
     }
 
     private void pollOnce() {
-        Instant now = clock.instant();
-        List<Long> due = store.dueHeads(now, settings.batchSize());
-        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-        for (Long id : due) {
-            if (store.claim(id, owner, now, now.plus(settings.lease()))) {
-                running.add(pool.submit(() -> tasks.findById(id).ifPresent(this::execute)));
-            }
+        List<Long> claimed = claimDue();
+        List<Future<?>> running = new ArrayList<>();
+        for (Long id : claimed) {
+            running.add(pool.submit(() -> run(id)));
         }
-        for (var f : running) {
+        for (Future<?> f : running) {
             try {
                 f.get();
             } catch (Exception e) {
                 log.warn("Outbox task crashed", e);
             }
         }
-        if (!due.isEmpty()) {
+        if (!claimed.isEmpty()) {
             wakeUp.release();
         }
+    }
+
+    private void run(long id) {
+        tasks.findById(id).ifPresent(this::execute);
     }
 
     void execute(OutboxTask task) {
@@ -110,20 +144,26 @@ public class OutboxWorker implements SmartLifecycle {
         if (handler == null) {
             result = OutboxResult.retry("no handler for kind " + task.getKind() + " in this process");
         } else {
-            try {
+            try (OutboxLeases.Renewal renewal = leases.keep(task.getId(), owner)) {
                 result = handler.handle(task);
             } catch (Exception e) {
                 result = OutboxResult.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
         Instant now = clock.instant();
-        if (result instanceof OutboxResult.Retry r) {
+        if (result instanceof OutboxResult.Retry r && task.getAttempts() >= settings.maxAttempts()) {
+            String reason = "gave up after " + task.getAttempts() + " attempts: " + r.reason();
+            store.finish(task.getId(), owner, OutboxTask.DEAD, now, reason);
+            count(task, "dead");
+            log.warn("Outbox task {} ({}) is dead: {}", task.getId(), task.getKind(), reason);
+            events.publishEvent(new OutboxTaskFailed(task.getId(), task.getKind(), task.getIncidentId(), reason, now));
+        } else if (result instanceof OutboxResult.Retry r) {
             Instant at = r.at() != null ? r.at() : now.plus(backoff(task.getAttempts()));
             store.reschedule(task.getId(), owner, at, r.reason());
             count(task, "retry");
             log.info("Outbox task {} ({}) retries at {}: {}", task.getId(), task.getKind(), at, r.reason());
         } else if (result instanceof OutboxResult.Failed f) {
-            store.fail(task.getId(), owner, now, f.reason());
+            store.finish(task.getId(), owner, OutboxTask.FAILED, now, f.reason());
             count(task, "failed");
             log.warn("Outbox task {} ({}) failed permanently: {}", task.getId(), task.getKind(), f.reason());
             events.publishEvent(new OutboxTaskFailed(task.getId(), task.getKind(), task.getIncidentId(),

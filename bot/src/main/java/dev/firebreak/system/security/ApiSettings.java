@@ -15,7 +15,7 @@ public record ApiSettings(String token, @DefaultValue("api") String tokenName) {
 
     @Override
     public String toString() {
-        return "ApiSettings[token=" + (token == null || token.isBlank() ? "<generated>" : "<redacted>")
+        return "ApiSettings[token=" + (token == null || token.isBlank() ? "<generated>" : Secrets.redact(token))
                 + ", tokenName=" + tokenName + "]";
     }
 }

@@ -1,8 +1,6 @@
 package dev.firebreak.system.security;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The API bearer token. Comparison is constant-time: both sides are hashed to SHA-256 first, so neither the
@@ -10,7 +8,6 @@ import java.util.Base64;
  */
 public final class ApiToken {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] expectedDigest;
     private final String value;
@@ -32,9 +29,7 @@ public final class ApiToken {
 
     /** 32 random bytes, URL-safe base64 without padding (43 characters). */
     static String generate() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newToken();
     }
 
     /** True if {@code presented} equals the token; constant time, false for null. */

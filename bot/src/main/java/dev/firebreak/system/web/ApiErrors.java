@@ -1,7 +1,5 @@
 package dev.firebreak.system.web;
 
-import dev.firebreak.incident.IllegalTransitionException;
-import dev.firebreak.incident.IncidentNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -33,16 +31,6 @@ public class ApiErrors {
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ApiError> badRequest(BadRequestException e) {
         return respond(e.status(), e.code(), e.getMessage());
-    }
-
-    @ExceptionHandler(IncidentNotFoundException.class)
-    ResponseEntity<ApiError> notFound(IncidentNotFoundException e) {
-        return respond(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalTransitionException.class)
-    ResponseEntity<ApiError> conflict(IllegalTransitionException e) {
-        return respond(HttpStatus.CONFLICT, "illegal_transition", e.getMessage());
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,

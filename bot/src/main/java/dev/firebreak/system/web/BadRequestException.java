@@ -2,7 +2,10 @@ package dev.firebreak.system.web;
 
 import org.springframework.http.HttpStatus;
 
-/** Input we refuse; answered with {@link #status()} and a JSON {@link ApiError}. */
+/**
+ * A request we refuse; answered with {@link #status()} and a JSON {@link ApiError}. Feature modules extend it so
+ * their exceptions carry their own HTTP status ({@code system} knows no feature).
+ */
 public class BadRequestException extends RuntimeException {
 
     private final HttpStatus status;

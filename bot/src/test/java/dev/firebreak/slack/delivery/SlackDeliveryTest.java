@@ -104,8 +104,9 @@ class SlackDeliveryTest {
         FakeSlack.Channel channel = SLACK.channelNamed(name);
         assertThat(channel).isNotNull();
         // the commander's own invite (from RoleAssigned) comes last and finds them already invited
-        assertThat(SLACK.methods()).containsExactly("conversations.create", "conversations.setPurpose",
-                "conversations.setTopic", "conversations.invite", "chat.postMessage", "pins.add", "chat.postMessage",
+        // the topic runs on its own queue, started by the channel's creation
+        assertThat(SLACK.methods()).containsExactly("conversations.create", "conversations.invite",
+                "conversations.setPurpose", "conversations.setTopic", "chat.postMessage", "pins.add", "chat.postMessage",
                 "conversations.invite");
         assertThat(SLACK.calls("conversations.invite").get(1).error()).isEqualTo("already_in_channel");
         assertThat(SLACK.calls().get(0).param("name")).isEqualTo(name);
@@ -166,6 +167,29 @@ class SlackDeliveryTest {
         assertThat(SLACK.methods()).containsExactly("conversations.unarchive", "chat.update", "conversations.setTopic");
         assertThat(channel.archived).isFalse();
         assertThat(warnings(incident)).isEmpty();
+    }
+
+    @Test
+    void aTopicSlackRefusesHoldsBackNeitherTheCardNorTheAnnouncement() {
+        SLACK.always("conversations.setTopic", FakeSlack.Reply.error("missing_scope"));
+        SLACK.always("conversations.setPurpose", FakeSlack.Reply.error("missing_scope"));
+        Incident incident = open("Topic refused", Severity.SEV3);
+        drain();
+        SLACK.reset("conversations.setTopic");
+        SLACK.reset("conversations.setPurpose");
+
+        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        assertThat(channelId).isNotNull();
+        assertThat(SLACK.messages(channelId)).as("the status card").hasSize(1);
+        assertThat(SLACK.calls("chat.postMessage")).anyMatch(c -> ANNOUNCE.id.equals(c.param("channel")));
+        assertThat(tasks.findByIncidentIdOrderById(incident.getId())).filteredOn(t -> t.getKind().equals("slack.set-topic"))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.getStatus()).isEqualTo(OutboxTask.FAILED);
+                    assertThat(t.getQueueKey()).isEqualTo("slack-topic:" + incident.getId());
+                    assertThat(t.getLastError()).contains("missing_scope");
+                });
+        assertThat(tasks.findByIncidentIdOrderById(incident.getId())).filteredOn(t -> t.getQueueKey().equals("slack:" + incident.getId()))
+                .allSatisfy(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
     }
 
     @Test
@@ -421,9 +445,7 @@ class SlackDeliveryTest {
 
     /** Runs due tasks until none is due (tasks that retry later wait for the clock). */
     private void drain() {
-        for (int i = 0; i < 100 && worker.runDueTasks() > 0; i++) {
-            // keep going
-        }
+        worker.drain(100);
     }
 
     private OutboxTask pending(Incident incident, String kind) {

@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.outbox.base-backoff=10s"})
+@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.outbox.base-backoff=10s",
+        "firebreak.outbox.max-attempts=3", "firebreak.outbox.lease=600ms", "firebreak.api.token=test-token"})
 class OutboxWorkerTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
@@ -36,6 +37,7 @@ class OutboxWorkerTest {
     static class ScriptedHandler implements OutboxHandler {
         final List<String> ran = new CopyOnWriteArrayList<>();
         final Map<String, OutboxResult> outcomes = new ConcurrentHashMap<>();
+        final Map<String, java.util.function.Consumer<OutboxTask>> during = new ConcurrentHashMap<>();
 
         @Override
         public String kind() {
@@ -46,6 +48,10 @@ class OutboxWorkerTest {
         public OutboxResult handle(OutboxTask task) {
             String payload = Outbox.payload(task, String.class);
             ran.add(payload);
+            java.util.function.Consumer<OutboxTask> work = during.remove(payload);
+            if (work != null) {
+                work.accept(task);
+            }
             OutboxResult r = outcomes.remove(payload);
             return r == null ? OutboxResult.done() : r;
         }
@@ -81,6 +87,10 @@ class OutboxWorkerTest {
     Timeline timeline;
     @Autowired
     OutboxStore store;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @BeforeEach
     void reset() {
@@ -167,6 +177,68 @@ class OutboxWorkerTest {
         assertThat(tasks.findById(id).orElseThrow().getStatus()).as("a stale owner cannot complete").isEqualTo("PENDING");
         store.complete(id, "replica-b", later);
         assertThat(tasks.findById(id).orElseThrow().getStatus()).isEqualTo("DONE");
+    }
+
+    @Test
+    void aTaskOutOfAttemptsIsDeadFreesItsQueueAndCanBeReDriven() {
+        handler.outcomes.put("x1", OutboxResult.retry("Slack conversations.setTopic: internal_error"));
+        enqueue("qx", null, "x1");
+        enqueue("qx", null, "x2");
+        for (int i = 0; i < 3; i++) {
+            handler.outcomes.put("x1", OutboxResult.retry("Slack conversations.setTopic: internal_error"));
+            CLOCK.advance(Duration.ofHours(1));
+            worker.drain(10);
+        }
+        assertThat(handler.ran).containsExactly("x1", "x1", "x1", "x2"); // the queue moved on after the third attempt
+        OutboxTask dead = tasks.findByKindOrderById("test.scripted").stream()
+                .filter(t -> OutboxTask.DEAD.equals(t.getStatus())).findFirst().orElseThrow();
+        assertThat(dead.getLastError()).isEqualTo("gave up after 3 attempts: Slack conversations.setTopic: internal_error");
+
+        dev.firebreak.support.HttpTestClient api = dev.firebreak.support.HttpTestClient.on(port).bearer("test-token");
+        var listed = api.get("/api/outbox?state=dead");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(java.util.stream.StreamSupport.stream(listed.json().spliterator(), false)
+                .filter(t -> t.path("id").asLong() == dead.getId()).findFirst())
+                .get().satisfies(t -> {
+                    assertThat(t.path("state").asString()).isEqualTo("dead");
+                    assertThat(t.path("lastError").asString()).contains("gave up after 3 attempts");
+                });
+        assertThat(api.get("/api/outbox?state=zombie").status()).isEqualTo(400);
+        assertThat(dev.firebreak.support.HttpTestClient.on(port).get("/api/outbox?state=dead").status()).isEqualTo(401);
+
+        var retried = api.post("/api/outbox/" + dead.getId() + "/retry", "");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().path("state").asString()).isEqualTo("pending");
+        assertThat(api.post("/api/outbox/" + dead.getId() + "/retry", "").status()).isEqualTo(409);
+        assertThat(api.post("/api/outbox/999999999/retry", "").status()).isEqualTo(404);
+        worker.drain(10);
+        assertThat(tasks.findById(dead.getId()).orElseThrow().getStatus()).isEqualTo(OutboxTask.DONE);
+        assertThat(handler.ran).containsExactly("x1", "x1", "x1", "x2", "x1");
+    }
+
+    @Test
+    void aLongHandlerKeepsItsLeaseSoNoOtherReplicaTakesTheTaskOver() {
+        enqueue("qs", null, "slow");
+        handler.during.put("slow", task -> {
+            // The handler runs longer than the lease (600 ms): the worker renews it meanwhile.
+            Instant leaseAtStart = CLOCK.instant().plusMillis(600);
+            CLOCK.advance(Duration.ofSeconds(5));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    tasks.findById(task.getId()).orElseThrow().getNotBefore() != null
+                            && leaseUntil(task.getId()).isAfter(leaseAtStart.plusSeconds(4)));
+            Instant now = CLOCK.instant();
+            assertThat(store.claim(task.getId(), "replica-b", now, now.plusSeconds(60)))
+                    .as("another replica cannot take over a renewed lease").isFalse();
+        });
+        worker.drain(10);
+        assertThat(handler.ran).containsExactly("slow");
+        assertThat(tasks.findByKindOrderById("test.scripted")).filteredOn(t -> t.getQueueKey().equals("qs"))
+                .singleElement().satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
+    }
+
+    private Instant leaseUntil(long id) {
+        return jdbc.queryForObject("SELECT lease_until FROM outbox_task WHERE id = ?", java.time.OffsetDateTime.class, id)
+                .toInstant();
     }
 
     @Test

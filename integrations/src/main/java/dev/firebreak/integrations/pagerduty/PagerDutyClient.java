@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
@@ -109,6 +110,16 @@ public final class PagerDutyClient implements AutoCloseable {
         return RestMapping.user(calls.rest("GET", PathTemplate.USER, url, null, false).path("user"));
     }
 
+    /**
+     * {@code GET /users?query=<email>}: the user whose email is exactly this one (case-insensitive), if any.
+     * PagerDuty's query also matches names and parts of emails; only an exact email match counts.
+     */
+    public Optional<PagerDutyUser> userByEmail(String email) {
+        String wanted = requireId(email, "email").strip();
+        return listAll(PathTemplate.USERS, "users", url -> url.addQueryParameter("query", wanted), RestMapping::user)
+                .stream().filter(u -> wanted.equalsIgnoreCase(u.email())).findFirst();
+    }
+
     /** {@code GET /services}, following all pages; {@code query} (nullable) filters by name. */
     public List<PagerDutyService> listServices(String query) {
         return listAll(PathTemplate.SERVICES, "services", url -> {
@@ -139,9 +150,10 @@ public final class PagerDutyClient implements AutoCloseable {
         } catch (PagerDutyException e) {
             // A retry after a lost answer (or a second replica) meets the open incident with our key: that is ours.
             if (e.status() == 400 && incident.incidentKey() != null && !incident.incidentKey().isBlank()) {
-                PagerDutyIncident existing = findOpenIncident(incident.incidentKey());
-                if (existing != null) {
-                    return existing;
+                Optional<PagerDutyIncident> existing = incidentByKey(incident.incidentKey())
+                        .filter(i -> !"resolved".equals(i.status()));
+                if (existing.isPresent()) {
+                    return existing.get();
                 }
             }
             throw e;
@@ -182,6 +194,32 @@ public final class PagerDutyClient implements AutoCloseable {
         return updateIncident(incidentId, IncidentUpdate.acknowledge());
     }
 
+    /**
+     * {@code GET /incidents?incident_key=}: the open incident with this key, else the newest resolved one (a page
+     * after a resolve reuses the key). How the incident id of an Events API trigger is learned.
+     */
+    public Optional<PagerDutyIncident> incidentByKey(String incidentKey) {
+        requireId(incidentKey, "incidentKey");
+        // Filtered by key only (few matches): PagerDuty's document declares statuses[] as a single value.
+        HttpUrl url = calls.restUrl("/incidents")
+                .addQueryParameter("incident_key", incidentKey)
+                .addQueryParameter("date_range", "all")
+                .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
+                .build();
+        PagerDutyIncident newest = null;
+        for (JsonNode node : calls.rest("GET", PathTemplate.INCIDENTS, url, null, false).path("incidents")) {
+            if (!incidentKey.equals(RestMapping.text(node, "incident_key"))) {
+                continue;
+            }
+            PagerDutyIncident incident = RestMapping.incident(node);
+            if (!"resolved".equals(incident.status())) {
+                return Optional.of(incident);
+            }
+            newest = incident;
+        }
+        return Optional.ofNullable(newest);
+    }
+
     /** {@code PUT /incidents/{id}} status resolved; already resolved counts as success. */
     public PagerDutyIncident resolveIncident(String incidentId) {
         return updateIncident(incidentId, IncidentUpdate.resolve());
@@ -206,23 +244,6 @@ public final class PagerDutyClient implements AutoCloseable {
         }
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         return message.contains("already resolved");
-    }
-
-    private PagerDutyIncident findOpenIncident(String incidentKey) {
-        // Filtered by key only (few matches): PagerDuty's document declares statuses[] as a single value.
-        HttpUrl url = calls.restUrl("/incidents")
-                .addQueryParameter("incident_key", incidentKey)
-                .addQueryParameter("date_range", "all")
-                .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
-                .build();
-        JsonNode answer = calls.rest("GET", PathTemplate.INCIDENTS, url, null, false);
-        for (JsonNode node : answer.path("incidents")) {
-            if (incidentKey.equals(RestMapping.text(node, "incident_key"))
-                    && !"resolved".equals(RestMapping.text(node, "status"))) {
-                return RestMapping.incident(node);
-            }
-        }
-        return null;
     }
 
     private <T> List<T> listAll(PathTemplate template, String field,

@@ -8,6 +8,7 @@ record PathTemplate(String value) {
 
     static final PathTemplate ENQUEUE = new PathTemplate("/v2/enqueue");
     static final PathTemplate ONCALLS = new PathTemplate("/oncalls");
+    static final PathTemplate USERS = new PathTemplate("/users");
     static final PathTemplate USER = new PathTemplate("/users/{id}");
     static final PathTemplate SERVICES = new PathTemplate("/services");
     static final PathTemplate INCIDENTS = new PathTemplate("/incidents");

@@ -68,6 +68,38 @@ class PagerDutyRestTest {
     }
 
     @Test
+    void userByEmailMatchesTheWholeEmailOnlyAndRetriesLikeEveryCall() {
+        pagerDuty.addUser("PANN01", "Ann", "ann@example.com");
+        pagerDuty.addUser("PANN02", "Annette", "annette@example.com");
+        pagerDuty.enqueueStatus(429, "{}", "ratelimit-reset", "1");
+
+        assertThat(client.userByEmail("ANN@example.com")).get().satisfies(u -> {
+            assertThat(u.id()).isEqualTo("PANN01");
+            assertThat(u.name()).isEqualTo("Ann");
+        });
+        assertThat(client.userByEmail("nobody@example.com")).isEmpty();
+
+        List<FakePagerDuty.Recorded> lookups = pagerDuty.requests("GET", "/users");
+        assertThat(lookups).hasSize(3); // the 429, its retry, the miss
+        assertThat(lookups.get(1).query().get("query")).containsExactly("ANN@example.com");
+        assertThat(sleeper.sleeps()).isNotEmpty();
+    }
+
+    @Test
+    void incidentByKeyPrefersTheOpenIncidentAndFallsBackToTheNewest() {
+        PagerDutyIncident first = client.createIncident(NewPagerDutyIncident.of("Disk full", "PSVC001")
+                .withIncidentKey("firebreak-k1"));
+        client.resolveIncident(first.id());
+        assertThat(client.incidentByKey("firebreak-k1")).get()
+                .satisfies(i -> assertThat(i.status()).isEqualTo("resolved"));
+        PagerDutyIncident second = client.createIncident(NewPagerDutyIncident.of("Disk full again", "PSVC001")
+                .withIncidentKey("firebreak-k1"));
+
+        assertThat(client.incidentByKey("firebreak-k1")).get().satisfies(i -> assertThat(i.id()).isEqualTo(second.id()));
+        assertThat(client.incidentByKey("firebreak-unknown")).isEmpty();
+    }
+
+    @Test
     void onCallFiltersAndWindowAreSent() {
         pagerDuty.addUser("PU1", "Ann", "ann@example.com");
         pagerDuty.addOnCall("PU1", "PEP1", 1, "PS1", null, null);

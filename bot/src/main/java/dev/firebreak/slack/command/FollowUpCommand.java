@@ -1,14 +1,17 @@
-package dev.firebreak.timeline;
+package dev.firebreak.slack.command;
 
+import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.slack.SlackReply;
+import dev.firebreak.timeline.NewTimelineEntry;
+import dev.firebreak.timeline.Timeline;
+import dev.firebreak.timeline.TimelineKinds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.stereotype.Component
 class FollowUpCommand implements IncidentSubcommand {
 
-    static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final Timeline timeline;
 
@@ -49,14 +51,14 @@ class FollowUpCommand implements IncidentSubcommand {
         if (args.isEmpty()) {
             return SlackReply.ephemeral("Usage: `/incident " + usage() + "`");
         }
-        if (args.length() > TimelineController.MAX_TEXT) {
-            return SlackReply.ephemeral("That follow-up is too long (at most " + TimelineController.MAX_TEXT + " characters).");
+        if (args.length() > NewTimelineEntry.MAX_TEXT) {
+            return SlackReply.ephemeral("That follow-up is too long (at most " + NewTimelineEntry.MAX_TEXT + " characters).");
         }
         FollowUp followUp = parse(args);
         Incident incident = context.incident();
         timeline.record(NewTimelineEntry.of(incident.getId(), null, TimelineKinds.FOLLOW_UP, context.actor(), followUp.text())
                 .withData(followUp.json()));
-        String owner = followUp.ownerId() == null ? "" : " (owner: <@" + followUp.ownerId() + ">)";
+        String owner = followUp.ownerId() == null ? "" : " (owner: " + SlackMrkdwn.mention(followUp.ownerId()) + ")";
         return SlackReply.inChannel(":memo: Follow-up recorded for " + incident.reference() + ": "
                 + SlackMrkdwn.escape(followUp.text()) + owner);
     }
@@ -75,7 +77,7 @@ class FollowUpCommand implements IncidentSubcommand {
     }
 
     static FollowUp parse(String args) {
-        Matcher m = MENTION.matcher(args);
+        Matcher m = SlackMrkdwn.USER_MENTION.matcher(args);
         String ownerId = null;
         String ownerName = null;
         StringBuilder text = new StringBuilder();

@@ -1,4 +1,4 @@
-package dev.firebreak.timeline;
+package dev.firebreak.slack.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,10 @@ import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.support.FirebreakTest;
+import dev.firebreak.timeline.Timeline;
+import dev.firebreak.timeline.TimelineEntry;
+import dev.firebreak.timeline.TimelineKinds;
+import dev.firebreak.timeline.TimelineTestClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,19 @@
+package dev.firebreak.system.json;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapper for the bot's own documents (outbox payloads, stored labels, Slack blocks, timeline data,
+ * vendor webhooks). Immutable and thread-safe. HTTP bodies of the REST API use Spring's mapper.
+ */
+public final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}
