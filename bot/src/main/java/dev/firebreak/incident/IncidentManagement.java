@@ -1,5 +1,6 @@
 package dev.firebreak.incident;
 
+import dev.firebreak.system.text.StoredText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -47,6 +48,7 @@ public class IncidentManagement {
         Incident incident = lock(id);
         IncidentStatus from = incident.getStatus();
         Instant now = clock.instant();
+        reason = StoredText.clean(reason);
         incident.moveTo(to, now);
         if (to == IncidentStatus.TRIGGERED && incident.getCorrelationKey() != null
                 && incidents.findOpenByCorrelationHash(CorrelationKeys.hash(incident.getCorrelationKey())).isEmpty()) {

@@ -3,6 +3,7 @@ package dev.firebreak.timeline;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.system.text.StoredText;
 import dev.firebreak.system.web.BadRequestException;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,6 +136,8 @@ class TimelineController {
                 out.add(TimelineEntryView.of(e, by));
             }
         }
+        } else if (!StoredText.storable(body.occurredAt())) {
+            problems.add("occurredAt must be between 0001-01-01 and 9999-12-31");
         return out;
     }
 
