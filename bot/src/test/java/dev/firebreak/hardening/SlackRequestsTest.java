@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 9, Slack requests through the real {@code POST /slack/events} against {@link FakeSlack}:
- * defect 5 (a signed slash command replayed within the 5-minute window ran again).
+ * defect 5 (a signed slash command replayed within the 5-minute window ran again) and defect 7 (a role holder
+ * rendered as literal text and returned by the API as a mention instead of a user id).
  */
 @FirebreakTest(properties = {
         "firebreak.slack.bot-token=xoxb-test",
@@ -97,6 +98,35 @@ class SlackRequestsTest {
         assertThat(SLACK.responses("replay")).hasSize(2);
         assertThat(timeline.of(incident.getId())).filteredOn(e -> e.getKind().equals(TimelineKinds.NOTE))
                 .extracting(e -> e.getText()).containsExactly("replayed once", "replayed once");
+    }
+
+    @Test
+    void roleHoldersAreUserIdsInTheApiAndMentionsOnTheCard() throws Exception {
+        Incident incident = incidentWithChannel("Roles");
+        String channel = incidents.get(incident.getId()).getSlackChannelId();
+        HttpResponse<String> assigned = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident",
+                "assign scribe <@U0BOB|bob>", channel, "U1", SLACK.responseUrl("assign"))), FORM);
+        assertThat(assigned.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.responses("assign").isEmpty());
+        assertThat(SLACK.responses("assign").get(0)).contains("<@U0BOB> is now scribe");
+
+        HttpTestClient.Response view = HttpTestClient.on(port).bearer("test-token").get("/api/incidents/" + incident.reference());
+        assertThat(view.json().get("scribe").stringValue()).isEqualTo("U0BOB");
+
+        // The card is re-rendered with a real mention (Slack shows the person), not the escaped literal.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            drain();
+            return SLACK.calls("chat.update").stream().anyMatch(c -> c.param("blocks") != null
+                    && c.param("blocks").contains("*Scribe*\\n<@U0BOB>"));
+        });
+        assertThat(SLACK.calls("chat.update")).noneMatch(c -> c.param("blocks") != null
+                && c.param("blocks").contains("&lt;@U0BOB&gt;"));
+
+        HttpResponse<String> status = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident",
+                "status", channel, "U1", SLACK.responseUrl("status"))), FORM);
+        assertThat(status.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.responses("status").isEmpty());
+        assertThat(SLACK.responses("status").get(0)).contains("Scribe: <@U0BOB>").doesNotContain("&lt;@U0BOB");
     }
 
     private Incident incidentWithChannel(String title) {

@@ -244,7 +244,7 @@ class SlackInteractionTest {
         String assign = "assign" + SEQ.incrementAndGet();
         command("assign commander <@U2BOB|bob>", "CNOTE", assign);
         assertThat((String) awaitReply(assign).get("text")).contains("<@U2BOB> is now commander");
-        assertThat(management.get(incident.getId()).getCommander()).isEqualTo("<@U2BOB>");
+        assertThat(management.get(incident.getId()).getCommander()).isEqualTo("U2BOB");
 
         String bad = "assign" + SEQ.incrementAndGet();
         command("assign janitor <@U2BOB|bob>", "CNOTE", bad);
