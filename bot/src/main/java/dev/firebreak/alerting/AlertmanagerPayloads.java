@@ -1,6 +1,7 @@
 package dev.firebreak.alerting;
 
 import dev.firebreak.system.json.Json;
+import dev.firebreak.system.text.StoredText;
 import dev.firebreak.system.web.BadRequestException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Parses and validates Alertmanager webhook bodies (version 4). Unknown fields are ignored (newer
  * Alertmanagers add some); anything required that is missing or of the wrong type is refused with a
  * {@link Rejected} carrying the metric reason ({@code malformed}, {@code version} or {@code invalid}).
+ * NUL characters in any string are replaced with U+FFFD ({@link StoredText}), so what is stored is the same
+ * on H2 and PostgreSQL; a time outside years 0001..9999 (which Alertmanager cannot encode) is refused.
  */
 final class AlertmanagerPayloads {
 
@@ -122,6 +125,9 @@ final class AlertmanagerPayloads {
         }
         try {
             Instant instant = Instant.parse(v.stringValue());
+            if (!StoredText.storable(instant)) {
+                throw invalid(path + field + " must be between 0001-01-01 and 9999-12-31");
+            }
             if (instant.equals(ZERO_TIME)) {
                 if (required) {
                     throw invalid(path + field + " must not be the zero time");
@@ -150,7 +156,7 @@ final class AlertmanagerPayloads {
             if (!e.getValue().isString()) {
                 throw invalid(path + field + "." + e.getKey() + " must be a string");
             }
-            out.put(e.getKey(), e.getValue().stringValue());
+            out.put(StoredText.clean(e.getKey()), StoredText.clean(e.getValue().stringValue()));
         }
         return out;
     }
@@ -160,7 +166,7 @@ final class AlertmanagerPayloads {
         if (v == null || !v.isString() || v.stringValue().isEmpty()) {
             throw invalid(path + field + " is required (a non-empty string)");
         }
-        return v.stringValue();
+        return StoredText.clean(v.stringValue());
     }
 
     private static String optionalString(JsonNode node, String field, String path) {
@@ -171,7 +177,7 @@ final class AlertmanagerPayloads {
         if (!v.isString()) {
             throw invalid(path + field + " must be a string");
         }
-        return v.stringValue().isEmpty() ? null : v.stringValue();
+        return v.stringValue().isEmpty() ? null : StoredText.clean(v.stringValue());
     }
 
     private static Rejected invalid(String message) {

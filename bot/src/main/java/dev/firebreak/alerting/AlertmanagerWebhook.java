@@ -1,6 +1,7 @@
 package dev.firebreak.alerting;
 
 import dev.firebreak.system.web.ApiError;
+import dev.firebreak.system.web.RefusedRequests;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +33,11 @@ class AlertmanagerWebhook {
     private final WebhookCredentials credentials;
     private final AlertmanagerSettings settings;
     private final IntakeMetrics metrics;
+    private final RefusedRequests refusals;
 
     AlertmanagerWebhook(AlertIntake intake, WebhookCredentials credentials, AlertmanagerSettings settings,
-                        IntakeMetrics metrics) {
+                        IntakeMetrics metrics, RefusedRequests refusals) {
+        this.refusals = refusals;
         this.intake = intake;
         this.credentials = credentials;
         this.settings = settings;
@@ -47,9 +52,15 @@ class AlertmanagerWebhook {
             metrics.received();
             if (!credentials.accepts(request.getHeader(HttpHeaders.AUTHORIZATION))) {
                 metrics.rejected("auth");
+                refusals.refused("/webhooks/alertmanager", "auth", request.getRemoteAddr());
                 return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"firebreak\"")
                         .body(ApiError.of(401, "unauthorized", "Missing or wrong Authorization for the Alertmanager webhook"));
+            }
+            if (!isJson(request.getContentType())) {
+                metrics.rejected("media_type");
+                return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiError.of(415,
+                        "unsupported_media_type", "Content-Type must be application/json"));
             }
             AlertmanagerNotification notification;
             try {
@@ -77,6 +88,21 @@ class AlertmanagerWebhook {
             return ResponseEntity.ok(result);
         } finally {
             metrics.stop(sample, outcome);
+        }
+    }
+
+    /** application/json or application/*+json, with or without parameters (Alertmanager sends application/json). */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()
+                    && !type.isWildcardSubtype() || "application".equals(type.getType())
+                    && type.getSubtype().endsWith("+json");
+        } catch (InvalidMediaTypeException e) {
+            return false;
         }
     }
 

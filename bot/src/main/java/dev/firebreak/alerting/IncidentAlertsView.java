@@ -5,16 +5,22 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The alerts of one incident. {@code truncatedAlerts} is how many alerts Alertmanager left out of its last
- * notification ({@code max_alerts}): those are firing but not listed in {@code items}.
+ * The alerts of one incident, one page of them in {@code items}. {@code truncatedAlerts} is how many alerts
+ * Alertmanager left out of its last notification ({@code max_alerts}): those are firing but not listed.
+ * {@code firingAlertCount} and {@code total} count all stored alerts, not only this page.
  */
 public record IncidentAlertsView(UUID incidentId, String reference, long firingAlertCount, int truncatedAlerts,
-                                 List<AlertView> items) {
+                                 List<AlertView> items, int page, int size, long total) {
 
+    /** All alerts on one page (tests, small incidents). */
     public static IncidentAlertsView of(Incident incident, List<Alert> alerts) {
-        List<AlertView> views = alerts.stream().map(AlertView::of).toList();
         long firing = alerts.stream().filter(Alert::isFiring).count();
+        return of(incident, alerts, firing, 0, Math.max(1, alerts.size()), alerts.size());
+    }
+
+    public static IncidentAlertsView of(Incident incident, List<Alert> page, long firing, int pageNumber, int size,
+                                        long total) {
         return new IncidentAlertsView(incident.getId(), incident.reference(), firing,
-                incident.getTruncatedAlerts(), views);
+                incident.getTruncatedAlerts(), page.stream().map(AlertView::of).toList(), pageNumber, size, total);
     }
 }

@@ -1,5 +1,6 @@
 package dev.firebreak.incident;
 
+import dev.firebreak.system.text.StoredText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -35,7 +36,10 @@ public class IncidentManagement {
     @Transactional
     public Incident open(NewIncident spec, Actor actor) {
         Instant now = clock.instant();
-        Incident incident = new Incident(UUID.randomUUID(), incidents.nextNumber(), spec, now);
+        // The number is taken in this transaction (counter row, not a sequence): a duplicate opener that loses
+        // on the unique correlation, or any rollback, gives it back, so numbers have no gaps.
+        incidents.takeNumber();
+        Incident incident = new Incident(UUID.randomUUID(), incidents.lastNumber(), spec, now);
         incidents.saveAndFlush(incident);
         events.publishEvent(new IncidentOpened(incident.getId(), incident.getNumber(), incident.getTitle(),
                 incident.getSeverity(), incident.getSource(), actor, now));
@@ -44,6 +48,7 @@ public class IncidentManagement {
 
     @Transactional
     public Incident changeStatus(UUID id, IncidentStatus to, Actor actor, String reason) {
+        reason = StoredText.clean(reason);
         Incident incident = lock(id);
         IncidentStatus from = incident.getStatus();
         Instant now = clock.instant();

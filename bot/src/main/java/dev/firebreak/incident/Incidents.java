@@ -9,6 +9,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -38,6 +39,11 @@ public interface Incidents extends JpaRepository<Incident, UUID> {
 
     List<Incident> findByStatusNotOrderByNumberDesc(IncidentStatus status);
 
-    @Query(value = "select nextval('incident_number_seq')", nativeQuery = true)
-    long nextNumber();
+    /** Takes the next incident number: holds the counter row until the transaction ends (see V10). */
+    @Modifying(flushAutomatically = true)
+    @Query(value = "update incident_counter set last_number = last_number + 1 where id = 1", nativeQuery = true)
+    int takeNumber();
+
+    @Query(value = "select last_number from incident_counter where id = 1", nativeQuery = true)
+    long lastNumber();
 }

@@ -1,5 +1,6 @@
 package dev.firebreak.incident;
 
+import dev.firebreak.system.text.StoredText;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,8 @@ public record NewIncident(
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("title must not be blank");
         }
-        title = title.strip();
+        title = StoredText.clean(title).strip();
+        summary = StoredText.clean(summary);
         if (title.length() > MAX_TITLE) {
             title = title.substring(0, MAX_TITLE - 1) + "…";
         }

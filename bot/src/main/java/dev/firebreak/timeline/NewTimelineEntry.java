@@ -1,6 +1,7 @@
 package dev.firebreak.timeline;
 
 import dev.firebreak.incident.Actor;
+import dev.firebreak.system.text.StoredText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,7 +19,9 @@ public record NewTimelineEntry(UUID incidentId, Instant occurredAt, String kind,
     public NewTimelineEntry {
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(kind, "kind");
-        text = text == null ? "" : text;
+        text = text == null ? "" : StoredText.clean(text);
+        link = StoredText.clean(link);
+        dedupKey = StoredText.clean(dedupKey);
     }
 
     public static NewTimelineEntry of(UUID incidentId, Instant occurredAt, String kind, Actor actor, String text) {

@@ -3,7 +3,12 @@ package dev.firebreak.timeline;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.system.text.StoredText;
 import dev.firebreak.system.web.BadRequestException;
+import dev.firebreak.system.web.Paging;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,11 +56,32 @@ class TimelineController {
         this.clock = clock;
     }
 
+    static final int DEFAULT_PAGE_SIZE = 500;
+    static final int MAX_PAGE_SIZE = 1000;
+
+    /**
+     * One page of the timeline in order (an array, as before); {@code X-Total-Count} is the number of entries
+     * and {@code Link: <...>; rel="next"} points at the next page while there is one.
+     */
     @GetMapping
-    List<TimelineEntryView> list(@PathVariable String id,
-                                 @RequestParam(defaultValue = "true") boolean includeSuperseded) {
+    ResponseEntity<List<TimelineEntryView>> list(@PathVariable String id,
+                                                 @RequestParam(defaultValue = "true") boolean includeSuperseded,
+                                                 @RequestParam(defaultValue = "0") int page,
+                                                 @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        Pageable request = Paging.of(page, size, MAX_PAGE_SIZE, Sort.unsorted());
         Incident incident = incidents.require(id);
-        return views(timeline.of(incident.getId()), includeSuperseded);
+        Page<TimelineEntry> found = entries.page(incident.getId(), includeSuperseded, request);
+        List<Long> ids = found.getContent().stream().map(TimelineEntry::getId).toList();
+        Map<Long, Long> supersededBy = ids.isEmpty() ? Map.of() : supersededBy(entries.findBySupersedesIdIn(ids));
+        List<TimelineEntryView> views = found.getContent().stream()
+                .map(e -> TimelineEntryView.of(e, supersededBy.get(e.getId()))).toList();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count",
+                Long.toString(found.getTotalElements()));
+        if (found.hasNext()) {
+            answer.header("Link", "</api/incidents/" + incident.reference() + "/timeline?includeSuperseded="
+                    + includeSuperseded + "&page=" + (page + 1) + "&size=" + size + ">; rel=\"next\"");
+        }
+        return answer.body(views);
     }
 
     /**
@@ -110,6 +136,8 @@ class TimelineController {
         }
         if (body.occurredAt() != null && body.occurredAt().isAfter(clock.instant().plus(MAX_FUTURE))) {
             problems.add("occurredAt must not be in the future");
+        } else if (!StoredText.storable(body.occurredAt())) {
+            problems.add("occurredAt must be between 0001-01-01 and 9999-12-31");
         }
         if (body.supersedes() != null) {
             TimelineEntry old = entries.findById(body.supersedes()).orElse(null);
@@ -124,18 +152,6 @@ class TimelineController {
                 .withLink(link)
                 .superseding(body.supersedes());
         return Boolean.TRUE.equals(body.keyEvent()) ? entry.asKeyEvent() : entry;
-    }
-
-    static List<TimelineEntryView> views(List<TimelineEntry> ordered, boolean includeSuperseded) {
-        Map<Long, Long> supersededBy = supersededBy(ordered);
-        List<TimelineEntryView> out = new ArrayList<>(ordered.size());
-        for (TimelineEntry e : ordered) {
-            Long by = supersededBy.get(e.getId());
-            if (by == null || includeSuperseded) {
-                out.add(TimelineEntryView.of(e, by));
-            }
-        }
-        return out;
     }
 
     /** entry id -> the id of the newest entry (highest id) that supersedes it. */

@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.firebreak.slack.SlackSettings;
 import dev.firebreak.system.web.ApiError;
+import dev.firebreak.system.web.RefusedRequests;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,10 +47,15 @@ class SlackEventsController {
     private final SlackRequestParser parser;
     private final SlackSignatureVerifier verifier;
     private final MeterRegistry meters;
+    private final SlackReplayGuard replays;
+    private final RefusedRequests refusals;
 
-    SlackEventsController(App app, SlackSettings settings, Clock clock, MeterRegistry meters) {
+    SlackEventsController(App app, SlackSettings settings, Clock clock, MeterRegistry meters, SlackReplayGuard replays,
+                          RefusedRequests refusals) {
         this.app = app;
         this.meters = meters;
+        this.replays = replays;
+        this.refusals = refusals;
         this.parser = new SlackRequestParser(app.config());
         this.verifier = new SlackSignatureVerifier(settings.signingSecret(), clock);
     }
@@ -72,6 +78,10 @@ class SlackEventsController {
         SlackSignatureVerifier.Outcome outcome = verifier.verify(timestamp, signature, raw);
         if (outcome != SlackSignatureVerifier.Outcome.OK) {
             return refused(http, outcome);
+        }
+        // Slack never sends the same timestamp and body twice: a repeat is a replay of a captured request.
+        if (!replays.firstTime(timestamp, raw)) {
+            return refused(http, SlackSignatureVerifier.Outcome.REPLAYED);
         }
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(http.getRequestURI())
@@ -102,9 +112,9 @@ class SlackEventsController {
 
     private ResponseEntity<ApiError> refused(HttpServletRequest http, SlackSignatureVerifier.Outcome outcome) {
         count(outcome.name().toLowerCase());
-        log.info("Refused a Slack request from {}: {}", http.getRemoteAddr(), outcome);
+        refusals.refused("/slack/events", outcome.name().toLowerCase(), http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
-                .body(ApiError.of(401, "unauthorized", "Slack request signature is missing, invalid or expired"));
+                .body(ApiError.of(401, "unauthorized", "Slack request signature is missing, invalid, expired or replayed"));
     }
 
     private void count(String outcome) {

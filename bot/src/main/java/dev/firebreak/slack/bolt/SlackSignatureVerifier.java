@@ -18,7 +18,9 @@ public final class SlackSignatureVerifier {
 
     /** Why a request was refused; {@link #OK} when it was not. */
     public enum Outcome {
-        OK, NO_SECRET, MISSING_HEADERS, BAD_TIMESTAMP, STALE, FUTURE, BAD_SIGNATURE
+        OK, NO_SECRET, MISSING_HEADERS, BAD_TIMESTAMP, STALE, FUTURE, BAD_SIGNATURE,
+        /** A verified request whose timestamp and body were already accepted once (see SlackReplayGuard). */
+        REPLAYED
     }
 
     private final byte[] secret;

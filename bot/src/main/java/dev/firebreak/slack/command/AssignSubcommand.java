@@ -10,8 +10,9 @@ import dev.firebreak.slack.bolt.SlackUsageException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /incident assign <commander|scribe|comms> @user}. The role holder is stored as the Slack mention
- * {@code <@U123>}: stable across renames and shown as the person's name everywhere in Slack.
+ * {@code /incident assign <commander|scribe|comms> @user}. The role holder is stored as the Slack user id
+ * ({@code U123}): stable across renames, returned as is by the API, and rendered as the mention {@code <@U123>}
+ * wherever Slack parses mrkdwn (card, command replies).
  */
 @Component
 class AssignSubcommand implements IncidentSubcommand {
@@ -46,7 +47,7 @@ class AssignSubcommand implements IncidentSubcommand {
         CommandText.UserRef user = CommandText.user(parts.length > 1 ? parts[1] : "").orElseThrow(() ->
                 new SlackUsageException("Mention the person, e.g. `/incident assign " + role.name().toLowerCase()
                         + " @alice`"));
-        Incident i = incidents.assignRole(context.incident().getId(), role, user.mention(), context.actor());
+        Incident i = incidents.assignRole(context.incident().getId(), role, user.id(), context.actor());
         return SlackReply.ephemeral(":bust_in_silhouette: " + user.mention() + " is now " + role.label().toLowerCase()
                 + " of *" + i.reference() + "*.");
     }

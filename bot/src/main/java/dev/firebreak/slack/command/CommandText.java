@@ -80,6 +80,13 @@ final class CommandText {
         return Optional.of(new UserRef(m.group(1), name));
     }
 
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+
+    /** Whether a stored role holder is a Slack user id ({@code U123}), rendered as a mention. */
+    static boolean isUserId(String text) {
+        return text != null && USER_ID.matcher(text).matches();
+    }
+
     /** Whether a stored role holder is exactly a Slack mention (safe to show unescaped). */
     static boolean isMention(String text) {
         return text != null && SlackMrkdwn.USER_MENTION.matcher(text).matches();

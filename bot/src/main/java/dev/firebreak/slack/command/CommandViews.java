@@ -106,6 +106,9 @@ final class CommandViews {
         if (holder == null || holder.isBlank()) {
             return "—";
         }
+        if (CommandText.isUserId(holder)) {
+            return "<@" + holder + ">";
+        }
         return CommandText.isMention(holder) ? holder : SlackMrkdwn.escape(holder);
     }
 

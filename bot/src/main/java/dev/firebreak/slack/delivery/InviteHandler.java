@@ -52,7 +52,7 @@ class InviteHandler implements OutboxHandler {
             ctx.settings.defaultResponders().stream().map(SlackText::slackUserId).filter(Objects::nonNull)
                     .forEach(users::add);
             String commander = ctx.incidents.get(invite.incidentId()).getCommander();
-            if (commander != null && commander.startsWith("slack:") && SlackText.slackUserId(commander) != null) {
+            if (SlackText.slackUserId(commander) != null) {
                 users.add(SlackText.slackUserId(commander));
             }
         } else {

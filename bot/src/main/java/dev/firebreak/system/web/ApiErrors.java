@@ -33,11 +33,27 @@ public class ApiErrors {
         return respond(e.status(), e.code(), e.getMessage());
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class, MethodArgumentNotValidException.class,
-            IllegalArgumentException.class})
+    @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> unreadable(Exception e) {
         return respond(HttpStatus.BAD_REQUEST, "bad_request", firstLine(e.getMessage()));
+    }
+
+    // Spring's own messages for these name Java types and converters: answer in the caller's terms instead.
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(HttpStatus.BAD_REQUEST, "bad_request", "Invalid value for '" + e.getName() + "'");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return respond(HttpStatus.BAD_REQUEST, "bad_request", "Parameter '" + e.getParameterName() + "' is required");
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentNotValidException.class})
+    ResponseEntity<ApiError> unreadableBody(Exception e) {
+        return respond(HttpStatus.BAD_REQUEST, "bad_request",
+                "The request body is not valid JSON, or a field has the wrong type");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
