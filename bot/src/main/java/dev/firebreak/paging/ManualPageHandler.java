@@ -4,6 +4,7 @@ import com.slack.api.methods.SlackApiException;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.metrics.IncidentMetrics;
 import dev.firebreak.integrations.pagerduty.NewPagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.PagerDutyClient;
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
@@ -46,10 +47,12 @@ class ManualPageHandler implements OutboxHandler {
     private final Timeline timeline;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final IncidentMetrics metrics;
 
     ManualPageHandler(PagerDutyClient client, PagerDutyIncidents pagerDutyIncidents, PagerDutyLookups lookups,
                       PagerDutySettings settings, PagingRoutes routes, PagingStore store, SlackUsers slackUsers,
-                      IncidentManagement incidents, Timeline timeline, TransactionTemplate tx, Clock clock) {
+                      IncidentManagement incidents, Timeline timeline, TransactionTemplate tx, Clock clock,
+                      IncidentMetrics metrics) {
         this.client = client;
         this.pagerDutyIncidents = pagerDutyIncidents;
         this.lookups = lookups;
@@ -61,6 +64,7 @@ class ManualPageHandler implements OutboxHandler {
         this.timeline = timeline;
         this.tx = tx;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -127,6 +131,7 @@ class ManualPageHandler implements OutboxHandler {
                         .withDedupKey("pd:page:" + task.getId());
                 timeline.record(pd != null && pd.htmlUrl() != null ? entry.withLink(pd.htmlUrl()) : entry);
             });
+            metrics.pageSent(incident.getSeverity(), "manual");
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             return PagerDutyOutcomes.of("page", e, clock);

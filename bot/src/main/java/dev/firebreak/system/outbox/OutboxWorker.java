@@ -1,8 +1,6 @@
 package dev.firebreak.system.outbox;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.firebreak.system.logging.TraceContext;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +42,7 @@ public class OutboxWorker implements SmartLifecycle {
     private final OutboxSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final MeterRegistry meters;
+    private final OutboxMetrics metrics;
     private final String owner;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -52,17 +50,15 @@ public class OutboxWorker implements SmartLifecycle {
     private ExecutorService pool;
 
     OutboxWorker(OutboxStore store, OutboxTasks tasks, List<OutboxHandler> handlers, OutboxSettings settings,
-                 Clock clock, ApplicationEventPublisher events, MeterRegistry meters) {
+                 Clock clock, ApplicationEventPublisher events, OutboxMetrics metrics) {
         this.store = store;
         this.tasks = tasks;
         this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
         this.settings = settings;
         this.clock = clock;
         this.events = events;
-        this.meters = meters;
+        this.metrics = metrics;
         this.owner = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        Gauge.builder("firebreak.outbox.pending", store, OutboxStore::countPending)
-                .description("Outbox tasks not yet done").register(meters);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -74,25 +70,40 @@ public class OutboxWorker implements SmartLifecycle {
     public int runDueTasks() {
         Instant now = clock.instant();
         int ran = 0;
-        for (Long id : store.dueHeads(now, settings.batchSize())) {
-            if (store.claim(id, owner, now, now.plus(settings.lease()))) {
-                tasks.findById(id).ifPresent(this::execute);
+        for (OutboxStore.Due due : store.dueHeads(now, settings.batchSize())) {
+            if (claim(due, now)) {
+                tasks.findById(due.id()).ifPresent(this::execute);
                 ran++;
             }
         }
         return ran;
     }
 
+    private boolean claim(OutboxStore.Due due, Instant now) {
+        if (!store.claim(due.id(), owner, now, now.plus(settings.lease()))) {
+            return false;
+        }
+        if (due.expiredOwner() != null) {
+            metrics.takeover(due.kind());
+            log.info("Outbox task {} ({}) taken over from {}, whose lease expired", due.id(), due.kind(),
+                    due.expiredOwner());
+        }
+        return true;
+    }
+
     private void pollOnce() {
         Instant now = clock.instant();
-        List<Long> due = store.dueHeads(now, settings.batchSize());
-        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-        for (Long id : due) {
-            if (store.claim(id, owner, now, now.plus(settings.lease()))) {
-                running.add(pool.submit(() -> tasks.findById(id).ifPresent(this::execute)));
+        List<OutboxStore.Due> due = store.dueHeads(now, settings.batchSize());
+        List<java.util.concurrent.Future<?>> inFlight = new java.util.ArrayList<>();
+        for (OutboxStore.Due task : due) {
+            if (!running) {
+                break;
+            }
+            if (claim(task, now)) {
+                inFlight.add(pool.submit(() -> runOrRelease(task.id())));
             }
         }
-        for (var f : running) {
+        for (var f : inFlight) {
             try {
                 f.get();
             } catch (Exception e) {
@@ -104,7 +115,22 @@ public class OutboxWorker implements SmartLifecycle {
         }
     }
 
+    /** A claimed task that has not started when the worker stops goes back to the queue for another replica. */
+    private void runOrRelease(long id) {
+        if (!running) {
+            store.release(id, owner);
+            log.info("Outbox task {} released: this worker is stopping", id);
+            return;
+        }
+        tasks.findById(id).ifPresent(this::execute);
+    }
+
     void execute(OutboxTask task) {
+        String incident = task.getIncidentId() == null ? null : task.getIncidentId().toString();
+        TraceContext.with(task.getTraceId(), incident, () -> executeTraced(task));
+    }
+
+    private void executeTraced(OutboxTask task) {
         OutboxHandler handler = handlers.get(task.getKind());
         OutboxResult result;
         if (handler == null) {
@@ -144,8 +170,7 @@ public class OutboxWorker implements SmartLifecycle {
     }
 
     private void count(OutboxTask task, String outcome) {
-        Counter.builder("firebreak.outbox.tasks").tag("kind", task.getKind()).tag("outcome", outcome)
-                .description("Outbox task attempts by outcome").register(meters).increment();
+        metrics.attempt(task.getKind(), outcome);
     }
 
     private void loop() {
