@@ -85,6 +85,11 @@ class OutboxMetrics {
                 .register(meters).increment();
     }
 
+    /** The next read queries the database again (tests). */
+    void invalidate() {
+        refreshedAtNanos = System.nanoTime() - REFRESH.toNanos() - 1;
+    }
+
     private double oldestDueAgeSeconds(String target) {
         Instant oldest = totals(target).oldestDue();
         return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
