@@ -58,17 +58,19 @@ class IntakeMetrics {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(IncidentOpened e) {
-        Counter.builder("firebreak.incidents.opened").tag("severity", e.severity().name()).register(registry).increment();
+        Counter.builder("firebreak.incidents.opened").tag("severity", e.severity().name())
+                .description("Incidents opened, by severity").register(registry).increment();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(IncidentResolved e) {
         String severity = incidents.findById(e.incidentId()).map(i -> i.getSeverity().name()).orElse("unknown");
-        Counter.builder("firebreak.incidents.resolved").tag("severity", severity).register(registry).increment();
+        Counter.builder("firebreak.incidents.resolved").tag("severity", severity)
+                .description("Incidents resolved, by severity").register(registry).increment();
     }
 
     private Counter rejectedCounter(String reason) {
         return Counter.builder("firebreak.webhooks.rejected").tag("source", "alertmanager").tag("reason", reason)
-                .register(registry);
+                .description("Alertmanager webhook requests refused, by reason").register(registry);
     }
 }

@@ -3,6 +3,7 @@ package dev.firebreak.paging;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.metrics.IncidentMetrics;
 import dev.firebreak.integrations.pagerduty.NewPagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.PagerDutyClient;
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
@@ -43,10 +44,12 @@ class ManualPageHandler implements OutboxHandler {
     private final Timeline timeline;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final IncidentMetrics metrics;
 
     ManualPageHandler(PagerDutyClient client, PagerDutySettings settings, PagingRoutes routes, PagingStore store,
                       SlackUsers slackUsers,
-                      IncidentManagement incidents, Timeline timeline, TransactionTemplate tx, Clock clock) {
+                      IncidentManagement incidents, Timeline timeline, TransactionTemplate tx, Clock clock,
+                      IncidentMetrics metrics) {
         this.client = client;
         this.settings = settings;
         this.routes = routes;
@@ -56,6 +59,7 @@ class ManualPageHandler implements OutboxHandler {
         this.timeline = timeline;
         this.tx = tx;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -122,6 +126,7 @@ class ManualPageHandler implements OutboxHandler {
                         .withDedupKey("pd:page:" + task.getId());
                 timeline.record(pd != null && pd.htmlUrl() != null ? entry.withLink(pd.htmlUrl()) : entry);
             });
+            metrics.pageSent(incident.getSeverity(), "manual");
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             return PagerDutyOutcomes.of("page", e, clock);

@@ -65,7 +65,8 @@ class PagerDutyWebhookController {
     }
 
     private void count(String outcome) {
-        meters.counter("firebreak.pagerduty.webhooks", "outcome", outcome).increment();
+        io.micrometer.core.instrument.Counter.builder("firebreak.pagerduty.webhooks").tag("outcome", outcome)
+                .description("PagerDuty webhook deliveries by outcome").register(meters).increment();
     }
 
     private static ResponseEntity<ApiError> unauthorized(String message) {

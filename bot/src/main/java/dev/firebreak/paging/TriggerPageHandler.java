@@ -8,6 +8,7 @@ import dev.firebreak.integrations.pagerduty.PagerDutyClient;
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
 import dev.firebreak.integrations.pagerduty.PagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.Urgency;
+import dev.firebreak.metrics.IncidentMetrics;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -39,10 +40,12 @@ class TriggerPageHandler implements OutboxHandler {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Outbox outbox;
+    private final IncidentMetrics metrics;
 
     TriggerPageHandler(PagerDutyClient client, PagerDutySettings settings,
                        PagingRoutes routes, PagingStore store, IncidentManagement incidents, Timeline timeline,
-                       TransactionTemplate tx, Clock clock, Outbox outbox) {
+                       TransactionTemplate tx, Clock clock, Outbox outbox,
+                       IncidentMetrics metrics) {
         this.client = client;
         this.settings = settings;
         this.routes = routes;
@@ -52,6 +55,7 @@ class TriggerPageHandler implements OutboxHandler {
         this.tx = tx;
         this.clock = clock;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     @Override
@@ -117,6 +121,7 @@ class TriggerPageHandler implements OutboxHandler {
                 record(id, (again ? "Paged again: " : "Paged ") + route.get().describe() + " via PagerDuty",
                         again ? "pd:paged:" + id + ":" + task.getId() : "pd:paged:" + id, pd == null ? null : pd.htmlUrl());
             });
+            metrics.pageSent(incident.getSeverity(), again ? "retrigger" : "trigger");
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             return PagerDutyOutcomes.of("trigger", e, clock);

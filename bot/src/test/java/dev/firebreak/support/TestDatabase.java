@@ -65,6 +65,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         p.put("spring.datasource.hikari.maximum-pool-size", "10");
         p.put("spring.datasource.hikari.minimum-idle", "1");
         p.put("spring.datasource.hikari.idle-timeout", "10000");
+        // Contexts are closed at the end of the run: no drain pause (firebreak.shutdown.drain-delay, 5 s in production).
+        p.put("firebreak.shutdown.drain-delay", "0s");
         return p;
     }
 

@@ -1,6 +1,7 @@
 package dev.firebreak.system.outbox;
 
 import dev.firebreak.system.json.Json;
+import dev.firebreak.system.logging.TraceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -47,7 +48,8 @@ public class Outbox {
     public boolean enqueueAt(String kind, String queueKey, String dedupKey, UUID incidentId, Object payload,
                              Instant notBefore) {
         String json = payload instanceof String s ? s : JSON.writeValueAsString(payload);
-        boolean written = store.insert(kind, queueKey, dedupKey, incidentId, json, notBefore, clock.instant());
+        boolean written = store.insert(kind, queueKey, dedupKey, incidentId, json, notBefore, clock.instant(),
+                TraceContext.traceId());
         if (written) {
             events.publishEvent(new OutboxWorker.WorkEnqueued());
         }

@@ -24,30 +24,38 @@ class OutboxStore {
     }
 
     boolean insert(String kind, String queueKey, String dedupKey, UUID incidentId, String payload,
-                   Instant notBefore, Instant now) {
+                   Instant notBefore, Instant now, String traceId) {
         var params = new MapSqlParameterSource()
                 .addValue("kind", kind).addValue("queueKey", queueKey).addValue("dedupKey", dedupKey)
                 .addValue("incidentId", incidentId).addValue("payload", payload)
-                .addValue("notBefore", ts(notBefore)).addValue("now", ts(now));
+                .addValue("notBefore", ts(notBefore)).addValue("now", ts(now)).addValue("traceId", traceId);
         int rows = jdbc.update("""
                 INSERT INTO outbox_task (kind, queue_key, dedup_key, incident_id, payload, status, attempts,
-                                         not_before, created_at)
-                VALUES (:kind, :queueKey, :dedupKey, :incidentId, :payload, 'PENDING', 0, :notBefore, :now)
+                                         not_before, created_at, trace_id)
+                VALUES (:kind, :queueKey, :dedupKey, :incidentId, :payload, 'PENDING', 0, :notBefore, :now, :traceId)
                 ON CONFLICT DO NOTHING
                 """, params);
         return rows == 1;
     }
 
-    List<Long> dueHeads(Instant now, int limit) {
-        return jdbc.queryForList("""
-                SELECT t.id FROM outbox_task t
+    /**
+     * A due task at the head of its queue. {@code expiredOwner} is the worker whose lease on it ran out (it died
+     * or stalled mid-task), or null: finishing tasks always clears the owner.
+     */
+    record Due(long id, String kind, String expiredOwner) {
+    }
+
+    List<Due> dueHeads(Instant now, int limit) {
+        return jdbc.query("""
+                SELECT t.id, t.kind, t.lease_owner FROM outbox_task t
                 WHERE t.status = 'PENDING' AND t.not_before <= :now
                   AND (t.lease_until IS NULL OR t.lease_until < :now)
                   AND NOT EXISTS (SELECT 1 FROM outbox_task o
                                   WHERE o.queue_key = t.queue_key AND o.status = 'PENDING' AND o.id < t.id)
                 ORDER BY t.id
                 LIMIT :limit
-                """, new MapSqlParameterSource().addValue("now", ts(now)).addValue("limit", limit), Long.class);
+                """, new MapSqlParameterSource().addValue("now", ts(now)).addValue("limit", limit),
+                (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3)));
     }
 
     boolean claim(long id, String owner, Instant now, Instant leaseUntil) {
@@ -101,6 +109,35 @@ class OutboxStore {
     }
 
     /** Deletes finished tasks; dead ones stay until re-driven or deleted by hand (they need a person). */
+
+    /** Gives a claimed task back untouched (claimed, then not started because this worker is stopping). */
+    void release(long id, String owner) {
+        jdbc.update("""
+                UPDATE outbox_task SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1
+                WHERE id = :id AND lease_owner = :owner AND status = 'PENDING'
+                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner));
+    }
+
+    /** One row per (kind, status) of unfinished work, for the outbox gauges. */
+    record Backlog(String kind, String status, long tasks, Instant oldestDue) {
+    }
+
+    /**
+     * Every task not DONE, grouped by kind and status (PENDING, FAILED, and whatever other terminal state such
+     * as DEAD a later version writes), with the oldest {@code not_before} among the due pending ones.
+     */
+    List<Backlog> backlog(Instant now) {
+        return jdbc.query("""
+                SELECT kind, status, COUNT(*) AS tasks,
+                       MIN(CASE WHEN status = 'PENDING' AND not_before <= :now THEN not_before END) AS oldest_due
+                FROM outbox_task WHERE status <> 'DONE' GROUP BY kind, status
+                """, new MapSqlParameterSource("now", ts(now)), (rs, i) -> {
+                    OffsetDateTime oldest = rs.getObject("oldest_due", OffsetDateTime.class);
+                    return new Backlog(rs.getString("kind"), rs.getString("status"), rs.getLong("tasks"),
+                            oldest == null ? null : oldest.toInstant());
+                });
+    }
+
     int purgeFinishedBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM outbox_task WHERE status IN ('DONE', 'FAILED') AND completed_at < :cutoff",
                 new MapSqlParameterSource("cutoff", ts(cutoff)));

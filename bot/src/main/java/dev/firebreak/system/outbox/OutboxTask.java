@@ -35,6 +35,7 @@ public class OutboxTask {
     private String lastError;
     private Instant createdAt;
     private Instant completedAt;
+    private String traceId;
 
     protected OutboxTask() {
     }
@@ -52,4 +53,6 @@ public class OutboxTask {
     public String getLastError() { return lastError; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getCompletedAt() { return completedAt; }
+    /** The trace id of the request that enqueued this task, or null (tasks written before V40). */
+    public String getTraceId() { return traceId; }
 }

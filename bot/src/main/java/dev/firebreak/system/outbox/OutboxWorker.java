@@ -1,8 +1,6 @@
 package dev.firebreak.system.outbox;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.firebreak.system.logging.TraceContext;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +45,7 @@ public class OutboxWorker implements SmartLifecycle {
     private final OutboxSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final MeterRegistry meters;
+    private final OutboxMetrics metrics;
     private final String owner;
     private final OutboxLeases leases;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -56,21 +54,16 @@ public class OutboxWorker implements SmartLifecycle {
     private ExecutorService pool;
 
     OutboxWorker(OutboxStore store, OutboxTasks tasks, List<OutboxHandler> handlers, OutboxSettings settings,
-                 Clock clock, ApplicationEventPublisher events, MeterRegistry meters) {
+                 Clock clock, ApplicationEventPublisher events, OutboxMetrics metrics) {
         this.store = store;
         this.tasks = tasks;
         this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
         this.settings = settings;
         this.clock = clock;
         this.events = events;
-        this.meters = meters;
+        this.metrics = metrics;
         this.owner = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.leases = new OutboxLeases(store, settings.lease(), clock);
-        Gauge.builder("firebreak.outbox.pending", store, st -> st.count(OutboxTask.PENDING))
-                .description("Outbox tasks not yet done").register(meters);
-        Gauge.builder("firebreak.outbox.dead", store, st -> st.count(OutboxTask.DEAD))
-                .description("Outbox tasks out of attempts, waiting for a re-drive (POST /api/outbox/{id}/retry)")
-                .register(meters);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -85,12 +78,27 @@ public class OutboxWorker implements SmartLifecycle {
     private List<Long> claimDue() {
         Instant now = clock.instant();
         List<Long> claimed = new ArrayList<>();
-        for (Long id : store.dueHeads(now, settings.batchSize())) {
-            if (store.claim(id, owner, now, now.plus(settings.lease()))) {
-                claimed.add(id);
+        for (OutboxStore.Due due : store.dueHeads(now, settings.batchSize())) {
+            if (!running && poller != null) {
+                break;
+            }
+            if (claim(due, now)) {
+                claimed.add(due.id());
             }
         }
         return claimed;
+    }
+
+    private boolean claim(OutboxStore.Due due, Instant now) {
+        if (!store.claim(due.id(), owner, now, now.plus(settings.lease()))) {
+            return false;
+        }
+        if (due.expiredOwner() != null) {
+            metrics.takeover(due.kind());
+            log.info("Outbox task {} ({}) taken over from {}, whose lease expired", due.id(), due.kind(),
+                    due.expiredOwner());
+        }
+        return true;
     }
 
     /** Runs due tasks once, in the calling thread, and returns how many ran. */
@@ -118,11 +126,11 @@ public class OutboxWorker implements SmartLifecycle {
 
     private void pollOnce() {
         List<Long> claimed = claimDue();
-        List<Future<?>> running = new ArrayList<>();
+        List<Future<?>> inFlight = new ArrayList<>();
         for (Long id : claimed) {
-            running.add(pool.submit(() -> run(id)));
+            inFlight.add(pool.submit(() -> runOrRelease(id)));
         }
-        for (Future<?> f : running) {
+        for (Future<?> f : inFlight) {
             try {
                 f.get();
             } catch (Exception e) {
@@ -138,7 +146,22 @@ public class OutboxWorker implements SmartLifecycle {
         tasks.findById(id).ifPresent(this::execute);
     }
 
+    /** A claimed task that has not started when the worker stops goes back to the queue for another replica. */
+    private void runOrRelease(long id) {
+        if (!running) {
+            store.release(id, owner);
+            log.info("Outbox task {} released: this worker is stopping", id);
+            return;
+        }
+        run(id);
+    }
+
     void execute(OutboxTask task) {
+        String incident = task.getIncidentId() == null ? null : task.getIncidentId().toString();
+        TraceContext.with(task.getTraceId(), incident, () -> executeTraced(task));
+    }
+
+    private void executeTraced(OutboxTask task) {
         OutboxHandler handler = handlers.get(task.getKind());
         OutboxResult result;
         if (handler == null) {
@@ -184,8 +207,7 @@ public class OutboxWorker implements SmartLifecycle {
     }
 
     private void count(OutboxTask task, String outcome) {
-        Counter.builder("firebreak.outbox.tasks").tag("kind", task.getKind()).tag("outcome", outcome)
-                .description("Outbox task attempts by outcome").register(meters).increment();
+        metrics.attempt(task.getKind(), outcome);
     }
 
     private void loop() {

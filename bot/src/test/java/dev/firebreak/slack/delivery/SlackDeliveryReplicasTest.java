@@ -134,7 +134,7 @@ class SlackDeliveryReplicasTest {
     }
 
     private static double slackTasksDone(MeterRegistry registry) {
-        return registry.find("firebreak.outbox.tasks").tag("outcome", "done").counters().stream()
+        return registry.find("firebreak.outbox.attempts").tag("outcome", "done").counters().stream()
                 .filter(c -> c.getId().getTag("kind").startsWith("slack.")).mapToDouble(c -> c.count()).sum();
     }
 

@@ -25,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.outbox.base-backoff=10s",
@@ -38,6 +41,7 @@ class OutboxWorkerTest {
         final List<String> ran = new CopyOnWriteArrayList<>();
         final Map<String, OutboxResult> outcomes = new ConcurrentHashMap<>();
         final Map<String, java.util.function.Consumer<OutboxTask>> during = new ConcurrentHashMap<>();
+        final List<String> mdc = new CopyOnWriteArrayList<>();
 
         @Override
         public String kind() {
@@ -52,6 +56,7 @@ class OutboxWorkerTest {
             if (work != null) {
                 work.accept(task);
             }
+            mdc.add(MDC.get("trace_id") + "/" + MDC.get("incident"));
             OutboxResult r = outcomes.remove(payload);
             return r == null ? OutboxResult.done() : r;
         }
@@ -88,9 +93,13 @@ class OutboxWorkerTest {
     @Autowired
     OutboxStore store;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
+    @Autowired
+    OutboxMetrics metrics;
+    @Autowired
+    MeterRegistry registry;
 
     @BeforeEach
     void reset() {
@@ -99,6 +108,7 @@ class OutboxWorkerTest {
         worker.runDueTasks();
         handler.ran.clear();
         handler.outcomes.clear();
+        handler.mdc.clear();
     }
 
     private void enqueue(String queue, String dedup, String payload) {
@@ -167,10 +177,10 @@ class OutboxWorkerTest {
     void aClaimedTaskCannotBeClaimedAgainUntilItsLeaseExpires() {
         enqueue("ql", null, "l");
         Instant now = CLOCK.instant();
-        Long id = store.dueHeads(now, 10).get(0);
+        Long id = store.dueHeads(now, 10).get(0).id();
         assertThat(store.claim(id, "replica-a", now, now.plusSeconds(120))).isTrue();
         assertThat(store.claim(id, "replica-b", now, now.plusSeconds(120))).isFalse();
-        assertThat(store.dueHeads(now, 10)).doesNotContain(id);
+        assertThat(store.dueHeads(now, 10)).extracting(OutboxStore.Due::id).doesNotContain(id);
         Instant later = now.plusSeconds(121);
         assertThat(store.claim(id, "replica-b", later, later.plusSeconds(120))).isTrue();
         store.complete(id, "replica-a", later);
@@ -246,5 +256,68 @@ class OutboxWorkerTest {
         assertThat(worker.backoff(1)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
         assertThat(worker.backoff(3)).isBetween(Duration.ofSeconds(32), Duration.ofSeconds(40));
         assertThat(worker.backoff(30)).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aTaskWhoseLeaseExpiredIsTakenOverAndCounted() {
+        enqueue("qt", null, "t");
+        Instant now = CLOCK.instant();
+        long id = store.dueHeads(now, 10).get(0).id();
+        assertThat(store.claim(id, "replica-killed", now, now.plusSeconds(120))).isTrue();
+        double before = takeovers();
+        CLOCK.advance(Duration.ofSeconds(121));
+        assertThat(store.dueHeads(CLOCK.instant(), 10)).contains(new OutboxStore.Due(id, "test.scripted", "replica-killed"));
+        worker.runDueTasks();
+        assertThat(handler.ran).containsExactly("t");
+        assertThat(tasks.findById(id).orElseThrow().getStatus()).isEqualTo(OutboxTask.DONE);
+        assertThat(takeovers()).isEqualTo(before + 1);
+        worker.runDueTasks();
+        assertThat(takeovers()).as("an ordinary claim is no takeover").isEqualTo(before + 1);
+    }
+
+    @Test
+    void gaugesCountPendingOldestDueAndDeadTasksPerTargetWhateverTheDeadStatusIsCalled() {
+        metrics.invalidate();
+        double deadBefore = gauge("firebreak.outbox.dead.tasks");
+        assertThat(gauge("firebreak.outbox.pending.tasks")).isZero();
+        assertThat(gauge("firebreak.outbox.oldest.due.task.age")).isZero();
+        enqueue("qg1", null, "g1");
+        enqueue("qg2", null, "g2");
+        enqueue("qg3", null, "g3");
+        jdbc.update("UPDATE outbox_task SET status = 'DEAD' WHERE payload = '\"g3\"'");
+        jdbc.update("UPDATE outbox_task SET status = 'dead' WHERE payload = '\"g2\"'");
+        CLOCK.advance(Duration.ofSeconds(90));
+        metrics.invalidate();
+        assertThat(gauge("firebreak.outbox.pending.tasks")).isEqualTo(1);
+        assertThat(gauge("firebreak.outbox.oldest.due.task.age")).isEqualTo(90);
+        assertThat(gauge("firebreak.outbox.dead.tasks")).isEqualTo(deadBefore + 2);
+        assertThat(registry.find("firebreak.outbox.pending.tasks").tag("target", "slack").gauge().value()).isZero();
+        worker.runDueTasks();
+        metrics.invalidate();
+        assertThat(gauge("firebreak.outbox.pending.tasks")).isZero();
+        assertThat(gauge("firebreak.outbox.oldest.due.task.age")).isZero();
+    }
+
+    @Test
+    void theEnqueuersTraceIdAndTheIncidentAreInTheLogContextWhileTheHandlerRuns() {
+        Incident incident = incidents.open(NewIncident.declared("Traced", null, Severity.SEV3, IncidentSource.API),
+                Actor.api("t"));
+        MDC.put("trace_id", "0af7651916cd43dd8448eb211c80319c");
+        try {
+            tx.executeWithoutResult(s -> outbox.enqueue("test.scripted", "qtrace", null, incident.getId(), "\"tr\""));
+        } finally {
+            MDC.remove("trace_id");
+        }
+        worker.runDueTasks();
+        assertThat(handler.mdc).containsExactly("0af7651916cd43dd8448eb211c80319c/" + incident.getId());
+        assertThat(MDC.get("trace_id")).as("restored after the task").isNull();
+    }
+
+    private double takeovers() {
+        return registry.find("firebreak.outbox.lease.takeovers").tag("target", "test").counter().count();
+    }
+
+    private double gauge(String name) {
+        return registry.find(name).tag("target", "test").gauge().value();
     }
 }
