@@ -29,7 +29,6 @@ final class PostmortemPdf {
     /** What the print stylesheet cannot say to openhtmltopdf (no media queries for {@code @page}). */
     static final String PDF_CSS = "@page { size: A4; margin: 16mm 14mm; }\n"
             + "main { display: block; }\n"
-
             + "body { font-family: \"" + FONT + "\", sans-serif; font-size: 9.5pt; }\n"
             + "pre, code { font-family: \"DejaVu Sans Mono\", monospace; }\n";
 
@@ -40,8 +39,11 @@ final class PostmortemPdf {
         XRLog.setLoggingEnabled(false); // its CSS warnings are about the screen rules it does not need
     }
 
-    /** @param xhtml a well-formed page from {@link PostmortemRenderer#html}; @param css added for print */
-    static byte[] render(String xhtml, String css) {
+    /**
+     * @param xhtml a well-formed page from {@link PostmortemRenderer#html}
+     * @param css   rules added to its style for the PDF only (the chart's size)
+     */
+    static synchronized byte[] render(String xhtml, String css) { // one at a time: a large draft's layout is big
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

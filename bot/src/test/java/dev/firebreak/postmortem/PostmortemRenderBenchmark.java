@@ -33,6 +33,14 @@ public final class PostmortemRenderBenchmark {
         measure("markdown", () -> renderer.markdown(input, "postmortem/activity.svg"));
         measure("markdown+html", () -> PostmortemRenderer.html(renderer.markdown(input, "postmortem/activity.svg"), "t"));
         measure("svg", () -> ActivityChart.svg(input));
+        if (args.length > 0 && args[0].equals("pdf")) {
+            // one PDF render (slow: every timeline row is laid out on A4 pages), wall and CPU time, size
+            long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            byte[] pdf = PostmortemDrafts.pdfDocument(renderer, input);
+            System.out.printf("pdf (one render): wall %d ms, CPU %d ms, %,d bytes%n", (System.nanoTime() - t0) / 1_000_000,
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1_000_000, pdf.length);
+        }
     }
 
     static void measure(String name, Supplier<String> render) {

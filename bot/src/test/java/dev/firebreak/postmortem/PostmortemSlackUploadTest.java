@@ -163,7 +163,8 @@ class PostmortemSlackUploadTest {
         assertThat(upload.contentType()).startsWith("text/markdown");
         String markdown = upload.text();
         assertThat(markdown).startsWith("# Post-mortem: INC-" + i.getNumber() + " Checkout \\| \\<!channel\\> down")
-                .contains("| Time to acknowledge | 3m 0s | 3m 0s |", "| Time to resolve | 13m 0s | 13m 0s |");
+                .containsPattern("\\| Time to acknowledge \\| [0-9: -]+ UTC \\| 3m 0s \\| 3m 0s \\|")
+                .containsPattern("\\| Time to resolve \\| [0-9: -]+ UTC \\| 13m 0s \\| 13m 0s \\|");
 
         FakeSlack.Call complete = SLACK.calls(COMPLETE).get(0);
         assertThat(complete.ok()).isTrue();
