@@ -333,8 +333,8 @@ public final class KubeApiServer implements AutoCloseable {
     client.nodes().resource(new NodeBuilder()
             .withNewMetadata().withName(NODE_NAME).addToLabels("kubernetes.io/hostname", NODE_NAME).endMetadata()
             .withNewStatus()
+            // only an InternalIP: the API server would try a Hostname address first, and that name does not resolve
             .addNewAddress().withType("InternalIP").withAddress("127.0.0.1").endAddress()
-            .addNewAddress().withType("Hostname").withAddress(NODE_NAME).endAddress()
             .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady").endCondition()
             .withNewDaemonEndpoints().withNewKubeletEndpoint().withPort(kubelet.port()).endKubeletEndpoint()
             .endDaemonEndpoints()
