@@ -26,20 +26,31 @@ public final class StepRunner {
             result = f.kind() == ErrorKind.TIMEOUT
                     ? new StepResult(StepStatus.TIMED_OUT, Map.of(), f.getMessage(), null, null, null, f.kind(), f.getMessage())
                     : StepResult.failed(f.kind(), f.getMessage());
-        } catch (KubernetesClientException e) {
-            result = StepResult.failed(kind(e.getCode()), "Kubernetes: " + kubernetesMessage(e));
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+            if (interrupted(e)) {
+                result = new StepResult(StepStatus.TIMED_OUT, Map.of(), "stopped at its deadline", null, null, null,
+                        ErrorKind.TIMEOUT, "stopped at its deadline");
+            } else if (e instanceof KubernetesClientException k) {
+                result = StepResult.failed(kind(k.getCode()), "Kubernetes: " + kubernetesMessage(k));
+            } else {
+                result = StepResult.failed(ErrorKind.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-            boolean interrupted = root instanceof InterruptedException || Thread.currentThread().isInterrupted();
-            result = interrupted
-                    ? new StepResult(StepStatus.TIMED_OUT, Map.of(), "stopped at its deadline", null, null, null,
-                    ErrorKind.TIMEOUT, "stopped at its deadline")
-                    : StepResult.failed(ErrorKind.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return mask(result, env);
+    }
+
+    /** The engine stops a step at its deadline by interrupting its thread; clients surface that in many ways. */
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    && !(t instanceof java.net.SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ErrorKind kind(int httpCode) {

@@ -167,7 +167,7 @@ class KubernetesStepsRealServerTest {
 
         kube.kubelet().putLog(ns, pod, "app", "boot\nconnect db password=hunter2hunter2\npanic: nil map\n");
         StepResult logs = run(new KubernetesLogsStep(), client, false, "r", Map.of("namespace", ns, "pod", pod, "tail", 2L));
-        assertThat(logs.status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(logs.status()).as(logs.error()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(logs.outputs().get("text")).isEqualTo("connect db password=********\npanic: nil map\n");
         assertThat(logs.outputs()).containsEntry("lines", 2L);
 

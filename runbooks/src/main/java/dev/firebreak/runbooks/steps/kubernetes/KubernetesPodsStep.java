@@ -87,7 +87,11 @@ public final class KubernetesPodsStep extends KubeStep {
         row.put("phase", status == null || status.getPhase() == null ? "Unknown" : status.getPhase());
         List<ContainerStatus> cs = status == null || status.getContainerStatuses() == null ? List.of()
                 : status.getContainerStatuses();
-        boolean ready = !cs.isEmpty() && cs.stream().allMatch(c -> Boolean.TRUE.equals(c.getReady()));
+        // the pod's Ready condition is authoritative (readiness gates included); container statuses otherwise
+        var readyCondition = status == null || status.getConditions() == null ? null : status.getConditions().stream()
+                .filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
+        boolean ready = readyCondition != null ? "True".equals(readyCondition.getStatus())
+                : !cs.isEmpty() && cs.stream().allMatch(c -> Boolean.TRUE.equals(c.getReady()));
         long restarts = cs.stream().mapToLong(c -> c.getRestartCount() == null ? 0 : c.getRestartCount()).sum();
         String reason = cs.stream().map(c -> c.getState() == null ? null
                         : c.getState().getWaiting() != null ? c.getState().getWaiting().getReason()
