@@ -96,6 +96,13 @@ class PostmortemUploadHandler implements OutboxHandler {
         try {
             if (PostmortemUpload.UPLOADED.equals(upload.getState()) && upload.getFileId() != null
                     && channel.equals(upload.getChannelId())) {
+                // An earlier completion whose answer we never saw (dropped connection, crash) may have shared
+                // the file already: completing it again would share it twice.
+                if (task.getAttempts() > 1 && sharedIn(methods, upload.getFileId(), channel)) {
+                    upload.completed(clock.instant());
+                    uploads.save(upload);
+                    return OutboxResult.done();
+                }
                 return complete(methods, upload, channel, title, incident);
             }
             // A failure to load (database down) is transient and retried; a failure to render is permanent.
@@ -143,6 +150,21 @@ class PostmortemUploadHandler implements OutboxHandler {
             return OutboxResult.retry("Slack files.completeUploadExternal: " + done.getError() + "; uploading again");
         }
         return SlackOutcomes.of("files.completeUploadExternal", done);
+    }
+
+    /** Whether Slack says the file is already shared into the channel (files.info). */
+    private static boolean sharedIn(MethodsClient methods, String fileId, String channel) throws Exception {
+        var info = methods.filesInfo(r -> r.file(fileId));
+        if (!info.isOk() || info.getFile() == null) {
+            return false;
+        }
+        var file = info.getFile();
+        return (file.getChannels() != null && file.getChannels().contains(channel))
+                || (file.getGroups() != null && file.getGroups().contains(channel))
+                || (file.getShares() != null && ((file.getShares().getPublicChannels() != null
+                && file.getShares().getPublicChannels().containsKey(channel))
+                || (file.getShares().getPrivateChannels() != null
+                && file.getShares().getPrivateChannels().containsKey(channel))));
     }
 
     /** POSTs the bytes to Slack's upload URL; null on success, else the outcome to return. */
