@@ -6,7 +6,10 @@ import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,6 +21,10 @@ import org.springframework.stereotype.Component;
  * each alert that starts or resolves, at the alert's own startsAt/endsAt. Runs in the intake transaction
  * with the incident row locked; dedup keys ({@code alert:<fp>:firing:<startsAt>},
  * {@code alert:<fp>:resolved:<endsAt>}) keep redeliveries from writing anything twice.
+ *
+ * <p>Set-based, so the cost is linear in the number of alerts (issue 9: 50,000 alerts in one notification):
+ * the incident's alerts are loaded with one query, compared in memory, and new/changed rows and the timeline
+ * entries are written in JDBC batches ({@link AlertRows}, {@link Timeline#recordAll}).
  */
 @Component
 class AlertUpserts {
@@ -25,59 +32,76 @@ class AlertUpserts {
     /** A repeat that changes nothing only refreshes {@code lastSeenAt} when it is older than this. */
     static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
 
-    private final Alerts alerts;
+    private final AlertRows rows;
     private final Timeline timeline;
 
-    AlertUpserts(Alerts alerts, Timeline timeline) {
-        this.alerts = alerts;
+    AlertUpserts(AlertRows rows, Timeline timeline) {
+        this.rows = rows;
         this.timeline = timeline;
     }
 
     /** Returns true when an alert was added or changed status (the status card must re-render). */
     boolean apply(UUID incidentId, AlertmanagerNotification n, boolean newIncident, Instant now) {
-        Map<String, Alert> byFingerprint = new HashMap<>();
-        if (!newIncident) {
-            alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incidentId).forEach(a -> byFingerprint.put(a.getFingerprint(), a));
-        }
+        Map<String, AlertRows.Row> byFingerprint = newIncident ? new HashMap<>() : rows.load(incidentId);
+        Map<String, AlertRows.Row> inserts = new LinkedHashMap<>();
+        Map<String, AlertRows.Row> updates = new LinkedHashMap<>();
+        List<NewTimelineEntry> entries = new ArrayList<>();
         boolean changed = false;
         for (AlertmanagerNotification.Alert a : n.alerts()) {
-            Alert stored = byFingerprint.get(a.fingerprint());
+            AlertRows.Row stored = byFingerprint.get(a.fingerprint());
             if (stored == null) {
-                stored = alerts.save(new Alert(incidentId, a.fingerprint(), a.labels(), a.annotations(), a.status(),
-                        a.startsAt(), a.endsAt(), a.generatorUrl(), now));
+                stored = new AlertRows.Row(null, a.fingerprint(), a.status(), AlertRows.json(a.labels()),
+                        AlertRows.json(a.annotations()), a.startsAt(), a.endsAt(), a.generatorUrl(), now, now);
+                stored.alertname = AlertRows.alertname(a.labels());
                 byFingerprint.put(a.fingerprint(), stored);
-                recordFiring(incidentId, n, a);
+                inserts.put(a.fingerprint(), stored);
+                entries.add(firing(incidentId, n, a));
                 if (!a.isFiring()) {
-                    recordResolved(incidentId, n, a);
+                    entries.add(resolved(incidentId, n, a));
                 }
                 changed = true;
                 continue;
             }
-            if (isStale(stored, a)) {
+            if (isStale(stored.isFiring(), stored.startsAt, stored.endsAt, a)) {
                 continue;
             }
-            boolean transition = !stored.getStatus().equals(a.status());
+            boolean transition = !stored.status.equals(a.status());
             // Two Alertmanagers that are not peered stamp the same alert with slightly different times: a
             // firing alert keeps its earliest start and a resolved one its first end; only a status change
             // (resolve, or relapse after resolve) is a new fact for the timeline.
-            Instant startsAt = transition && a.isFiring() ? a.startsAt() : earliest(stored.getStartsAt(), a.startsAt());
+            Instant startsAt = transition && a.isFiring() ? a.startsAt() : earliest(stored.startsAt, a.startsAt());
             Instant endsAt = a.isFiring() ? null
-                    : transition || stored.getEndsAt() == null ? a.endsAt() : stored.getEndsAt();
-            boolean details = !startsAt.equals(stored.getStartsAt()) || !Objects.equals(endsAt, stored.getEndsAt())
-                    || !stored.getLabels().equals(a.labels()) || !stored.getAnnotations().equals(a.annotations())
-                    || !Objects.equals(stored.getGeneratorUrl(), a.generatorUrl());
-            if (transition || details || stored.getLastSeenAt().plus(LAST_SEEN_RESOLUTION).isBefore(now)) {
-                stored.update(a.labels(), a.annotations(), a.status(), startsAt, endsAt, a.generatorUrl(), now);
+                    : transition || stored.endsAt == null ? a.endsAt() : stored.endsAt;
+            String labels = AlertRows.json(a.labels());
+            String annotations = AlertRows.json(a.annotations());
+            boolean details = !startsAt.equals(stored.startsAt) || !Objects.equals(endsAt, stored.endsAt)
+                    || !stored.labels.equals(labels) || !stored.annotations.equals(annotations)
+                    || !Objects.equals(stored.generatorUrl, a.generatorUrl());
+            if (transition || details || stored.lastSeenAt.plus(LAST_SEEN_RESOLUTION).isBefore(now)) {
+                stored.labels = labels;
+                stored.annotations = annotations;
+                stored.alertname = AlertRows.alertname(a.labels());
+                stored.status = a.status();
+                stored.startsAt = startsAt;
+                stored.endsAt = endsAt;
+                stored.generatorUrl = a.generatorUrl();
+                stored.lastSeenAt = now;
+                if (stored.id != null) {
+                    updates.put(a.fingerprint(), stored);
+                }
             }
             if (transition) {
-                if (a.isFiring()) {
-                    recordFiring(incidentId, n, a);
-                } else {
-                    recordResolved(incidentId, n, a);
-                }
+                entries.add(a.isFiring() ? firing(incidentId, n, a) : resolved(incidentId, n, a));
                 changed = true;
             }
         }
+        if (!inserts.isEmpty()) {
+            rows.insert(incidentId, List.copyOf(inserts.values()));
+        }
+        if (!updates.isEmpty()) {
+            rows.update(List.copyOf(updates.values()));
+        }
+        timeline.recordAll(incidentId, entries);
         return changed;
     }
 
@@ -87,10 +111,15 @@ class AlertUpserts {
      * back. A relapse starts after the resolution and is applied.
      */
     static boolean isStale(Alert stored, AlertmanagerNotification.Alert sighting) {
-        if (stored.isFiring() || !sighting.isFiring()) {
+        return isStale(stored.isFiring(), stored.getStartsAt(), stored.getEndsAt(), sighting);
+    }
+
+    static boolean isStale(boolean storedFiring, Instant storedStartsAt, Instant storedEndsAt,
+                           AlertmanagerNotification.Alert sighting) {
+        if (storedFiring || !sighting.isFiring()) {
             return false;
         }
-        Instant resolvedAt = stored.getEndsAt() != null ? stored.getEndsAt() : stored.getStartsAt();
+        Instant resolvedAt = storedEndsAt != null ? storedEndsAt : storedStartsAt;
         return !sighting.startsAt().isAfter(resolvedAt);
     }
 
@@ -98,17 +127,17 @@ class AlertUpserts {
         return b.isBefore(a) ? b : a;
     }
 
-    private void recordFiring(UUID incidentId, AlertmanagerNotification n, AlertmanagerNotification.Alert a) {
-        timeline.record(NewTimelineEntry.of(incidentId, a.startsAt(), TimelineKinds.ALERT_FIRING, Actor.alertmanager(),
+    private static NewTimelineEntry firing(UUID incidentId, AlertmanagerNotification n, AlertmanagerNotification.Alert a) {
+        return NewTimelineEntry.of(incidentId, a.startsAt(), TimelineKinds.ALERT_FIRING, Actor.alertmanager(),
                         describe(n, a, "firing")).withLink(link(a))
-                .withDedupKey("alert:" + a.fingerprint() + ":firing:" + a.startsAt()));
+                .withDedupKey("alert:" + a.fingerprint() + ":firing:" + a.startsAt());
     }
 
-    private void recordResolved(UUID incidentId, AlertmanagerNotification n, AlertmanagerNotification.Alert a) {
+    private static NewTimelineEntry resolved(UUID incidentId, AlertmanagerNotification n, AlertmanagerNotification.Alert a) {
         Instant at = a.endsAt();
-        timeline.record(NewTimelineEntry.of(incidentId, at, TimelineKinds.ALERT_RESOLVED, Actor.alertmanager(),
+        return NewTimelineEntry.of(incidentId, at, TimelineKinds.ALERT_RESOLVED, Actor.alertmanager(),
                         describe(n, a, "resolved")).withLink(link(a))
-                .withDedupKey("alert:" + a.fingerprint() + ":resolved:" + (at == null ? "unknown" : at.toString())));
+                .withDedupKey("alert:" + a.fingerprint() + ":resolved:" + (at == null ? "unknown" : at.toString()));
     }
 
     private static String link(AlertmanagerNotification.Alert a) {

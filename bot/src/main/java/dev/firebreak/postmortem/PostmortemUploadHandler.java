@@ -83,6 +83,13 @@ class PostmortemUploadHandler implements OutboxHandler {
         String title = "Post-mortem draft: " + incident.reference() + " " + incident.getTitle();
         if (PostmortemUpload.UPLOADED.equals(upload.getState()) && upload.getFileId() != null
                 && channel.equals(upload.getChannelId())) {
+            // An earlier completion whose answer we never saw (dropped connection, crash) may have shared
+            // the file already: completing it again would share it twice.
+            if (task.getAttempts() > 1 && sharedIn(upload.getFileId(), channel)) {
+                upload.completed(clock.instant());
+                uploads.save(upload);
+                return OutboxResult.done();
+            }
             return complete(upload, channel, title, incident);
         }
         // A failure to load (database down) is transient and retried; a failure to render is permanent.
@@ -126,5 +133,21 @@ class PostmortemUploadHandler implements OutboxHandler {
             return OutboxResult.retry("Slack files.completeUploadExternal: " + done.error() + "; uploading again");
         }
         return done.result();
+    }
+
+    /** Whether Slack says the file is already shared into the channel (files.info). */
+    private boolean sharedIn(String fileId, String channel) {
+        SlackApi.Answer<com.slack.api.methods.response.files.FilesInfoResponse> info = slack.call("files.info", null,
+                m -> m.filesInfo(r -> r.file(fileId)));
+        if (!info.ok() || info.response().getFile() == null) {
+            return false;
+        }
+        var file = info.response().getFile();
+        return (file.getChannels() != null && file.getChannels().contains(channel))
+                || (file.getGroups() != null && file.getGroups().contains(channel))
+                || (file.getShares() != null && ((file.getShares().getPublicChannels() != null
+                && file.getShares().getPublicChannels().containsKey(channel))
+                || (file.getShares().getPrivateChannels() != null
+                && file.getShares().getPrivateChannels().containsKey(channel))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.firebreak.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -91,7 +92,13 @@ public class SlackApi {
         config.setMethodsEndpointUrlPrefix(url);
         config.setPrettyResponseLoggingEnabled(false);
         config.setFailOnUnknownProperties(false);
-        this.slack = Slack.getInstance(config);
+        // OkHttp would silently send a POST again on a new connection when the first one drops after the
+        // request went out; for chat.postMessage that is a second message. Retries are the outbox's job, after
+        // checking whether the first call took effect (issue 9, defect 4).
+        SlackHttpClient httpClient = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false).build());
+        httpClient.setConfig(config);
+        this.slack = Slack.getInstance(config, httpClient);
         if (!settings.enabled()) {
             log.info("Slack is off: no firebreak.slack.bot-token (SLACK_BOT_TOKEN) configured");
         }

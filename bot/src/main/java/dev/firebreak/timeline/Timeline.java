@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,8 +17,10 @@ public class Timeline {
     private final TimelineEntries entries;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
 
-    Timeline(TimelineEntries entries, Clock clock, ApplicationEventPublisher events) {
+    Timeline(TimelineEntries entries, Clock clock, ApplicationEventPublisher events, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.entries = entries;
         this.clock = clock;
         this.events = events;
@@ -39,6 +42,17 @@ public class Timeline {
                     saved.getOccurredAt()));
         }
         return Optional.of(saved);
+    }
+
+    /**
+     * Appends many entries derived from external facts (alerts firing and resolving) in the caller's
+     * transaction, set-based: entries whose dedup key is already there are skipped with one query per 1,000
+     * keys, the rest are inserted in one batch. Every entry needs a dedup key; notes go through
+     * {@link #record}. The caller holds the incident's lock. Returns how many were written.
+     */
+    @Transactional
+    public int recordAll(UUID incidentId, List<NewTimelineEntry> batch) {
+        return batch.isEmpty() ? 0 : TimelineBatch.append(jdbc, incidentId, batch, clock.instant());
     }
 
     @Transactional(readOnly = true)

@@ -52,7 +52,10 @@ class TimelineRecorder {
 
     @EventListener
     void on(RoleAssigned e) {
-        String text = e.role().label() + ": " + (e.assignee() == null ? "unassigned" : e.assignee())
+        // Role holders are Slack user ids; the timeline shows them as mentions, as before.
+        String who = e.assignee() == null ? "unassigned"
+                : e.assignee().matches("[UW][A-Z0-9]{2,20}") ? "<@" + e.assignee() + ">" : e.assignee();
+        String text = e.role().label() + ": " + who
                 + " (assigned by " + e.actor().name() + ")";
         timeline.record(NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.ROLE_ASSIGNED, e.actor(), text));
     }

@@ -238,7 +238,8 @@ class PostmortemSlackUploadTest {
         drain();
         String fileId = SLACK.uploads().get(0).fileId();
         assertThat(SLACK.uploads()).hasSize(1);
-        assertThat(filesRequests()).containsExactly(GET_URL, "upload:" + fileId, COMPLETE, COMPLETE);
+        // Before completing again, files.info tells whether the first completion went through after all.
+        assertThat(filesRequests()).containsExactly(GET_URL, "upload:" + fileId, COMPLETE, "files.info", COMPLETE);
         assertThat(SLACK.calls(COMPLETE)).extracting(FakeSlack.Call::status).containsExactly(500, 200);
         assertThat(SLACK.calls(COMPLETE)).extracting(c -> c.param("files")).allSatisfy(f -> assertThat(f).contains(fileId));
         assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.DONE);

@@ -121,6 +121,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Reply>> scripts = new HashMap<>();
     private final Map<String, Reply> standing = new HashMap<>();
+    private final Map<String, Integer> drops = new HashMap<>();
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Map<String, Message> messages = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(100);
@@ -192,6 +193,15 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next {@code times} calls of {@code method} take effect, then the connection is dropped before any
+     * answer: the caller never learns that it worked (a crash, a kill -9 or a network cut in mid-call).
+     */
+    public synchronized FakeSlack dropAfterApplying(String method, int times) {
+        drops.merge(method, times, Integer::sum);
+        return this;
+    }
+
     public synchronized FakeSlack reset(String method) {
         standing.remove(method);
         scripts.remove(method);
@@ -202,6 +212,7 @@ public final class FakeSlack implements AutoCloseable {
     public synchronized void clear() {
         standing.clear();
         scripts.clear();
+        drops.clear();
         calls.clear();
         uploadPosts.clear();
         requests.clear();
@@ -330,6 +341,23 @@ public final class FakeSlack implements AutoCloseable {
         }
         String method = path.replaceFirst("^.*/api/", "").replaceFirst("\\?.*$", "");
         Map<String, String> params = parse(request);
+        boolean drop;
+        synchronized (this) {
+            Integer left = drops.get(method);
+            drop = left != null && left > 0;
+            if (drop) {
+                drops.put(method, left - 1);
+            }
+        }
+        if (drop) {
+            perform(method, params);
+            synchronized (this) {
+                calls.add(new Call(method, params, request.getHeader("Authorization"), 0, false, "dropped",
+                        System.currentTimeMillis()));
+                requests.add(method);
+            }
+            return new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST);
+        }
         Reply scripted;
         synchronized (this) {
             Deque<Reply> queue = scripts.get(method);
@@ -486,15 +514,18 @@ public final class FakeSlack implements AutoCloseable {
                 channel.archived = false;
                 return "{\"ok\":true}";
             case "chat.postMessage": {
-                if (channel == null) {
+                // chat.postMessage also takes a channel name (conversations.history does not)
+                Channel target = channel != null || channelId == null ? channel : channels.values().stream()
+                        .filter(c -> c.name.equals(channelId.replaceFirst("^#", ""))).findFirst().orElse(null);
+                if (target == null) {
                     return error("channel_not_found");
                 }
-                if (channel.archived) {
+                if (target.archived) {
                     return error("is_archived");
                 }
                 String ts = clock.instant().getEpochSecond() + "." + String.format("%06d", tsSeq.getAndIncrement());
-                messages.put(channel.id + "/" + ts, new Message(channel.id, ts, p.get("text"), p.get("blocks")));
-                return "{\"ok\":true,\"channel\":\"" + channel.id + "\",\"ts\":\"" + ts + "\"}";
+                messages.put(target.id + "/" + ts, new Message(target.id, ts, p.get("text"), p.get("blocks")));
+                return "{\"ok\":true,\"channel\":\"" + target.id + "\",\"ts\":\"" + ts + "\"}";
             }
             case "conversations.history": {
                 if (channel == null) {
@@ -545,6 +576,16 @@ public final class FakeSlack implements AutoCloseable {
             case "files.getUploadURLExternal": {
                 String fileId = "F" + ids.incrementAndGet();
                 return "{\"ok\":true,\"upload_url\":\"" + server.url("/upload/" + fileId) + "\",\"file_id\":\"" + fileId + "\"}";
+            }
+            case "files.info": {
+                String id = p.getOrDefault("file", "");
+                if (!uploads.containsKey(id)) {
+                    return error("file_not_found");
+                }
+                List<String> in = sharedFiles.stream().filter(f -> f.fileId().equals(id)).map(SharedFile::channel)
+                        .distinct().map(c -> "\"" + c + "\"").toList();
+                return "{\"ok\":true,\"file\":{\"id\":\"" + id + "\",\"channels\":[" + String.join(",", in)
+                        + "],\"groups\":[]}}";
             }
             case "files.completeUploadExternal": {
                 Channel target = channels.get(p.get("channel_id"));

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class AnnounceHandler implements OutboxHandler {
 
     private final SlackDeliveryContext ctx;
+    private final AnnounceChannel announceChannel;
 
-    AnnounceHandler(SlackDeliveryContext ctx) {
+    AnnounceHandler(SlackDeliveryContext ctx, AnnounceChannel announceChannel) {
         this.ctx = ctx;
+        this.announceChannel = announceChannel;
     }
 
     @Override
@@ -25,14 +27,24 @@ class AnnounceHandler implements OutboxHandler {
         return SlackTasks.ANNOUNCE;
     }
 
+    /**
+     * Exactly once: the ts is stored right after the post; an attempt after one whose answer we never saw
+     * (timeout, dropped connection, crash, database down while storing the ts) first looks for the
+     * announcement in the channel's history, by channel id. If the history cannot be read, the task fails
+     * with a timeline warning rather than risk a second announcement.
+     */
     @Override
     public OutboxResult handle(OutboxTask task) {
         UUID id = Outbox.payload(task, SlackTasks.IncidentTask.class).incidentId();
-        String target = ctx.settings.announceChannel();
         Optional<SlackChannels.Row> row = ctx.channel(id);
-        if (row.isEmpty() || row.get().announceTs() != null || target == null || target.isBlank()) {
+        if (row.isEmpty() || row.get().announceTs() != null || !announceChannel.configured()) {
             return OutboxResult.done();
         }
+        AnnounceChannel.Resolved channel = announceChannel.resolve();
+        if (channel.id() == null) {
+            return channel.result();
+        }
+        String target = channel.id();
         IncidentView view = ctx.view(id);
         String text = SlackMessages.announcement(view, row.get().channelId());
         if (task.getAttempts() > 1) {
@@ -46,6 +58,10 @@ class AnnounceHandler implements OutboxHandler {
             if (earlier.ts() != null) {
                 ctx.channels.announced(id, earlier.ts());
                 return OutboxResult.done();
+            }
+            if (!earlier.checked()) {
+                return OutboxResult.failed("cannot read the history of the announce channel to check whether the "
+                        + "announcement went out; not posting it again");
             }
         }
         SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", target,

@@ -49,8 +49,11 @@ class SlackDeliveryContext {
         return channels.find(incidentId).filter(row -> row.channelId() != null);
     }
 
-    /** A lookup in a channel's recent history: the ts found (or null), or why the lookup must wait. */
-    record Lookup(String ts, OutboxResult retry) {
+    /**
+     * A lookup in a channel's recent history: the ts found (or null), or why the lookup must wait;
+     * {@code checked} is false when Slack refused the history for good (nothing is known).
+     */
+    record Lookup(String ts, OutboxResult retry, boolean checked) {
     }
 
     /**
@@ -63,13 +66,13 @@ class SlackDeliveryContext {
         SlackApi.Answer<ConversationsHistoryResponse> history = calls.call("conversations.history", null,
                 m -> m.conversationsHistory(r -> r.channel(channel).limit(100).oldest(oldest)));
         if (!history.ok()) {
-            return history.result() instanceof OutboxResult.Retry ? new Lookup(null, history.result())
-                    : new Lookup(null, null);
+            return history.result() instanceof OutboxResult.Retry ? new Lookup(null, history.result(), false)
+                    : new Lookup(null, null, false);
         }
         String ts = history.response().getMessages() == null ? null : history.response().getMessages().stream()
                 .filter(msg -> (bot != null && bot.equals(msg.getUser())) || msg.getBotId() != null)
                 .filter(matches).map(Message::getTs).findFirst().orElse(null);
-        return new Lookup(ts, null);
+        return new Lookup(ts, null, true);
     }
 
     static String json(List<Map<String, Object>> blocks) {

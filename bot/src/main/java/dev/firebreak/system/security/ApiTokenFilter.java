@@ -44,6 +44,8 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             onRejected.run();
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"firebreak\"");
+            // The body is not read (nor swallowed, max-swallow-size 0): the connection closes after this answer.
+            response.setHeader(HttpHeaders.CONNECTION, "close");
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write(UNAUTHORIZED_BODY);

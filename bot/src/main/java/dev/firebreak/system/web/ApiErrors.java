@@ -56,19 +56,28 @@ public class ApiErrors {
                 "The request body is not valid JSON, or a field has the wrong type");
     }
 
+    // The next three answer without reading the request body. Tomcat does not swallow unread bodies
+    // (server.tomcat.max-swallow-size: 0, against slow clients) but closes the connection: say so, so that the
+    // client does not send its next request on it.
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", firstLine(e.getMessage()));
+        return closing(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", firstLine(e.getMessage()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return respond(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", firstLine(e.getMessage()));
+        return closing(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", firstLine(e.getMessage()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
-        return respond(HttpStatus.NOT_FOUND, "not_found", "No such endpoint");
+        return closing(HttpStatus.NOT_FOUND, "not_found", "No such endpoint");
+    }
+
+    private static ResponseEntity<ApiError> closing(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).header("Connection", "close")
+                .body(ApiError.of(status.value(), code, message));
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,

@@ -26,7 +26,7 @@ class JsonErrorController implements ErrorController {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String message = status.is5xxServerError() ? "Internal error" : status.getReasonPhrase();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).header("Connection", "close")
                 .body(ApiError.of(status.value(), status.is5xxServerError() ? "internal_error"
                         : status.name().toLowerCase(java.util.Locale.ROOT), message));
     }
