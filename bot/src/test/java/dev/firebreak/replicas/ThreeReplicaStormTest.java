@@ -134,7 +134,6 @@ class ThreeReplicaStormTest {
         command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off",
                 "--firebreak.alertmanager.bearer-token=storm", "--firebreak.api.token=storm-api",
                 "--firebreak.outbox.lease=" + LEASE.toSeconds() + "s", "--firebreak.outbox.poll-interval=200ms",
-                "--firebreak.shutdown.drain-delay=1s",
                 "--firebreak.slack.bot-token=xoxb-storm", "--firebreak.slack.api-url=" + slack.url(),
                 "--firebreak.pagerduty.api-token=" + FakePagerDuty.API_TOKEN,
                 "--firebreak.pagerduty.from-email=" + FakePagerDuty.FROM,
