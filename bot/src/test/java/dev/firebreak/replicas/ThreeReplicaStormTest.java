@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,32 +76,42 @@ class ThreeReplicaStormTest {
             deliveries.add(payload(g));
             deliveries.add(payload(g)); // the second Alertmanager of an HA pair
         }
-        AtomicInteger sent = new AtomicInteger();
-        boolean[] dead = new boolean[3];
-        Instant[] killedAt = new Instant[1];
+        String url = db.get("spring.datasource.url");
+        // Slack answers slowly, so replicas hold leases on in-flight tasks when one of them is killed.
+        slack.always("conversations.create", FakeSlack.Reply.slow(Duration.ofMillis(1500)));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<Integer>> answers = new ArrayList<>();
+        int victim = -1;
+        List<Long> victimTasks = List.of();
+        Instant victimLeaseEnd = null;
         for (int n = 0; n < deliveries.size(); n++) {
             final int target = n % 3;
             final String body = deliveries.get(n);
             if (n == deliveries.size() / 3) {
-                replicas.get(0).destroyForcibly(); // SIGKILL mid-storm
-                dead[0] = true;
-                killedAt[0] = Instant.now();
+                // SIGKILL, mid-storm, a replica that holds a lease on outbox work.
+                Map<String, Integer> owners = owners(logs);
+                String[] held = new String[1];
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                    held[0] = leaseOwner(url, owners.keySet());
+                    return held[0] != null;
+                });
+                victim = owners.get(held[0]);
+                replicas.get(victim).destroyForcibly();
+                replicas.get(victim).waitFor();
+                victimTasks = ids(url, "SELECT id FROM outbox_task WHERE status = 'PENDING' AND lease_owner = '" + held[0] + "'");
+                victimLeaseEnd = instant(url, "SELECT MAX(lease_until) FROM outbox_task WHERE lease_owner = '" + held[0] + "'");
             }
             if (n == 2 * deliveries.size() / 3) {
-                replicas.get(1).destroy(); // SIGTERM
+                replicas.get((victim + 1) % 3).destroy(); // SIGTERM another one
             }
             answers.add(pool.submit(() -> deliver(body, target, ports)));
-            sent.incrementAndGet();
         }
         for (Future<Integer> answer : answers) {
             assertThat(answer.get()).as("every notification accepted by some replica").isEqualTo(200);
         }
         pool.shutdown();
-        assertThat(replicas.get(1).waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("SIGTERM exits").isTrue();
-
-        String url = db.get("spring.datasource.url");
+        assertThat(replicas.get((victim + 1) % 3).waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+                .as("SIGTERM exits").isTrue();
         // Everything accepted is delivered, including tasks leased by the killed replica (lease 10 s).
         Awaitility.await().atMost(LEASE.plusSeconds(30 + 60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> count(url, "SELECT COUNT(*) FROM outbox_task WHERE status = 'PENDING'") == 0);
@@ -123,6 +132,60 @@ class ThreeReplicaStormTest {
             }
         }
         assertThat(pagerDuty.violations()).isEmpty();
+        assertThat(victimTasks).as("the killed replica held work").isNotEmpty();
+        for (long id : victimTasks) {
+            Instant done = instant(url, "SELECT completed_at FROM outbox_task WHERE id = " + id);
+            assertThat(done).as("task %d of the killed replica finished within 30 s of its lease expiring", id)
+                    .isNotNull().isBefore(victimLeaseEnd.plusSeconds(30));
+        }
+    }
+
+    /** Outbox owner id -> replica index, from each replica's "Outbox worker ... started" line. */
+    private static Map<String, Integer> owners(Path logs) throws IOException {
+        Map<String, Integer> owners = new java.util.HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            for (String line : Files.readAllLines(logs.resolve("replica-" + i + ".log"))) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("Outbox worker (\\S+) started").matcher(line);
+                if (m.find()) {
+                    owners.put(m.group(1), i);
+                }
+            }
+        }
+        assertThat(owners).hasSize(3);
+        return owners;
+    }
+
+    private static String leaseOwner(String url, java.util.Set<String> owners) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT lease_owner FROM outbox_task WHERE status = 'PENDING' AND lease_owner IS NOT NULL")) {
+            while (rs.next()) {
+                if (owners.contains(rs.getString(1))) {
+                    return rs.getString(1);
+                }
+            }
+            return null;
+        }
+    }
+
+    private static List<Long> ids(String url, String sql) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static Instant instant(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            java.time.OffsetDateTime t = rs.getObject(1, java.time.OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        }
     }
 
     private Process start(int index, int port, Map<String, String> db, Path logs) throws IOException {
@@ -134,7 +197,6 @@ class ThreeReplicaStormTest {
         command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off",
                 "--firebreak.alertmanager.bearer-token=storm", "--firebreak.api.token=storm-api",
                 "--firebreak.outbox.lease=" + LEASE.toSeconds() + "s", "--firebreak.outbox.poll-interval=200ms",
-                "--firebreak.shutdown.drain-delay=1s",
                 "--firebreak.slack.bot-token=xoxb-storm", "--firebreak.slack.api-url=" + slack.url(),
                 "--firebreak.pagerduty.api-token=" + FakePagerDuty.API_TOKEN,
                 "--firebreak.pagerduty.from-email=" + FakePagerDuty.FROM,

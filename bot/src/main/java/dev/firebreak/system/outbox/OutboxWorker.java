@@ -244,6 +244,7 @@ public class OutboxWorker implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        log.info("Outbox worker {} started", owner);
         poller = new Thread(this::loop, "outbox-poller");
         poller.setDaemon(true);
         poller.start();
