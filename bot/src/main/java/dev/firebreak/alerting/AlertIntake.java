@@ -100,10 +100,7 @@ public class AlertIntake {
             outcome = Outcome.OPENED;
         }
         boolean changed = upserts.apply(incident.getId(), n, outcome == Outcome.OPENED, now);
-        Instant earliest = n.earliestStart();
-        if (incident.getTruncatedAlerts() != n.truncatedAlerts()
-                || (earliest != null && earliest.isBefore(incident.getDetectedAt()))) {
-            incident.recordAlertFacts(earliest, n.truncatedAlerts(), now);
+        if (management.recordAlertFacts(incident.getId(), n.earliestStart(), n.truncatedAlerts())) {
             changed = true;
         }
         if (changed) {

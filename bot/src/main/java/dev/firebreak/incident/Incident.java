@@ -131,7 +131,7 @@ public class Incident {
     }
 
     /** Alert intake: the earliest alert start seen so far and the latest truncation count. */
-    public void recordAlertFacts(Instant earliestStart, int truncated, Instant now) {
+    void recordAlertFacts(Instant earliestStart, int truncated, Instant now) {
         if (earliestStart != null && earliestStart.isBefore(detectedAt)) {
             detectedAt = earliestStart;
         }

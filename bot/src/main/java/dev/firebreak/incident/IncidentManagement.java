@@ -114,6 +114,21 @@ public class IncidentManagement {
         return incident;
     }
 
+    /**
+     * Alert intake: the earliest alert start seen so far (moves {@code detectedAt} back) and the latest truncation
+     * count, in the intake's transaction. True if the incident changed.
+     */
+    @Transactional
+    public boolean recordAlertFacts(UUID id, Instant earliestStart, int truncatedAlerts) {
+        Incident incident = lock(id);
+        if (incident.getTruncatedAlerts() == truncatedAlerts
+                && (earliestStart == null || !earliestStart.isBefore(incident.getDetectedAt()))) {
+            return false;
+        }
+        incident.recordAlertFacts(earliestStart, truncatedAlerts, clock.instant());
+        return true;
+    }
+
     /** Records the incident's chat channel (written by the Slack module once the channel exists). */
     @Transactional
     public Incident linkSlackChannel(UUID id, String channelId, String channelName) {
