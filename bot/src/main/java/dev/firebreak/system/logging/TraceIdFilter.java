@@ -21,13 +21,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class TraceIdFilter extends OncePerRequestFilter {
 
     static final String RESPONSE_HEADER = "X-Trace-Id";
+    static final String ATTRIBUTE = TraceIdFilter.class.getName() + ".traceId";
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String traceId = TraceContext.fromHeaders(request.getHeader("traceparent"), request.getHeader("X-Request-Id"));
+        // A request whose body is read without a thread (BufferedBodyFilter) runs its controller on an ASYNC
+        // dispatch, on another thread: it keeps the trace id it was given on the first pass.
+        String traceId = request.getAttribute(ATTRIBUTE) instanceof String kept ? kept
+                : TraceContext.fromHeaders(request.getHeader("traceparent"), request.getHeader("X-Request-Id"));
+        request.setAttribute(ATTRIBUTE, traceId);
         MDC.put(TraceContext.TRACE_ID, traceId);
-        response.setHeader(RESPONSE_HEADER, traceId);
+        if (!response.isCommitted()) {
+            response.setHeader(RESPONSE_HEADER, traceId);
+        }
         try {
             chain.doFilter(request, response);
         } finally {

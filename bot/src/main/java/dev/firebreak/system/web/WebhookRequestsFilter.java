@@ -1,5 +1,10 @@
 package dev.firebreak.system.web;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
 import dev.firebreak.system.lifecycle.GracefulShutdown;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Retry-After} so the sender delivers it again (to another replica).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20) // before the body filters, which may refuse from the headers alone
 class WebhookRequestsFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/webhooks/";
@@ -64,7 +70,30 @@ class WebhookRequestsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             status = response.getStatus();
         } finally {
-            sample.stop(timer(source, Integer.toString(status)));
+            if (request.isAsyncStarted()) {
+                // The body is still arriving (BufferedBodyFilter): count the request when its answer is complete.
+                String src = source;
+                request.getAsyncContext().addListener(new AsyncListener() {
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                        sample.stop(timer(src, Integer.toString(response.getStatus())));
+                    }
+
+                    @Override
+                    public void onTimeout(AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onError(AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {
+                    }
+                });
+            } else {
+                sample.stop(timer(source, Integer.toString(status)));
+            }
         }
     }
 
