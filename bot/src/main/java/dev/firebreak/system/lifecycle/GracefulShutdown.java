@@ -47,6 +47,11 @@ public class GracefulShutdown implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (draining) {
+            // Started again after a stop (a paused and resumed context): serve again.
+            draining = false;
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
         running = true;
     }
 
