@@ -3,6 +3,7 @@ package dev.firebreak.slack.delivery;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.SlackSettings;
+import dev.firebreak.slack.StatusCardButtons;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -26,9 +27,12 @@ class SlackDeliveryContext {
     final IncidentManagement incidents;
     final Clock clock;
     private final Alerts alerts;
+    private final List<StatusCardButtons> cardButtons;
 
     SlackDeliveryContext(SlackChannels channels, SlackCalls calls, SlackSettings settings,
-                         IncidentManagement incidents, Alerts alerts, Clock clock) {
+                         IncidentManagement incidents, Alerts alerts, Clock clock,
+                         List<StatusCardButtons> cardButtons) {
+        this.cardButtons = cardButtons;
         this.channels = channels;
         this.calls = calls;
         this.settings = settings;
@@ -40,6 +44,13 @@ class SlackDeliveryContext {
     /** The incident as it is now (views always render current state, never the event's). */
     IncidentView view(UUID incidentId) {
         return IncidentView.of(incidents.get(incidentId), alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incidentId));
+    }
+
+    /** The status card's blocks, with the buttons other modules offer for this incident. */
+    List<Map<String, Object>> cardBlocks(IncidentView view) {
+        List<StatusCardButtons.Button> extra = view.status().isOpen()
+                ? cardButtons.stream().flatMap(b -> b.buttons(view.id()).stream()).toList() : List.of();
+        return StatusCard.blocks(view, extra);
     }
 
     /** The incident's channel row, if the channel exists (else the task has nothing to do). */
