@@ -9,7 +9,6 @@ import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -59,26 +58,8 @@ class AutoStartHandler implements OutboxHandler {
         if ("RESOLVED".equals(incident.status())) {
             return OutboxResult.done();
         }
-        for (RunbookCore.Loaded loaded : core.catalog()) {
-            if (!loaded.auto()) {
-                continue;
-            }
-            String id = loaded.view().id();
-            String oncePer = loaded.oncePer() == null ? "incident" : loaded.oncePer().toLowerCase();
-            if ("incident".equals(oncePer)) {
-                if (core.matches(id, incident)) {
-                    start(incidentId, id, "auto:" + id + ":" + incidentId);
-                }
-                continue;
-            }
-            for (IncidentFacts.AlertFacts alert : incident.alerts()) {
-                IncidentFacts one = new IncidentFacts(incident.id(), incident.reference(), incident.title(),
-                        incident.severity(), incident.status(), incident.service(), incident.labels(), List.of(alert));
-                if ("firing".equals(alert.status()) && core.matches(id, one)) {
-                    start(incidentId, id, "fingerprint".equals(oncePer) ? "auto:" + id + ":fp:" + alert.fingerprint()
-                            : "auto:" + id + ":" + incidentId + ":" + alert.fingerprint());
-                }
-            }
+        for (RunbookCore.AutoStart auto : core.autoStarts(incident)) {
+            start(incidentId, auto.runbookId(), "auto:" + auto.onceKey());
         }
         return OutboxResult.done();
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 record IncidentFacts(String id, String reference, String title, String severity, String status, String service,
                      Map<String, String> labels, List<AlertFacts> alerts) {
 
-    record AlertFacts(String fingerprint, String status, Map<String, String> labels, Map<String, String> annotations) {
+    record AlertFacts(String fingerprint, String status, Map<String, String> labels, Map<String, String> annotations,
+                      java.time.Instant startsAt) {
     }
 }

@@ -35,6 +35,6 @@ class IncidentFactsSource {
     private static IncidentFacts.AlertFacts alert(Alert a) {
         return new IncidentFacts.AlertFacts(a.getFingerprint(), a.isFiring() ? "firing" : "resolved",
                 a.getLabels() == null ? Map.of() : Map.copyOf(a.getLabels()),
-                a.getAnnotations() == null ? Map.of() : Map.copyOf(a.getAnnotations()));
+                a.getAnnotations() == null ? Map.of() : Map.copyOf(a.getAnnotations()), a.getStartsAt());
     }
 }

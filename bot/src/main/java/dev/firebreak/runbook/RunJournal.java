@@ -73,11 +73,12 @@ class RunJournal {
                 new MapSqlParameterSource("k", key));
     }
 
+    /** Runs (not dry runs) of a runbook started since {@code since} with this concurrency key (null: without one). */
     int startedSince(String runbookId, String key, Instant since) {
-        return count("""
-                SELECT COUNT(*) FROM runbook_run WHERE runbook_id = :r AND created_at > :since
-                  AND (concurrency_key = :k OR (:k IS NULL AND concurrency_key IS NULL)) AND dry_run = FALSE
-                """, new MapSqlParameterSource("r", runbookId).addValue("k", key).addValue("since", ts(since)));
+        String keyClause = key == null ? "concurrency_key IS NULL" : "concurrency_key = :k";
+        return count("SELECT COUNT(*) FROM runbook_run WHERE runbook_id = :r AND created_at > :since AND " + keyClause
+                + " AND dry_run = FALSE", new MapSqlParameterSource("r", runbookId).addValue("k", key)
+                .addValue("since", ts(since)));
     }
 
     /** The oldest queued run for {@code key} becomes ready, if no run holds the key any more. */
@@ -139,6 +140,11 @@ class RunJournal {
                 UPDATE runbook_run SET cancel_requested_by = :by, next_at = :now, updated_at = :now
                 WHERE id = :id AND status IN ('PENDING','RUNNING','WAITING','QUEUED') AND cancel_requested_by IS NULL
                 """, new MapSqlParameterSource("id", runId).addValue("by", by).addValue("now", ts(now))) == 1;
+    }
+
+    boolean cancelRequested(long runId) {
+        return count("SELECT COUNT(*) FROM runbook_run WHERE id = :id AND cancel_requested_by IS NOT NULL",
+                new MapSqlParameterSource("id", runId)) > 0;
     }
 
     /** Wakes a run now (an approval was decided). */

@@ -12,13 +12,17 @@ import java.util.Map;
 interface RunbookCore {
 
     /** A loaded runbook of the catalog. */
-    record Loaded(RunbookView view, boolean auto, String oncePer) {
+    record Loaded(RunbookView view, boolean auto) {
     }
 
     /** A run ready to be written: the snapshot and everything the start checks need. */
     record Prepared(String runbookId, String title, String snapshot, String sourceName, Map<String, Object> inputs,
-                    String concurrencyKey, boolean queueOnConflict, int rateMax, Duration rateWindow, Duration timeout,
-                    List<String> runBy) {
+                    String concurrencyKey, String rateKey, boolean queueOnConflict, int rateMax, Duration rateWindow,
+                    Duration timeout, String permissionRefusal) {
+    }
+
+    /** An {@code auto: true} trigger that matches; {@code onceKey} identifies the occasion ({@code once-per}). */
+    record AutoStart(String runbookId, String onceKey) {
     }
 
     /** The interpreter's answer: what to do next. */
@@ -60,8 +64,11 @@ interface RunbookCore {
 
     boolean matches(String runbookId, IncidentFacts incident);
 
+    List<AutoStart> autoStarts(IncidentFacts incident);
+
     /** Resolves and checks inputs; throws {@link RunRefusedException} with the reason when the run must not start. */
-    Prepared prepare(String runbookId, IncidentFacts incident, Map<String, String> given, String requester);
+    Prepared prepare(String runbookId, IncidentFacts incident, Map<String, String> given, String requester,
+                     java.util.Set<String> requesterGroups);
 
     Next next(RunRow run, List<StepRow> journal, IncidentFacts incident, Instant now);
 

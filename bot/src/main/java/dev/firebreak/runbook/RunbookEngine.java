@@ -35,6 +35,8 @@ public class RunbookEngine implements SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RunbookEngine.class);
+    /** How often a running step looks whether its run was cancelled. */
+    private static final Duration CANCEL_CHECK = Duration.ofMillis(500);
 
     private final RunJournal journal;
     private final RunSteps steps;
@@ -139,11 +141,24 @@ public class RunbookEngine implements SmartLifecycle {
         journal.extend(runId, owner, clock.instant().plus(limit).plus(settings.lease()));
         ExecutorService pool = stepPool != null && !stepPool.isShutdown() ? stepPool : Executors.newSingleThreadExecutor();
         Future<RunbookCore.Outcome> f = pool.submit(work);
+        Instant until = clock.instant().plus(limit);
         try {
-            return f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new StepTimedOut(limit);
+            while (true) {
+                long left = Duration.between(clock.instant(), until).toMillis();
+                if (left <= 0) {
+                    f.cancel(true);
+                    throw new StepTimedOut(limit);
+                }
+                try {
+                    return f.get(Math.min(left, CANCEL_CHECK.toMillis()), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (journal.cancelRequested(runId)) {
+                        f.cancel(true);
+                        return new RunbookCore.Outcome(StepStatus.CANCELLED, java.util.Map.of(), "cancelled while running",
+                                null, null, null, "cancelled", "cancelled while running");
+                    }
+                }
+            }
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : e;
         } finally {

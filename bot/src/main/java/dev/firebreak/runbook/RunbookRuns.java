@@ -63,10 +63,10 @@ public class RunbookRuns {
         IncidentFacts incident = facts.of(incidentId);
         Actor actor = request.actor();
         String requester = requester(actor);
-        RunbookCore.Prepared p = core.prepare(request.runbookId(), incident, request.inputs(), requester);
-        if (actor.is(Actor.SLACK) && !p.runBy().isEmpty() && !people.isAnyOf(actor.id(), p.runBy())) {
-            throw RunRefusedException.forbidden("You are not allowed to run `" + p.runbookId() + "` (run-by: "
-                    + String.join(", ", p.runBy()) + ").");
+        RunbookCore.Prepared p = core.prepare(request.runbookId(), incident, request.inputs(), requester,
+                actor.is(Actor.SLACK) ? people.groupHandlesOf(actor.id()) : java.util.Set.of());
+        if (actor.is(Actor.SLACK) && p.permissionRefusal() != null) {
+            throw RunRefusedException.forbidden("You may not run `" + p.runbookId() + "`: " + p.permissionRefusal() + ".");
         }
         return tx.execute(s -> {
             Instant now = clock.instant();
@@ -83,7 +83,7 @@ public class RunbookRuns {
                 }
             }
             if (!request.dryRun() && p.rateMax() > 0 && p.rateWindow() != null) {
-                journal.lockKey("rate:" + p.runbookId() + ":" + key);
+                journal.lockKey("rate:" + p.rateKey());
                 if (journal.startedSince(p.runbookId(), key, now.minus(p.rateWindow())) >= p.rateMax()) {
                     throw RunRefusedException.rateLimited("`" + p.runbookId() + "` already ran " + p.rateMax()
                             + " times in the last " + RunMessages.duration(p.rateWindow()) + " for this key.");

@@ -49,7 +49,12 @@ public record RunbookSettings(
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** @param allowedHosts host names (or {@code host:port}) that {@code http.request} may call */
-    public record Http(@DefaultValue("") List<String> allowedHosts, @DefaultValue("1MB") org.springframework.util.unit.DataSize maxResponse) {
+    /**
+     * @param allowedHosts    host names {@code http.request} may call ({@code *.example.com} for subdomains)
+     * @param allowedNetworks CIDRs of private/loopback addresses that allowed hosts may resolve to (refused otherwise)
+     * @param maxResponse     response bodies are cut at this size
+     */
+    public record Http(@DefaultValue("") List<String> allowedHosts, @DefaultValue("") List<String> allowedNetworks,
+                       @DefaultValue("256KB") org.springframework.util.unit.DataSize maxResponse) {
     }
 }
