@@ -1,9 +1,13 @@
 package dev.firebreak.runbooks;
 
-/** A runbook file that cannot be used; the message names the file and the problem. */
+/** A runbook that cannot be used, or a template/expression that cannot be evaluated; the message says why. */
 public class RunbookException extends RuntimeException {
 
     public RunbookException(String message) {
         super(message);
+    }
+
+    public RunbookException(String message, Throwable cause) {
+        super(message, cause);
     }
 }
