@@ -134,6 +134,11 @@ class RunJournal {
                 .addValue("final", status.isFinal()));
     }
 
+    void markStarted(long runId, Instant now) {
+        jdbc.update("UPDATE runbook_run SET started_at = :now WHERE id = :id AND started_at IS NULL",
+                new MapSqlParameterSource("id", runId).addValue("now", ts(now)));
+    }
+
     /** Asks for a cancel; false when the run is already over. */
     boolean requestCancel(long runId, String by, Instant now) {
         return jdbc.update("""

@@ -45,6 +45,11 @@ class RunSteps {
     /** Takes one transition; true when the run paused (waiting, finished, or claim lost). */
     boolean advanceOnce(RunRow run, String owner, StepExecutor executor, BooleanSupplier alive) {
         Instant now = clock.instant();
+        if (run.startedAt() == null) {
+            journal.markStarted(run.id(), now);
+            run = journal.find(run.id()).orElseThrow();
+        }
+        RunRow current = run;
         IncidentFacts incident = facts.of(run.incidentId());
         RunbookCore.Next next = core.next(run, journal.steps(run.id()), incident, now);
         if (next instanceof RunbookCore.Finished f) {
@@ -71,7 +76,7 @@ class RunSteps {
         RunbookCore.Outcome outcome;
         Duration timeout = step.deadline() == null ? null : Duration.between(now, step.deadline());
         try {
-            outcome = executor.execute(() -> core.execute(run, step, incident),
+            outcome = executor.execute(() -> core.execute(current, step, incident),
                     timeout == null || timeout.isNegative() ? Duration.ofMillis(1) : timeout, run.id());
         } catch (RunbookEngine.StepTimedOut e) {
             outcome = failure(StepStatus.TIMED_OUT, "timeout", "Step " + e.getMessage());
@@ -167,7 +172,4 @@ class RunSteps {
         return new RunbookCore.Outcome(status, Map.of(), error, null, null, null, kind, error);
     }
 
-    static List<StepRow> latest(List<StepRow> rows) {
-        return rows;
-    }
 }

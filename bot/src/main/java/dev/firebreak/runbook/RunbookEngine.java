@@ -50,7 +50,11 @@ public class RunbookEngine implements SmartLifecycle {
     private ExecutorService runPool;
     private ExecutorService stepPool;
 
-    RunbookEngine(RunJournal journal, RunSteps steps, RunbookSettings settings, Clock clock) {
+    private final dev.firebreak.runbooks.Masker masker;
+
+    RunbookEngine(RunJournal journal, RunSteps steps, RunbookSettings settings, Clock clock,
+                  dev.firebreak.runbooks.Masker masker) {
+        this.masker = masker;
         this.journal = journal;
         this.steps = steps;
         this.settings = settings;
@@ -103,7 +107,7 @@ public class RunbookEngine implements SmartLifecycle {
             try {
                 f.get();
             } catch (Exception e) {
-                log.warn("Runbook run crashed: {}", RunMessages.cap(String.valueOf(e), 300));
+                log.warn("Runbook run crashed: {}", masker.mask(RunMessages.cap(String.valueOf(e), 300)));
             }
         }
     }
@@ -125,7 +129,8 @@ public class RunbookEngine implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             if (!halted) {
-                log.warn("Runbook run {} could not advance (will retry): {}", runId, RunMessages.cap(String.valueOf(e), 300));
+                log.warn("Runbook run {} could not advance (will retry): {}", runId,
+                        masker.mask(RunMessages.cap(String.valueOf(e), 300)));
             }
         } finally {
             if (!halted) {
@@ -180,7 +185,7 @@ public class RunbookEngine implements SmartLifecycle {
             try {
                 pollOnce();
             } catch (Exception e) {
-                log.warn("Runbook engine poll failed (will retry): {}", e.toString());
+                log.warn("Runbook engine poll failed (will retry): {}", masker.mask(e.toString()));
             }
             try {
                 wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
