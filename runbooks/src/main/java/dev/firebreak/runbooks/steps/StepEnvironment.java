@@ -15,6 +15,11 @@ import java.util.function.Supplier;
 public record StepEnvironment(Supplier<KubernetesClient> kubernetes, URI prometheusUrl, HttpTransport http,
                              Clock clock, boolean dryRun, RunEffects effects, Masker masker) {
 
+    public StepEnvironment {
+        masker = masker == null ? Masker.tokensOnly() : masker;
+        clock = clock == null ? Clock.systemUTC() : clock;
+    }
+
     public KubernetesClient kube() {
         KubernetesClient client = kubernetes == null ? null : kubernetes.get();
         if (client == null) {

@@ -1,0 +1,79 @@
+package dev.firebreak.runbooks.steps.communicate;
+
+import dev.firebreak.runbooks.lang.Json;
+import dev.firebreak.runbooks.steps.ErrorKind;
+import dev.firebreak.runbooks.steps.PlannedChange;
+import dev.firebreak.runbooks.steps.StepEnvironment;
+import dev.firebreak.runbooks.steps.StepFailure;
+import dev.firebreak.runbooks.steps.StepRequest;
+import dev.firebreak.runbooks.steps.StepResult;
+import dev.firebreak.runbooks.steps.StepType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code pagerduty.page}: pages through the bot's PagerDuty client ({@code summary}, {@code severity}
+ * critical|error|warning|info, optional {@code service} and {@code details}). Idempotent per run and step (the
+ * dedup key derives from it).
+ */
+public final class PagerDutyPageStep implements StepType {
+
+    private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
+
+    @Override
+    public String name() {
+        return "pagerduty.page";
+    }
+
+    @Override
+    public Set<String> requiredKeys() {
+        return Set.of("summary");
+    }
+
+    @Override
+    public Set<String> optionalKeys() {
+        return Set.of("severity", "service", "details");
+    }
+
+    @Override
+    public boolean changing() {
+        return true;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
+    @Override
+    public Set<String> outputNames() {
+        return Set.of("ref");
+    }
+
+    @Override
+    public StepResult execute(StepRequest r, StepEnvironment env) {
+        String summary = env.masker().mask(r.string("summary"));
+        String severity = r.string("severity", "critical");
+        if (!SEVERITIES.contains(severity)) {
+            throw new StepFailure(ErrorKind.INVALID, "with.severity must be critical, error, warning or info");
+        }
+        String service = r.string("service", "");
+        Map<String, String> details = new LinkedHashMap<>();
+        if (r.with().get("details") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> details.put(String.valueOf(k), env.masker().mask(String.valueOf(v))));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("summary", summary);
+        body.put("severity", severity);
+        body.put("service", service);
+        body.put("details", details);
+        PlannedChange change = new PlannedChange("POST", "pagerduty" + (service.isEmpty() ? "" : " " + service),
+                Json.write(body));
+        if (env.dryRun()) {
+            return StepResult.planned(change, "would page: " + summary);
+        }
+        String ref = env.effects().pagerdutyPage(r.idempotencyKey(), service, summary, severity, details);
+        return StepResult.changed(Map.of("ref", ref == null ? "" : ref), "paged: " + summary, change);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.firebreak.runbooks.steps.communicate;
+
+import dev.firebreak.runbooks.steps.StepEnvironment;
+import dev.firebreak.runbooks.steps.StepRequest;
+import dev.firebreak.runbooks.steps.StepResult;
+import dev.firebreak.runbooks.steps.StepType;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code slack.post}: posts {@code text} to the incident channel ({@code thread: true}: in the run's thread). The text
+ * is masked; in a dry run it is posted with a {@code (dry run)} prefix. Idempotent per run and step.
+ */
+public final class SlackPostStep implements StepType {
+
+    @Override
+    public String name() {
+        return "slack.post";
+    }
+
+    @Override
+    public Set<String> requiredKeys() {
+        return Set.of("text");
+    }
+
+    @Override
+    public Set<String> optionalKeys() {
+        return Set.of("thread");
+    }
+
+    @Override
+    public boolean changing() {
+        return false;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
+    @Override
+    public Set<String> outputNames() {
+        return Set.of("ref");
+    }
+
+    @Override
+    public StepResult execute(StepRequest r, StepEnvironment env) {
+        String text = env.masker().mask(r.string("text"));
+        if (env.dryRun()) {
+            text = "(dry run) " + text;
+        }
+        String ref = env.effects().slackPost(r.idempotencyKey(), text, r.bool("thread", false));
+        return StepResult.succeeded(Map.of("ref", ref == null ? "" : ref), "posted to Slack: " + abbreviate(text));
+    }
+
+    static String abbreviate(String s) {
+        String line = s.lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.firebreak.runbooks.steps.control;
+
+import dev.firebreak.runbooks.lang.Durations;
+import dev.firebreak.runbooks.steps.StepEnvironment;
+import dev.firebreak.runbooks.steps.StepRequest;
+import dev.firebreak.runbooks.steps.StepResult;
+import dev.firebreak.runbooks.steps.StepType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code wait}: waits {@code duration} (e.g. {@code 2m}) without holding a thread; the engine wakes the run. */
+public final class WaitStep implements StepType {
+
+    @Override
+    public String name() {
+        return "wait";
+    }
+
+    @Override
+    public Set<String> requiredKeys() {
+        return Set.of("duration");
+    }
+
+    @Override
+    public Set<String> optionalKeys() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean changing() {
+        return false;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> validate(Map<String, Object> rawWith) {
+        Object d = rawWith.get("duration");
+        if (d != null && !String.valueOf(d).contains("{{")) {
+            try {
+                Durations.parse(String.valueOf(d));
+            } catch (IllegalArgumentException e) {
+                return Map.of("duration", e.getMessage());
+            }
+        }
+        return Map.of();
+    }
+
+    @Override
+    public StepResult execute(StepRequest r, StepEnvironment env) {
+        Duration d = r.duration("duration", Duration.ZERO);
+        return StepResult.waiting(env.clock().instant().plus(d), "waiting " + Durations.format(d));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.firebreak.runbooks.steps.kubernetes;
+
+import dev.firebreak.runbooks.steps.PlannedChange;
+import dev.firebreak.runbooks.steps.StepEnvironment;
+import dev.firebreak.runbooks.steps.StepRequest;
+import dev.firebreak.runbooks.steps.StepResult;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code kubernetes.rollout-restart}: what {@code kubectl rollout restart} does, idempotently: it sets the pod template
+ * annotations {@code firebreak.dev/restart} to the run's stable key ({@code runId/stepId}) and
+ * {@code kubectl.kubernetes.io/restartedAt}. Running it again for the same run and step changes nothing (the annotation
+ * already holds the key), so it is safe to repeat after a crash.
+ */
+public final class KubernetesRolloutRestartStep extends KubeStep {
+
+    static final String RESTART_KEY = "firebreak.dev/restart";
+    static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+
+    @Override
+    public String name() {
+        return "kubernetes.rollout-restart";
+    }
+
+    @Override
+    public Set<String> requiredKeys() {
+        return keys("namespace", "deployment");
+    }
+
+    @Override
+    public Set<String> optionalKeys() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean changing() {
+        return true;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
+    @Override
+    public Set<String> outputNames() {
+        return keys("generation", "alreadyRestarted");
+    }
+
+    @Override
+    public StepResult execute(StepRequest r, StepEnvironment env) {
+        String ns = name(r, "namespace");
+        String name = name(r, "deployment");
+        var k = env.kube();
+        Deployment d = deployment(k, ns, name);
+        Map<String, String> current = d.getSpec().getTemplate().getMetadata() == null
+                || d.getSpec().getTemplate().getMetadata().getAnnotations() == null
+                ? Map.of() : d.getSpec().getTemplate().getMetadata().getAnnotations();
+        String key = r.idempotencyKey();
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (key.equals(current.get(RESTART_KEY))) {
+            out.put("generation", d.getMetadata().getGeneration());
+            out.put("alreadyRestarted", true);
+            return StepResult.succeeded(out, "deployment " + ns + "/" + name + " was already restarted by this step");
+        }
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(RESTART_KEY, key);
+        annotations.put(RESTARTED_AT, env.clock().instant().toString());
+        String body = json(Map.of("spec", Map.of("template", Map.of("metadata", Map.of("annotations", annotations)))));
+        PlannedChange change = new PlannedChange("PATCH", deploymentTarget(ns, name), body);
+        if (env.dryRun()) {
+            return StepResult.planned(change, "would restart deployment " + ns + "/" + name);
+        }
+        Deployment patched = k.apps().deployments().inNamespace(ns).withName(name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), body);
+        out.put("generation", patched.getMetadata().getGeneration());
+        out.put("alreadyRestarted", false);
+        return StepResult.changed(out, "restarted deployment " + ns + "/" + name, change);
+    }
+}

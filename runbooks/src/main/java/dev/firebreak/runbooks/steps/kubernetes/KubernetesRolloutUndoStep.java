@@ -1,0 +1,136 @@
+package dev.firebreak.runbooks.steps.kubernetes;
+
+import dev.firebreak.runbooks.lang.Json;
+import dev.firebreak.runbooks.steps.ErrorKind;
+import dev.firebreak.runbooks.steps.PlannedChange;
+import dev.firebreak.runbooks.steps.StepEnvironment;
+import dev.firebreak.runbooks.steps.StepFailure;
+import dev.firebreak.runbooks.steps.StepRequest;
+import dev.firebreak.runbooks.steps.StepResult;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code kubernetes.rollout-undo}: what {@code kubectl rollout undo} does: the deployment's pod template goes back to
+ * the one of its ReplicaSet with the previous revision (or {@code to-revision}). The deployment is marked with
+ * {@code firebreak.dev/rollout-undo: <runId/stepId>} in the same patch, so repeating the step for the same run changes
+ * nothing (safe after a crash). Outputs {@code fromRevision}, {@code toRevision}.
+ */
+public final class KubernetesRolloutUndoStep extends KubeStep {
+
+    static final String REVISION = "deployment.kubernetes.io/revision";
+    static final String UNDO_KEY = "firebreak.dev/rollout-undo";
+
+    @Override
+    public String name() {
+        return "kubernetes.rollout-undo";
+    }
+
+    @Override
+    public Set<String> requiredKeys() {
+        return keys("namespace", "deployment");
+    }
+
+    @Override
+    public Set<String> optionalKeys() {
+        return keys("to-revision");
+    }
+
+    @Override
+    public boolean changing() {
+        return true;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
+    @Override
+    public Set<String> outputNames() {
+        return keys("fromRevision", "toRevision", "alreadyUndone");
+    }
+
+    @Override
+    public StepResult execute(StepRequest r, StepEnvironment env) {
+        String ns = name(r, "namespace");
+        String name = name(r, "deployment");
+        var k = env.kube();
+        Deployment d = deployment(k, ns, name);
+        Map<String, String> annotations = d.getMetadata().getAnnotations() == null ? Map.of()
+                : d.getMetadata().getAnnotations();
+        long current = revision(annotations);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (r.idempotencyKey().equals(annotations.get(UNDO_KEY))) {
+            out.put("fromRevision", current);
+            out.put("toRevision", current);
+            out.put("alreadyUndone", true);
+            return StepResult.succeeded(out, "deployment " + ns + "/" + name + " was already rolled back by this step");
+        }
+        long wanted = r.integer("to-revision", 0);
+        ReplicaSet target = null;
+        long targetRevision = -1;
+        for (ReplicaSet rs : k.apps().replicaSets().inNamespace(ns).list().getItems()) {
+            boolean owned = rs.getMetadata().getOwnerReferences() != null && rs.getMetadata().getOwnerReferences().stream()
+                    .anyMatch(o -> d.getMetadata().getUid() != null && d.getMetadata().getUid().equals(o.getUid()));
+            if (!owned) {
+                continue;
+            }
+            long rev = revision(rs.getMetadata().getAnnotations());
+            boolean candidate = wanted > 0 ? rev == wanted : rev < current && rev > targetRevision;
+            if (candidate) {
+                target = rs;
+                targetRevision = rev;
+            }
+        }
+        if (target == null) {
+            throw new StepFailure(ErrorKind.NOT_FOUND, wanted > 0
+                    ? "deployment " + ns + "/" + name + " has no revision " + wanted
+                    : "deployment " + ns + "/" + name + " has no revision before " + current + " to roll back to");
+        }
+        PodTemplateSpec template = target.getSpec().getTemplate();
+        if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
+            template.getMetadata().getLabels().remove("pod-template-hash");
+        }
+        Object templateJson = Json.read(k.getKubernetesSerialization().asJson(template));
+        List<Map<String, Object>> ops = new ArrayList<>();
+        ops.add(Map.of("op", "replace", "path", "/spec/template", "value", templateJson));
+        if (d.getMetadata().getAnnotations() == null) {
+            ops.add(Map.of("op", "add", "path", "/metadata/annotations", "value", Map.of(UNDO_KEY, r.idempotencyKey())));
+        } else {
+            ops.add(Map.of("op", "add", "path", "/metadata/annotations/" + UNDO_KEY.replace("/", "~1"),
+                    "value", r.idempotencyKey()));
+        }
+        String body = json(ops);
+        PlannedChange change = new PlannedChange("PATCH", deploymentTarget(ns, name), body);
+        out.put("fromRevision", current);
+        out.put("toRevision", targetRevision);
+        out.put("alreadyUndone", false);
+        String what = "deployment " + ns + "/" + name + " from revision " + current + " to " + targetRevision;
+        if (env.dryRun()) {
+            return new StepResult(dev.firebreak.runbooks.steps.StepStatus.PLANNED, out, "would roll back " + what,
+                    change, null, null, null, null);
+        }
+        k.apps().deployments().inNamespace(ns).withName(name).patch(PatchContext.of(PatchType.JSON), body);
+        return StepResult.changed(out, "rolled back " + what, change);
+    }
+
+    static long revision(Map<String, String> annotations) {
+        if (annotations == null || annotations.get(REVISION) == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(annotations.get(REVISION));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
