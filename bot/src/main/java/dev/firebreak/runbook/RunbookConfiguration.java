@@ -3,10 +3,9 @@ package dev.firebreak.runbook;
 import dev.firebreak.runbooks.Finding;
 import dev.firebreak.runbooks.Masker;
 import dev.firebreak.runbooks.RunbookCatalog;
-import dev.firebreak.runbooks.steps.ErrorKind;
 import dev.firebreak.runbooks.steps.StepEnvironment;
-import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepTypes;
+import dev.firebreak.runbooks.steps.http.GuardedHttpTransport;
 import dev.firebreak.runbooks.steps.http.HttpPolicy;
 import dev.firebreak.runbooks.steps.http.HttpTransport;
 import java.net.URI;
@@ -69,8 +68,6 @@ class RunbookConfiguration {
     }
 
     static HttpTransport transport(HttpPolicy policy) {
-        return call -> {
-            throw new StepFailure(ErrorKind.ERROR, "http.request is not available in this build");
-        };
+        return new GuardedHttpTransport(policy);
     }
 }
