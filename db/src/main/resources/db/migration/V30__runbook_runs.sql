@@ -23,6 +23,9 @@ CREATE TABLE runbook_run (
     trigger_key          VARCHAR(512),
     concurrency_key      VARCHAR(512),
     next_at              TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- Bumped by every wake-up (approval decided, cancel): an engine that read an older value does not put the run
+    -- back to sleep, so a wake-up that races with the engine is never lost.
+    wakes                BIGINT NOT NULL DEFAULT 0,
     deadline             TIMESTAMP WITH TIME ZONE,
     lease_owner          VARCHAR(128),
     lease_until          TIMESTAMP WITH TIME ZONE,

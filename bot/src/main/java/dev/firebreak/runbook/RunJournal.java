@@ -139,10 +139,23 @@ class RunJournal {
                 new MapSqlParameterSource("id", runId).addValue("now", ts(now)));
     }
 
+    /**
+     * Puts a run to sleep until {@code until}, unless it was woken since the engine read it ({@code wakes} changed):
+     * then it is due at once.
+     */
+    void sleep(long runId, long wakes, Instant until, Instant now) {
+        jdbc.update("""
+                UPDATE runbook_run SET status = 'WAITING', updated_at = :now,
+                       next_at = CASE WHEN wakes = :w THEN :until ELSE :now END
+                WHERE id = :id
+                """, new MapSqlParameterSource("id", runId).addValue("w", wakes).addValue("now", ts(now))
+                .addValue("until", ts(until == null ? now : until)));
+    }
+
     /** Asks for a cancel; false when the run is already over. */
     boolean requestCancel(long runId, String by, Instant now) {
         return jdbc.update("""
-                UPDATE runbook_run SET cancel_requested_by = :by, next_at = :now, updated_at = :now
+                UPDATE runbook_run SET cancel_requested_by = :by, next_at = :now, wakes = wakes + 1, updated_at = :now
                 WHERE id = :id AND status IN ('PENDING','RUNNING','WAITING','QUEUED') AND cancel_requested_by IS NULL
                 """, new MapSqlParameterSource("id", runId).addValue("by", by).addValue("now", ts(now))) == 1;
     }
@@ -154,7 +167,7 @@ class RunJournal {
 
     /** Wakes a run now (an approval was decided). */
     void wake(long runId, Instant now) {
-        jdbc.update("UPDATE runbook_run SET next_at = :now WHERE id = :id AND status IN " + ACTIVE,
+        jdbc.update("UPDATE runbook_run SET next_at = :now, wakes = wakes + 1 WHERE id = :id AND status IN " + ACTIVE,
                 new MapSqlParameterSource("id", runId).addValue("now", ts(now)));
     }
 
@@ -278,7 +291,7 @@ class RunJournal {
                 rs.getString("runbook_title"), rs.getString("snapshot"), rs.getString("source_name"),
                 rs.getString("inputs"), rs.getBoolean("dry_run"), RunStatus.valueOf(rs.getString("status")),
                 rs.getString("requested_by"), rs.getString("requested_by_name"), rs.getString("requested_via"),
-                rs.getString("trigger_key"), rs.getString("concurrency_key"), instant(rs, "next_at"),
+                rs.getString("trigger_key"), rs.getString("concurrency_key"), instant(rs, "next_at"), rs.getLong("wakes"),
                 instant(rs, "deadline"), rs.getString("lease_owner"), instant(rs, "lease_until"),
                 rs.getString("cancel_requested_by"), rs.getString("reason"), rs.getString("message_ts"),
                 rs.getLong("message_version"), instant(rs, "created_at"), instant(rs, "started_at"),

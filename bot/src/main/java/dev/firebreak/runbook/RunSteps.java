@@ -57,11 +57,11 @@ class RunSteps {
             return true;
         }
         if (next instanceof RunbookCore.Sleep s) {
-            journal.status(run.id(), RunStatus.WAITING, s.until(), null, now);
+            journal.sleep(run.id(), run.wakes(), s.until(), now);
             return true;
         }
         if (next instanceof RunbookCore.AwaitApproval a) {
-            journal.status(run.id(), RunStatus.WAITING, a.deadline(), null, now);
+            journal.sleep(run.id(), run.wakes(), a.deadline(), now);
             return true;
         }
         if (next instanceof RunbookCore.Mark m) {
@@ -124,10 +124,10 @@ class RunSteps {
                     approval, o.status().isFinal() ? now : null);
             StepRow saved = journal.step(row.id()).orElseThrow();
             if (o.status() == StepStatus.AWAITING_APPROVAL) {
-                journal.status(run.id(), RunStatus.WAITING, o.wakeAt(), null, now);
+                journal.sleep(run.id(), run.wakes(), o.wakeAt(), now);
                 recorder.awaitingApproval(run, saved, o.approval());
             } else if (!o.status().isFinal()) {
-                journal.status(run.id(), RunStatus.WAITING, o.wakeAt(), null, now);
+                journal.sleep(run.id(), run.wakes(), o.wakeAt(), now);
                 recorder.changed(run);
             } else {
                 recorder.stepFinished(run, saved);

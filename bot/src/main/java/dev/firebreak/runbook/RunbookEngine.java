@@ -198,7 +198,10 @@ public class RunbookEngine implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         if (!settings.engine()) {
             log.info("Runbook engine disabled in this process (firebreak.runbooks.engine=false)");
             return;
@@ -213,7 +216,7 @@ public class RunbookEngine implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         wakeUp.release();
         if (poller != null) {
@@ -244,6 +247,12 @@ public class RunbookEngine implements SmartLifecycle {
         if (poller != null) {
             poller.interrupt();
         }
+    }
+
+    /** After {@link #halt()}: this process "restarts" its engine (tests of recovery). */
+    synchronized void revive() {
+        halted = false;
+        start();
     }
 
     @Override

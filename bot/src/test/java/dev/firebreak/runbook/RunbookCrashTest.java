@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,7 +35,6 @@ class RunbookCrashTest {
     static final TargetServer TARGET = start();
     static String folder;
     static Map<String, String> db;
-    static ConfigurableApplicationContext standby;
 
     static TargetServer start() {
         try {
@@ -44,7 +44,10 @@ class RunbookCrashTest {
         }
     }
 
-    @BeforeAll
+    static {
+        runbooks();
+    }
+
     static void runbooks() {
         String base = TARGET.url();
         folder = TestRunbooks.folder(Map.of(
@@ -99,8 +102,10 @@ class RunbookCrashTest {
 
     @AfterAll
     static void stop() {
-        if (standby != null) {
-            standby.close();
+        for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] {a, b}) {
+            if (app != null) {
+                app.close();
+            }
         }
         TARGET.close();
     }
@@ -132,86 +137,89 @@ class RunbookCrashTest {
         return app.getBean(RunbookRuns.class).find(runId).orElseThrow();
     }
 
+    static ConfigurableApplicationContext a;
+    static ConfigurableApplicationContext b;
+
+    @BeforeAll
+    static void apps() {
+        a = app(true);
+        b = app(true);
+    }
+
+    @AfterEach
+    void bothEnginesRunAgain() {
+        TARGET.release();
+        engine(a).revive();
+        engine(b).revive();
+    }
+
+    static RunbookEngine engine(ConfigurableApplicationContext app) {
+        return app.getBean(RunbookEngine.class);
+    }
+
     @Test
     void stoppedBetweenStepsAnotherEngineResumesWithTheNextStepAndNothingRunsTwice() {
-        try (ConfigurableApplicationContext a = app(false); ConfigurableApplicationContext b = app(false)) {
-            long runId = run(a, "two-changes");
-            RunbookEngine first = a.getBean(RunbookEngine.class);
-            assertThat(first.advanceOneStep(runId)).isTrue();
-            assertThat(TARGET.requests("/one/" + runId)).hasSize(1);
-            assertThat(TARGET.requests("/two/" + runId)).isEmpty();
-            first.halt(); // the process dies after the first step was journaled
-
-            b.getBean(RunbookEngine.class).runDue();
-            RunView run = view(b, runId);
-            assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(TARGET.requests("/one/" + runId)).hasSize(1);
-            assertThat(TARGET.requests("/two/" + runId)).hasSize(1);
-            assertThat(run.steps()).extracting(s -> s.id() + "=" + s.status()).containsExactly("one=SUCCEEDED", "two=SUCCEEDED");
-        }
+        engine(a).stop();
+        engine(b).stop();
+        long runId = run(a, "two-changes");
+        assertThat(engine(a).advanceOneStep(runId)).isTrue();
+        assertThat(TARGET.requests("/one/" + runId)).hasSize(1);
+        assertThat(TARGET.requests("/two/" + runId)).isEmpty();
+        assertThat(view(a, runId).steps()).extracting(s -> s.id() + "=" + s.status()).containsExactly("one=SUCCEEDED");
+        // The process stops after the first step was journaled; the other replica carries on.
+        engine(b).start();
+        RunView run = awaitFinal(b, runId);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(TARGET.requests("/one/" + runId)).hasSize(1);
+        assertThat(TARGET.requests("/two/" + runId)).hasSize(1);
+        assertThat(run.steps()).extracting(s -> s.id() + "=" + s.status()).containsExactly("one=SUCCEEDED", "two=SUCCEEDED");
     }
 
     @Test
     void killedInsideAChangingStepTheRunStopsInterruptedWithATimelineEntryAndTheStepIsNotRepeated() {
         TARGET.hold();
-        ConfigurableApplicationContext a = app(true);
-        try (ConfigurableApplicationContext b = app(true)) {
-            long runId = run(a, "slow-change");
-            await().atMost(Duration.ofSeconds(30)).until(() -> TARGET.requests("/slow/change/" + runId).size() == 1);
-            a.getBean(RunbookEngine.class).halt(); // dies while the change is in flight
-            RunView run = awaitFinal(b, runId);
-            assertThat(run.status()).isEqualTo(RunStatus.INTERRUPTED);
-            assertThat(run.steps()).extracting(s -> s.id() + "=" + s.status()).containsExactly("change=INTERRUPTED");
-            assertThat(TARGET.requests("/slow/change/" + runId)).hasSize(1);
-            assertThat(TARGET.requests("/after/" + runId)).isEmpty();
-            Incident incident = b.getBean(IncidentManagement.class).get(view(b, runId).incidentId());
-            assertThat(b.getBean(Timeline.class).of(incident.getId()))
-                    .filteredOn(e -> TimelineKinds.RUNBOOK_STEP.equals(e.getKind()))
-                    .anyMatch(e -> e.getText().contains("interrupted: step change (http.request) was running"));
-        } finally {
-            TARGET.release();
-            a.close();
-        }
+        engine(b).stop();
+        long runId = run(a, "slow-change");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TARGET.requests("/slow/change/" + runId).size() == 1);
+        engine(a).halt(); // dies while the change is in flight: nothing more is written, the claim is not released
+        engine(b).start();
+        RunView run = awaitFinal(b, runId);
+        assertThat(run.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(run.steps()).extracting(s -> s.id() + "=" + s.status()).containsExactly("change=INTERRUPTED");
+        assertThat(TARGET.requests("/slow/change/" + runId)).hasSize(1);
+        assertThat(TARGET.requests("/after/" + runId)).isEmpty();
+        assertThat(b.getBean(Timeline.class).of(run.incidentId()))
+                .filteredOn(e -> TimelineKinds.RUNBOOK_STEP.equals(e.getKind()))
+                .anyMatch(e -> e.getText().contains("interrupted: step change (http.request) was running"));
     }
 
     @Test
     void killedInsideAnIdempotentStepAnotherEngineRunsItAgainAndGoesOn() {
         TARGET.hold();
-        ConfigurableApplicationContext a = app(true);
-        try (ConfigurableApplicationContext b = app(false)) {
-            long runId = run(a, "slow-read");
-            await().atMost(Duration.ofSeconds(30)).until(() -> TARGET.requests("/slow/read/" + runId).size() == 1);
-            a.getBean(RunbookEngine.class).halt();
-            TARGET.release();
-            RunbookEngine second = b.getBean(RunbookEngine.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                second.runDue();
-                return view(b, runId).status().isFinal();
-            });
-            RunView run = view(b, runId);
-            assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(TARGET.requests("/slow/read/" + runId)).hasSize(2);
-            assertThat(TARGET.requests("/after/" + runId)).hasSize(1);
-        } finally {
-            TARGET.release();
-            a.close();
-        }
+        engine(b).stop();
+        long runId = run(a, "slow-read");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TARGET.requests("/slow/read/" + runId).size() == 1);
+        engine(a).halt();
+        TARGET.release();
+        engine(b).start();
+        RunView run = awaitFinal(b, runId);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(TARGET.requests("/slow/read/" + runId)).hasSize(2);
+        assertThat(TARGET.requests("/after/" + runId)).hasSize(1);
     }
 
     @Test
     void twoEnginesOnOneDatabaseRunEveryStepOfEveryRunExactlyOnce() {
-        try (ConfigurableApplicationContext a = app(true); ConfigurableApplicationContext b = app(true)) {
-            List<Long> runs = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                runs.add(run(i % 2 == 0 ? a : b, "two-changes"));
-            }
-            for (long runId : runs) {
-                assertThat(awaitFinal(a, runId).status()).isEqualTo(RunStatus.SUCCEEDED);
-            }
-            for (long runId : runs) {
-                assertThat(TARGET.requests("/one/" + runId)).as("run " + runId).hasSize(1);
-                assertThat(TARGET.requests("/two/" + runId)).as("run " + runId).hasSize(1);
-            }
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            runs.add(run(i % 2 == 0 ? a : b, "two-changes"));
+        }
+        for (long runId : runs) {
+            assertThat(awaitFinal(a, runId).status()).isEqualTo(RunStatus.SUCCEEDED);
+        }
+        for (long runId : runs) {
+            assertThat(TARGET.requests("/one/" + runId)).as("run " + runId).hasSize(1);
+            assertThat(TARGET.requests("/two/" + runId)).as("run " + runId).hasSize(1);
         }
     }
 

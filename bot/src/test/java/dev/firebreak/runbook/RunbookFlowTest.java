@@ -245,7 +245,7 @@ class RunbookFlowTest {
         awaitRun(runId, "WAITING");
         await().atMost(Duration.ofSeconds(20)).until(() -> runMessage(channel, runId) != null
                 && runMessage(channel, runId).blocks.contains(RunMessages.APPROVE));
-        assertThat(TARGET.requests("/look")).hasSize(1);
+        assertThat(TARGET.requests("/look")).filteredOn(r -> "t=checkout".equals(r.query())).hasSize(1);
         String value = runId + ":1:ask:" + id;
 
         // The requester may not approve; neither may someone who is not an approver: both refused, on the timeline.
