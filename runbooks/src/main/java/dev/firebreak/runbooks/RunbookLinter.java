@@ -255,8 +255,9 @@ public final class RunbookLinter {
             for (Matcher m = CEL_STEP_REF.matcher(expr); m.find(); ) {
                 String id = m.group(1) != null ? m.group(1) : m.group(2);
                 if (rb.step(id).isEmpty()) {
-                    add(pos, "CEL refers to no step '" + id + "'" + (m.group(1) != null && id.contains("_") ? ""
-                            : " (step ids with '-' are written steps['my-step'] in CEL)"));
+                    boolean dashed = m.group(1) != null && rb.allSteps().anyMatch(s -> s.id().startsWith(id + "-"));
+                    add(pos, "CEL refers to no step '" + id + "'"
+                            + (dashed ? " (step ids with '-' are written steps['my-step'] in CEL)" : ""));
                 } else if (!visibleSteps.contains(id)) {
                     add(pos, "CEL refers to step '" + id + "', which has not run yet at this point");
                 }

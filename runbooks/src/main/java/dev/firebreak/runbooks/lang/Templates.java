@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class Templates {
 
-    private static final Pattern TAG = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("\\{\\{((?:(?!}}).)*?)}}", Pattern.DOTALL);
     private static final Pattern SECRET = Pattern.compile("secret\\(\\s*(['\"])([A-Za-z0-9_.-]+)\\1\\s*\\)");
     private static final Pattern SEGMENT =
             Pattern.compile("\\G(?:\\.?([A-Za-z_][A-Za-z0-9_-]*)|\\[\\s*(?:'([^']*)'|\"([^\"]*)\"|(\\d+))\\s*])");
