@@ -113,8 +113,17 @@ class RunJournal {
 
     /** Extends this owner's lease (before a long step); false when the claim was lost. */
     boolean extend(long runId, String owner, Instant until) {
-        return jdbc.update("UPDATE runbook_run SET lease_until = :until WHERE id = :id AND lease_owner = :owner",
+        return jdbc.update("UPDATE runbook_run SET lease_until = GREATEST(lease_until, :until) WHERE id = :id AND lease_owner = :owner",
                 new MapSqlParameterSource("id", runId).addValue("owner", owner).addValue("until", ts(until))) == 1;
+    }
+
+    /** Extends this owner's claim only while it still holds it (not expired). */
+    boolean extendIfHeld(long runId, String owner, Instant now, Instant until) {
+        return jdbc.update("""
+                UPDATE runbook_run SET lease_until = :until
+                WHERE id = :id AND lease_owner = :owner AND lease_until >= :now
+                """, new MapSqlParameterSource("id", runId).addValue("owner", owner).addValue("until", ts(until))
+                .addValue("now", ts(now))) == 1;
     }
 
     void release(long runId, String owner) {

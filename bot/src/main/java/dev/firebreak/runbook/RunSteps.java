@@ -31,9 +31,11 @@ class RunSteps {
     private final IncidentFactsSource facts;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final RunbookSettings settings;
 
     RunSteps(RunJournal journal, RunbookCore core, RunRecorder recorder, IncidentFactsSource facts,
-             TransactionTemplate tx, Clock clock) {
+             TransactionTemplate tx, Clock clock, RunbookSettings settings) {
+        this.settings = settings;
         this.journal = journal;
         this.core = core;
         this.recorder = recorder;
@@ -45,6 +47,10 @@ class RunSteps {
     /** Takes one transition; true when the run paused (waiting, finished, or claim lost). */
     boolean advanceOnce(RunRow run, String owner, StepExecutor executor, BooleanSupplier alive) {
         Instant now = clock.instant();
+        // Keep the claim alive; a claim that expired meanwhile belongs to someone else now.
+        if (!journal.extend(run.id(), owner, now.plus(settings.lease()))) {
+            return true;
+        }
         if (run.startedAt() == null) {
             journal.markStarted(run.id(), now);
             run = journal.find(run.id()).orElseThrow();
@@ -101,7 +107,14 @@ class RunSteps {
                 return row;
             }
         }
+        Duration budget = step.deadline() == null ? settings.stepTimeout() : Duration.between(now, step.deadline());
         boolean inserted = Boolean.TRUE.equals(tx.execute(s -> {
+            // The claim must outlive the step before the step is marked RUNNING (else another engine could take the
+            // run over in between and see a step "left running").
+            if (!journal.extendIfHeld(run.id(), owner, now, now.plus(budget.isNegative() ? Duration.ZERO : budget)
+                    .plus(settings.lease()))) {
+                return false;
+            }
             if (!journal.startStep(run.id(), step.stepId(), step.type(), step.finallyStep(), step.attempt(),
                     StepStatus.RUNNING, core.mask(RunJson.write(step.maskedRequest())), null, owner, now)) {
                 return false;

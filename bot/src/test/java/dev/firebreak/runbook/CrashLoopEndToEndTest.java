@@ -190,7 +190,7 @@ class CrashLoopEndToEndTest {
                 .contains("step approve (approval) approved").contains("step restart (kubernetes.rollout-restart) succeeded")
                 .contains("step rollout (kubernetes.wait-rollout) succeeded");
         String postmortem = api.get("/api/incidents/" + id + "/postmortem").body();
-        assertThat(postmortem).contains("Runbooks executed").contains("Runbook crash-looping-pod run #" + runId)
+        assertThat(postmortem).contains("Runbooks executed").contains("Runbook crash-looping-pod run \\#" + runId)
                 .contains("step restart (kubernetes.rollout-restart) succeeded");
     }
 

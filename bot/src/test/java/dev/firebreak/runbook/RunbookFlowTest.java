@@ -301,7 +301,7 @@ class RunbookFlowTest {
 
         // Post-mortem: "Runbooks executed" lists the run, masked.
         String postmortem = api.get("/api/incidents/" + id + "/postmortem").body();
-        assertThat(postmortem).contains("Runbooks executed").contains("Runbook guarded run #" + runId)
+        assertThat(postmortem).contains("Runbooks executed").contains("Runbook guarded run \\#" + runId)
                 .contains("step act (http.request) succeeded").doesNotContain(SECRET);
     }
 
