@@ -1,6 +1,5 @@
 package dev.firebreak.runbook;
 
-import dev.firebreak.incident.Actor;
 import dev.firebreak.paging.Pages;
 import dev.firebreak.slack.SlackActions;
 import dev.firebreak.system.outbox.Outbox;
@@ -70,9 +69,5 @@ final class BotRunEffects implements RunEffects {
         if (refused != null && refused.isPresent()) {
             throw new StepFailure(ErrorKind.INVALID, refused.get());
         }
-    }
-
-    static Actor actor(RunRow run) {
-        return RunRecorder.actor(run);
     }
 }

@@ -71,7 +71,6 @@ class RunMessageHandler implements OutboxHandler {
         RunView view = views.of(run);
         String blocks = JSON.writeValueAsString(RunMessages.blocks(view, run.incidentId().toString()));
         String text = RunMessages.text(view);
-        String blockId = "runbook-run:" + run.id();
         MethodsClient methods = slack.methods();
         try {
             String ts = run.messageTs();

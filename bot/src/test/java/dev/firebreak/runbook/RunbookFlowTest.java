@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * refused users, deadline), secret masking everywhere, injection refusal, undefined template variables, dry runs and
  * the 409 of a concurrency skip.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @FirebreakTest(properties = {
         "firebreak.api.token=test-token",
         "firebreak.alertmanager.bearer-token=am-token",
@@ -222,7 +226,8 @@ class RunbookFlowTest {
     }
 
     @Test
-    void aResponderRunsFromSlackOnlyAnApproverWhoIsNotTheRequesterApprovesAndSecretsNeverShow() throws Exception {
+    void aResponderRunsFromSlackOnlyAnApproverWhoIsNotTheRequesterApprovesAndSecretsNeverShow(CapturedOutput logs)
+            throws Exception {
         String[] inc = incident(Map.of("alertname", "GuardedTest", "target", "checkout", "severity", "warning"));
         String id = inc[0];
         String channel = inc[1];
@@ -232,7 +237,10 @@ class RunbookFlowTest {
                 .anyMatch(m -> m.blocks != null && m.blocks.contains("incident.runbook:guarded")));
 
         // /incident runbook list shows it first, as matching.
-        command("runbook list", channel, "UREQ", "list-" + SEQ.incrementAndGet());
+        String list = "list-" + SEQ.incrementAndGet();
+        command("runbook list", channel, "UREQ", list);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !SLACK.responses(list).isEmpty());
+        assertThat(SLACK.responses(list).get(0)).contains("`guarded`").contains("matches this incident");
         // A permitted responder runs it.
         String ran = "run-" + SEQ.incrementAndGet();
         assertThat(command("runbook run guarded", channel, "UREQ", ran).statusCode()).isEqualTo(200);
@@ -303,6 +311,9 @@ class RunbookFlowTest {
         String postmortem = api.get("/api/incidents/" + id + "/postmortem").body();
         assertThat(postmortem).contains("Runbooks executed").contains("Runbook guarded run \\#" + runId)
                 .contains("step act (http.request) succeeded").doesNotContain(SECRET);
+
+        // Logs: never the secret.
+        assertThat(logs.getAll()).doesNotContain(SECRET);
     }
 
     @Test
