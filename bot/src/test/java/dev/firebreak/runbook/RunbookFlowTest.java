@@ -142,6 +142,19 @@ class RunbookFlowTest {
                             with:
                               text: 'Owner is {{ alert.labels.nosuchlabel }}'
                         """,
+                "auto-note", """
+                        id: auto-note
+                        title: Note on arrival
+                        triggers:
+                          - when: 'alert.labels.alertname == "AutoTest"'
+                            auto: true
+                            once-per: incident
+                        steps:
+                          - id: note
+                            type: timeline.note
+                            with:
+                              text: 'Auto runbook saw {{ alert.labels.alertname }}'
+                        """,
                 "dry", """
                         id: dry
                         title: Read, then change
@@ -167,6 +180,8 @@ class RunbookFlowTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     HttpTestClient api;
     SignedSlackRequests slack;
 
@@ -314,6 +329,32 @@ class RunbookFlowTest {
 
         // Logs: never the secret.
         assertThat(logs.getAll()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void anAutoRunbookStartsByItselfOncePerIncidentWhateverTheRedeliveries() throws Exception {
+        String body = TestRunbooks.firing(Map.of("alertname", "AutoTest", "severity", "warning"));
+        HttpTestClient webhook = HttpTestClient.on(port).bearer("am-token");
+        HttpTestClient.Response first = webhook.post("/webhooks/alertmanager", body);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String id = first.json().findValue("incidentId").asString();
+        // Redelivered, and then with a second alert in the group (the incident's alerts change).
+        assertThat(webhook.post("/webhooks/alertmanager", body).status()).isEqualTo(200);
+        String more = body.replace("\"alerts\":[", "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":"
+                + "\"AutoTest\",\"severity\":\"warning\",\"pod\":\"b\"},\"annotations\":{},\"startsAt\":"
+                + "\"2026-12-01T01:01:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"fingerprint\":\"ffff000011112222\"},");
+        assertThat(webhook.post("/webhooks/alertmanager", more).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/incidents/" + id).json().path("alertCount").asInt() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/incidents/" + id + "/runbook-runs").json().size() == 1
+                && api.get("/api/incidents/" + id + "/runbook-runs").json().get(0).path("status").asString().equals("SUCCEEDED"));
+        JsonNode run = api.get("/api/incidents/" + id + "/runbook-runs").json().get(0);
+        assertThat(run.path("runbook").asString()).isEqualTo("auto-note");
+        assertThat(run.path("requestedVia").asString()).isEqualTo("auto");
+        assertThat(api.get("/api/incidents/" + id + "/timeline").body()).contains("Auto runbook saw AutoTest");
+        // Every auto-start task has run (the outbox is drained) and none started a second run.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox_task WHERE kind = 'runbook.auto-start' AND status = 'PENDING'", Integer.class) == 0);
+        assertThat(api.get("/api/incidents/" + id + "/runbook-runs").json()).hasSize(1);
     }
 
     @Test
