@@ -5,6 +5,7 @@ import dev.firebreak.incident.IncidentUpdated;
 import dev.firebreak.system.outbox.Outbox;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Incidents opened or whose alerts changed may start {@code auto: true} runbooks: enqueues (in the incident's own
@@ -15,10 +16,12 @@ class AutoStartListener {
 
     private final RunbookCore core;
     private final Outbox outbox;
+    private final TransactionTemplate tx;
 
-    AutoStartListener(RunbookCore core, Outbox outbox) {
+    AutoStartListener(RunbookCore core, Outbox outbox, TransactionTemplate tx) {
         this.core = core;
         this.outbox = outbox;
+        this.tx = tx;
     }
 
     @EventListener
@@ -34,9 +37,10 @@ class AutoStartListener {
     }
 
     private void enqueue(java.util.UUID incidentId) {
-        if (core.catalog().stream().anyMatch(RunbookCore.Loaded::auto)) {
-            outbox.enqueue(AutoStartHandler.KIND, "runbook-auto:" + incidentId, null, incidentId,
-                    new AutoStartHandler.Task(incidentId));
+        if (core.hasAutoRunbooks()) {
+            // Joins the change's transaction (the usual case), or makes one for an event published outside any.
+            tx.executeWithoutResult(s -> outbox.enqueue(AutoStartHandler.KIND, "runbook-auto:" + incidentId, null,
+                    incidentId, new AutoStartHandler.Task(incidentId)));
         }
     }
 }

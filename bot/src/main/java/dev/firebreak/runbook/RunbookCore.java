@@ -66,6 +66,9 @@ interface RunbookCore {
 
     List<AutoStart> autoStarts(IncidentFacts incident);
 
+    /** Whether any runbook of the catalog starts by itself (else alert changes need no auto-start task). */
+    boolean hasAutoRunbooks();
+
     /** Resolves and checks inputs; throws {@link RunRefusedException} with the reason when the run must not start. */
     Prepared prepare(String runbookId, IncidentFacts incident, Map<String, String> given, String requester,
                      java.util.Set<String> requesterGroups);

@@ -48,6 +48,7 @@ class RunbooksModule implements RunbookCore {
     private final Map<String, String> secrets;
     private final Clock clock;
     private final Map<String, Runbook> snapshots = new ConcurrentHashMap<>();
+    private final boolean hasAuto;
 
     RunbooksModule(RunbookCatalog catalog, StepTypes types, StepEnvironment environment, Masker masker,
                    RunEffectsFactory effects, RunbookSettings settings, Clock clock) {
@@ -60,6 +61,7 @@ class RunbooksModule implements RunbookCore {
         this.clock = clock;
         Function<String, String> secret = secrets::get;
         this.interpreter = new RunbookInterpreter(types, secret);
+        this.hasAuto = catalog.runbooks().stream().anyMatch(r -> r.triggers().stream().anyMatch(t -> t.auto()));
     }
 
     @Override
@@ -79,6 +81,11 @@ class RunbooksModule implements RunbookCore {
     @Override
     public boolean matches(String runbookId, IncidentFacts incident) {
         return catalog.matchingRunbooks(context(incident)).stream().anyMatch(r -> r.id().equals(runbookId));
+    }
+
+    @Override
+    public boolean hasAutoRunbooks() {
+        return hasAuto;
     }
 
     @Override

@@ -142,6 +142,26 @@ class RunbookFlowTest {
                             with:
                               text: 'Owner is {{ alert.labels.nosuchlabel }}'
                         """,
+                "queued", """
+                        id: queued
+                        title: One at a time, the next one waits
+                        inputs:
+                          target:
+                            type: string
+                        policy:
+                          concurrency:
+                            key: '{{ inputs.target }}'
+                            on-conflict: queue
+                          rate:
+                            max: 2
+                            per: 1h
+                          approve-by: [UAPPROVER]
+                        steps:
+                          - id: ask
+                            type: approval
+                            with:
+                              message: 'Hold the key'
+                        """,
                 "auto-note", """
                         id: auto-note
                         title: Note on arrival
@@ -412,6 +432,31 @@ class RunbookFlowTest {
         assertThat(api.post("/api/runbook-runs/" + firstId + "/cancel", "{}").status()).isEqualTo(200);
         awaitRun(firstId, "CANCELLED");
         assertThat(api.post(path, "{\"runbook\":\"keyed\",\"inputs\":{\"target\":\"cart\"}}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void onConflictQueueWaitsForTheKeyAndTheRateLimitRefusesWith429() throws Exception {
+        String[] inc = incident(Map.of("alertname", "QueueTest", "severity", "warning"));
+        String path = "/api/incidents/" + inc[0] + "/runbook-runs";
+        HttpTestClient.Response first = api.post(path, "{\"runbook\":\"queued\",\"inputs\":{\"target\":\"q\"}}");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        long firstId = first.json().path("id").asLong();
+        awaitRun(firstId, "WAITING");
+        HttpTestClient.Response second = api.post(path, "{\"runbook\":\"queued\",\"inputs\":{\"target\":\"q\"}}");
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(second.json().path("status").asString()).isEqualTo("QUEUED");
+        long secondId = second.json().path("id").asLong();
+        HttpTestClient.Response third = api.post(path, "{\"runbook\":\"queued\",\"inputs\":{\"target\":\"q\"}}");
+        assertThat(third.status()).as(third.body()).isEqualTo(429);
+        assertThat(third.json().path("error").asString()).isEqualTo("rate_limited");
+        assertThat(api.get("/api/runbook-runs/" + secondId).json().path("steps")).isEmpty();
+        // The first run ends: the queued one takes the key and starts.
+        assertThat(api.post("/api/runbook-runs/" + firstId + "/cancel", "{}").status()).isEqualTo(200);
+        awaitRun(firstId, "CANCELLED");
+        JsonNode started = awaitRun(secondId, "WAITING");
+        assertThat(started.path("steps").get(0).path("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(api.post("/api/runbook-runs/" + secondId + "/cancel", "{}").status()).isEqualTo(200);
+        awaitRun(secondId, "CANCELLED");
     }
 
     @Test
