@@ -146,9 +146,11 @@ class CrashLoopEndToEndTest {
         long runId = api.get("/api/incidents/" + id + "/runbook-runs").json().get(0).path("id").asLong();
 
         // 3. It checks Prometheus and Kubernetes, posts the evidence, then asks for approval in its message.
-        await().atMost(Duration.ofSeconds(60)).until(() -> runMessage(channel[0], runId) != null
-                && runMessage(channel[0], runId).blocks.contains(RunMessages.APPROVE));
+        await().atMost(Duration.ofSeconds(90)).until(() -> (runMessage(channel[0], runId) != null
+                && runMessage(channel[0], runId).blocks.contains(RunMessages.APPROVE))
+                || !api.get("/api/runbook-runs/" + runId).json().path("finishedAt").isNull());
         JsonNode waiting = api.get("/api/runbook-runs/" + runId).json();
+        assertThat(waiting.path("status").asString()).as(waiting.toString()).isEqualTo("WAITING");
         assertThat(step(waiting, "restarts").path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(step(waiting, "replicaset").path("outputs").path("deployment").asString()).isEqualTo("checkout");
         await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.messages(channel[0]).stream()
