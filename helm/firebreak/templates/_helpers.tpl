@@ -51,19 +51,39 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{/*
-A token that is stable across upgrades: the value given, else the one already in the release's Secret,
-else a new random one. Call with (dict "ctx" $ "key" "api-token" "value" .Values.secrets.apiToken).
+True (non-empty) when rendering against a cluster (helm install/upgrade, or --dry-run=server): the release
+namespace, or kube-system when the namespace is still to be created, can be looked up. Under `helm template`,
+`helm lint` and GitOps tools that render offline, lookup returns nothing.
+*/}}
+{{- define "firebreak.seesCluster" -}}
+{{- if or (lookup "v1" "Namespace" "" .Release.Namespace) (lookup "v1" "Namespace" "" "kube-system") }}true{{ end }}
+{{- end }}
+
+{{/*
+A token that is stable across upgrades: the value given, else the one already in the release's Secret (lookup),
+else - only when rendering against a cluster - a new random one, generated once at install and kept by the
+lookup afterwards. Offline renders (helm template, GitOps) never invent a token: the key is left out and the
+bot's own behaviour applies (see NOTES.txt). Call with (dict "ctx" $ "key" "api-token" "value" .Values.secrets.apiToken).
 */}}
 {{- define "firebreak.stableToken" -}}
 {{- if .value }}
 {{- .value }}
 {{- else }}
 {{- $existing := lookup "v1" "Secret" .ctx.Release.Namespace (include "firebreak.fullname" .ctx) }}
-{{- if and $existing (hasKey $existing.data .key) }}
+{{- if and $existing $existing.data (hasKey $existing.data .key) }}
 {{- index $existing.data .key | b64dec }}
-{{- else }}
+{{- else if include "firebreak.seesCluster" .ctx }}
 {{- randAlphaNum 43 }}
 {{- end }}
+{{- end }}
+{{- end }}
+
+{{/* The ConfigMap holding the runbook files. */}}
+{{- define "firebreak.runbooksConfigMap" -}}
+{{- if .Values.runbooks.existingConfigMap }}
+{{- .Values.runbooks.existingConfigMap }}
+{{- else }}
+{{- printf "%s-runbooks" (include "firebreak.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
 {{- end }}
 
@@ -71,5 +91,11 @@ else a new random one. Call with (dict "ctx" $ "key" "api-token" "value" .Values
 {{- define "firebreak.validate" -}}
 {{- if and (not .Values.database.url) (gt (int .Values.replicaCount) 1) }}
 {{- fail "replicaCount > 1 needs PostgreSQL: set database.url (the embedded H2 database is per pod)" }}
+{{- end }}
+{{- if and (gt (int .Values.replicaCount) 1) (not .Values.existingSecret) (not .Values.secrets.apiToken) (not (include "firebreak.seesCluster" .)) }}
+{{- fail "replicaCount > 1 rendered offline (helm template / GitOps) needs secrets.apiToken and secrets.alertmanagerBearerToken, or existingSecret: the chart only generates tokens when it can see the cluster, and each replica would otherwise make its own API token" }}
+{{- end }}
+{{- if and .Values.runbooks.rbac.create (not .Values.runbooks.kubernetes.enabled) }}
+{{- fail "runbooks.rbac.create needs runbooks.kubernetes.enabled (the permissions are for the bot's in-cluster Kubernetes access)" }}
 {{- end }}
 {{- end }}

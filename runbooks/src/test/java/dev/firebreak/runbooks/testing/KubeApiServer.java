@@ -67,6 +67,7 @@ public final class KubeApiServer implements AutoCloseable {
   private KubernetesClient client;
   private FakeKubelet kubelet;
   private boolean controllerManager;
+  private HttpClient readinessClient;
 
   private KubeApiServer(Path dir) {
     this.dir = dir;
@@ -332,8 +333,8 @@ public final class KubeApiServer implements AutoCloseable {
     client.nodes().resource(new NodeBuilder()
             .withNewMetadata().withName(NODE_NAME).addToLabels("kubernetes.io/hostname", NODE_NAME).endMetadata()
             .withNewStatus()
+            // only an InternalIP: the API server would try a Hostname address first, and that name does not resolve
             .addNewAddress().withType("InternalIP").withAddress("127.0.0.1").endAddress()
-            .addNewAddress().withType("Hostname").withAddress(NODE_NAME).endAddress()
             .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady").endCondition()
             .withNewDaemonEndpoints().withNewKubeletEndpoint().withPort(kubelet.port()).endKubeletEndpoint()
             .endDaemonEndpoints()
@@ -344,9 +345,11 @@ public final class KubeApiServer implements AutoCloseable {
 
   private boolean ready(String endpoint) {
     try {
-      HttpClient http = HttpClient.newBuilder().sslContext(trustingApiServer()).connectTimeout(Duration.ofSeconds(2))
-          .build();
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint))
+      if (readinessClient == null) {
+        readinessClient = HttpClient.newBuilder().sslContext(trustingApiServer())
+            .connectTimeout(Duration.ofSeconds(2)).build();
+      }
+      HttpResponse<String> response = readinessClient.send(HttpRequest.newBuilder(URI.create(endpoint))
           .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200;

@@ -42,7 +42,7 @@ public final class TestBinaries {
     return require(
         Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty(),
         name + " not found in " + kubernetesCache(),
-        "run .ci/kube-apiserver (builds it from Debian's kubernetes source package, about 5 minutes, once)");
+        "run .ci/kube-apiserver (builds it from Debian's kubernetes source package once, about 21 CPU-minutes)");
   }
 
   /** A Prometheus binary ({@code prometheus}, {@code promtool}) from the PATH. */
