@@ -1,8 +1,8 @@
 package dev.firebreak.runbook;
 
-import dev.firebreak.alerting.Alert;
-import dev.firebreak.alerting.Alerts;
 import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentAlerts;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.incident.IncidentManagement;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 class IncidentFactsSource {
 
     private final IncidentManagement incidents;
-    private final Alerts alerts;
+    private final IncidentAlerts alerts;
 
-    IncidentFactsSource(IncidentManagement incidents, Alerts alerts) {
+    IncidentFactsSource(IncidentManagement incidents, IncidentAlerts alerts) {
         this.incidents = incidents;
         this.alerts = alerts;
     }
@@ -26,15 +26,14 @@ class IncidentFactsSource {
     }
 
     IncidentFacts of(Incident i) {
-        List<IncidentFacts.AlertFacts> list = alerts.findByIncidentIdOrderByStartsAtAscIdAsc(i.getId()).stream()
+        List<IncidentFacts.AlertFacts> list = alerts.of(i.getId()).stream()
                 .map(IncidentFactsSource::alert).toList();
         return new IncidentFacts(i.getId().toString(), i.reference(), i.getTitle(), i.getSeverity().name(),
                 i.getStatus().name(), i.getService(), i.getLabels() == null ? Map.of() : Map.copyOf(i.getLabels()), list);
     }
 
-    private static IncidentFacts.AlertFacts alert(Alert a) {
-        return new IncidentFacts.AlertFacts(a.getFingerprint(), a.isFiring() ? "firing" : "resolved",
-                a.getLabels() == null ? Map.of() : Map.copyOf(a.getLabels()),
-                a.getAnnotations() == null ? Map.of() : Map.copyOf(a.getAnnotations()), a.getStartsAt());
+    private static IncidentFacts.AlertFacts alert(AlertFact a) {
+        return new IncidentFacts.AlertFacts(a.fingerprint(), a.firing() ? "firing" : "resolved",
+                Map.copyOf(a.labels()), Map.copyOf(a.annotations()), a.startsAt());
     }
 }

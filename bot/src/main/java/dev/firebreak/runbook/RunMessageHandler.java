@@ -1,13 +1,10 @@
 package dev.firebreak.runbook;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.SlackApi;
-import dev.firebreak.slack.SlackOutcomes;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -71,41 +68,40 @@ class RunMessageHandler implements OutboxHandler {
         RunView view = views.of(run);
         String blocks = JSON.writeValueAsString(RunMessages.blocks(view, run.incidentId().toString()));
         String text = RunMessages.text(view);
-        MethodsClient methods = slack.methods();
-        try {
-            String ts = run.messageTs();
-            if (ts == null && outboxTask.getAttempts() > 0) {
-                ts = findPosted(methods, channel, text);
-                if (ts != null) {
-                    journal.messagePosted(run.id(), ts);
-                }
+        String ts = run.messageTs();
+        if (ts == null && outboxTask.getAttempts() > 0) {
+            SlackApi.Answer<ConversationsHistoryResponse> history = slack.call("conversations.history", channel,
+                    m -> m.conversationsHistory(r -> r.channel(channel).limit(100)));
+            if (history.response() == null) {
+                return history.result(); // Slack did not answer: do not risk a second post
             }
-            if (ts == null) {
-                ChatPostMessageResponse posted = methods.chatPostMessage(r -> r.channel(channel).text(text)
-                        .blocksAsString(blocks).unfurlLinks(false).unfurlMedia(false));
-                if (!posted.isOk()) {
-                    return SlackOutcomes.of("chat.postMessage", posted);
-                }
-                journal.messagePosted(run.id(), posted.getTs());
-                return OutboxResult.done();
+            ts = findPosted(history, text);
+            if (ts != null) {
+                journal.messagePosted(run.id(), ts);
             }
-            String messageTs = ts;
-            ChatUpdateResponse updated = methods.chatUpdate(r -> r.channel(channel).ts(messageTs).text(text)
-                    .blocksAsString(blocks));
-            return updated.isOk() ? OutboxResult.done() : SlackOutcomes.of("chat.update", updated);
-        } catch (Exception e) {
-            return SlackOutcomes.of(kind(), e, clock);
         }
+        if (ts == null) {
+            SlackApi.Answer<ChatPostMessageResponse> posted = slack.call("chat.postMessage", channel,
+                    m -> m.chatPostMessage(r -> r.channel(channel).text(text)
+                            .blocksAsString(blocks).unfurlLinks(false).unfurlMedia(false)));
+            if (!posted.ok()) {
+                return posted.result();
+            }
+            journal.messagePosted(run.id(), posted.response().getTs());
+            return OutboxResult.done();
+        }
+        String messageTs = ts;
+        return slack.call("chat.update", channel, m -> m.chatUpdate(r -> r.channel(channel).ts(messageTs).text(text)
+                .blocksAsString(blocks))).result();
     }
 
     /** The run's message, if an earlier attempt posted it (its fallback text starts with the run's number). */
-    private static String findPosted(MethodsClient methods, String channel, String text) throws Exception {
+    private static String findPosted(SlackApi.Answer<ConversationsHistoryResponse> answer, String text) {
         String prefix = text.substring(0, text.indexOf(':') < 0 ? text.length() : text.indexOf(':'));
-        ConversationsHistoryResponse history = methods.conversationsHistory(r -> r.channel(channel).limit(100));
-        if (!history.isOk() || history.getMessages() == null) {
+        if (!answer.ok() || answer.response().getMessages() == null) {
             return null;
         }
-        return history.getMessages().stream().filter(m -> m.getText() != null && m.getText().startsWith(prefix + ":"))
+        return answer.response().getMessages().stream().filter(m -> m.getText() != null && m.getText().startsWith(prefix + ":"))
                 .map(m -> m.getTs()).filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.firebreak.runbook;
 
 import dev.firebreak.incident.Actor;
+import dev.firebreak.metrics.IncidentMetrics;
 import dev.firebreak.slack.SlackActions;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.timeline.NewTimelineEntry;
@@ -27,9 +28,11 @@ class RunRecorder {
     private final Outbox outbox;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final IncidentMetrics metrics;
 
     RunRecorder(RunJournal journal, RunViews views, Timeline timeline, Outbox outbox, Clock clock,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, IncidentMetrics metrics) {
+        this.metrics = metrics;
         this.journal = journal;
         this.views = views;
         this.timeline = timeline;
@@ -100,6 +103,7 @@ class RunRecorder {
                 "Runbook " + run.runbookId() + " run #" + run.id() + (run.dryRun() ? " (dry run)" : "") + " "
                         + status.name().toLowerCase().replace('_', ' ') + (reason == null ? "" : ": " + reason))
                 .withDedupKey("rb:" + run.id() + ":finished"));
+        metrics.runbookRun(run.runbookId(), status.name().toLowerCase());
         changed(run);
     }
 

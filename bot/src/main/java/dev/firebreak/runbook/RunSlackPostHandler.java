@@ -1,10 +1,8 @@
 package dev.firebreak.runbook;
 
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.SlackApi;
-import dev.firebreak.slack.SlackOutcomes;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -65,12 +63,7 @@ class RunSlackPostHandler implements OutboxHandler {
         }
         String text = core.mask(post.text());
         String thread = post.inThread() ? run.messageTs() : null;
-        try {
-            ChatPostMessageResponse r = slack.methods().chatPostMessage(q -> q.channel(channel).text(text)
-                    .threadTs(thread).unfurlLinks(false).unfurlMedia(false));
-            return r.isOk() ? OutboxResult.done() : SlackOutcomes.of("chat.postMessage", r);
-        } catch (Exception e) {
-            return SlackOutcomes.of(KIND, e, clock);
-        }
+        return slack.call("chat.postMessage", channel, m -> m.chatPostMessage(q -> q.channel(channel).text(text)
+                .threadTs(thread).unfurlLinks(false).unfurlMedia(false))).result();
     }
 }

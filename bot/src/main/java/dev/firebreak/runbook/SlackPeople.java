@@ -66,22 +66,19 @@ class SlackPeople {
         if (loadedAt.plus(CACHE).isAfter(now)) {
             return groups;
         }
-        try {
-            UsergroupsListResponse r = slack.methods().usergroupsList(q -> q.includeUsers(true));
-            if (!r.isOk()) {
-                log.warn("Slack usergroups.list failed: {}", r.getError());
-                return Map.of();
-            }
-            Map<String, Set<String>> loaded = new java.util.HashMap<>();
-            for (Usergroup g : r.getUsergroups() == null ? List.<Usergroup>of() : r.getUsergroups()) {
-                loaded.put(g.getHandle(), Set.copyOf(g.getUsers() == null ? List.of() : g.getUsers()));
-            }
-            groups = Map.copyOf(loaded);
-            loadedAt = now;
-            return groups;
-        } catch (Exception e) {
-            log.warn("Slack usergroups.list failed: {}", e.toString());
+        SlackApi.Answer<UsergroupsListResponse> answer = slack.call("usergroups.list", null,
+                m -> m.usergroupsList(q -> q.includeUsers(true)));
+        if (!answer.ok()) {
+            log.warn("Slack usergroups.list failed: {}", answer.error() != null ? answer.error() : answer.result());
             return Map.of();
         }
+        UsergroupsListResponse r = answer.response();
+        Map<String, Set<String>> loaded = new java.util.HashMap<>();
+        for (Usergroup g : r.getUsergroups() == null ? List.<Usergroup>of() : r.getUsergroups()) {
+            loaded.put(g.getHandle(), Set.copyOf(g.getUsers() == null ? List.of() : g.getUsers()));
+        }
+        groups = Map.copyOf(loaded);
+        loadedAt = now;
+        return groups;
     }
 }
