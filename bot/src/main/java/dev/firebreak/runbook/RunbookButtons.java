@@ -1,14 +1,12 @@
 package dev.firebreak.runbook;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.bolt.App;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.slack.PayloadActionHandler;
 import dev.firebreak.slack.SlackActions;
 import dev.firebreak.slack.SlackReply;
-import dev.firebreak.slack.bolt.SlackAppRegistration;
-import dev.firebreak.slack.bolt.SlackInteractions;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,38 +18,36 @@ import org.springframework.stereotype.Component;
  * to the person who pressed the button only.
  */
 @Component
-class RunbookButtons implements SlackAppRegistration {
+class RunbookButtons implements PayloadActionHandler {
+
+    private static final Pattern ACTIONS = Pattern.compile("^(" + Pattern.quote(SlackActions.RUN_RUNBOOK) + "(:.*)?|"
+            + Pattern.quote(RunMessages.APPROVE) + "|" + Pattern.quote(RunMessages.DENY) + ")$");
 
     private final RunbookRuns runs;
     private final RunApprovals approvals;
     private final IncidentManagement incidents;
-    private final SlackInteractions interactions;
 
-    RunbookButtons(RunbookRuns runs, RunApprovals approvals, IncidentManagement incidents,
-                   SlackInteractions interactions) {
+    RunbookButtons(RunbookRuns runs, RunApprovals approvals, IncidentManagement incidents) {
         this.runs = runs;
         this.approvals = approvals;
         this.incidents = incidents;
-        this.interactions = interactions;
     }
 
     @Override
-    public void registerOn(App app) {
-        app.blockAction(Pattern.compile("^" + Pattern.quote(SlackActions.RUN_RUNBOOK) + "(:.*)?$"), (req, ctx) -> {
-            BlockActionPayload p = req.getPayload();
-            interactions.submit(p.getResponseUrl(), SlackActions.RUN_RUNBOOK, () -> run(p));
-            return ctx.ack();
-        });
-        for (String action : List.of(RunMessages.APPROVE, RunMessages.DENY)) {
-            app.blockAction(action, (req, ctx) -> {
-                BlockActionPayload p = req.getPayload();
-                interactions.submit(p.getResponseUrl(), action, () -> decide(p, action));
-                return ctx.ack();
-            });
-        }
+    public Pattern actionIds() {
+        return ACTIONS;
     }
 
-    SlackReply run(BlockActionPayload p) {
+    @Override
+    public SlackReply run(BlockActionPayload p) {
+        String actionId = p.getActions() == null || p.getActions().isEmpty() ? "" : p.getActions().get(0).getActionId();
+        if (RunMessages.APPROVE.equals(actionId) || RunMessages.DENY.equals(actionId)) {
+            return decide(p, actionId);
+        }
+        return start(p);
+    }
+
+    SlackReply start(BlockActionPayload p) {
         BlockActionPayload.Action action = action(p, SlackActions.RUN_RUNBOOK);
         String value = action == null || action.getValue() == null ? "" : action.getValue();
         int bar = value.indexOf('|');
