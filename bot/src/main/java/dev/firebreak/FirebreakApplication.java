@@ -11,6 +11,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class FirebreakApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "runbook".equals(args[0])) {
+            // runbook lint|test: plain Java, no web server, no database.
+            System.exit(dev.firebreak.runbooks.cli.RunbookCli.run(args, System.out, System.err));
+        }
         SpringApplication.run(FirebreakApplication.class, args);
     }
 }

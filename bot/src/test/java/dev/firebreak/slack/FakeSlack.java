@@ -132,6 +132,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> responses = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, List<String>> userGroups = new LinkedHashMap<>();
 
     /** A workspace member, for {@code users.lookupByEmail} and {@code users.info}. */
     public record User(String id, String name, String email) {
@@ -234,6 +235,11 @@ public final class FakeSlack implements AutoCloseable {
         User u = new User(id, name, email);
         users.put(id, u);
         return u;
+    }
+
+    /** A user group ({@code @handle}) with these members, for {@code usergroups.list} with {@code include_users}. */
+    public synchronized void addUserGroup(String handle, String... memberIds) {
+        userGroups.put(handle, List.of(memberIds));
     }
 
     /** A human deletes a message (and its pin). */
@@ -438,6 +444,17 @@ public final class FakeSlack implements AutoCloseable {
                 return users.values().stream().filter(u -> u.email() != null && u.email().equalsIgnoreCase(email))
                         .findFirst().map(u -> "{\"ok\":true,\"user\":" + json(u) + "}")
                         .orElse(error("users_not_found"));
+            }
+            case "usergroups.list": {
+                StringBuilder groups = new StringBuilder();
+                int n = 0;
+                for (var g : userGroups.entrySet()) {
+                    groups.append(groups.length() == 0 ? "" : ",").append("{\"id\":\"S").append(++n)
+                            .append("\",\"handle\":\"").append(g.getKey()).append("\",\"users\":[")
+                            .append(String.join(",", g.getValue().stream().map(u -> "\"" + u + "\"").toList()))
+                            .append("]}");
+                }
+                return "{\"ok\":true,\"usergroups\":[" + groups + "]}";
             }
             case "users.info": {
                 User u = users.get(p.getOrDefault("user", ""));

@@ -52,7 +52,7 @@ class SlackManifestTest {
         assertThat(texts(m.get("oauth_config").get("scopes").get("bot"))).containsExactlyInAnyOrder(
                 "channels:manage", "groups:write", "channels:read", "groups:read", "chat:write", "pins:write",
                 "pins:read", "reactions:read", "commands", "users:read", "users:read.email", "files:write",
-                "channels:history", "groups:history");
+                "channels:history", "groups:history", "usergroups:read");
     }
 
     @Test

@@ -58,7 +58,7 @@ class PostCardHandler implements OutboxHandler {
         IncidentView view = ctx.view(id);
         SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
                 m -> m.chatPostMessage(r -> r.channel(channel).text(StatusCard.text(view))
-                        .blocksAsString(SlackDeliveryContext.json(StatusCard.blocks(view)))
+                        .blocksAsString(SlackDeliveryContext.json(ctx.cardBlocks(view)))
                         .unfurlLinks(false).unfurlMedia(false)));
         if (!posted.ok()) {
             return posted.result();

@@ -5,6 +5,7 @@ import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackSettings;
+import dev.firebreak.slack.StatusCardButtons;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -28,9 +29,12 @@ class SlackDeliveryContext {
     final IncidentManagement incidents;
     final Clock clock;
     private final IncidentAlerts alerts;
+    private final List<StatusCardButtons> cardButtons;
 
     SlackDeliveryContext(SlackChannels channels, SlackApi calls, SlackSettings settings,
-                         IncidentManagement incidents, IncidentAlerts alerts, Clock clock) {
+                         IncidentManagement incidents, IncidentAlerts alerts, Clock clock,
+                         List<StatusCardButtons> cardButtons) {
+        this.cardButtons = cardButtons;
         this.channels = channels;
         this.calls = calls;
         this.settings = settings;
@@ -42,6 +46,13 @@ class SlackDeliveryContext {
     /** The incident as it is now (views always render current state, never the event's). */
     IncidentView view(UUID incidentId) {
         return IncidentView.of(incidents.get(incidentId), alerts.of(incidentId));
+    }
+
+    /** The status card's blocks, with the buttons other modules offer for this incident. */
+    List<Map<String, Object>> cardBlocks(IncidentView view) {
+        List<StatusCardButtons.Button> extra = view.status().isOpen()
+                ? cardButtons.stream().flatMap(b -> b.buttons(view.id()).stream()).toList() : List.of();
+        return StatusCard.blocks(view, extra);
     }
 
     /** The incident's channel row, if the channel exists (else the task has nothing to do). */

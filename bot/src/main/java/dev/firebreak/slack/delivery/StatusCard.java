@@ -35,6 +35,11 @@ final class StatusCard {
     }
 
     static List<Map<String, Object>> blocks(IncidentView v) {
+        return blocks(v, List.of());
+    }
+
+    /** With a row of {@code extra} buttons (at most five) offered by other modules, e.g. matching runbooks. */
+    static List<Map<String, Object>> blocks(IncidentView v, List<dev.firebreak.slack.StatusCardButtons.Button> extra) {
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "header", "text", plain(cap(v.reference() + ": " + v.title(), SlackText.HEADER_TEXT))));
         blocks.add(Map.of("type", "section", "fields", List.of(
@@ -54,6 +59,10 @@ final class StatusCard {
             blocks.add(Map.of("type", "context", "elements", List.of(mrkdwn(links))));
         }
         blocks.add(actions(v));
+        if (!extra.isEmpty()) {
+            blocks.add(Map.of("type", "actions", "block_id", "incident-extra:" + v.id(), "elements", extra.stream()
+                    .limit(5).map(b -> button(b.actionId(), cap(b.label(), 75), b.value(), null)).toList()));
+        }
         blocks.add(Map.of("type", "context", "elements", List.of(mrkdwn(
                 "Opened " + TIME.format(v.openedAt()) + " · detected " + TIME.format(v.detectedAt())))));
         return blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks;

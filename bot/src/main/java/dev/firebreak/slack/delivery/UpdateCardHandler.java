@@ -61,7 +61,7 @@ class UpdateCardHandler implements OutboxHandler {
         IncidentView view = ctx.view(id);
         SlackApi.Answer<ChatUpdateResponse> updated = ctx.calls.call("chat.update", channel,
                 m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(StatusCard.text(view))
-                        .blocksAsString(SlackDeliveryContext.json(StatusCard.blocks(view)))));
+                        .blocksAsString(SlackDeliveryContext.json(ctx.cardBlocks(view)))));
         if ("message_not_found".equals(updated.error())) {
             // Someone deleted the card: post (and pin) a new one with the current state instead.
             OutboxResult reposted = PostCardHandler.postAndPin(ctx, id, row);

@@ -1,0 +1,19 @@
+package dev.firebreak.runbook;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code firebreak.kubernetes.*}: the cluster Kubernetes steps act on. With no {@code api-url}, the in-cluster
+ * service account (token and CA under {@code /var/run/secrets/kubernetes.io/serviceaccount}) is used.
+ */
+@ConfigurationProperties("firebreak.kubernetes")
+public record KubernetesSettings(String apiUrl, String token, String caFile,
+                                 @DefaultValue("false") boolean insecureSkipTlsVerify) {
+
+    @Override
+    public String toString() {
+        return "KubernetesSettings[apiUrl=" + apiUrl + ", token=" + (token == null ? "none" : "***")
+                + ", caFile=" + caFile + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify + "]";
+    }
+}
