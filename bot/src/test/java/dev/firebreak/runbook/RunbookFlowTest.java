@@ -476,4 +476,31 @@ class RunbookFlowTest {
         assertThat(act.path("planned").path("target").asString()).contains("/act-dry");
         assertThat(act.path("planned").path("body").asString()).isEqualTo("key=********");
     }
+
+    /**
+     * Issue 9, defect 4, for runbook messages: Slack posts the run's message, then the connection drops before its
+     * answer (what a kill or a network cut mid-call looks like). The retry finds the message in the channel's
+     * history instead of posting again: the run still has exactly one message, edited in place.
+     */
+    @Test
+    void theRunMessageLandsOnceWhenSlacksAnswerIsLost() throws Exception {
+        String[] inc = incident(Map.of("alertname", "DropTest", "severity", "warning"));
+        // The incident's own card first, so that the next chat.postMessage is the run's message.
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.messages(inc[1]).stream()
+                .anyMatch(m -> m.blocks != null && m.blocks.contains(inc[0])));
+        SLACK.dropAfterApplying("chat.postMessage", 1);
+        HttpTestClient.Response r = api.post("/api/incidents/" + inc[0] + "/runbook-runs",
+                "{\"runbook\":\"dry\",\"dryRun\":true}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long runId = r.json().path("id").asLong();
+        awaitRun(runId, "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                jdbc.queryForObject("SELECT COUNT(*) FROM outbox_task WHERE incident_id = ? AND status <> 'DONE'",
+                        Long.class, java.util.UUID.fromString(inc[0]))).isZero());
+
+        assertThat(SLACK.calls("chat.postMessage")).filteredOn(c -> "dropped".equals(c.error())
+                && c.param("text") != null && c.param("text").startsWith("Runbook run #" + runId + " ")).hasSize(1);
+        assertThat(SLACK.messages(inc[1])).filteredOn(m -> m.text != null
+                && m.text.startsWith("Runbook run #" + runId + " ")).hasSize(1);
+    }
 }
