@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.runbooks.steps.StepStatus;
 import dev.firebreak.incident.Actor;
 import java.time.Clock;
 import java.util.List;

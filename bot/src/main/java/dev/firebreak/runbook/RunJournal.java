@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.runbooks.steps.StepStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

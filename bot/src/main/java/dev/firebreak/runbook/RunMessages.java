@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.runbooks.steps.StepStatus;
 import dev.firebreak.slack.SlackMrkdwn;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ final class RunMessages {
             sb.append(" (attempt ").append(s.attempt()).append(')');
         }
         sb.append(" — ").append(s.status().name().toLowerCase().replace('_', ' '));
-        if (s.durationMillis() != null && s.status().isFinal()) {
+        if (s.durationMillis() != null && s.status().terminal()) {
             sb.append(" in ").append(duration(Duration.ofMillis(s.durationMillis())));
         }
         String detail = s.error() != null ? s.error() : s.summary();

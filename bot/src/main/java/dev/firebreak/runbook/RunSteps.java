@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.runbooks.steps.StepStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,12 +135,12 @@ class RunSteps {
             String approval = o.approval() == null ? null : RunJson.write(o.approval());
             journal.finishStep(row.id(), o.status(), RunJson.write(o.outputs()), o.summary(),
                     o.planned() == null ? null : RunJson.write(o.planned()), o.errorKind(), o.error(), o.wakeAt(),
-                    approval, o.status().isFinal() ? now : null);
+                    approval, o.status().terminal() ? now : null);
             StepRow saved = journal.step(row.id()).orElseThrow();
             if (o.status() == StepStatus.AWAITING_APPROVAL) {
                 journal.sleep(run.id(), run.wakes(), o.wakeAt(), now);
                 recorder.awaitingApproval(run, saved, o.approval());
-            } else if (!o.status().isFinal()) {
+            } else if (!o.status().terminal()) {
                 journal.sleep(run.id(), run.wakes(), o.wakeAt(), now);
                 recorder.changed(run);
             } else {

@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.runbooks.steps.StepStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

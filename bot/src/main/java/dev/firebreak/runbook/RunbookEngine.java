@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.runbooks.steps.StepStatus;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;

@@ -133,7 +133,7 @@ class RunbooksModule implements RunbookCore {
         if (d instanceof Decision.MarkStep m) {
             StepSpec spec = runbook.step(m.stepId()).orElse(null);
             return new Mark(m.stepId(), spec == null ? "unknown" : spec.type(), spec != null && spec.finallyStep(),
-                    m.attempt(), StepStatus.valueOf(m.status().name()), m.reason());
+                    m.attempt(), m.status(), m.reason());
         }
         Decision.RunStep r = (Decision.RunStep) d;
         return new Execute(r.step().id(), r.step().type(), r.finallyPhase(), r.attempt(), masker.maskMap(r.with()),
@@ -149,7 +149,7 @@ class RunbooksModule implements RunbookCore {
                 environment.http(), clock, run.dryRun(), effects.forRun(run), masker);
         StepResult result = StepRunner.run(types.get(r.step().type()), request, env);
         ApprovalRequest a = result.approval();
-        return new Outcome(StepStatus.valueOf(result.status().name()), masker.maskMap(result.outputs()),
+        return new Outcome(result.status(), masker.maskMap(result.outputs()),
                 masker.mask(result.summary()), result.planned() == null ? null : masker.maskValue(Map.of(
                 "verb", result.planned().verb(), "target", result.planned().target(), "body", result.planned().body())),
                 result.wakeAt(), a == null ? null : new Approval(masker.mask(a.prompt()), a.approvers(),
@@ -185,7 +185,7 @@ class RunbooksModule implements RunbookCore {
         ApprovalRequest approval = a == null ? null : new ApprovalRequest(a.prompt(), a.approvers(),
                 a.approverNotRequester(), a.requester(), a.deadline());
         return new StepRecord(row.stepId(), row.attempt(),
-                dev.firebreak.runbooks.steps.StepStatus.valueOf(row.status().name()), RunJson.map(row.outputs()),
+                row.status(), RunJson.map(row.outputs()),
                 row.errorKind(), row.error(), row.startedAt(), row.finishedAt(), row.waitUntil(), approval,
                 row.decidedBy());
     }

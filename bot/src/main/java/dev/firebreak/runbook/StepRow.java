@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.runbooks.steps.StepStatus;
 import java.time.Instant;
 
 /** A {@code runbook_step_run} row: one attempt of one step (outputs, summary, planned, error already masked). */
