@@ -40,6 +40,11 @@ class InviteHandler implements OutboxHandler {
     }
 
     @Override
+    public Set<String> formerKinds() {
+        return Set.of(SlackInvites.FORMER_KIND);
+    }
+
+    @Override
     public OutboxResult handle(OutboxTask task) {
         SlackInvites.Task invite = Outbox.payload(task, SlackInvites.Task.class);
         Optional<SlackChannels.Row> row = ctx.channel(invite.incidentId());

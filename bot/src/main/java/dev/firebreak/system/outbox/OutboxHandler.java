@@ -12,6 +12,14 @@ public interface OutboxHandler {
     String kind();
 
     /**
+     * Kinds this handler took over from an earlier version (a migration renames the queued tasks; replicas of
+     * the previous version may still enqueue the old name during a rolling upgrade).
+     */
+    default java.util.Set<String> formerKinds() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Does the work. Return {@link OutboxResult#done()}, {@link OutboxResult#retryAt} / {@link OutboxResult#retry}
      * for transient faults, or {@link OutboxResult#failed} for permanent ones. An exception thrown counts
      * as a transient fault and is retried with backoff.

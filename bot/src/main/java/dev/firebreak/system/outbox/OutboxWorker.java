@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +56,9 @@ public class OutboxWorker implements SmartLifecycle {
                  Clock clock, ApplicationEventPublisher events, OutboxMetrics metrics) {
         this.store = store;
         this.tasks = tasks;
-        this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
+        this.handlers = handlers.stream().flatMap(h -> java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(h.kind()), h.formerKinds().stream()).map(k -> Map.entry(k, h)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         this.settings = settings;
         this.clock = clock;
         this.events = events;
