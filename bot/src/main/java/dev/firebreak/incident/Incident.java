@@ -49,8 +49,6 @@ public class Incident {
     private String commander;
     private String scribe;
     private String comms;
-    private String slackChannelId;
-    private String slackChannelName;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -139,12 +137,6 @@ public class Incident {
         updatedAt = now;
     }
 
-    void linkSlackChannel(String channelId, String channelName, Instant now) {
-        this.slackChannelId = channelId;
-        this.slackChannelName = channelName;
-        this.updatedAt = now;
-    }
-
     public String role(IncidentRole role) {
         return switch (role) {
             case COMMANDER -> commander;
@@ -185,8 +177,6 @@ public class Incident {
     public String getCommander() { return commander; }
     public String getScribe() { return scribe; }
     public String getComms() { return comms; }
-    public String getSlackChannelId() { return slackChannelId; }
-    public String getSlackChannelName() { return slackChannelName; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }

@@ -129,14 +129,6 @@ public class IncidentManagement {
         return true;
     }
 
-    /** Records the incident's chat channel (written by the Slack module once the channel exists). */
-    @Transactional
-    public Incident linkSlackChannel(UUID id, String channelId, String channelName) {
-        Incident incident = lock(id);
-        incident.linkSlackChannel(channelId, channelName, clock.instant());
-        return incidents.saveAndFlush(incident);
-    }
-
     /** Tells listeners (status card) that something without its own event changed. */
     public void touched(UUID id, String what) {
         events.publishEvent(new IncidentUpdated(id, what, clock.instant()));

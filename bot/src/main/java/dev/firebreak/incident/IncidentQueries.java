@@ -10,18 +10,24 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The read side of the incident API: pages of incidents and one incident. */
+/**
+ * The read side: pages of incidents and one incident as {@link IncidentView}, the one read model other modules
+ * use (with its alert counts from {@link AlertTotals} and its chat channel from {@link IncidentChannels}).
+ */
 @Service
-class IncidentQueries {
+public class IncidentQueries {
 
     private final EntityManager em;
     private final IncidentManagement management;
     private final AlertTotals alertCounts;
+    private final IncidentChannels channels;
 
-    IncidentQueries(EntityManager em, IncidentManagement management, AlertTotals alertCounts) {
+    IncidentQueries(EntityManager em, IncidentManagement management, AlertTotals alertCounts,
+                    IncidentChannels channels) {
         this.em = em;
         this.management = management;
         this.alertCounts = alertCounts;
+        this.channels = channels;
     }
 
     /** Newest first (by number); empty filter sets mean "any". */
@@ -52,11 +58,11 @@ class IncidentQueries {
         List<Incident> incidents = offset >= total ? List.of()
                 : select.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults(size).getResultList();
 
-        Map<UUID, AlertTotals.Counts> counts = alertCounts.of(incidents.stream().map(Incident::getId).toList());
-        List<IncidentView> items = incidents.stream().map(i -> {
-            AlertTotals.Counts c = counts.getOrDefault(i.getId(), AlertTotals.Counts.NONE);
-            return IncidentView.of(i, c.total(), c.firing());
-        }).toList();
+        List<UUID> ids = incidents.stream().map(Incident::getId).toList();
+        Map<UUID, AlertTotals.Counts> counts = alertCounts.of(ids);
+        Map<UUID, IncidentChannels.Channel> channelsOf = channels.of(ids);
+        List<IncidentView> items = incidents.stream().map(i -> IncidentView.of(i,
+                counts.getOrDefault(i.getId(), AlertTotals.Counts.NONE), channelsOf.get(i.getId()))).toList();
         return new IncidentPageView(items, page, size, total);
     }
 
@@ -66,8 +72,13 @@ class IncidentQueries {
         return view(management.require(reference));
     }
 
+    /** The incident as it is now; {@link IncidentNotFoundException} (404) if there is none. */
+    @Transactional(readOnly = true)
+    public IncidentView view(UUID id) {
+        return view(management.get(id));
+    }
+
     public IncidentView view(Incident incident) {
-        AlertTotals.Counts c = alertCounts.of(incident.getId());
-        return IncidentView.of(incident, c.total(), c.firing());
+        return IncidentView.of(incident, alertCounts.of(incident.getId()), channels.of(incident.getId()).orElse(null));
     }
 }

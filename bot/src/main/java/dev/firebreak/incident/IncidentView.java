@@ -38,7 +38,8 @@ public record IncidentView(
         Instant resolvedAt,
         Instant updatedAt) {
 
-    public static IncidentView of(Incident incident, long alertCount, long firingAlertCount) {
+    /** The one read model of an incident: the record, its alert counts and its chat channel (null: none yet). */
+    public static IncidentView of(Incident incident, AlertTotals.Counts alerts, IncidentChannels.Channel channel) {
         return new IncidentView(
                 incident.getId(),
                 incident.getNumber(),
@@ -48,8 +49,8 @@ public record IncidentView(
                 incident.getSeverity(),
                 incident.getStatus(),
                 incident.getSource() == null ? null : incident.getSource().wireName(),
-                alertCount,
-                firingAlertCount,
+                alerts.total(),
+                alerts.firing(),
                 incident.getTruncatedAlerts(),
                 incident.getLabels() == null ? Map.of() : Map.copyOf(incident.getLabels()),
                 incident.getService(),
@@ -59,8 +60,8 @@ public record IncidentView(
                 incident.getCommander(),
                 incident.getScribe(),
                 incident.getComms(),
-                incident.getSlackChannelId(),
-                incident.getSlackChannelName(),
+                channel == null ? null : channel.id(),
+                channel == null ? null : channel.name(),
                 incident.getExternalUrl(),
                 incident.getDetectedAt(),
                 incident.getOpenedAt(),

@@ -1,12 +1,8 @@
 package dev.firebreak.incident;
 
 import jakarta.persistence.LockModeType;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -18,8 +14,6 @@ public interface Incidents extends JpaRepository<Incident, UUID> {
 
     Optional<Incident> findByNumber(long number);
 
-    Optional<Incident> findBySlackChannelId(String slackChannelId);
-
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from Incident i where i.id = :id")
     Optional<Incident> findByIdForUpdate(@Param("id") UUID id);
@@ -30,14 +24,6 @@ public interface Incidents extends JpaRepository<Incident, UUID> {
 
     @Query("select i from Incident i where i.openCorrelation = :hash")
     Optional<Incident> findOpenByCorrelationHash(@Param("hash") String hash);
-
-    @Query("select i from Incident i where (:statuses is null or i.status in :statuses) "
-            + "and (:severities is null or i.severity in :severities)")
-    Page<Incident> search(@Param("statuses") Collection<IncidentStatus> statuses,
-                          @Param("severities") Collection<Severity> severities,
-                          Pageable pageable);
-
-    List<Incident> findByStatusNotOrderByNumberDesc(IncidentStatus status);
 
     /** Takes the next incident number: holds the counter row until the transaction ends (see V10). */
     @Modifying(flushAutomatically = true)

@@ -1,8 +1,8 @@
 package dev.firebreak.paging;
 
 import dev.firebreak.incident.Actor;
-import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
+import dev.firebreak.incident.IncidentView;
 import dev.firebreak.metrics.IncidentMetrics;
 import dev.firebreak.integrations.pagerduty.NewPagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.PagerDutyClient;
@@ -40,7 +40,7 @@ class ManualPageHandler implements OutboxHandler {
     private final PagingRoutes routes;
     private final PagingStore store;
     private final SlackUsers slackUsers;
-    private final IncidentManagement incidents;
+    private final IncidentQueries incidents;
     private final Timeline timeline;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -48,7 +48,7 @@ class ManualPageHandler implements OutboxHandler {
 
     ManualPageHandler(PagerDutyClient client, PagerDutySettings settings, PagingRoutes routes, PagingStore store,
                       SlackUsers slackUsers,
-                      IncidentManagement incidents, Timeline timeline, TransactionTemplate tx, Clock clock,
+                      IncidentQueries incidents, Timeline timeline, TransactionTemplate tx, Clock clock,
                       IncidentMetrics metrics) {
         this.client = client;
         this.settings = settings;
@@ -70,12 +70,12 @@ class ManualPageHandler implements OutboxHandler {
     @Override
     public OutboxResult handle(OutboxTask task) {
         PagingTasks.PageTask page = Outbox.payload(task, PagingTasks.PageTask.class);
-        Incident incident = incidents.get(page.incidentId());
-        String key = PagingState.dedupKeyOf(incident.getId()) + "-page-" + task.getId();
+        IncidentView incident = incidents.view(page.incidentId());
+        String key = PagingState.dedupKeyOf(incident.id()) + "-page-" + task.getId();
         String title = PagerDutyEvents.summary(incident);
         String details = (page.message() == null ? "" : page.message() + "\n\n") + "Paged from Slack by "
                 + page.requestedBy() + " for " + incident.reference() + ".";
-        Urgency urgency = incident.getSeverity().level() <= 2 ? Urgency.HIGH : Urgency.LOW;
+        Urgency urgency = incident.severity().level() <= 2 ? Urgency.HIGH : Urgency.LOW;
         try {
             PagerDutyIncident created;
             String target;
@@ -117,16 +117,16 @@ class ManualPageHandler implements OutboxHandler {
             PagerDutyIncident pd = created;
             tx.executeWithoutResult(s -> {
                 if (pd != null) {
-                    store.link(new PagingLink(pd.id(), incident.getId(), PagingLink.PAGE, target, pd.htmlUrl()),
+                    store.link(new PagingLink(pd.id(), incident.id(), PagingLink.PAGE, target, pd.htmlUrl()),
                             clock.instant());
                 }
-                NewTimelineEntry entry = NewTimelineEntry.of(incident.getId(), clock.instant(), TimelineKinds.PAGE,
+                NewTimelineEntry entry = NewTimelineEntry.of(incident.id(), clock.instant(), TimelineKinds.PAGE,
                         Actor.system(), "Paged " + target + " via PagerDuty"
                                 + (pd != null && pd.number() != null ? " (#" + pd.number() + ")" : ""))
                         .withDedupKey("pd:page:" + task.getId());
                 timeline.record(pd != null && pd.htmlUrl() != null ? entry.withLink(pd.htmlUrl()) : entry);
             });
-            metrics.pageSent(incident.getSeverity(), "manual");
+            metrics.pageSent(incident.severity(), "manual");
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             return PagerDutyOutcomes.of("page", e, clock);

@@ -1,6 +1,6 @@
 package dev.firebreak.paging;
 
-import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentView;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.integrations.pagerduty.EventLink;
 import dev.firebreak.integrations.pagerduty.EventSeverity;
@@ -21,8 +21,8 @@ final class PagerDutyEvents {
     private PagerDutyEvents() {
     }
 
-    static String summary(Incident incident) {
-        return incident.reference() + " [" + incident.getSeverity() + "] " + incident.getTitle();
+    static String summary(IncidentView incident) {
+        return incident.reference() + " [" + incident.severity() + "] " + incident.title();
     }
 
     static EventSeverity severity(Severity severity) {
@@ -35,22 +35,22 @@ final class PagerDutyEvents {
     }
 
     /** The incident's own URL from {@code firebreak.pagerduty.incident-url}, or null. */
-    static String incidentUrl(String template, Incident incident) {
+    static String incidentUrl(String template, IncidentView incident) {
         if (template == null || template.isBlank()) {
             return null;
         }
-        return template.replace("{id}", incident.getId().toString()).replace("{ref}", incident.reference());
+        return template.replace("{id}", incident.id().toString()).replace("{ref}", incident.reference());
     }
 
-    static TriggerEvent trigger(Incident incident, String routingKey, String dedupKey, String urlTemplate) {
-        String source = firstNonBlank(incident.getService(), incident.getCluster(), "firebreak");
+    static TriggerEvent trigger(IncidentView incident, String routingKey, String dedupKey, String urlTemplate) {
+        String source = firstNonBlank(incident.service(), incident.cluster(), "firebreak");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("incident", incident.reference());
-        details.put("severity", incident.getSeverity().name());
-        details.put("source", incident.getSource().wireName());
-        details.put("status", incident.getStatus().name());
+        details.put("severity", incident.severity().name());
+        details.put("source", incident.source());
+        details.put("status", incident.status().name());
         Map<String, String> labels = new LinkedHashMap<>();
-        incident.getLabels().forEach((k, v) -> {
+        incident.labels().forEach((k, v) -> {
             if (!SECRET_KEY.matcher(k).matches()) {
                 labels.put(k, v);
             }
@@ -61,17 +61,17 @@ final class PagerDutyEvents {
         if (url != null) {
             links.add(new EventLink(url, "Firebreak " + incident.reference()));
         }
-        if (incident.getSlackChannelId() != null) {
-            links.add(new EventLink("https://slack.com/app_redirect?channel=" + incident.getSlackChannelId(),
-                    "Slack #" + firstNonBlank(incident.getSlackChannelName(), incident.getSlackChannelId())));
+        if (incident.slackChannelId() != null) {
+            links.add(new EventLink("https://slack.com/app_redirect?channel=" + incident.slackChannelId(),
+                    "Slack #" + firstNonBlank(incident.slackChannelName(), incident.slackChannelId())));
         }
-        if (incident.getExternalUrl() != null && incident.getExternalUrl().startsWith("http")) {
-            links.add(new EventLink(incident.getExternalUrl(), "Alertmanager"));
+        if (incident.externalUrl() != null && incident.externalUrl().startsWith("http")) {
+            links.add(new EventLink(incident.externalUrl(), "Alertmanager"));
         }
-        return TriggerEvent.of(routingKey, dedupKey, summary(incident), source, severity(incident.getSeverity()))
-                .withTimestamp(incident.getDetectedAt())
-                .withComponent(incident.getService())
-                .withGroup(incident.getTeam())
+        return TriggerEvent.of(routingKey, dedupKey, summary(incident), source, severity(incident.severity()))
+                .withTimestamp(incident.detectedAt())
+                .withComponent(incident.service())
+                .withGroup(incident.team())
                 .withCustomDetails(details)
                 .withLinks(links)
                 .withClient("Firebreak", url);

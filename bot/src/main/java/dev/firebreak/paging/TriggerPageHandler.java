@@ -3,6 +3,7 @@ package dev.firebreak.paging;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.integrations.pagerduty.NewPagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.PagerDutyClient;
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
@@ -36,6 +37,7 @@ class TriggerPageHandler implements OutboxHandler {
     private final PagingRoutes routes;
     private final PagingStore store;
     private final IncidentManagement incidents;
+    private final IncidentQueries queries;
     private final Timeline timeline;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -43,7 +45,7 @@ class TriggerPageHandler implements OutboxHandler {
     private final IncidentMetrics metrics;
 
     TriggerPageHandler(PagerDutyClient client, PagerDutySettings settings,
-                       PagingRoutes routes, PagingStore store, IncidentManagement incidents, Timeline timeline,
+                       PagingRoutes routes, PagingStore store, IncidentManagement incidents, IncidentQueries queries, Timeline timeline,
                        TransactionTemplate tx, Clock clock, Outbox outbox,
                        IncidentMetrics metrics) {
         this.client = client;
@@ -51,6 +53,7 @@ class TriggerPageHandler implements OutboxHandler {
         this.routes = routes;
         this.store = store;
         this.incidents = incidents;
+        this.queries = queries;
         this.timeline = timeline;
         this.tx = tx;
         this.clock = clock;
@@ -95,7 +98,7 @@ class TriggerPageHandler implements OutboxHandler {
         try {
             PagerDutyIncident created = null;
             if (route.get().hasRoutingKey()) {
-                client.trigger(PagerDutyEvents.trigger(incident, route.get().routingKey(), dedupKey,
+                client.trigger(PagerDutyEvents.trigger(queries.view(incident), route.get().routingKey(), dedupKey,
                         settings.incidentUrl()));
             } else {
                 created = createByRest(incident, route.get(), dedupKey);
@@ -132,7 +135,7 @@ class TriggerPageHandler implements OutboxHandler {
         if (!settings.hasApiToken() || route.serviceId() == null || route.serviceId().isBlank()) {
             return null;
         }
-        return client.createIncident(NewPagerDutyIncident.of(PagerDutyEvents.summary(incident), route.serviceId())
+        return client.createIncident(NewPagerDutyIncident.of(PagerDutyEvents.summary(queries.view(incident)), route.serviceId())
                 .withIncidentKey(key).withEscalationPolicy(route.escalationPolicy())
                 .withUrgency(incident.getSeverity().level() <= 2 ? Urgency.HIGH : Urgency.LOW)
                 .withDetails(incident.getSummary()));

@@ -1,5 +1,6 @@
 package dev.firebreak.postmortem;
 
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.BlockActionHandler;
 import dev.firebreak.slack.SlackActions;
 import dev.firebreak.slack.SlackCommandContext;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class PostmortemButton implements BlockActionHandler {
 
     private final PostmortemRequests requests;
+    private final IncidentQueries incidents;
 
-    PostmortemButton(PostmortemRequests requests) {
+    PostmortemButton(PostmortemRequests requests, IncidentQueries incidents) {
         this.requests = requests;
+        this.incidents = incidents;
     }
 
     @Override
@@ -23,6 +26,6 @@ class PostmortemButton implements BlockActionHandler {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        return PostmortemReplies.requested(context.incident(), requests.requestUpload(context.incident().getId(), "button"));
+        return PostmortemReplies.requested(incidents.view(context.incident()), requests.requestUpload(context.incident().getId(), "button"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.firebreak.postmortem;
 
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Component;
 class PostmortemCommand implements IncidentSubcommand {
 
     private final PostmortemRequests requests;
+    private final IncidentQueries incidents;
 
-    PostmortemCommand(PostmortemRequests requests) {
+    PostmortemCommand(PostmortemRequests requests, IncidentQueries incidents) {
         this.requests = requests;
+        this.incidents = incidents;
     }
 
     @Override
@@ -32,6 +35,6 @@ class PostmortemCommand implements IncidentSubcommand {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        return PostmortemReplies.requested(context.incident(), requests.requestUpload(context.incident().getId(), "command"));
+        return PostmortemReplies.requested(incidents.view(context.incident()), requests.requestUpload(context.incident().getId(), "command"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.firebreak.postmortem;
 
-import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentView;
 import dev.firebreak.slack.SlackReply;
 
 /** What Slack users are told after asking for a draft. */
@@ -9,9 +9,9 @@ final class PostmortemReplies {
     private PostmortemReplies() {
     }
 
-    static SlackReply requested(Incident incident, boolean queued) {
-        String where = incident.getSlackChannelId() == null ? "the incident channel once it exists"
-                : "<#" + incident.getSlackChannelId() + ">";
+    static SlackReply requested(IncidentView incident, boolean queued) {
+        String where = incident.slackChannelId() == null ? "the incident channel once it exists"
+                : "<#" + incident.slackChannelId() + ">";
         if (!queued) {
             return SlackReply.ephemeral("A post-mortem draft for " + incident.reference()
                     + " was requested less than a minute ago; it will appear in " + where + " shortly.");

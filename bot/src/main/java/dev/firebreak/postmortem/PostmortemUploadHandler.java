@@ -3,8 +3,8 @@ package dev.firebreak.postmortem;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
-import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
+import dev.firebreak.incident.IncidentView;
 import dev.firebreak.incident.IncidentNotFoundException;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackMrkdwn;
@@ -37,12 +37,12 @@ class PostmortemUploadHandler implements OutboxHandler {
     private static final String MARKDOWN = "text/markdown; charset=utf-8";
 
     private final SlackApi slack;
-    private final IncidentManagement incidents;
+    private final IncidentQueries incidents;
     private final PostmortemDrafts drafts;
     private final PostmortemUploads uploads;
     private final Clock clock;
 
-    PostmortemUploadHandler(SlackApi slack, IncidentManagement incidents, PostmortemDrafts drafts,
+    PostmortemUploadHandler(SlackApi slack, IncidentQueries incidents, PostmortemDrafts drafts,
                             PostmortemUploads uploads, Clock clock) {
         this.slack = slack;
         this.incidents = incidents;
@@ -67,20 +67,20 @@ class PostmortemUploadHandler implements OutboxHandler {
         if (!slack.enabled()) {
             return OutboxResult.failed("Post-mortem upload: Slack is not configured");
         }
-        Incident incident;
+        IncidentView incident;
         try {
-            incident = incidents.get(request.incidentId());
+            incident = incidents.view(request.incidentId());
         } catch (IncidentNotFoundException e) {
             return OutboxResult.failed("Post-mortem upload: incident " + request.incidentId() + " does not exist");
         }
-        String channel = incident.getSlackChannelId();
+        String channel = incident.slackChannelId();
         if (channel == null || channel.isBlank()) {
             if (task.getAttempts() >= MAX_CHANNEL_WAITS) {
                 return OutboxResult.failed("Post-mortem upload: " + incident.reference() + " has no Slack channel");
             }
             return OutboxResult.retryAt(clock.instant().plus(CHANNEL_WAIT), "waiting for the incident's Slack channel");
         }
-        String title = "Post-mortem draft: " + incident.reference() + " " + incident.getTitle();
+        String title = "Post-mortem draft: " + incident.reference() + " " + incident.title();
         if (PostmortemUpload.UPLOADED.equals(upload.getState()) && upload.getFileId() != null
                 && channel.equals(upload.getChannelId())) {
             // An earlier completion whose answer we never saw (dropped connection, crash) may have shared
@@ -93,7 +93,7 @@ class PostmortemUploadHandler implements OutboxHandler {
             return complete(upload, channel, title, incident);
         }
         // A failure to load (database down) is transient and retried; a failure to render is permanent.
-        PostmortemInput input = drafts.load(incident.getId());
+        PostmortemInput input = drafts.load(incident.id());
         String markdown;
         try {
             markdown = drafts.markdown(input, drafts.settings().absoluteChartUrl(incident.reference()));
@@ -116,9 +116,9 @@ class PostmortemUploadHandler implements OutboxHandler {
         return complete(upload, channel, title, incident);
     }
 
-    private OutboxResult complete(PostmortemUpload upload, String channel, String title, Incident incident) {
+    private OutboxResult complete(PostmortemUpload upload, String channel, String title, IncidentView incident) {
         String comment = ":page_facing_up: Post-mortem draft for " + incident.reference() + " "
-                + SlackMrkdwn.escape(incident.getTitle()) + ". Edit it, fill in the prompts, and share it.";
+                + SlackMrkdwn.escape(incident.title()) + ". Edit it, fill in the prompts, and share it.";
         SlackApi.Answer<FilesCompleteUploadExternalResponse> done = slack.call("files.completeUploadExternal", channel,
                 m -> m.filesCompleteUploadExternal(r -> r.files(List.of(new FileDetails(upload.getFileId(), title, null)))
                         .channelId(channel).initialComment(comment)));

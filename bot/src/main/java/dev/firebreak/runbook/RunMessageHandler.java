@@ -2,8 +2,7 @@ package dev.firebreak.runbook;
 
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
-import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
@@ -32,10 +31,10 @@ class RunMessageHandler implements OutboxHandler {
     private final SlackApi slack;
     private final RunJournal journal;
     private final RunViews views;
-    private final IncidentManagement incidents;
+    private final IncidentQueries incidents;
     private final Clock clock;
 
-    RunMessageHandler(SlackApi slack, RunJournal journal, RunViews views, IncidentManagement incidents, Clock clock) {
+    RunMessageHandler(SlackApi slack, RunJournal journal, RunViews views, IncidentQueries incidents, Clock clock) {
         this.slack = slack;
         this.journal = journal;
         this.views = views;
@@ -58,8 +57,7 @@ class RunMessageHandler implements OutboxHandler {
         if (run == null || run.messageVersion() > task.version() && run.messageTs() != null) {
             return OutboxResult.done(); // a later task renders the newer state
         }
-        Incident incident = incidents.get(run.incidentId());
-        String channel = incident.getSlackChannelId();
+        String channel = incidents.view(run.incidentId()).slackChannelId();
         if (channel == null || channel.isBlank()) {
             return outboxTask.getAttempts() >= 60 ? OutboxResult.failed("Runbook run #" + run.id()
                     + ": the incident has no Slack channel") : OutboxResult.retryAt(clock.instant().plus(CHANNEL_WAIT),

@@ -1,7 +1,6 @@
 package dev.firebreak.runbook;
 
-import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
@@ -25,11 +24,11 @@ class RunSlackPostHandler implements OutboxHandler {
 
     private final SlackApi slack;
     private final RunJournal journal;
-    private final IncidentManagement incidents;
+    private final IncidentQueries incidents;
     private final RunbookCore core;
     private final Clock clock;
 
-    RunSlackPostHandler(SlackApi slack, RunJournal journal, IncidentManagement incidents, RunbookCore core, Clock clock) {
+    RunSlackPostHandler(SlackApi slack, RunJournal journal, IncidentQueries incidents, RunbookCore core, Clock clock) {
         this.slack = slack;
         this.journal = journal;
         this.incidents = incidents;
@@ -52,8 +51,7 @@ class RunSlackPostHandler implements OutboxHandler {
         if (run == null) {
             return OutboxResult.done();
         }
-        Incident incident = incidents.get(run.incidentId());
-        String channel = incident.getSlackChannelId();
+        String channel = incidents.view(run.incidentId()).slackChannelId();
         if (channel == null || channel.isBlank()) {
             return task.getAttempts() >= 60 ? OutboxResult.failed("slack.post: the incident has no Slack channel")
                     : OutboxResult.retryAt(clock.instant().plus(Duration.ofSeconds(30)), "waiting for the channel");

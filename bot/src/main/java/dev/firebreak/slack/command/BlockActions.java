@@ -1,10 +1,10 @@
 package dev.firebreak.slack.command;
 
+import dev.firebreak.slack.SlackIncidentChannels;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
-import dev.firebreak.incident.Incidents;
 import dev.firebreak.slack.BlockActionHandler;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
@@ -30,10 +30,10 @@ class BlockActions implements SlackAppRegistration {
 
     private final List<BlockActionHandler> handlers;
     private final IncidentManagement management;
-    private final Incidents incidents;
+    private final SlackIncidentChannels incidents;
     private final SlackInteractions interactions;
 
-    BlockActions(List<BlockActionHandler> handlers, IncidentManagement management, Incidents incidents,
+    BlockActions(List<BlockActionHandler> handlers, IncidentManagement management, SlackIncidentChannels incidents,
                  SlackInteractions interactions) {
         this.handlers = handlers;
         this.management = management;
@@ -61,7 +61,7 @@ class BlockActions implements SlackAppRegistration {
         String channelId = p.getChannel() != null ? p.getChannel().getId() : null;
         Incident incident = find(action.getSelectedOption() == null ? action.getValue() : null)
                 .or(() -> find(action.getBlockId()))
-                .or(() -> channelId == null ? Optional.empty() : incidents.findBySlackChannelId(channelId))
+                .or(() -> channelId == null ? Optional.empty() : incidents.incidentIn(channelId))
                 .orElseThrow(() -> new SlackUsageException("This button does not belong to a known incident."));
         String args = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : "";
         String userName = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();

@@ -1,5 +1,6 @@
 package dev.firebreak.slack.command;
 
+import dev.firebreak.incident.IncidentView;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.timeline.TimelineEntry;
@@ -33,7 +34,7 @@ final class CommandViews {
         return ":question: Unknown subcommand `" + SlackMrkdwn.escape(name) + "`.\n" + help(subcommands);
     }
 
-    static String status(IncidentSummary i) {
+    static String status(IncidentView i) {
         StringBuilder sb = new StringBuilder();
         sb.append('*').append(i.reference()).append(" · ").append(SlackMrkdwn.escape(i.title())).append("*\n");
         sb.append("Status: *").append(i.status()).append("* · Severity: *").append(i.severity()).append("*\n");
@@ -59,7 +60,7 @@ final class CommandViews {
         return sb.toString();
     }
 
-    static String list(List<IncidentSummary> open) {
+    static String list(List<IncidentView> open) {
         if (open.isEmpty()) {
             return ":white_check_mark: No open incidents.";
         }

@@ -1,10 +1,10 @@
 package dev.firebreak.slack.command;
 
+import dev.firebreak.slack.SlackIncidentChannels;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
-import dev.firebreak.incident.Incidents;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
@@ -28,10 +28,10 @@ class IncidentCommand implements SlackAppRegistration {
 
     private final Map<String, IncidentSubcommand> subcommands = new LinkedHashMap<>();
     private final IncidentManagement management;
-    private final Incidents incidents;
+    private final SlackIncidentChannels incidents;
     private final SlackInteractions interactions;
 
-    IncidentCommand(List<IncidentSubcommand> all, IncidentManagement management, Incidents incidents,
+    IncidentCommand(List<IncidentSubcommand> all, IncidentManagement management, SlackIncidentChannels incidents,
                     SlackInteractions interactions) {
         all.stream().sorted(Comparator.comparing(IncidentSubcommand::name)).forEach(s -> {
             IncidentSubcommand clash = subcommands.putIfAbsent(s.name().toLowerCase(), s);
@@ -68,7 +68,7 @@ class IncidentCommand implements SlackAppRegistration {
         if (sub.needsIncident()) {
             incident = parsed.incidentRef() != null
                     ? management.require(parsed.incidentRef())
-                    : incidents.findBySlackChannelId(p.getChannelId()).orElseThrow(() -> new SlackUsageException(
+                    : incidents.incidentIn(p.getChannelId()).orElseThrow(() -> new SlackUsageException(
                             "This is not an incident channel. Run it in one, or name the incident: `/incident "
                                     + sub.name() + " INC-12`"));
         }

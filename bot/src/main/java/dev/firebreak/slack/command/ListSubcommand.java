@@ -1,7 +1,9 @@
 package dev.firebreak.slack.command;
 
 import dev.firebreak.incident.IncidentStatus;
-import dev.firebreak.incident.Incidents;
+import dev.firebreak.incident.IncidentQueries;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
@@ -11,9 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ListSubcommand implements IncidentSubcommand {
 
-    private final Incidents incidents;
+    /** More open incidents than this are not listed one by one anyway. */
+    private static final int MAX_OPEN = 1000;
 
-    ListSubcommand(Incidents incidents) {
+    private final IncidentQueries incidents;
+
+    ListSubcommand(IncidentQueries incidents) {
         this.incidents = incidents;
     }
 
@@ -39,7 +44,7 @@ class ListSubcommand implements IncidentSubcommand {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        return SlackReply.ephemeral(CommandViews.list(incidents.findByStatusNotOrderByNumberDesc(IncidentStatus.RESOLVED)
-                .stream().map(IncidentSummary::of).toList()));
+        Set<IncidentStatus> open = EnumSet.complementOf(EnumSet.of(IncidentStatus.RESOLVED));
+        return SlackReply.ephemeral(CommandViews.list(incidents.list(open, Set.of(), 0, MAX_OPEN).items()));
     }
 }

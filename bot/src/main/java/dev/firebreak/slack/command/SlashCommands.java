@@ -1,8 +1,8 @@
 package dev.firebreak.slack.command;
 
+import dev.firebreak.slack.SlackIncidentChannels;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
-import dev.firebreak.incident.Incidents;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlashCommand;
 import dev.firebreak.slack.bolt.SlackAppRegistration;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 class SlashCommands implements SlackAppRegistration {
 
     private final List<SlashCommand> commands;
-    private final Incidents incidents;
+    private final SlackIncidentChannels incidents;
     private final SlackInteractions interactions;
 
-    SlashCommands(List<SlashCommand> commands, Incidents incidents, SlackInteractions interactions) {
+    SlashCommands(List<SlashCommand> commands, SlackIncidentChannels incidents, SlackInteractions interactions) {
         this.commands = commands;
         this.incidents = incidents;
         this.interactions = interactions;
@@ -35,7 +35,7 @@ class SlashCommands implements SlackAppRegistration {
                 interactions.submit(p.getResponseUrl(), command.command(), () -> command.run(new SlackCommandContext(
                         p.getUserId(), p.getUserName(), p.getChannelId(), p.getTeamId(),
                         p.getText() == null ? "" : CommandText.unescape(p.getText().strip()),
-                        p.getChannelId() == null ? null : incidents.findBySlackChannelId(p.getChannelId()).orElse(null),
+                        p.getChannelId() == null ? null : incidents.incidentIn(p.getChannelId()).orElse(null),
                         p.getResponseUrl(), p.getTriggerId())));
                 return ctx.ack();
             });

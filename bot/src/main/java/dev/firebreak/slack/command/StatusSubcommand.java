@@ -1,5 +1,6 @@
 package dev.firebreak.slack.command;
 
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
@@ -8,6 +9,12 @@ import org.springframework.stereotype.Component;
 /** {@code /incident status}: an ephemeral summary of the incident. */
 @Component
 class StatusSubcommand implements IncidentSubcommand {
+
+    private final IncidentQueries incidents;
+
+    StatusSubcommand(IncidentQueries incidents) {
+        this.incidents = incidents;
+    }
 
     @Override
     public String name() {
@@ -26,6 +33,6 @@ class StatusSubcommand implements IncidentSubcommand {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        return SlackReply.ephemeral(CommandViews.status(IncidentSummary.of(context.incident())));
+        return SlackReply.ephemeral(CommandViews.status(incidents.view(context.incident())));
     }
 }

@@ -135,9 +135,6 @@ class CreateChannelHandler implements OutboxHandler {
 
     private OutboxResult link(UUID id, String channelId, String name) {
         tx.executeWithoutResult(s -> {
-            if (!channelId.equals(ctx.incidents.get(id).getSlackChannelId())) {
-                ctx.incidents.linkSlackChannel(id, channelId, name);
-            }
             outbox.enqueue(SlackTasks.SET_TOPIC, SlackTasks.topicQueue(id), "slack.set-topic:" + id + ":open", id,
                     new SlackTasks.IncidentTask(id));
         });

@@ -1,10 +1,10 @@
 package dev.firebreak.slack.event;
 
+import dev.firebreak.slack.SlackIncidentChannels;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.PinAddedEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.Incidents;
 import dev.firebreak.slack.SlackActions;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.bolt.SlackAppRegistration;
@@ -23,11 +23,11 @@ class PinnedMessages implements SlackAppRegistration {
 
     static final String PUSHPIN = "pushpin";
 
-    private final Incidents incidents;
+    private final SlackIncidentChannels incidents;
     private final Outbox outbox;
     private final SlackEventInbox inbox;
 
-    PinnedMessages(Incidents incidents, Outbox outbox, SlackEventInbox inbox) {
+    PinnedMessages(SlackIncidentChannels incidents, Outbox outbox, SlackEventInbox inbox) {
         this.incidents = incidents;
         this.outbox = outbox;
         this.inbox = inbox;
@@ -63,7 +63,7 @@ class PinnedMessages implements SlackAppRegistration {
         if (channel == null || ts == null) {
             return;
         }
-        Optional<Incident> incident = incidents.findBySlackChannelId(channel);
+        Optional<Incident> incident = incidents.incidentIn(channel);
         if (incident.isEmpty()) {
             return;
         }
