@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.slack.SignedSlackRequests;
 import dev.firebreak.support.FirebreakTest;
@@ -59,6 +60,8 @@ class SlackRequestsTest {
     @Autowired
     IncidentManagement incidents;
     @Autowired
+    IncidentQueries queries;
+    @Autowired
     Timeline timeline;
     @Autowired
     OutboxWorker worker;
@@ -75,7 +78,7 @@ class SlackRequestsTest {
     @Test
     void aReplayedSignedCommandIsRefusedAndRunsOnce() throws Exception {
         Incident incident = incidentWithChannel("Replay target");
-        String channel = incidents.get(incident.getId()).getSlackChannelId();
+        String channel = queries.view(incident.getId()).slackChannelId();
         String body = SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident", "note replayed once",
                 channel, "U1", SLACK.responseUrl("replay")));
         long ts = Instant.now().getEpochSecond();
@@ -103,7 +106,7 @@ class SlackRequestsTest {
     @Test
     void roleHoldersAreUserIdsInTheApiAndMentionsOnTheCard() throws Exception {
         Incident incident = incidentWithChannel("Roles");
-        String channel = incidents.get(incident.getId()).getSlackChannelId();
+        String channel = queries.view(incident.getId()).slackChannelId();
         HttpResponse<String> assigned = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident",
                 "assign scribe <@U0BOB|bob>", channel, "U1", SLACK.responseUrl("assign"))), FORM);
         assertThat(assigned.statusCode()).isEqualTo(200);
@@ -136,7 +139,7 @@ class SlackRequestsTest {
         UUID id = UUID.fromString(declared.json().get("id").stringValue());
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             drain();
-            return incidents.get(id).getSlackChannelId() != null;
+            return queries.view(id).slackChannelId() != null;
         });
         drain();
         return incidents.get(id);

@@ -22,9 +22,9 @@ class IncidentViewTest {
         Incident incident = new Incident(UUID.randomUUID(), 42, spec, T0);
         incident.moveTo(IncidentStatus.ACKNOWLEDGED, T0.plusSeconds(30));
         incident.assign(IncidentRole.COMMANDER, "U123", T0.plusSeconds(31));
-        incident.linkSlackChannel("C1", "inc-42-checkout", T0.plusSeconds(32));
 
-        IncidentView view = IncidentView.of(incident, 5, 2);
+        IncidentView view = IncidentView.of(incident, new AlertTotals.Counts(5, 2),
+                new IncidentChannels.Channel("C1", "inc-42-checkout"));
 
         assertThat(view.id()).isEqualTo(incident.getId());
         assertThat(view.number()).isEqualTo(42);
@@ -53,16 +53,18 @@ class IncidentViewTest {
         assertThat(view.acknowledgedAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(view.mitigatedAt()).isNull();
         assertThat(view.resolvedAt()).isNull();
-        assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(32));
+        assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(31));
     }
 
     @Test
     void viewLabelsAreACopy() {
         Incident incident = new Incident(UUID.randomUUID(), 1,
                 NewIncident.declared("t", null, Severity.SEV4, IncidentSource.API), T0);
-        IncidentView view = IncidentView.of(incident, 0, 0);
+        IncidentView view = IncidentView.of(incident, AlertTotals.Counts.NONE, null);
         incident.getLabels().put("late", "change");
         assertThat(view.labels()).isEmpty();
         assertThat(view.source()).isEqualTo("api");
+        assertThat(view.slackChannelId()).isNull();
+        assertThat(view.slackChannelName()).isNull();
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
@@ -111,6 +112,8 @@ class PagingFlowTest {
 
     @Autowired
     IncidentManagement management;
+    @Autowired
+    IncidentQueries queries;
     @Autowired
     Timeline timeline;
     @Autowired
@@ -220,7 +223,7 @@ class PagingFlowTest {
         drain();
         SLACK.reset("conversations.create");
         assertThat(SLACK.calls("users.lookupByEmail")).anyMatch(c -> "dana@example.com".equals(c.param("email")));
-        assertThat(management.get(id).getSlackChannelId()).isNull();
+        assertThat(queries.view(id).slackChannelId()).isNull();
         assertThat(slackInvites(id)).singleElement().satisfies(t -> {
             assertThat(t.getQueueKey()).isEqualTo(SlackActions.queueKey(id)).isEqualTo("slack:" + id);
             assertThat(t.getStatus()).isEqualTo(OutboxTask.PENDING); // queued behind the channel's creation
@@ -231,7 +234,7 @@ class PagingFlowTest {
         drain();
         CLOCK.advance(Duration.ofMinutes(10));
         drain(); // nothing runs twice
-        String channelId = management.get(id).getSlackChannelId();
+        String channelId = queries.view(id).slackChannelId();
         assertThat(channelId).isNotNull();
         FakeSlack.Channel channel = SLACK.channel(channelId);
         assertThat(channel).isNotNull();
@@ -259,7 +262,7 @@ class PagingFlowTest {
         UUID id = incident.getId();
         drain();
         SLACK.reset("conversations.create");
-        assertThat(management.get(id).getSlackChannelId()).isNull();
+        assertThat(queries.view(id).slackChannelId()).isNull();
         // The invite ran behind the failed channel creation on the incident's queue: it fails with a visible reason
         // instead of waiting, and nobody is invited anywhere.
         assertThat(slackInvites(id)).singleElement().satisfies(t -> {
@@ -279,7 +282,7 @@ class PagingFlowTest {
         // Ann (level 1) is made commander at once: the Slack delivery invites her before the on-call invite runs.
         management.assignRole(id, IncidentRole.COMMANDER, "slack:UANN", Actor.slack("U1", "alice"));
         drain();
-        String channelId = management.get(id).getSlackChannelId();
+        String channelId = queries.view(id).slackChannelId();
         assertThat(channelId).isNotNull();
         assertThat(slackInvites(id)).singleElement().satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
         assertThat(invitesInto(channelId, "UCAT")).singleElement().satisfies(c -> {

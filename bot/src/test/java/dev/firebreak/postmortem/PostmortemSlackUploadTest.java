@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
@@ -75,6 +76,8 @@ class PostmortemSlackUploadTest {
     @Autowired
     IncidentManagement incidents;
     @Autowired
+    IncidentQueries queries;
+    @Autowired
     OutboxWorker worker;
     @Autowired
     OutboxTasks tasks;
@@ -113,7 +116,7 @@ class PostmortemSlackUploadTest {
     String openWithChannel(Incident[] out) {
         Incident i = open();
         drain();
-        String channel = incidents.get(i.getId()).getSlackChannelId();
+        String channel = queries.view(i.getId()).slackChannelId();
         assertThat(channel).isNotNull();
         assertThat(SLACK.channel(channel).name).isEqualTo("inc-" + i.getNumber() + "-checkout-channel-down");
         SLACK.clear();
@@ -254,7 +257,7 @@ class PostmortemSlackUploadTest {
         drain();
         assertThat(SLACK.calls("conversations.create")).singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(500));
-        assertThat(incidents.get(i.getId()).getSlackChannelId()).isNull();
+        assertThat(queries.view(i.getId()).slackChannelId()).isNull();
         assertThat(filesRequests()).isEmpty();
         assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.PENDING);
         assertThat(uploadTask(i).getAttempts()).isZero();
@@ -268,7 +271,7 @@ class PostmortemSlackUploadTest {
         CLOCK.advance(Duration.ofSeconds(10));
         drain();
 
-        String channel = incidents.get(i.getId()).getSlackChannelId();
+        String channel = queries.view(i.getId()).slackChannelId();
         assertThat(channel).isNotNull();
         assertThat(SLACK.okCalls("conversations.create")).singleElement()
                 .satisfies(c -> assertThat(c.param("name")).isEqualTo("inc-" + i.getNumber() + "-checkout-channel-down"));

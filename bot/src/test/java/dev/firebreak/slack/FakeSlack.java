@@ -108,12 +108,22 @@ public final class FakeSlack implements AutoCloseable {
         public volatile String text;
         public volatile String blocks;
         public final AtomicInteger updates = new AtomicInteger();
+        /** The author: a person's user id, or null for this bot. */
+        public final String user;
+        /** A reply inside a thread: only {@code conversations.replies} finds it, not the channel history. */
+        public final boolean threadReply;
 
         Message(String channel, String ts, String text, String blocks) {
+            this(channel, ts, text, blocks, null, false);
+        }
+
+        Message(String channel, String ts, String text, String blocks, String user, boolean threadReply) {
             this.channel = channel;
             this.ts = ts;
             this.text = text;
             this.blocks = blocks;
+            this.user = user;
+            this.threadReply = threadReply;
         }
     }
 
@@ -154,6 +164,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private final java.time.Clock clock;
+    private java.util.function.Supplier<String> socketUrl;
 
     public FakeSlack() {
         this(java.time.Clock.systemUTC());
@@ -240,6 +251,22 @@ public final class FakeSlack implements AutoCloseable {
     /** A user group ({@code @handle}) with these members, for {@code usergroups.list} with {@code include_users}. */
     public synchronized void addUserGroup(String handle, String... memberIds) {
         userGroups.put(handle, List.of(memberIds));
+    }
+
+    /** A person writes in a channel (or, with {@code threadReply}, in a thread there) at {@code ts}. */
+    public synchronized Message personWrites(String channel, String ts, String user, String text, boolean threadReply) {
+        Message m = new Message(channel, ts, text, null, user, threadReply);
+        messages.put(channel + "/" + ts, m);
+        return m;
+    }
+
+    /**
+     * Socket Mode: {@code apps.connections.open} answers this WebSocket URL (a test server playing Slack's side);
+     * without one it answers {@code invalid_auth}, so the client keeps retrying.
+     */
+    public synchronized FakeSlack socketModeUrl(java.util.function.Supplier<String> url) {
+        this.socketUrl = url;
+        return this;
     }
 
     /** A human deletes a message (and its pin). */
@@ -544,20 +571,28 @@ public final class FakeSlack implements AutoCloseable {
                 messages.put(target.id + "/" + ts, new Message(target.id, ts, p.get("text"), p.get("blocks")));
                 return "{\"ok\":true,\"channel\":\"" + target.id + "\",\"ts\":\"" + ts + "\"}";
             }
-            case "conversations.history": {
+            case "conversations.history":
+            case "conversations.replies": {
                 if (channel == null) {
                     return error("channel_not_found");
                 }
+                boolean replies = method.equals("conversations.replies");
                 double oldest = p.get("oldest") == null || p.get("oldest").isBlank() ? 0 : Double.parseDouble(p.get("oldest"));
+                double latest = p.get("latest") == null || p.get("latest").isBlank() ? Double.MAX_VALUE
+                        : Double.parseDouble(p.get("latest"));
                 List<String> found = new ArrayList<>();
                 List<Message> all = new ArrayList<>(messages.values());
                 for (int i = all.size() - 1; i >= 0; i--) {
                     Message m = all.get(i);
-                    if (m.channel.equals(channel.id) && Double.parseDouble(m.ts) >= oldest) {
+                    double ts = Double.parseDouble(m.ts);
+                    boolean listed = replies ? m.ts.equals(p.get("ts")) : !m.threadReply && ts >= oldest && ts <= latest;
+                    if (m.channel.equals(channel.id) && listed) {
                         Map<String, Object> json = new LinkedHashMap<>();
                         json.put("type", "message");
-                        json.put("user", BOT_USER);
-                        json.put("bot_id", "B0001");
+                        json.put("user", m.user == null ? BOT_USER : m.user);
+                        if (m.user == null) {
+                            json.put("bot_id", "B0001");
+                        }
                         json.put("ts", m.ts);
                         json.put("text", m.text);
                         if (m.blocks != null) {
@@ -568,6 +603,15 @@ public final class FakeSlack implements AutoCloseable {
                 }
                 return "{\"ok\":true,\"messages\":[" + String.join(",", found) + "],\"has_more\":false}";
             }
+            case "chat.getPermalink":
+                return channel == null ? error("channel_not_found")
+                        : "{\"ok\":true,\"channel\":\"" + channel.id + "\",\"permalink\":\"https://fake.slack.com/archives/"
+                        + channel.id + "/p" + p.getOrDefault("message_ts", "").replace(".", "") + "\"}";
+            case "views.open":
+                return "{\"ok\":true,\"view\":{\"id\":\"V" + ids.incrementAndGet() + "\",\"type\":\"modal\"}}";
+            case "apps.connections.open":
+                return socketUrl == null ? error("invalid_auth")
+                        : "{\"ok\":true,\"url\":\"" + socketUrl.get() + "\"}";
             case "chat.update": {
                 Message m = channel == null ? null : messages.get(channel.id + "/" + p.get("ts"));
                 if (channel == null) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Incidents;
@@ -30,11 +31,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Signed Slack requests through the real {@code POST /slack/events}, against a Slack Web API stub. */
+/**
+ * Signed Slack requests through the real {@code POST /slack/events}, against {@link FakeSlack}. Incidents get their
+ * channel from the real Slack delivery (the outbox drained in the test's thread), never linked by hand.
+ */
 @FirebreakTest(properties = {
         "firebreak.slack.bot-token=xoxb-test",
         "firebreak.slack.signing-secret=" + SlackInteractionTest.SECRET,
@@ -43,12 +46,21 @@ class SlackInteractionTest {
 
     static final String SECRET = "test-signing-secret-0123456789";
     static final String FORM = "application/x-www-form-urlencoded";
-    static final SlackWebApiStub SLACK = new SlackWebApiStub();
+    static final FakeSlack SLACK = new FakeSlack();
     static final AtomicInteger SEQ = new AtomicInteger();
+    /** Test names of incident channels ("CACK") to the ids Slack gave them. */
+    static final Map<String, String> CHANNELS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    static {
+        SLACK.addUser("U1", "alice", "alice@example.com");
+        SLACK.addUser("U7", "carol", "carol@example.com");
+        SLACK.addUser("U8", "dave", "dave@example.com");
+    }
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {
-        registry.add("firebreak.slack.api-url", SLACK::apiUrl);
+        registry.add("firebreak.slack.api-url", SLACK::url);
     }
 
     /** A slash command and a button from "another module": registered with Bolt like ours. */
@@ -89,9 +101,9 @@ class SlackInteractionTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     IncidentManagement management;
+    @Autowired
+    IncidentQueries queries;
     @Autowired
     Incidents incidents;
     @Autowired
@@ -142,8 +154,8 @@ class SlackInteractionTest {
         assertThat(meters.counter("firebreak.slack.requests", "outcome", "bad_signature").count()).isGreaterThanOrEqualTo(3);
         // A correctly signed copy is accepted, proving the refusals were about the signature.
         assertThat(slack.send(body, FORM).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> incidents.count() == before + 1);
-        Thread.sleep(200);
+        // The reply is posted after the command's work: once it is there, everything the requests caused is done.
+        awaitReply(id);
         assertThat(incidents.count()).isEqualTo(before + 1);
         assertThat(SLACK.responses(id)).hasSize(1);
     }
@@ -303,7 +315,7 @@ class SlackInteractionTest {
         Incident incident = incidentInChannel("CECHO");
         String id = "echo" + SEQ.incrementAndGet();
         HttpResponse<String> r = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/firebreak-echo",
-                "a &lt;b&gt;", "CECHO", "U3", SLACK.responseUrl(id))), FORM);
+                "a &lt;b&gt;", ch("CECHO"), "U3", SLACK.responseUrl(id))), FORM);
         assertThat(r.statusCode()).isEqualTo(200);
         Map<String, Object> reply = awaitReply(id);
         assertThat(reply.get("response_type")).isEqualTo("in_channel");
@@ -322,10 +334,10 @@ class SlackInteractionTest {
         int opened = SLACK.calls("views.open").size();
         command("declare", "CGENERAL", "modal" + SEQ.incrementAndGet());
         await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.calls("views.open").size() > opened);
-        SlackWebApiStub.Call call = SLACK.calls("views.open").get(opened);
+        FakeSlack.Call call = SLACK.calls("views.open").get(opened);
         assertThat(call.authorization()).isEqualTo("Bearer xoxb-test");
-        assertThat(call.form().get("trigger_id")).isEqualTo("13345224609.738474920.8088930838d88f008e0");
-        assertThat(call.form().get("view")).contains("\"callback_id\":\"incident.declare\"");
+        assertThat(call.param("trigger_id")).isEqualTo("13345224609.738474920.8088930838d88f008e0");
+        assertThat(call.param("view")).contains("\"callback_id\":\"incident.declare\"");
 
         HttpResponse<String> invalid = interactive(viewSubmission("  ", "SEV2"));
         assertThat(invalid.statusCode()).isEqualTo(200);
@@ -354,11 +366,12 @@ class SlackInteractionTest {
     @Test
     void pushpinReactionAndPinRecordTheMessageOnceWithPermalinkAndOriginalTime() throws Exception {
         Incident incident = incidentInChannel("CPIN");
+        String pin = ch("CPIN");
         String ts = "1714000000.123456";
-        SLACK.message("CPIN", ts, "U7", "Rolled back to v41; errors dropping");
+        SLACK.personWrites(pin, ts, "U7", "Rolled back to v41; errors dropping", false);
         String eventId = "Ev" + SEQ.incrementAndGet();
         String reaction = event(eventId, Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
-                "item_user", "U7", "item", Map.of("type", "message", "channel", "CPIN", "ts", ts),
+                "item_user", "U7", "item", Map.of("type", "message", "channel", pin, "ts", ts),
                 "event_ts", "1714000100.000100"));
         assertThat(slack.send(reaction, "application/json").statusCode()).isEqualTo(200);
         // Slack's retry of the same delivery, and a repeat of the same event id: processed once. (Slack signs
@@ -368,58 +381,51 @@ class SlackInteractionTest {
         assertThat(slack.send(reaction, "application/json", Instant.now().getEpochSecond() + 2, Map.of()).statusCode())
                 .isEqualTo(200);
         // Pinning the same message is another event for the same message.
-        String pin = event("Ev" + SEQ.incrementAndGet(), Map.of("type", "pin_added", "user", "U1", "channel_id", "CPIN",
-                "item", Map.of("type", "message", "channel", "CPIN", "created", 1714000200, "created_by", "U1",
+        String pinned = event("Ev" + SEQ.incrementAndGet(), Map.of("type", "pin_added", "user", "U1", "channel_id", pin,
+                "item", Map.of("type", "message", "channel", pin, "created", 1714000200, "created_by", "U1",
                         "message", Map.of("type", "message", "user", "U7", "text", "Rolled back", "ts", ts)),
                 "event_ts", "1714000200.000100"));
-        assertThat(slack.send(pin, "application/json").statusCode()).isEqualTo(200);
+        assertThat(slack.send(pinned, "application/json").statusCode()).isEqualTo(200);
         // Other reactions and channels are ignored.
         slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "reaction_added", "user", "U1", "reaction", "eyes",
-                "item", Map.of("type", "message", "channel", "CPIN", "ts", "1714000000.999999"), "event_ts", "1714000300.0")),
+                "item", Map.of("type", "message", "channel", pin, "ts", "1714000000.999999"), "event_ts", "1714000300.0")),
                 "application/json");
 
         assertThat(outboxTasks.findAll().stream().filter(t -> incident.getId().equals(t.getIncidentId())
                 && t.getKind().equals("slack.record-message")).count()).isEqualTo(1);
-        onlyPinnedMessageTasks(incident);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            worker.runDueTasks();
-            return !slackMessages(incident).isEmpty();
-        });
+        worker.drain(20);
         List<TimelineEntry> recorded = slackMessages(incident);
         assertThat(recorded).hasSize(1);
         TimelineEntry e = recorded.get(0);
         assertThat(e.getText()).isEqualTo("Rolled back to v41; errors dropping");
-        assertThat(e.getLink()).isEqualTo("https://firebreak-test.slack.com/archives/CPIN/p1714000000123456");
+        assertThat(e.getLink()).isEqualTo("https://fake.slack.com/archives/" + pin + "/p1714000000123456");
         assertThat(e.getOccurredAt()).isEqualTo(Instant.ofEpochSecond(1714000000L, 123456000L));
-        assertThat(e.getActor()).isEqualTo("alice");
+        assertThat(e.getActor()).isEqualTo("carol");
         assertThat(e.getActorRef()).isEqualTo("slack:U7");
-        assertThat(e.getDedupKey()).isEqualTo("slack-msg:CPIN:" + ts);
+        assertThat(e.getDedupKey()).isEqualTo("slack-msg:" + pin + ":" + ts);
     }
 
     @Test
     void aPinnedThreadReplyIsFoundInItsThread() throws Exception {
         Incident incident = incidentInChannel("CTHREAD");
         String ts = "1714001000.000200";
-        SLACK.threadReply("CTHREAD", ts, "U8", "root cause: expired cert");
+        SLACK.personWrites(ch("CTHREAD"), ts, "U8", "root cause: expired cert", true);
         slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
-                "item", Map.of("type", "message", "channel", "CTHREAD", "ts", ts), "event_ts", "1714001001.0")),
+                "item", Map.of("type", "message", "channel", ch("CTHREAD"), "ts", ts), "event_ts", "1714001001.0")),
                 "application/json");
-        onlyPinnedMessageTasks(incident);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            worker.runDueTasks();
-            return !slackMessages(incident).isEmpty();
-        });
-        assertThat(slackMessages(incident).get(0).getText()).isEqualTo("root cause: expired cert");
-        assertThat(SLACK.calls("conversations.replies")).anySatisfy(c -> assertThat(c.form().get("ts")).isEqualTo(ts));
+        worker.drain(20);
+        assertThat(slackMessages(incident)).singleElement()
+                .satisfies(e -> assertThat(e.getText()).isEqualTo("root cause: expired cert"));
+        assertThat(SLACK.calls("conversations.replies")).anySatisfy(c -> assertThat(c.param("ts")).isEqualTo(ts));
     }
 
     @Test
     void eventIdsAreRememberedUntilPurged() throws Exception {
         incidentInChannel("CPURGE");
         String eventId = "Ev" + SEQ.incrementAndGet();
-        SLACK.message("CPURGE", "1714000900.000100", "U7", "hello");
+        SLACK.personWrites(ch("CPURGE"), "1714000900.000100", "U7", "hello", false);
         slack.send(event(eventId, Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
-                "item", Map.of("type", "message", "channel", "CPURGE", "ts", "1714000900.000100"), "event_ts", "1714000901.0")),
+                "item", Map.of("type", "message", "channel", ch("CPURGE"), "ts", "1714000900.000100"), "event_ts", "1714000901.0")),
                 "application/json");
         assertThat(inbox.seen(eventId)).isTrue();
         assertThat(inbox.purgeReceivedBefore(Instant.now().minus(Duration.ofHours(1)))).isZero();
@@ -446,52 +452,50 @@ class SlackInteractionTest {
     @Test
     void pinningTheBotsOwnStatusCardIsIgnored() throws Exception {
         Incident incident = incidentInChannel("CCARD");
-        String ts = "1714000500.000100";
-        SLACK.botMessage("CCARD", ts, "INC status card");
+        String card = ch("CCARD");
+        // The status card the delivery posted and pinned.
+        String ts = SLACK.channel(card).pins.get(0);
         // A person pins the card: the event names the bot as the message's author.
-        slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "pin_added", "user", "U1", "channel_id", "CCARD",
-                "item", Map.of("type", "message", "channel", "CCARD", "created", 1714000600, "created_by", "U1",
-                        "message", Map.of("type", "message", "user", SlackWebApiStub.BOT_USER_ID,
-                                "bot_id", SlackWebApiStub.BOT_ID, "text", "card", "ts", ts)),
+        slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "pin_added", "user", "U1", "channel_id", card,
+                "item", Map.of("type", "message", "channel", card, "created", 1714000600, "created_by", "U1",
+                        "message", Map.of("type", "message", "user", FakeSlack.BOT_USER,
+                                "bot_id", "B0001", "text", "card", "ts", ts)),
                 "event_ts", "1714000600.000100")), "application/json");
         // A :pushpin: on the card carries no author: the task looks it up and skips it.
         slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
-                "item", Map.of("type", "message", "channel", "CCARD", "ts", ts), "event_ts", "1714000700.0")),
+                "item", Map.of("type", "message", "channel", card, "ts", ts), "event_ts", "1714000700.0")),
                 "application/json");
-        onlyPinnedMessageTasks(incident);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            worker.runDueTasks();
-            return outboxTasks.findAll().stream().anyMatch(t -> incident.getId().equals(t.getIncidentId())
-                    && t.getKind().equals("slack.record-message") && !t.getStatus().equals("PENDING"));
-        });
+        worker.drain(20);
+        assertThat(outboxTasks.findAll().stream().filter(t -> incident.getId().equals(t.getIncidentId())
+                && t.getKind().equals("slack.record-message")).map(t -> t.getStatus())).containsExactly("DONE");
         assertThat(slackMessages(incident)).isEmpty();
     }
 
     // ---- helpers ----
 
-    /**
-     * These tests are about the pinned-message task. Outbound work the same incident queued on its Slack
-     * queue (channel creation, status card: another module, with its own tests) would run first against
-     * this minimal stub; it is set aside so that only the task under test runs.
-     */
-    private void onlyPinnedMessageTasks(Incident incident) {
-        jdbc.update("UPDATE outbox_task SET status = 'DONE' WHERE incident_id = ? AND kind <> 'slack.record-message'"
-                + " AND status = 'PENDING'", incident.getId());
-    }
-
     private List<TimelineEntry> slackMessages(Incident incident) {
         return timeline.of(incident.getId()).stream().filter(x -> x.getKind().equals(TimelineKinds.SLACK_MESSAGE)).toList();
     }
 
-    private Incident incidentInChannel(String channel) {
+    /** An incident whose channel the real Slack delivery created; {@code name} stands for the channel's id. */
+    private Incident incidentInChannel(String name) {
         Incident i = management.open(NewIncident.declared("Disk full", null, Severity.SEV3, IncidentSource.API),
                 Actor.api("test"));
-        return management.linkSlackChannel(i.getId(), channel, "inc-" + i.getNumber());
+        worker.drain(20);
+        String channel = queries.view(i.getId()).slackChannelId();
+        assertThat(channel).isNotNull();
+        CHANNELS.put(name, channel);
+        return i;
+    }
+
+    /** The Slack id of a channel made by {@link #incidentInChannel}; other names are channels without an incident. */
+    private static String ch(String name) {
+        return CHANNELS.getOrDefault(name, name);
     }
 
     private HttpResponse<String> command(String text, String channel, String responseId) throws Exception {
         HttpResponse<String> r = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident", text,
-                channel, "U1", SLACK.responseUrl(responseId))), FORM);
+                ch(channel), "U1", SLACK.responseUrl(responseId))), FORM);
         assertThat(r.statusCode()).isEqualTo(200);
         return r;
     }
@@ -503,7 +507,9 @@ class SlackInteractionTest {
     private Map<String, Object> awaitReply(String responseId) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !SLACK.responses(responseId).isEmpty());
-        return SLACK.responses(responseId).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reply = JSON.readValue(SLACK.responses(responseId).get(0), Map.class);
+        return reply;
     }
 
     private String blockAction(String actionId, String type, String value, String selected, String blockId,
@@ -523,8 +529,8 @@ class SlackInteractionTest {
                 "user", Map.of("id", "U1", "username", "alice", "name", "alice", "team_id", "T1"),
                 "api_app_id", "A1", "token", "x", "trigger_id", "1.2.3",
                 "team", Map.of("id", "T1", "domain", "firebreak-test"),
-                "container", Map.of("type", "message", "message_ts", "1714000000.000100", "channel_id", channel),
-                "channel", Map.of("id", channel, "name", "inc"),
+                "container", Map.of("type", "message", "message_ts", "1714000000.000100", "channel_id", ch(channel)),
+                "channel", Map.of("id", ch(channel), "name", "inc"),
                 "response_url", SLACK.responseUrl(responseId),
                 "actions", List.of(action)));
     }

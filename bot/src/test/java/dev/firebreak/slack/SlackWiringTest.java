@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Wiring with an app token and an injected clock:
  * <ul>
  * <li>Socket Mode is built and started with the application: it asks Slack for a WebSocket URL
- * ({@code apps.connections.open}, with the app token) through the configured API URL. The stub refuses
+ * ({@code apps.connections.open}, with the app token) through the configured API URL. The fake refuses
  * (no real WebSocket is possible here), so it keeps retrying without blocking startup.</li>
  * <li>The endpoint verifies signatures against the injected {@link Clock}: Slack's documented example
  * (fixtures/slack/signing-test-vector.json) is accepted at its own time and refused an hour later.</li>
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
         "firebreak.outbox.enabled=false"})
 class SlackWiringTest {
 
-    static final SlackWebApiStub SLACK = new SlackWebApiStub();
+    static final FakeSlack SLACK = new FakeSlack();
     @SuppressWarnings("unchecked")
     static final Map<String, String> VECTOR = vector();
     static final MutableClock CLOCK = new MutableClock(
@@ -49,7 +49,7 @@ class SlackWiringTest {
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {
-        registry.add("firebreak.slack.api-url", SLACK::apiUrl);
+        registry.add("firebreak.slack.api-url", SLACK::url);
     }
 
     @TestConfiguration

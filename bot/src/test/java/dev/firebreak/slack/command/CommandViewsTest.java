@@ -3,6 +3,9 @@ package dev.firebreak.slack.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.incident.IncidentView;
+import java.util.Map;
+import java.util.UUID;
 import dev.firebreak.incident.Severity;
 import java.time.Instant;
 import dev.firebreak.slack.IncidentSubcommand;
@@ -39,11 +42,14 @@ class CommandViewsTest {
         assertThat(CommandViews.person("<!channel>")).isEqualTo("&lt;!channel&gt;");
     }
 
-    static IncidentSummary incident(long n, String title, IncidentStatus status, String channel) {
-        return new IncidentSummary("INC-" + n, title, status, Severity.SEV2, "<@U1>", "bob <b>", null,
-                Instant.parse("2026-03-01T10:00:00Z"), status == IncidentStatus.TRIGGERED ? null : Instant.parse("2026-03-01T10:05:00Z"),
-                null, status == IncidentStatus.RESOLVED ? Instant.parse("2026-03-01T11:00:00Z") : null,
-                status == IncidentStatus.RESOLVED ? "rolled back <!here>" : null, channel);
+    static IncidentView incident(long n, String title, IncidentStatus status, String channel) {
+        Instant opened = Instant.parse("2026-03-01T10:00:00Z");
+        Instant resolved = status == IncidentStatus.RESOLVED ? Instant.parse("2026-03-01T11:00:00Z") : null;
+        return new IncidentView(UUID.randomUUID(), n, "INC-" + n, title,
+                status == IncidentStatus.RESOLVED ? "rolled back <!here>" : null, Severity.SEV2, status, "api", 0, 0, 0,
+                Map.of(), null, null, null, null, "<@U1>", "bob <b>", null, channel, channel == null ? null : "inc-" + n,
+                null, opened, opened,
+                status == IncidentStatus.TRIGGERED ? null : Instant.parse("2026-03-01T10:05:00Z"), null, resolved, opened);
     }
 
     @Test
@@ -67,7 +73,7 @@ class CommandViewsTest {
                 *Open incidents (2)*
                 • *INC-2* SEV2 TRIGGERED — DB slow <#C2>
                 • *INC-1* SEV2 MITIGATED — API &lt;5xx&gt;""");
-        List<IncidentSummary> many = java.util.stream.LongStream.rangeClosed(1, 25)
+        List<IncidentView> many = java.util.stream.LongStream.rangeClosed(1, 25)
                 .mapToObj(n -> incident(n, "t" + n, IncidentStatus.TRIGGERED, null)).toList();
         String text = CommandViews.list(many);
         assertThat(text).startsWith("*Open incidents (25)*").contains("INC-20").doesNotContain("INC-21").endsWith("…and 5 more");

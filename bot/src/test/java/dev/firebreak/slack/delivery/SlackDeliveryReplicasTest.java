@@ -9,6 +9,7 @@ import dev.firebreak.alerting.Alerts;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentOpened;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.NewIncident;
@@ -85,6 +86,8 @@ class SlackDeliveryReplicasTest {
     @Autowired
     IncidentManagement incidents;
     @Autowired
+    IncidentQueries queries;
+    @Autowired
     Alerts alerts;
     @Autowired
     PlatformTransactionManager transactions;
@@ -119,7 +122,7 @@ class SlackDeliveryReplicasTest {
         assertThat(SLACK.calls("conversations.create")).hasSize(opened.size());
         assertThat(SLACK.okCalls("conversations.create")).hasSize(opened.size());
         for (Incident incident : opened) {
-            String channelId = incidents.get(incident.getId()).getSlackChannelId();
+            String channelId = queries.view(incident.getId()).slackChannelId();
             assertThat(channelId).isNotNull();
             assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
             assertThat(SLACK.messages(channelId)).hasSize(1);
@@ -150,7 +153,7 @@ class SlackDeliveryReplicasTest {
                     Actor.api("test")));
             // opening never waits for Slack (no call happens in the caller's thread)
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-            assertThat(incidents.get(opened.get(i).getId()).getSlackChannelId()).isNull();
+            assertThat(queries.view(opened.get(i).getId()).slackChannelId()).isNull();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.calls("conversations.create").size() >= 6);
         assertThat(SLACK.okCalls("conversations.create")).isEmpty();
@@ -161,7 +164,7 @@ class SlackDeliveryReplicasTest {
                 assertThat(SLACK.okCalls("chat.postMessage")).hasSize(2 * opened.size()));
         assertThat(SLACK.okCalls("conversations.create")).hasSize(opened.size());
         for (Incident incident : opened) {
-            String channelId = incidents.get(incident.getId()).getSlackChannelId();
+            String channelId = queries.view(incident.getId()).slackChannelId();
             assertThat(SLACK.messages(channelId)).hasSize(1);
             assertThat(SLACK.channel(channelId).pins).hasSize(1);
             assertThat(SLACK.channel(channelId).topic).contains("INC-" + incident.getNumber());
@@ -175,10 +178,10 @@ class SlackDeliveryReplicasTest {
         Incident incident = incidents.open(NewIncident.declared("Storm", null, Severity.SEV2, IncidentSource.API),
                 Actor.api("test"));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            String channelId = incidents.get(incident.getId()).getSlackChannelId();
+            String channelId = queries.view(incident.getId()).slackChannelId();
             return channelId != null && !SLACK.channel(channelId).pins.isEmpty();
         });
-        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        String channelId = queries.view(incident.getId()).slackChannelId();
         FakeSlack.Message card = SLACK.messages(channelId).get(0);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         long burstStart = System.currentTimeMillis();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.NewIncident;
@@ -77,6 +78,8 @@ class SlackDeliveryTest {
     @Autowired
     IncidentManagement incidents;
     @Autowired
+    IncidentQueries queries;
+    @Autowired
     OutboxWorker worker;
     @Autowired
     OutboxTasks tasks;
@@ -111,8 +114,8 @@ class SlackDeliveryTest {
         assertThat(SLACK.calls("conversations.invite").get(1).error()).isEqualTo("already_in_channel");
         assertThat(SLACK.calls().get(0).param("name")).isEqualTo(name);
         assertThat(SLACK.calls().get(0).authorization()).isEqualTo("Bearer xoxb-test");
-        assertThat(incidents.get(incident.getId()).getSlackChannelId()).isEqualTo(channel.id);
-        assertThat(incidents.get(incident.getId()).getSlackChannelName()).isEqualTo(name);
+        assertThat(queries.view(incident.getId()).slackChannelId()).isEqualTo(channel.id);
+        assertThat(queries.view(incident.getId()).slackChannelName()).isEqualTo(name);
         assertThat(channel.purpose).contains("[firebreak:" + incident.getId() + "]");
         assertThat(channel.topic).isEqualTo("INC-" + incident.getNumber() + " | SEV2 | TRIGGERED | Checkout &lt;!channel&gt; down");
         assertThat(SLACK.calls("conversations.invite").get(0).param("users")).isEqualTo("U0RESP1,U0RESP2,U0CMD");
@@ -179,7 +182,7 @@ class SlackDeliveryTest {
         SLACK.reset("conversations.setTopic");
         SLACK.reset("conversations.setPurpose");
 
-        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        String channelId = queries.view(incident.getId()).slackChannelId();
         assertThat(channelId).isNotNull();
         assertThat(SLACK.messages(channelId)).as("the status card").hasSize(1);
         assertThat(SLACK.calls("chat.postMessage")).anyMatch(c -> ANNOUNCE.id.equals(c.param("channel")));
@@ -213,7 +216,7 @@ class SlackDeliveryTest {
             CLOCK.advance(Duration.ofMinutes(5));
             drain();
         }
-        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        String channelId = queries.view(incident.getId()).slackChannelId();
         assertThat(channelId).isNotNull();
         List<String> methods = SLACK.methods();
         assertThat(methods.subList(0, 7)).containsExactly("conversations.create", "conversations.invite",
@@ -229,7 +232,7 @@ class SlackDeliveryTest {
     void aDeletedCardIsPostedAndPinnedAgainOnTheNextChange() {
         Incident incident = open("Card deleted", Severity.SEV3);
         drain();
-        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        String channelId = queries.view(incident.getId()).slackChannelId();
         String oldTs = SLACK.messages(channelId).get(0).ts;
         SLACK.deleteMessage(channelId, oldTs);
         SLACK.clear();
@@ -269,8 +272,8 @@ class SlackDeliveryTest {
         CLOCK.advance(Duration.ofSeconds(2));
         drain();
         assertThat(SLACK.okCalls("conversations.create")).hasSize(2);
-        assertThat(incidents.get(a.getId()).getSlackChannelId()).isNotNull();
-        assertThat(incidents.get(b.getId()).getSlackChannelId()).isNotNull();
+        assertThat(queries.view(a.getId()).slackChannelId()).isNotNull();
+        assertThat(queries.view(b.getId()).slackChannelId()).isNotNull();
         assertThat(errors("conversations.create", "ratelimited")).isGreaterThanOrEqualTo(1.0);
     }
 
@@ -283,8 +286,8 @@ class SlackDeliveryTest {
         FakeSlack.Call limited = SLACK.calls("chat.postMessage").get(0);
         assertThat(limited.status()).isEqualTo(429);
         String held = limited.param("channel");
-        String other = held.equals(incidents.get(a.getId()).getSlackChannelId())
-                ? incidents.get(b.getId()).getSlackChannelId() : incidents.get(a.getId()).getSlackChannelId();
+        String other = held.equals(queries.view(a.getId()).slackChannelId())
+                ? queries.view(b.getId()).slackChannelId() : queries.view(a.getId()).slackChannelId();
         assertThat(SLACK.calls("chat.postMessage", c -> held.equals(c.param("channel")))).hasSize(1);
         assertThat(SLACK.okCalls("chat.postMessage")).extracting(c -> c.param("channel")).containsExactly(other, ANNOUNCE.id);
         CLOCK.advance(Duration.ofSeconds(31));
@@ -301,14 +304,14 @@ class SlackDeliveryTest {
         drain();
         String name = "inc-" + incident.getNumber() + "-lost-response";
         assertThat(SLACK.channelNamed(name)).isNotNull();
-        assertThat(incidents.get(incident.getId()).getSlackChannelId()).isNull();
+        assertThat(queries.view(incident.getId()).slackChannelId()).isNull();
         CLOCK.advance(Duration.ofSeconds(5));
         drain();
         assertThat(SLACK.calls("conversations.create")).extracting(FakeSlack.Call::error)
                 .containsExactly("http_500", "name_taken");
         assertThat(SLACK.calls("conversations.list")).hasSize(1);
         assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
-        assertThat(incidents.get(incident.getId()).getSlackChannelId()).isEqualTo(SLACK.channelNamed(name).id);
+        assertThat(queries.view(incident.getId()).slackChannelId()).isEqualTo(SLACK.channelNamed(name).id);
         assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals(SLACK.channelNamed(name).id))).hasSize(1);
     }
 
@@ -327,7 +330,7 @@ class SlackDeliveryTest {
         assertThat(SLACK.calls("conversations.create", c -> c.param("name").startsWith(name))).isEmpty();
         CLOCK.advance(Duration.ofMinutes(2).plusSeconds(1));
         drain();
-        assertThat(incidents.get(incident.getId()).getSlackChannelId()).isEqualTo(orphan.id);
+        assertThat(queries.view(incident.getId()).slackChannelId()).isEqualTo(orphan.id);
         assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
         assertThat(orphan.purpose).contains("[firebreak:" + incident.getId() + "]");
         assertThat(SLACK.messages(orphan.id)).hasSize(1);
@@ -339,7 +342,7 @@ class SlackDeliveryTest {
         String name = "inc-" + incident.getNumber() + "-marked";
         FakeSlack.Channel existing = SLACK.addChannel(name, "USOMEONE", "Incident [firebreak:" + incident.getId() + "]");
         drain();
-        assertThat(incidents.get(incident.getId()).getSlackChannelId()).isEqualTo(existing.id);
+        assertThat(queries.view(incident.getId()).slackChannelId()).isEqualTo(existing.id);
         assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
     }
 
@@ -352,7 +355,7 @@ class SlackDeliveryTest {
         drain();
         assertThat(SLACK.calls("conversations.create")).extracting(c -> c.param("name"))
                 .containsExactly(name, name + "-2", name + "-3");
-        assertThat(incidents.get(incident.getId()).getSlackChannelName()).isEqualTo(name + "-3");
+        assertThat(queries.view(incident.getId()).slackChannelName()).isEqualTo(name + "-3");
         assertThat(channels.find(incident.getId()).orElseThrow().nameAttempt()).isEqualTo(3);
         assertThat(SLACK.channelNamed(name + "-3").topic).contains("Database slow");
     }
@@ -387,7 +390,7 @@ class SlackDeliveryTest {
             drain();
             CLOCK.advance(Duration.ofSeconds(10));
         }
-        String channelId = incidents.get(incident.getId()).getSlackChannelId();
+        String channelId = queries.view(incident.getId()).slackChannelId();
         assertThat(SLACK.calls("chat.postMessage")).hasSize(2);
         assertThat(SLACK.calls("conversations.history")).extracting(c -> c.param("channel"))
                 .containsExactly(channelId, ANNOUNCE.id);
