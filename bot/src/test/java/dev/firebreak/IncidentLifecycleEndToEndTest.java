@@ -9,6 +9,8 @@ import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.slack.SignedSlackRequests;
 import dev.firebreak.slack.SlackActions;
 import dev.firebreak.support.FirebreakTest;
+import dev.firebreak.system.outbox.OutboxTasks;
+import dev.firebreak.system.outbox.OutboxWorker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +21,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -74,6 +78,10 @@ class IncidentLifecycleEndToEndTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    OutboxTasks outboxTasks;
+    @Autowired
+    OutboxWorker worker;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -200,7 +208,10 @@ class IncidentLifecycleEndToEndTest {
                 "PJANE", "Jane Oncall", List.of("Jane Oncall"));
         assertThat(PagerDutyWebhooks.postSigned(port, ackEvent, "whsec-e2e").statusCode()).isBetween(200, 202);
         await().atMost(Duration.ofSeconds(15)).until(() -> "ACKNOWLEDGED".equals(status(id)));
-        Thread.sleep(500);
+        // The change and the tasks it causes commit together: nothing was queued to send PagerDuty's own change back.
+        assertThat(outboxTasks.findAll()).noneMatch(t -> UUID.fromString(id).equals(t.getIncidentId())
+                && t.getKind().startsWith("pagerduty.") && t.getKind().contains("ack"));
+        worker.drain(20);
         assertThat(PD.events(dedupKey)).extracting(e -> e.path("event_action").asString()).containsExactly("trigger");
         assertThat(get("/api/incidents/" + id + "/timeline").body()).contains("Jane Oncall");
     }

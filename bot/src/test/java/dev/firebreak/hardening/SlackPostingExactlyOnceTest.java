@@ -6,19 +6,17 @@ import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.HttpTestClient;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxWorker;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,20 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "firebreak.slack.announce-channel=#incidents",
         "firebreak.slack.http.timeout=2s",
         "firebreak.postmortem.upload-on-resolve=true"})
+@Import(TestClock.class)
 class SlackPostingExactlyOnceTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T03:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-12-01T03:00:00Z"));
     static final FakeSlack SLACK = new FakeSlack(CLOCK);
     static final FakeSlack.Channel ANNOUNCE = SLACK.addChannel("incidents", "UADMIN", "all incidents");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {

@@ -11,6 +11,7 @@ import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.HttpTestClient;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxWorker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +36,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,13 +59,14 @@ import tools.jackson.databind.json.JsonMapper;
         "firebreak.api.token=test-token",
         "firebreak.alertmanager.bearer-token=am-token"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(TestClock.class)
 class ObservabilityContractTest {
 
     static final Path DASHBOARD = Path.of("..", "docs", "grafana", "firebreak.json");
     static final Path RULES = Path.of("..", "docs", "alerts", "firebreak-rules.yml");
     static final Pattern METRIC = Pattern.compile("\\bfirebreak_[a-z0-9_]+");
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T05:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-11-28T05:00:00Z"));
     static final FakeSlack SLACK = new FakeSlack(CLOCK);
     static final FakePagerDuty PD = new FakePagerDuty();
 
@@ -81,15 +80,6 @@ class ObservabilityContractTest {
         registry.add("firebreak.pagerduty.events-url", PD::eventsBaseUrl);
         registry.add("firebreak.pagerduty.client-retries", () -> "0");
         registry.add("firebreak.pagerduty.routing.default-routing-key", () -> FakePagerDuty.ROUTING_KEY);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
     }
 
     @Autowired

@@ -20,6 +20,7 @@ import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxTask;
 import dev.firebreak.system.outbox.OutboxTasks;
 import dev.firebreak.system.outbox.OutboxWorker;
@@ -29,7 +30,6 @@ import dev.firebreak.timeline.TimelineEntry;
 import dev.firebreak.timeline.TimelineKinds;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +37,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -51,11 +49,12 @@ import tools.jackson.databind.JsonNode;
  * the HTTP level: trigger, signed webhooks, acknowledge without echo, resolve, notes, on-call invites, 429s.
  */
 @FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.api.token=test-token"})
+@Import(TestClock.class)
 class PagingFlowTest {
 
     static final FakePagerDuty PD = new FakePagerDuty();
     static final String SLACK_TOKEN = "xoxb-test-paging";
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-11-28T06:00:00Z"));
     static final FakeSlack SLACK = new FakeSlack(CLOCK);
 
     static {
@@ -99,15 +98,6 @@ class PagingFlowTest {
         registry.add("firebreak.pagerduty.invite-levels", () -> "2");
         registry.add("firebreak.slack.bot-token", () -> SLACK_TOKEN);
         registry.add("firebreak.slack.api-url", SLACK::url);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
     }
 
     @Autowired

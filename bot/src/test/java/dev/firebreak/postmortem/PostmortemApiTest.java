@@ -12,6 +12,7 @@ import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxTask;
 import dev.firebreak.system.outbox.OutboxTasks;
 import dev.firebreak.system.outbox.OutboxWorker;
@@ -29,16 +30,15 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** End to end: declare, acknowledge, note via the API, resolve, then read the draft, its HTML, chart and export. */
 @FirebreakTest(properties = {"firebreak.api.token=test-token", "firebreak.outbox.enabled=false"})
+@Import(TestClock.class)
 class PostmortemApiTest {
 
     static final Instant T0 = Instant.parse("2026-11-28T04:57:14Z");
@@ -55,15 +55,6 @@ class PostmortemApiTest {
     @DynamicPropertySource
     static void export(DynamicPropertyRegistry registry) {
         registry.add("firebreak.postmortem.export-dir", () -> EXPORT_DIR.resolve("drafts").toString());
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(T0);
-        }
     }
 
     @Autowired

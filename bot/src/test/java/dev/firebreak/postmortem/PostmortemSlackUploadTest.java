@@ -18,6 +18,7 @@ import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
 import dev.firebreak.system.outbox.OutboxTasks;
@@ -30,10 +31,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -46,10 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.api.token=test-token",
         "firebreak.slack.bot-token=xoxb-test-token"})
+@Import(TestClock.class)
 class PostmortemSlackUploadTest {
 
     static final Instant T0 = Instant.parse("2026-11-28T04:50:00Z");
-    static final MutableClock CLOCK = new MutableClock(T0);
+    static final MutableClock CLOCK = TestClock.startingAt(T0);
     static final FakeSlack SLACK = new FakeSlack(CLOCK);
     static final String GET_URL = "files.getUploadURLExternal";
     static final String COMPLETE = "files.completeUploadExternal";
@@ -57,15 +57,6 @@ class PostmortemSlackUploadTest {
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {
         registry.add("firebreak.slack.api-url", SLACK::url);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return CLOCK;
-        }
     }
 
     @AfterAll

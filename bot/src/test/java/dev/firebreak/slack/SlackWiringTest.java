@@ -8,6 +8,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.firebreak.slack.bolt.SlackSocketMode;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -15,11 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
         "firebreak.slack.app-token=xapp-1-test",
         "firebreak.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
         "firebreak.outbox.enabled=false"})
+@Import(TestClock.class)
 class SlackWiringTest {
 
     static final FakeSlack SLACK = new FakeSlack();
@@ -50,15 +50,6 @@ class SlackWiringTest {
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {
         registry.add("firebreak.slack.api-url", SLACK::url);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
     }
 
     @Autowired

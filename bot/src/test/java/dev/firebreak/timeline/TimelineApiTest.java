@@ -10,6 +10,7 @@ import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +24,10 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 @FirebreakTest(properties = {"firebreak.api.token=test-token", "firebreak.outbox.enabled=false"})
-@Import(TimelineTestClock.class)
+@Import(TestClock.class)
 class TimelineApiTest {
 
-    static final Instant T0 = TimelineTestClock.T0;
+    static final Instant T0 = TestClock.T0;
 
     @Autowired
     IncidentManagement incidents;

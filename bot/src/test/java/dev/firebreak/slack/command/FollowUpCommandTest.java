@@ -15,14 +15,14 @@ import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntry;
 import dev.firebreak.timeline.TimelineKinds;
-import dev.firebreak.timeline.TimelineTestClock;
+import dev.firebreak.support.TestClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 @FirebreakTest(properties = {"firebreak.api.token=test-token", "firebreak.outbox.enabled=false"})
-@Import(TimelineTestClock.class)
+@Import(TestClock.class)
 class FollowUpCommandTest {
 
     @Autowired

@@ -14,6 +14,7 @@ import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.slack.FakeSlack.Reply;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxTask;
 import dev.firebreak.system.outbox.OutboxTasks;
 import dev.firebreak.system.outbox.OutboxWorker;
@@ -22,7 +23,6 @@ import dev.firebreak.timeline.TimelineEntry;
 import dev.firebreak.timeline.TimelineKinds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,10 +30,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,20 +47,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "firebreak.slack.archive-after=1h",
         "firebreak.slack.card-update-interval=1s",
         "firebreak.slack.http.timeout=2s"})
+@Import(TestClock.class)
 class SlackDeliveryTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-11-28T06:00:00Z"));
     static final FakeSlack SLACK = new FakeSlack(CLOCK);
     static final FakeSlack.Channel ANNOUNCE = SLACK.addChannel("incidents", "UADMIN", "all incidents");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {

@@ -10,9 +10,9 @@ import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,9 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.outbox.base-backoff=10s",
         "firebreak.outbox.max-attempts=3", "firebreak.outbox.lease=600ms", "firebreak.api.token=test-token"})
+@Import(TestClock.class)
 class OutboxWorkerTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-11-28T10:00:00Z"));
 
     /** A handler whose outcome each test scripts, recording what ran. */
     static class ScriptedHandler implements OutboxHandler {
@@ -64,11 +65,6 @@ class OutboxWorkerTest {
 
     @TestConfiguration
     static class Config {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
 
         @Bean
         ScriptedHandler scriptedHandler() {
