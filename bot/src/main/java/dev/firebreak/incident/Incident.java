@@ -149,9 +149,12 @@ public class Incident {
         return reference(number);
     }
 
+    /** The prefix of {@link #reference(long)}; references are read back case-insensitively. */
+    public static final String REFERENCE_PREFIX = "INC-";
+
     /** How people read an incident number: {@code INC-<n>}. The one place it is formatted. */
     public static String reference(long number) {
-        return "INC-" + number;
+        return REFERENCE_PREFIX + number;
     }
 
     public UUID getId() { return id; }

@@ -147,8 +147,8 @@ public class IncidentManagement {
         }
         String ref = reference.strip();
         String upper = ref.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("INC-")) {
-            ref = ref.substring(4);
+        if (upper.startsWith(Incident.REFERENCE_PREFIX)) {
+            ref = ref.substring(Incident.REFERENCE_PREFIX.length());
         }
         if (ref.matches("\\d{1,18}")) {
             return incidents.findByNumber(Long.parseLong(ref));

@@ -1,5 +1,6 @@
 package dev.firebreak.timeline;
 
+import dev.firebreak.system.text.UserMentions;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.IncidentOpened;
@@ -53,8 +54,7 @@ class TimelineRecorder {
     @EventListener
     void on(RoleAssigned e) {
         // Role holders are Slack user ids; the timeline shows them as mentions, as before.
-        String who = e.assignee() == null ? "unassigned"
-                : e.assignee().matches("[UW][A-Z0-9]{2,20}") ? "<@" + e.assignee() + ">" : e.assignee();
+        String who = e.assignee() == null ? "unassigned" : UserMentions.mentionIfUserId(e.assignee());
         String text = e.role().label() + ": " + who
                 + " (assigned by " + e.actor().name() + ")";
         timeline.record(NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.ROLE_ASSIGNED, e.actor(), text));

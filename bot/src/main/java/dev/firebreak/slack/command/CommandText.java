@@ -1,5 +1,6 @@
 package dev.firebreak.slack.command;
 
+import dev.firebreak.incident.Incident;
 import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.incident.Severity;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 /** Parsing of {@code /incident} text. Pure functions; unit-tested without Slack. */
 final class CommandText {
 
-    private static final Pattern INCIDENT_REF = Pattern.compile("(?i)INC-\\d{1,18}");
+    private static final Pattern INCIDENT_REF = Pattern.compile("(?i)" + Incident.REFERENCE_PREFIX + "\\d{1,18}");
     private static final Pattern SEVERITY_WORD = Pattern.compile("(?i)sev([1-4])");
 
     /** {@code /incident <name> [INC-n] <args>}. */
@@ -80,11 +81,9 @@ final class CommandText {
         return Optional.of(new UserRef(m.group(1), name));
     }
 
-    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
-
     /** Whether a stored role holder is a Slack user id ({@code U123}), rendered as a mention. */
     static boolean isUserId(String text) {
-        return text != null && USER_ID.matcher(text).matches();
+        return text != null && SlackMrkdwn.USER_ID.matcher(text).matches();
     }
 
     /** Whether a stored role holder is exactly a Slack mention (safe to show unescaped). */

@@ -100,7 +100,7 @@ final class CommandViews {
 
     /** Escaped text in which user mentions ({@code <@U123>}) still show as names; nothing else links or pings. */
     static String withMentions(String text) {
-        return SlackMrkdwn.escape(text).replaceAll("&lt;@([UW][A-Z0-9]+)&gt;", "<@$1>");
+        return SlackMrkdwn.escapeKeepingMentions(text);
     }
 
     static String person(String holder) {
@@ -108,7 +108,7 @@ final class CommandViews {
             return "—";
         }
         if (CommandText.isUserId(holder)) {
-            return "<@" + holder + ">";
+            return SlackMrkdwn.mention(holder);
         }
         return CommandText.isMention(holder) ? holder : SlackMrkdwn.escape(holder);
     }
