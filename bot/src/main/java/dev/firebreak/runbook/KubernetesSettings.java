@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.system.security.Secrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +14,7 @@ public record KubernetesSettings(String apiUrl, String token, String caFile,
 
     @Override
     public String toString() {
-        return "KubernetesSettings[apiUrl=" + apiUrl + ", token=" + (token == null ? "none" : "***")
+        return "KubernetesSettings[apiUrl=" + Secrets.redactUrl(apiUrl) + ", token=" + Secrets.redact(token)
                 + ", caFile=" + caFile + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify + "]";
     }
 }

@@ -18,6 +18,11 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** A URL without its user info ({@code https://user:pass@host/} shows as {@code https://<redacted>@host/}). */
+    public static String redactUrl(String url) {
+        return url == null ? null : url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1<redacted>@");
+    }
+
     /** {@code <redacted>} when set, {@code <none>} when not. */
     public static String redact(String secret) {
         return secret == null || secret.isBlank() ? "<none>" : "<redacted>";

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.alerting.AlertmanagerSettings;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.paging.PagerDutySettings;
+import dev.firebreak.runbook.KubernetesSettings;
+import dev.firebreak.runbook.PrometheusSettings;
+import dev.firebreak.runbook.RunbookSettings;
 import dev.firebreak.slack.SlackSettings;
 import java.time.Duration;
 import java.util.List;
@@ -33,5 +36,23 @@ class SettingsSecretsTest {
         }
         assertThat(pagerDuty).contains("bot@example.com").contains("PEP1");
         assertThat(slack).contains("https://slack.com/api/");
+    }
+
+    @Test
+    void runbookSettingsHideTokensSecretValuesAndUrlCredentials() {
+        String kubernetes = new KubernetesSettings("https://admin:SECRET11@k8s.example.com:6443", "SECRET12", "/ca.crt",
+                false).toString();
+        String prometheus = new PrometheusSettings("https://prom:SECRET13@prometheus.example.com/").toString();
+        String runbooks = new RunbookSettings("", true, null, Map.of("db-password", "SECRET14"), true,
+                Duration.ofMillis(250), 4, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1)).toString();
+
+        for (String shown : List.of(kubernetes, prometheus, runbooks)) {
+            assertThat(shown).doesNotContain("SECRET");
+        }
+        assertThat(kubernetes).contains("https://<redacted>@k8s.example.com:6443").contains("token=<redacted>");
+        assertThat(prometheus).contains("https://<redacted>@prometheus.example.com/");
+        assertThat(runbooks).contains("db-password");
+        assertThat(new PrometheusSettings("http://prometheus:9090").toString()).contains("http://prometheus:9090");
+        assertThat(Secrets.redactUrl(null)).isNull();
     }
 }
