@@ -1,7 +1,6 @@
 package dev.firebreak.alerting;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,8 +13,6 @@ public interface Alerts extends JpaRepository<Alert, Long> {
 
     /** One page of an incident's alerts (the API; a storm incident holds tens of thousands). */
     Page<Alert> findByIncidentId(UUID incidentId, Pageable pageable);
-
-    Optional<Alert> findByIncidentIdAndFingerprint(UUID incidentId, String fingerprint);
 
     long countByIncidentId(UUID incidentId);
 

@@ -203,11 +203,6 @@ class RunJournal {
                 new MapSqlParameterSource("i", incidentId), RunJournal::run);
     }
 
-    List<RunRow> activeOfIncident(UUID incidentId) {
-        return jdbc.query("SELECT * FROM runbook_run WHERE incident_id = :i AND status IN ('PENDING','RUNNING','WAITING','QUEUED') ORDER BY id",
-                new MapSqlParameterSource("i", incidentId), RunJournal::run);
-    }
-
     // ---- steps ----
 
     /** Starts a step attempt; false when that attempt already exists (someone else started it). */

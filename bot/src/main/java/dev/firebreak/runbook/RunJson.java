@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.system.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
@@ -8,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** JSON for journal columns. */
 final class RunJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private RunJson() {
     }

@@ -1,5 +1,6 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.system.json.Json;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import dev.firebreak.incident.IncidentQueries;
@@ -25,7 +26,7 @@ class RunMessageHandler implements OutboxHandler {
     record Task(long runId, long version) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final Duration CHANNEL_WAIT = Duration.ofSeconds(30);
 
     private final SlackApi slack;

@@ -34,6 +34,4 @@ public interface TimelineEntries extends JpaRepository<TimelineEntry, Long> {
     long countByIncidentId(UUID incidentId);
 
     java.util.Optional<TimelineEntry> findByIncidentIdAndDedupKey(UUID incidentId, String dedupKey);
-
-    List<TimelineEntry> findByIncidentIdAndKindOrderByOccurredAt(UUID incidentId, String kind);
 }
