@@ -44,7 +44,7 @@ class SlackWiringTest {
     static final FakeSlack SLACK = new FakeSlack();
     @SuppressWarnings("unchecked")
     static final Map<String, String> VECTOR = vector();
-    static final MutableClock CLOCK = new MutableClock(
+    static final MutableClock CLOCK = TestClock.startingAt(
             Instant.ofEpochSecond(Long.parseLong(VECTOR.get("X-Slack-Request-Timestamp"))));
 
     @DynamicPropertySource
