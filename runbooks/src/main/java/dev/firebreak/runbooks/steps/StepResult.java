@@ -26,7 +26,12 @@ public record StepResult(StepStatus status, Map<String, Object> outputs, String 
     }
 
     public static StepResult planned(PlannedChange change, String summary) {
-        return new StepResult(StepStatus.PLANNED, Map.of(), summary, change, null, null, null, null);
+        return planned(Map.of(), change, summary);
+    }
+
+    /** A dry run of a changing step: what it would send, with the outputs it read on the way. */
+    public static StepResult planned(Map<String, Object> outputs, PlannedChange change, String summary) {
+        return new StepResult(StepStatus.PLANNED, outputs, summary, change, null, null, null, null);
     }
 
     public static StepResult failed(ErrorKind kind, String error) {

@@ -4,36 +4,14 @@ import dev.firebreak.runbooks.steps.PlannedChange;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code pagerduty.note}: adds {@code text} (masked) to the incident's PagerDuty incident. Idempotent per run and step. */
-public final class PagerDutyNoteStep implements StepType {
+public final class PagerDutyNoteStep extends DeclaredStepType {
 
-    @Override
-    public String name() {
-        return "pagerduty.note";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("text");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of();
-    }
-
-    @Override
-    public boolean changing() {
-        return true;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
+    public PagerDutyNoteStep() {
+        super("pagerduty.note", keys("text"), keys(), CHANGING, IDEMPOTENT, keys());
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,39 +17,14 @@ import java.util.Set;
  * critical|error|warning|info, optional {@code service} and {@code details}). Idempotent per run and step (the
  * dedup key derives from it).
  */
-public final class PagerDutyPageStep implements StepType {
+public final class PagerDutyPageStep extends DeclaredStepType {
+
+    public PagerDutyPageStep() {
+        super("pagerduty.page", keys("summary"), keys("severity", "service", "details"), CHANGING, IDEMPOTENT,
+                keys("ref"));
+    }
 
     private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
-
-    @Override
-    public String name() {
-        return "pagerduty.page";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("summary");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of("severity", "service", "details");
-    }
-
-    @Override
-    public boolean changing() {
-        return true;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return Set.of("ref");
-    }
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {

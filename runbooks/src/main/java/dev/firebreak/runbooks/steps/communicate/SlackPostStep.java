@@ -3,44 +3,18 @@ package dev.firebreak.runbooks.steps.communicate;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code slack.post}: posts {@code text} to the incident channel ({@code thread: true}: in the run's thread). The text
  * is masked; in a dry run it is posted with a {@code (dry run)} prefix. Idempotent per run and step.
  */
-public final class SlackPostStep implements StepType {
+public final class SlackPostStep extends DeclaredStepType {
 
-    @Override
-    public String name() {
-        return "slack.post";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("text");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of("thread");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return Set.of("ref");
+    public SlackPostStep() {
+        super("slack.post", keys("text"), keys("thread"), NOT_CHANGING, IDEMPOTENT,
+                keys("ref"));
     }
 
     @Override

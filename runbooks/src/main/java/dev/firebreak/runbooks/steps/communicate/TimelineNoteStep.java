@@ -3,36 +3,14 @@ package dev.firebreak.runbooks.steps.communicate;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code timeline.note}: adds {@code text} (masked) to the incident timeline. Idempotent per run and step. */
-public final class TimelineNoteStep implements StepType {
+public final class TimelineNoteStep extends DeclaredStepType {
 
-    @Override
-    public String name() {
-        return "timeline.note";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("text");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of();
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
+    public TimelineNoteStep() {
+        super("timeline.note", keys("text"), keys(), NOT_CHANGING, IDEMPOTENT, keys());
     }
 
     @Override

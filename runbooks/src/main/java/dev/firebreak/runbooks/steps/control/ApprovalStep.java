@@ -4,11 +4,10 @@ import dev.firebreak.runbooks.steps.ApprovalRequest;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code approval}: asks for approval in the incident channel and waits, without a thread, until a permitted person
@@ -16,31 +15,10 @@ import java.util.Set;
  * {@code approver-not-requester} default to the runbook's {@code policy.approve-by} and
  * {@code policy.approver-not-requester}.
  */
-public final class ApprovalStep implements StepType {
+public final class ApprovalStep extends DeclaredStepType {
 
-    @Override
-    public String name() {
-        return "approval";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("message");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of("approvers", "approver-not-requester");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
+    public ApprovalStep() {
+        super("approval", keys("message"), keys("approvers", "approver-not-requester"), NOT_CHANGING, IDEMPOTENT, keys());
     }
 
     @Override

@@ -3,35 +3,13 @@ package dev.firebreak.runbooks.steps.control;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
-import java.util.Set;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 
 /** {@code end}: ends the run successfully here (finally steps still run); usually guarded by {@code when}. */
-public final class EndStep implements StepType {
+public final class EndStep extends DeclaredStepType {
 
-    @Override
-    public String name() {
-        return "end";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of();
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of("message");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
+    public EndStep() {
+        super("end", keys(), keys("message"), NOT_CHANGING, IDEMPOTENT, keys());
     }
 
     @Override

@@ -3,35 +3,13 @@ package dev.firebreak.runbooks.steps.control;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
-import java.util.Set;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 
 /** {@code fail}: fails the run here with {@code message} (finally steps still run); usually guarded by {@code when}. */
-public final class FailStep implements StepType {
+public final class FailStep extends DeclaredStepType {
 
-    @Override
-    public String name() {
-        return "fail";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("message");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of();
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
+    public FailStep() {
+        super("fail", keys("message"), keys(), NOT_CHANGING, IDEMPOTENT, keys());
     }
 
     @Override

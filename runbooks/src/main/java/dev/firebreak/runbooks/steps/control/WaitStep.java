@@ -4,37 +4,15 @@ import dev.firebreak.runbooks.lang.Durations;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code wait}: waits {@code duration} (e.g. {@code 2m}) without holding a thread; the engine wakes the run. */
-public final class WaitStep implements StepType {
+public final class WaitStep extends DeclaredStepType {
 
-    @Override
-    public String name() {
-        return "wait";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("duration");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of();
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
+    public WaitStep() {
+        super("wait", keys("duration"), keys(), NOT_CHANGING, IDEMPOTENT, keys());
     }
 
     @Override

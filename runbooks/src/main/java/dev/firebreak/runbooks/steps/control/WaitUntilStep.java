@@ -9,12 +9,12 @@ import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
 import dev.firebreak.runbooks.steps.StepStatus;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.StepType;
 import dev.firebreak.runbooks.steps.StepTypes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code wait-until}: runs the read step {@code step} (e.g. {@code prometheus.query}) with {@code with}, and is done
@@ -22,37 +22,13 @@ import java.util.Set;
  * after {@code interval} (default 15s) until the step's timeout. The condition is CEL, not a template: it may not
  * contain {@code {{ }}} (alert text never becomes an expression). Outputs: the read step's outputs plus {@code met}.
  */
-public final class WaitUntilStep implements StepType {
+public final class WaitUntilStep extends DeclaredStepType {
 
     private final StepTypes reads;
 
     public WaitUntilStep(StepTypes reads) {
+        super("wait-until", keys("step", "with", "condition"), keys("interval"), NOT_CHANGING, IDEMPOTENT, keys());
         this.reads = reads;
-    }
-
-    @Override
-    public String name() {
-        return "wait-until";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("step", "with", "condition");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of("interval");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
     }
 
     @Override

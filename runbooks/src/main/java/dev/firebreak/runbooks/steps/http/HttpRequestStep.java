@@ -7,7 +7,7 @@ import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,36 +22,16 @@ import java.util.Set;
  * Goes through the environment's {@link HttpTransport} (allow-list, private addresses, redirects, size limit).
  * Outputs {@code status}, {@code body} (first 4 KB), {@code json} (when the answer is JSON), {@code headers}.
  */
-public final class HttpRequestStep implements StepType {
+public final class HttpRequestStep extends DeclaredStepType {
+
+    public HttpRequestStep() {
+        super("http.request", keys("url"), keys("method", "headers", "body", "expect-status", "timeout"), CHANGING, NOT_IDEMPOTENT,
+                keys("status", "body", "json", "headers"));
+    }
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> READS = Set.of("GET", "HEAD");
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE");
-
-    @Override
-    public String name() {
-        return "http.request";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("url");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of("method", "headers", "body", "expect-status", "timeout");
-    }
-
-    @Override
-    public boolean changing() {
-        return true;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return false;
-    }
 
     @Override
     public boolean changes(Map<String, Object> with) {
@@ -61,11 +41,6 @@ public final class HttpRequestStep implements StepType {
     @Override
     public boolean idempotent(Map<String, Object> with) {
         return IDEMPOTENT.contains(method(with));
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return Set.of("status", "body", "json", "headers");
     }
 
     @Override

@@ -4,15 +4,19 @@ import dev.firebreak.runbooks.lang.Json;
 import dev.firebreak.runbooks.steps.ErrorKind;
 import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
-import dev.firebreak.runbooks.steps.StepType;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What the Kubernetes step types share: name validation, deployment lookup, target naming. */
-abstract class KubeStep implements StepType {
+abstract class KubeStep extends DeclaredStepType {
+
+    KubeStep(String name, Set<String> requiredKeys, Set<String> optionalKeys, boolean changing, boolean idempotent,
+             Set<String> outputNames) {
+        super(name, requiredKeys, optionalKeys, changing, idempotent, outputNames);
+    }
 
     /** RFC 1123 names (namespaces, deployments, pods, nodes). */
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
@@ -43,14 +47,5 @@ abstract class KubeStep implements StepType {
 
     static int intOr(Integer v, int fallback) {
         return v == null ? fallback : v;
-    }
-
-    @Override
-    public Map<String, String> validate(Map<String, Object> rawWith) {
-        return Map.of();
-    }
-
-    static Set<String> keys(String... k) {
-        return Set.of(k);
     }
 }

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubernetes.cordon}: marks a node unschedulable ({@code uncordon: true} reverses it). Idempotent.
@@ -19,34 +18,9 @@ import java.util.Set;
  */
 public final class KubernetesCordonStep extends KubeStep {
 
-    @Override
-    public String name() {
-        return "kubernetes.cordon";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("node");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return keys("uncordon");
-    }
-
-    @Override
-    public boolean changing() {
-        return true;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("wasUnschedulable", "unschedulable");
+    public KubernetesCordonStep() {
+        super("kubernetes.cordon", keys("node"), keys("uncordon"), CHANGING, IDEMPOTENT,
+                keys("wasUnschedulable", "unschedulable"));
     }
 
     @Override
@@ -66,8 +40,7 @@ public final class KubernetesCordonStep extends KubeStep {
         out.put("wasUnschedulable", was);
         out.put("unschedulable", target);
         if (env.dryRun()) {
-            return new StepResult(dev.firebreak.runbooks.steps.StepStatus.PLANNED, out,
-                    "would " + verb + " node " + nodeName, change, null, null, null, null);
+            return StepResult.planned(out, change, "would " + verb + " node " + nodeName);
         }
         if (was != target) {
             res.patch(PatchContext.of(PatchType.JSON_MERGE), body);

@@ -9,7 +9,6 @@ import dev.firebreak.runbooks.steps.StepResult;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubernetes.delete-pod}: deletes one pod (its controller replaces it). Not idempotent: a pod recreated with the
@@ -17,34 +16,9 @@ import java.util.Set;
  */
 public final class KubernetesDeletePodStep extends KubeStep {
 
-    @Override
-    public String name() {
-        return "kubernetes.delete-pod";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("namespace", "pod");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return keys("grace-period-seconds");
-    }
-
-    @Override
-    public boolean changing() {
-        return true;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return false;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("uid");
+    public KubernetesDeletePodStep() {
+        super("kubernetes.delete-pod", keys("namespace", "pod"), keys("grace-period-seconds"), CHANGING, NOT_IDEMPOTENT,
+                keys("uid"));
     }
 
     @Override

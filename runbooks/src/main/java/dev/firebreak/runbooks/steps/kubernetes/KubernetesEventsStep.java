@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubernetes.events}: the newest {@code limit} (default 20) events of a namespace, optionally only those about
@@ -17,34 +16,9 @@ import java.util.Set;
  */
 public final class KubernetesEventsStep extends KubeStep {
 
-    @Override
-    public String name() {
-        return "kubernetes.events";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("namespace");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return keys("name", "kind", "limit");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("events", "count", "warnings");
+    public KubernetesEventsStep() {
+        super("kubernetes.events", keys("namespace"), keys("name", "kind", "limit"), NOT_CHANGING, IDEMPOTENT,
+                keys("events", "count", "warnings"));
     }
 
     @Override

@@ -17,6 +17,11 @@ import java.util.Set;
  */
 public final class KubernetesGetStep extends KubeStep {
 
+    public KubernetesGetStep() {
+        super("kubernetes.get", keys("kind", "name"), keys("namespace", "api-version", "optional"), NOT_CHANGING, IDEMPOTENT,
+                keys("found", "object", "spec", "status", "labels", "annotations"));
+    }
+
     private static final Map<String, String> API_VERSIONS = Map.ofEntries(
             Map.entry("Deployment", "apps/v1"), Map.entry("ReplicaSet", "apps/v1"), Map.entry("StatefulSet", "apps/v1"),
             Map.entry("DaemonSet", "apps/v1"), Map.entry("Pod", "v1"), Map.entry("Node", "v1"),
@@ -25,36 +30,6 @@ public final class KubernetesGetStep extends KubeStep {
             Map.entry("Endpoints", "v1"), Map.entry("Job", "batch/v1"), Map.entry("CronJob", "batch/v1"),
             Map.entry("HorizontalPodAutoscaler", "autoscaling/v2"), Map.entry("Ingress", "networking.k8s.io/v1"));
     private static final Set<String> CLUSTER_SCOPED = Set.of("Node", "Namespace", "PersistentVolume");
-
-    @Override
-    public String name() {
-        return "kubernetes.get";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("kind", "name");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return keys("namespace", "api-version", "optional");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("found", "object", "spec", "status", "labels", "annotations");
-    }
 
     @Override
     public Map<String, String> validate(Map<String, Object> rawWith) {

@@ -6,7 +6,6 @@ import dev.firebreak.runbooks.steps.StepResult;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubernetes.logs}: the last {@code tail} lines (default 50) of a pod's container, at most {@code limit-bytes}
@@ -15,37 +14,12 @@ import java.util.Set;
  */
 public final class KubernetesLogsStep extends KubeStep {
 
+    public KubernetesLogsStep() {
+        super("kubernetes.logs", keys("namespace", "pod"), keys("container", "tail", "limit-bytes", "previous"), NOT_CHANGING, IDEMPOTENT,
+                keys("text", "lines", "truncated"));
+    }
+
     static final int MAX_BYTES = 262_144;
-
-    @Override
-    public String name() {
-        return "kubernetes.logs";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("namespace", "pod");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return keys("container", "tail", "limit-bytes", "previous");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("text", "lines", "truncated");
-    }
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubernetes.pods}: lists pods of a namespace matching {@code selector} (label selector, e.g.
@@ -19,34 +18,9 @@ import java.util.Set;
  */
 public final class KubernetesPodsStep extends KubeStep {
 
-    @Override
-    public String name() {
-        return "kubernetes.pods";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("namespace");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return keys("selector");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("pods", "count", "ready", "notReady", "restarts", "crashLooping", "mostRestarted");
+    public KubernetesPodsStep() {
+        super("kubernetes.pods", keys("namespace"), keys("selector"), NOT_CHANGING, IDEMPOTENT,
+                keys("pods", "count", "ready", "notReady", "restarts", "crashLooping", "mostRestarted"));
     }
 
     @Override

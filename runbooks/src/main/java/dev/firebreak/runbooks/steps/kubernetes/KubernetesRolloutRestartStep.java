@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubernetes.rollout-restart}: what {@code kubectl rollout restart} does, idempotently: it sets the pod template
@@ -19,38 +18,13 @@ import java.util.Set;
  */
 public final class KubernetesRolloutRestartStep extends KubeStep {
 
+    public KubernetesRolloutRestartStep() {
+        super("kubernetes.rollout-restart", keys("namespace", "deployment"), keys(), CHANGING, IDEMPOTENT,
+                keys("generation", "alreadyRestarted"));
+    }
+
     static final String RESTART_KEY = "firebreak.dev/restart";
     static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
-
-    @Override
-    public String name() {
-        return "kubernetes.rollout-restart";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("namespace", "deployment");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of();
-    }
-
-    @Override
-    public boolean changing() {
-        return true;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("generation", "alreadyRestarted");
-    }
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {

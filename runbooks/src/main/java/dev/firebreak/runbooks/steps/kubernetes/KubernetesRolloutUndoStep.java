@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubernetes.rollout-undo}: what {@code kubectl rollout undo} does: the deployment's pod template goes back to
@@ -26,38 +25,13 @@ import java.util.Set;
  */
 public final class KubernetesRolloutUndoStep extends KubeStep {
 
+    public KubernetesRolloutUndoStep() {
+        super("kubernetes.rollout-undo", keys("namespace", "deployment"), keys("to-revision"), CHANGING, IDEMPOTENT,
+                keys("fromRevision", "toRevision", "alreadyUndone"));
+    }
+
     static final String REVISION = "deployment.kubernetes.io/revision";
     static final String UNDO_KEY = "firebreak.dev/rollout-undo";
-
-    @Override
-    public String name() {
-        return "kubernetes.rollout-undo";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("namespace", "deployment");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return keys("to-revision");
-    }
-
-    @Override
-    public boolean changing() {
-        return true;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("fromRevision", "toRevision", "alreadyUndone");
-    }
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {
@@ -116,8 +90,7 @@ public final class KubernetesRolloutUndoStep extends KubeStep {
         out.put("alreadyUndone", false);
         String what = "deployment " + ns + "/" + name + " from revision " + current + " to " + targetRevision;
         if (env.dryRun()) {
-            return new StepResult(dev.firebreak.runbooks.steps.StepStatus.PLANNED, out, "would roll back " + what,
-                    change, null, null, null, null);
+            return StepResult.planned(out, change, "would roll back " + what);
         }
         k.apps().deployments().inNamespace(ns).withName(name).patch(PatchContext.of(PatchType.JSON), body);
         return StepResult.changed(out, "rolled back " + what, change);

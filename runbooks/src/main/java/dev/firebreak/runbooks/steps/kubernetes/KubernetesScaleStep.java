@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubernetes.scale}: sets a deployment's {@code spec.replicas} to {@code replicas} (0..{@code max}, default max
@@ -19,34 +18,9 @@ import java.util.Set;
  */
 public final class KubernetesScaleStep extends KubeStep {
 
-    @Override
-    public String name() {
-        return "kubernetes.scale";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("namespace", "deployment", "replicas");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return keys("max");
-    }
-
-    @Override
-    public boolean changing() {
-        return true;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("previousReplicas", "replicas");
+    public KubernetesScaleStep() {
+        super("kubernetes.scale", keys("namespace", "deployment", "replicas"), keys("max"), CHANGING, IDEMPOTENT,
+                keys("previousReplicas", "replicas"));
     }
 
     @Override
@@ -67,9 +41,7 @@ public final class KubernetesScaleStep extends KubeStep {
         out.put("previousReplicas", previous);
         out.put("replicas", replicas);
         if (env.dryRun()) {
-            return new StepResult(dev.firebreak.runbooks.steps.StepStatus.PLANNED, out,
-                    "would scale deployment " + ns + "/" + name + " from " + previous + " to " + replicas, change,
-                    null, null, null, null);
+            return StepResult.planned(out, change, "would scale deployment " + ns + "/" + name + " from " + previous + " to " + replicas);
         }
         if (previous != replicas) {
             k.apps().deployments().inNamespace(ns).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), body);

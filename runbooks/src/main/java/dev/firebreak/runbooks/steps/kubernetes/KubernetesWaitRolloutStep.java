@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubernetes.wait-rollout}: done when the deployment's rollout is complete (as {@code kubectl rollout status}:
@@ -20,34 +19,9 @@ import java.util.Set;
  */
 public final class KubernetesWaitRolloutStep extends KubeStep {
 
-    @Override
-    public String name() {
-        return "kubernetes.wait-rollout";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return keys("namespace", "deployment");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return keys("interval");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return keys("replicas", "updated", "available", "complete");
+    public KubernetesWaitRolloutStep() {
+        super("kubernetes.wait-rollout", keys("namespace", "deployment"), keys("interval"), NOT_CHANGING, IDEMPOTENT,
+                keys("replicas", "updated", "available", "complete"));
     }
 
     @Override

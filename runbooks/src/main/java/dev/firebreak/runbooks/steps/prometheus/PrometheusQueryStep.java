@@ -6,11 +6,10 @@ import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.StepType;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,39 +19,14 @@ import java.util.regex.Pattern;
  * {@code resultType}. {@code expect} (e.g. {@code "< 0.05"}, {@code ">= 1"}) makes the step fail with error kind
  * {@code expectation} when {@code value} does not satisfy it.
  */
-public final class PrometheusQueryStep implements StepType {
+public final class PrometheusQueryStep extends DeclaredStepType {
+
+    public PrometheusQueryStep() {
+        super("prometheus.query", keys("query"), keys("expect", "timeout"), NOT_CHANGING, IDEMPOTENT,
+                keys("value", "empty", "count", "max", "min", "samples", "resultType"));
+    }
 
     private static final Pattern EXPECT = Pattern.compile("\\s*(<=|>=|==|!=|<|>)\\s*(-?[0-9.eE+-]+)\\s*");
-
-    @Override
-    public String name() {
-        return "prometheus.query";
-    }
-
-    @Override
-    public Set<String> requiredKeys() {
-        return Set.of("query");
-    }
-
-    @Override
-    public Set<String> optionalKeys() {
-        return Set.of("expect", "timeout");
-    }
-
-    @Override
-    public boolean changing() {
-        return false;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Set<String> outputNames() {
-        return Set.of("value", "empty", "count", "max", "min", "samples", "resultType");
-    }
 
     @Override
     public Map<String, String> validate(Map<String, Object> rawWith) {
