@@ -1,14 +1,13 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.system.LeaseOwners;
 import dev.firebreak.runbooks.steps.StepStatus;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,7 +59,7 @@ public class RunbookEngine implements SmartLifecycle {
         this.steps = steps;
         this.settings = settings;
         this.clock = clock;
-        this.owner = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.owner = LeaseOwners.newOwner();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -276,13 +275,5 @@ public class RunbookEngine implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "firebreak";
-        }
     }
 }

@@ -1,14 +1,13 @@
 package dev.firebreak.system.outbox;
 
+import dev.firebreak.system.LeaseOwners;
 import dev.firebreak.system.logging.TraceContext;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,7 +62,7 @@ public class OutboxWorker implements SmartLifecycle {
         this.clock = clock;
         this.events = events;
         this.metrics = metrics;
-        this.owner = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.owner = LeaseOwners.newOwner();
         this.leases = new OutboxLeases(store, settings.lease(), clock);
     }
 
@@ -280,13 +279,5 @@ public class OutboxWorker implements SmartLifecycle {
 
     public String owner() {
         return owner;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "firebreak";
-        }
     }
 }
