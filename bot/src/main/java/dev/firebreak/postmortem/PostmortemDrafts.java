@@ -1,8 +1,9 @@
 package dev.firebreak.postmortem;
 
 import dev.firebreak.incident.IncidentAlerts;
-import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
+import dev.firebreak.incident.IncidentView;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntry;
 import java.nio.file.Path;
@@ -19,15 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class PostmortemDrafts {
 
     private final IncidentManagement incidents;
+    private final IncidentQueries queries;
     private final IncidentAlerts alerts;
     private final Timeline timeline;
     private final Clock clock;
     private final PostmortemSettings settings;
     private final PostmortemRenderer renderer;
 
-    PostmortemDrafts(IncidentManagement incidents, IncidentAlerts alerts, Timeline timeline, Clock clock,
-                     PostmortemSettings settings) {
+    PostmortemDrafts(IncidentManagement incidents, IncidentQueries queries, IncidentAlerts alerts, Timeline timeline,
+                     Clock clock, PostmortemSettings settings) {
         this.incidents = incidents;
+        this.queries = queries;
         this.alerts = alerts;
         this.timeline = timeline;
         this.clock = clock;
@@ -39,27 +42,23 @@ public class PostmortemDrafts {
 
     @Transactional(readOnly = true)
     public PostmortemInput load(String reference) {
-        return load(incidents.require(reference));
+        return load(queries.view(incidents.require(reference)));
     }
 
     @Transactional(readOnly = true)
     public PostmortemInput load(UUID incidentId) {
-        return load(incidents.get(incidentId));
+        return load(queries.view(incidentId));
     }
 
-    private PostmortemInput load(Incident i) {
-        List<IncidentAlerts.AlertFact> alertFacts = alerts.of(i.getId());
-        List<TimelineEntry> entries = timeline.of(i.getId());
+    private PostmortemInput load(IncidentView i) {
+        List<IncidentAlerts.AlertFact> alertFacts = alerts.of(i.id());
+        List<TimelineEntry> entries = timeline.of(i.id());
         List<PostmortemInput.Entry> entryFacts = new ArrayList<>(entries.size());
         for (TimelineEntry e : entries) {
             entryFacts.add(new PostmortemInput.Entry(e.getId(), e.getOccurredAt(), e.getKind(), e.getActor(),
                     e.getActorRef(), e.getText(), e.getLink(), e.getData(), e.isKeyEvent(), e.getSupersedesId()));
         }
-        PostmortemInput.Incident facts = new PostmortemInput.Incident(i.getNumber(), i.getTitle(), i.getSummary(),
-                i.getSeverity().name(), i.getStatus().name(), i.getSource().wireName(), i.getDetectedAt(),
-                i.getOpenedAt(), i.getAcknowledgedAt(), i.getMitigatedAt(), i.getResolvedAt(), i.getCommander(),
-                i.getScribe(), i.getComms(), i.getLabels(), i.getTruncatedAlerts(), i.getExternalUrl());
-        return new PostmortemInput(facts, alertFacts, entryFacts, clock.instant());
+        return new PostmortemInput(PostmortemInput.Incident.of(i), alertFacts, entryFacts, clock.instant());
     }
 
     public String markdown(PostmortemInput input, String chartUrl) {

@@ -1,6 +1,7 @@
 package dev.firebreak.postmortem;
 
 import dev.firebreak.incident.IncidentAlerts.AlertFact;
+import dev.firebreak.incident.IncidentView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,13 @@ public record PostmortemInput(Incident incident, List<AlertFact> alerts, List<En
 
         public Incident {
             labels = labels == null ? Map.of() : labels;
+        }
+
+        /** From the incident read model. */
+        public static Incident of(IncidentView i) {
+            return new Incident(i.number(), i.title(), i.summary(), i.severity().name(), i.status().name(), i.source(),
+                    i.detectedAt(), i.openedAt(), i.acknowledgedAt(), i.mitigatedAt(), i.resolvedAt(), i.commander(),
+                    i.scribe(), i.comms(), i.labels(), i.truncatedAlerts(), i.externalUrl());
         }
 
         public String reference() {

@@ -3,33 +3,38 @@ package dev.firebreak.runbook;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.IncidentAlerts.AlertFact;
-import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
+import dev.firebreak.incident.IncidentView;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Builds {@link IncidentFacts} from the incident and its alerts as they are now. */
+/** Builds {@link IncidentFacts} from the incident read model and its alerts as they are now. */
 @Component
 class IncidentFactsSource {
 
-    private final IncidentManagement incidents;
+    private final IncidentQueries incidents;
     private final IncidentAlerts alerts;
 
-    IncidentFactsSource(IncidentManagement incidents, IncidentAlerts alerts) {
+    IncidentFactsSource(IncidentQueries incidents, IncidentAlerts alerts) {
         this.incidents = incidents;
         this.alerts = alerts;
     }
 
     IncidentFacts of(UUID incidentId) {
-        return of(incidents.get(incidentId));
+        return of(incidents.view(incidentId));
     }
 
     IncidentFacts of(Incident i) {
-        List<IncidentFacts.AlertFacts> list = alerts.of(i.getId()).stream()
+        return of(incidents.view(i));
+    }
+
+    private IncidentFacts of(IncidentView i) {
+        List<IncidentFacts.AlertFacts> list = alerts.of(i.id()).stream()
                 .map(IncidentFactsSource::alert).toList();
-        return new IncidentFacts(i.getId().toString(), i.reference(), i.getTitle(), i.getSeverity().name(),
-                i.getStatus().name(), i.getService(), i.getLabels() == null ? Map.of() : Map.copyOf(i.getLabels()), list);
+        return new IncidentFacts(i.id().toString(), i.reference(), i.title(), i.severity().name(), i.status().name(),
+                i.service(), i.labels(), list);
     }
 
     private static IncidentFacts.AlertFacts alert(AlertFact a) {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Everything the Slack views show about an incident: plain data, so views are pure functions of it. */
+/**
+ * What the Slack views show about an incident: the read model's fields they use plus the alerts as the card shows
+ * them; plain data, so views are pure functions of it.
+ */
 record IncidentView(UUID id, long number, String title, String summary, Severity severity, IncidentStatus status,
                     String commander, String scribe, String comms, Instant detectedAt, Instant openedAt,
                     Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt, String externalUrl,
@@ -33,11 +36,11 @@ record IncidentView(UUID id, long number, String title, String summary, Severity
         }
     }
 
-    static IncidentView of(Incident i, List<IncidentAlerts.AlertFact> alerts) {
-        return new IncidentView(i.getId(), i.getNumber(), i.getTitle(), i.getSummary(), i.getSeverity(),
-                i.getStatus(), i.getCommander(), i.getScribe(), i.getComms(), i.getDetectedAt(), i.getOpenedAt(),
-                i.getAcknowledgedAt(), i.getMitigatedAt(), i.getResolvedAt(), i.getExternalUrl(),
-                i.getTruncatedAlerts(), alerts.stream().map(AlertView::of).toList());
+    /** From the incident read model and the incident's alerts. */
+    static IncidentView of(dev.firebreak.incident.IncidentView i, List<IncidentAlerts.AlertFact> alerts) {
+        return new IncidentView(i.id(), i.number(), i.title(), i.summary(), i.severity(), i.status(), i.commander(),
+                i.scribe(), i.comms(), i.detectedAt(), i.openedAt(), i.acknowledgedAt(), i.mitigatedAt(),
+                i.resolvedAt(), i.externalUrl(), i.truncatedAlerts(), alerts.stream().map(AlertView::of).toList());
     }
 
     String reference() {

@@ -3,6 +3,7 @@ package dev.firebreak.slack.delivery;
 import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.IncidentManagement;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackSettings;
 import dev.firebreak.slack.StatusCardButtons;
@@ -27,13 +28,15 @@ class SlackDeliveryContext {
     final SlackApi calls;
     final SlackSettings settings;
     final IncidentManagement incidents;
+    private final IncidentQueries queries;
     final Clock clock;
     private final IncidentAlerts alerts;
     private final List<StatusCardButtons> cardButtons;
 
     SlackDeliveryContext(SlackChannels channels, SlackApi calls, SlackSettings settings,
-                         IncidentManagement incidents, IncidentAlerts alerts, Clock clock,
+                         IncidentManagement incidents, IncidentQueries queries, IncidentAlerts alerts, Clock clock,
                          List<StatusCardButtons> cardButtons) {
+        this.queries = queries;
         this.cardButtons = cardButtons;
         this.channels = channels;
         this.calls = calls;
@@ -45,7 +48,7 @@ class SlackDeliveryContext {
 
     /** The incident as it is now (views always render current state, never the event's). */
     IncidentView view(UUID incidentId) {
-        return IncidentView.of(incidents.get(incidentId), alerts.of(incidentId));
+        return IncidentView.of(queries.view(incidentId), alerts.of(incidentId));
     }
 
     /** The status card's blocks, with the buttons other modules offer for this incident. */
