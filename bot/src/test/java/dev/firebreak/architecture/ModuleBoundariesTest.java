@@ -1,5 +1,6 @@
 package dev.firebreak.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentManagement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package-by-feature rules of docs/architecture.md, checked on the compiled main classes: no cycles between
  * feature packages, {@code incident} and {@code system} import no feature, a feature's subpackages are its own
- * internals (others use its root package), and the {@code Alert} entity stays inside {@code alerting}.
+ * internals (others use its root package), the {@code Alert} entity stays inside {@code alerting}, and only
+ * {@code IncidentManagement} changes an incident.
  */
 class ModuleBoundariesTest {
 
@@ -38,6 +42,17 @@ class ModuleBoundariesTest {
     @Test
     void featurePackagesHaveNoCycles() {
         check(slices().matching(ROOT + ".(*)..").should().beFreeOfCycles());
+    }
+
+    @Test
+    void onlyIncidentManagementChangesAnIncident() {
+        // The entity's mutators (moveTo, assign, recordAlertFacts, ...) are package-private; within the package
+        // too, only IncidentManagement calls them (it locks the row and publishes the event).
+        assertThat(classes.get(Incident.class).getMethods()).as("the rule has methods to check")
+                .anyMatch(m -> m.getName().equals("recordAlertFacts") && !m.getModifiers().contains(
+                        com.tngtech.archunit.core.domain.JavaModifier.PUBLIC));
+        check(methods().that().areDeclaredIn(Incident.class).and().areNotPublic().and().areNotPrivate()
+                .should().onlyBeCalled().byClassesThat().belongToAnyOf(IncidentManagement.class, Incident.class));
     }
 
     @Test

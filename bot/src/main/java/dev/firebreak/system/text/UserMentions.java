@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
  */
 public final class UserMentions {
 
-    private static final String ID = "[UW][A-Z0-9]{2,20}";
+    /** Inside a mention Slack has put the id: any length. */
+    private static final String MENTIONED_ID = "[UW][A-Z0-9]+";
 
-    /** A Slack user id. */
-    public static final Pattern USER_ID = Pattern.compile(ID);
+    /** A Slack user id as stored or typed bare (role holders): 3 to 21 characters. */
+    public static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
     /** A user mention as Slack sends it: {@code <@U123>} or {@code <@U123|name>}; group 1 the id, group 2 the name. */
-    public static final Pattern USER_MENTION = Pattern.compile("<@(" + ID + ")(?:\\|([^>]*))?>");
+    public static final Pattern USER_MENTION = Pattern.compile("<@(" + MENTIONED_ID + ")(?:\\|([^>]*))?>");
     /** A mention after HTML-style escaping ({@code &lt;@U123&gt;}); group 1 the id. */
-    public static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@(" + ID + ")&gt;");
+    public static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@(" + MENTIONED_ID + ")&gt;");
 
     private UserMentions() {
     }
