@@ -34,10 +34,12 @@ class AlertmanagerWebhook {
     private final AlertmanagerSettings settings;
     private final IntakeMetrics metrics;
     private final RefusedRequests refusals;
+    private final WatchdogHeartbeats watchdogHeartbeats;
 
     AlertmanagerWebhook(AlertIntake intake, WebhookCredentials credentials, AlertmanagerSettings settings,
-                        IntakeMetrics metrics, RefusedRequests refusals) {
+                        IntakeMetrics metrics, RefusedRequests refusals, WatchdogHeartbeats watchdogHeartbeats) {
         this.refusals = refusals;
+        this.watchdogHeartbeats = watchdogHeartbeats;
         this.intake = intake;
         this.credentials = credentials;
         this.settings = settings;
@@ -77,7 +79,13 @@ class AlertmanagerWebhook {
             }
             IntakeResult result;
             try {
-                result = intake.ingest(notification);
+                // Dead man's switch: Watchdog alerts are heartbeats, never incidents.
+                var rest = watchdogHeartbeats.absorb(notification);
+                if (rest.isEmpty()) {
+                    outcome = "heartbeat";
+                    return ResponseEntity.ok(new WatchdogHeartbeats.Answer("HEARTBEAT", notification.alerts().size()));
+                }
+                result = intake.ingest(rest.get());
             } catch (CannotCreateTransactionException | DataAccessResourceFailureException
                      | TransientDataAccessException e) {
                 metrics.rejected("unavailable");
