@@ -1,11 +1,14 @@
 package dev.firebreak.alerting;
 
+import dev.firebreak.system.logging.TraceContext;
 import dev.firebreak.system.web.ApiError;
 import dev.firebreak.system.web.RefusedRequests;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AlertmanagerWebhook {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertmanagerWebhook.class);
 
     private final AlertIntake intake;
     private final WebhookCredentials credentials;
@@ -93,6 +98,9 @@ class AlertmanagerWebhook {
             }
             metrics.ingested(result.alerts());
             outcome = result.outcome().name().toLowerCase(java.util.Locale.ROOT);
+            TraceContext.incident(result.incident());
+            log.info("Alertmanager notification ({} alerts): {} {}", result.alerts(), outcome,
+                    result.incident() == null ? "no incident" : result.incident());
             return ResponseEntity.ok(result);
         } finally {
             metrics.stop(sample, outcome);
