@@ -38,12 +38,12 @@ new_newest="$(ls "$MIGRATIONS" | sed -E 's/^V([0-9]+)__.*/\1/' | sort -n | tail 
 log "schema: previous version V$old_newest, this version V$new_newest"
 [ "$old_newest" != "$new_newest" ] || log "note: no new migration between the two versions"
 
-start() { # $1 jar, $2 port, $3 name; prints the pid
+start() { # $1 jar, $2 port, $3 name; sets STARTED to the pid
   java -Xmx256m -jar "$1" --spring.profiles.active=postgres \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" --spring.datasource.username="$PGUSER" \
     --server.port="$2" --firebreak.alertmanager.bearer-token=upgrade-am --firebreak.api.token=upgrade-api \
     --firebreak.outbox.poll-interval=200ms --firebreak.shutdown.drain-delay=0s >"$WORK/$3.log" 2>&1 &
-  echo $!
+  STARTED=$!
 }
 await_ready() { # $1 pid, $2 port, $3 name
   for _ in $(seq 1 240); do
@@ -62,11 +62,11 @@ webhook() { # $1 port, $2 alertname; prints the JSON answer, fails on non-200
 api() { curl -fs -H 'Authorization: Bearer upgrade-api' "http://127.0.0.1:$1$2" || { log "FAIL: GET $2 on port $1"; exit 1; }; }
 
 createdb "$DB"
-OLD_PORT="$(free_port)"; OLD_PID="$(start "$OLD_JAR" "$OLD_PORT" old)"; await_ready "$OLD_PID" "$OLD_PORT" old
+OLD_PORT="$(free_port)"; start "$OLD_JAR" "$OLD_PORT" old; OLD_PID=$STARTED; await_ready "$OLD_PID" "$OLD_PORT" old
 schema() { psql -d "$DB" -Atc "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1"; }
 log "old replica up on V$(schema): $(webhook "$OLD_PORT" UpgradeBefore)"
 
-NEW_PORT="$(free_port)"; NEW_PID="$(start "$NEW_JAR" "$NEW_PORT" new)"; await_ready "$NEW_PID" "$NEW_PORT" new
+NEW_PORT="$(free_port)"; start "$NEW_JAR" "$NEW_PORT" new; NEW_PID=$STARTED; await_ready "$NEW_PID" "$NEW_PORT" new
 log "new replica up, schema now V$(schema)"
 
 log "old replica on the new schema: $(webhook "$OLD_PORT" UpgradeDuring)"
@@ -82,6 +82,8 @@ grep -iE 'ERROR|Exception' "$WORK/old.log" | grep -v 'ApiErrors.*401' | head -5 
 if grep -q ' ERROR ' "$WORK/old.log"; then log "FAIL: the old replica logged errors on the new schema"; exit 1; fi
 kill -TERM "$OLD_PID"; wait "$OLD_PID" || true; OLD_PID=""
 kill -TERM "$NEW_PID"; wait "$NEW_PID" || true; NEW_PID=""
+psql -d "$DB" -Atc "SELECT 'outbox', kind, status, COUNT(*) FROM outbox_task GROUP BY kind, status ORDER BY kind" \
+  | sed 's/^/rolling-upgrade:   /' >&2
 psql -d "$DB" -Atc "SELECT 'flyway', version, description, success FROM flyway_schema_history ORDER BY installed_rank" \
   | tail -3 | sed 's/^/rolling-upgrade:   /' >&2
 log "OK: V$old_newest (previous version) and V$new_newest (this one) ran side by side on one schema"
