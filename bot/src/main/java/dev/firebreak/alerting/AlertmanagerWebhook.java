@@ -1,11 +1,14 @@
 package dev.firebreak.alerting;
 
+import dev.firebreak.system.logging.TraceContext;
 import dev.firebreak.system.web.ApiError;
 import dev.firebreak.system.web.RefusedRequests;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -29,15 +32,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlertmanagerWebhook {
 
+    private static final Logger log = LoggerFactory.getLogger(AlertmanagerWebhook.class);
+
     private final AlertIntake intake;
     private final WebhookCredentials credentials;
     private final AlertmanagerSettings settings;
     private final IntakeMetrics metrics;
     private final RefusedRequests refusals;
+    private final WatchdogHeartbeats watchdogHeartbeats;
 
     AlertmanagerWebhook(AlertIntake intake, WebhookCredentials credentials, AlertmanagerSettings settings,
-                        IntakeMetrics metrics, RefusedRequests refusals) {
+                        IntakeMetrics metrics, RefusedRequests refusals, WatchdogHeartbeats watchdogHeartbeats) {
         this.refusals = refusals;
+        this.watchdogHeartbeats = watchdogHeartbeats;
         this.intake = intake;
         this.credentials = credentials;
         this.settings = settings;
@@ -77,7 +84,13 @@ class AlertmanagerWebhook {
             }
             IntakeResult result;
             try {
-                result = intake.ingest(notification);
+                // Dead man's switch: Watchdog alerts are heartbeats, never incidents.
+                var rest = watchdogHeartbeats.absorb(notification);
+                if (rest.isEmpty()) {
+                    outcome = "heartbeat";
+                    return ResponseEntity.ok(new WatchdogHeartbeats.Answer("HEARTBEAT", notification.alerts().size()));
+                }
+                result = intake.ingest(rest.get());
             } catch (CannotCreateTransactionException | DataAccessResourceFailureException
                      | TransientDataAccessException e) {
                 metrics.rejected("unavailable");
@@ -85,6 +98,9 @@ class AlertmanagerWebhook {
             }
             metrics.ingested(result.alerts());
             outcome = result.outcome().name().toLowerCase(java.util.Locale.ROOT);
+            TraceContext.incident(result.incident());
+            log.info("Alertmanager notification ({} alerts): {} {}", result.alerts(), outcome,
+                    result.incident() == null ? "no incident" : result.incident());
             return ResponseEntity.ok(result);
         } finally {
             metrics.stop(sample, outcome);

@@ -122,6 +122,7 @@ public class SlackApi {
         }
         try {
             T response = call.run(slack.methods(settings.botToken()));
+            log.debug("Slack {} answered {}", method, response.isOk() ? "ok" : response.getError());
             if (!response.isOk()) {
                 count(method, response.getError());
             }

@@ -28,7 +28,7 @@ class ModuleBoundariesTest {
 
     static final String ROOT = "dev.firebreak";
     static final List<String> FEATURES = List.of("incident", "alerting", "timeline", "slack", "paging", "postmortem",
-            "runbook");
+            "runbook", "watchdog");
 
     static JavaClasses classes;
 

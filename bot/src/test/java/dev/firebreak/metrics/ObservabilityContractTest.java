@@ -90,6 +90,8 @@ class ObservabilityContractTest {
     Incidents incidents;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    dev.firebreak.watchdog.WatchdogCheck watchdogCheck;
     @LocalServerPort
     int port;
 
@@ -102,6 +104,10 @@ class ObservabilityContractTest {
         HttpResponse<String> accepted = postWebhook(read("/fixtures/alertmanager/firing-two-pods.json"), "Bearer am-token");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(postWebhook("{}", "Bearer wrong").statusCode()).isEqualTo(401);
+        // The dead man's switch: a Watchdog heartbeat, then the check that refreshes the firebreak_watchdog_* gauges.
+        assertThat(postWebhook(read("/fixtures/alertmanager/firing-two-pods.json")
+                .replace("\"HighErrorRate\"", "\"Watchdog\""), "Bearer am-token").body()).contains("HEARTBEAT");
+        watchdogCheck.check();
         UUID id = UUID.fromString(JsonMapper.builder().build().readTree(accepted.body()).path("incidentId").asString());
         drain();
         management.acknowledge(id, Actor.slack("U1", "ann"));
@@ -161,7 +167,7 @@ class ObservabilityContractTest {
                 .contains("firebreak_incident_time_to_resolve_seconds_count{service=\"checkout\",severity=\"SEV2\"} 1")
                 .contains("firebreak_pages_sent_total{severity=\"SEV2\",via=\"trigger\"} 1.0")
                 .contains("firebreak_webhook_requests_seconds_count{source=\"alertmanager\",status=\"401\"} 1")
-                .contains("firebreak_webhook_requests_seconds_count{source=\"alertmanager\",status=\"200\"} 1")
+                .contains("firebreak_webhook_requests_seconds_count{source=\"alertmanager\",status=\"200\"} 2")
                 .contains("firebreak_slack_errors_total{error=\"ratelimited\",method=\"chat.postMessage\"} 1.0");
         assertThat(incident.getSeverity().name()).isEqualTo("SEV2");
     }

@@ -1,6 +1,7 @@
 package dev.firebreak.system.outbox;
 
 import dev.firebreak.system.LeaseOwners;
+import dev.firebreak.system.logging.IncidentReferences;
 import dev.firebreak.system.logging.TraceContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -46,13 +48,16 @@ public class OutboxWorker implements SmartLifecycle {
     private final OutboxMetrics metrics;
     private final String owner;
     private final OutboxLeases leases;
+    private final ObjectProvider<IncidentReferences> references;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread poller;
     private ExecutorService pool;
 
     OutboxWorker(OutboxStore store, OutboxTasks tasks, List<OutboxHandler> handlers, OutboxSettings settings,
-                 Clock clock, ApplicationEventPublisher events, OutboxMetrics metrics) {
+                 Clock clock, ApplicationEventPublisher events, OutboxMetrics metrics,
+                 ObjectProvider<IncidentReferences> references) {
+        this.references = references;
         this.store = store;
         this.tasks = tasks;
         this.handlers = handlers.stream().flatMap(h -> java.util.stream.Stream.concat(
@@ -157,8 +162,19 @@ public class OutboxWorker implements SmartLifecycle {
     }
 
     void execute(OutboxTask task) {
-        String incident = task.getIncidentId() == null ? null : task.getIncidentId().toString();
+        String incident = task.getIncidentId() == null ? null : incidentReference(task.getIncidentId());
         TraceContext.with(task.getTraceId(), incident, () -> executeTraced(task));
+    }
+
+    /** The incident's reference (INC-42) for the log lines, else its id. */
+    private String incidentReference(UUID id) {
+        try {
+            IncidentReferences lookup = references.getIfAvailable();
+            String reference = lookup == null ? null : lookup.reference(id);
+            return reference == null ? id.toString() : reference;
+        } catch (RuntimeException e) {
+            return id.toString();
+        }
     }
 
     private void executeTraced(OutboxTask task) {
@@ -194,6 +210,7 @@ public class OutboxWorker implements SmartLifecycle {
         } else {
             store.complete(task.getId(), owner, now);
             count(task, "done");
+            log.info("Outbox task {} ({}) done", task.getId(), task.getKind());
         }
     }
 

@@ -305,7 +305,7 @@ class OutboxWorkerTest {
             MDC.remove("trace_id");
         }
         worker.runDueTasks();
-        assertThat(handler.mdc).containsExactly("0af7651916cd43dd8448eb211c80319c/" + incident.getId());
+        assertThat(handler.mdc).containsExactly("0af7651916cd43dd8448eb211c80319c/" + incident.reference());
         assertThat(MDC.get("trace_id")).as("restored after the task").isNull();
     }
 

@@ -3,6 +3,7 @@ package dev.firebreak.system.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.alerting.AlertmanagerSettings;
+import dev.firebreak.alerting.WatchdogSettings;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.paging.PagerDutySettings;
 import dev.firebreak.runbook.KubernetesSettings;
@@ -30,12 +31,15 @@ class SettingsSecretsTest {
                 "https://events.pagerduty.com", "SECRET9", null, null, 1, Duration.ofSeconds(5), Duration.ofMinutes(10),
                 1, routing).toString();
         String api = new ApiSettings("SECRET10", "api").toString();
+        String watchdog = new WatchdogSettings(true, Map.of(), Duration.ofMinutes(10), Duration.ofSeconds(30),
+                "SECRET11").toString();
 
-        for (String shown : List.of(slack, alertmanager, pagerDuty, api)) {
+        for (String shown : List.of(slack, alertmanager, pagerDuty, api, watchdog)) {
             assertThat(shown).doesNotContain("SECRET").contains("<redacted>");
         }
         assertThat(pagerDuty).contains("bot@example.com").contains("PEP1");
         assertThat(slack).contains("https://slack.com/api/");
+        assertThat(watchdog).contains("alertname=Watchdog", "PT10M");
     }
 
     @Test

@@ -110,6 +110,7 @@ final class PagerDutyHttp {
             try (Response response = http.newCall(request).execute()) {
                 String text = readBody(response.body());
                 int status = response.code();
+                log.debug("PagerDuty {} answered {}", what, status);
                 if (status >= 200 && status < 300) {
                     return parse(text, what);
                 }
