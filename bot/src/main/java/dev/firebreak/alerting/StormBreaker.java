@@ -1,6 +1,7 @@
 package dev.firebreak.alerting;
 
 import dev.firebreak.incident.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -73,10 +74,20 @@ public final class StormBreaker {
         }
         if (openedInWindow >= settings.threshold()) {
             return new Decision(Action.START_STORM, openedInWindow + " incidents opened within "
-                    + settings.window() + " (threshold " + settings.threshold() + ")");
+                    + human(settings.window()) + " (threshold " + settings.threshold() + ")");
         }
         return new Decision(Action.OPEN_OWN, openedInWindow + " of " + settings.threshold()
-                + " incidents opened within " + settings.window());
+                + " incidents opened within " + human(settings.window()));
+    }
+
+    /** A window as people write it: {@code 2 min}, {@code 1 h}, {@code 90 s}. */
+    public static String human(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds % 60 != 0 || seconds == 0) {
+            return seconds + " s";
+        }
+        long minutes = seconds / 60;
+        return minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
     }
 
     /** A storm lasts until no new group joined it for the window W. */

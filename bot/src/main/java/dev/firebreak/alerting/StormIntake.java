@@ -108,7 +108,8 @@ class StormIntake {
                 Incident opened = management.open(stormIncident(n, own, now), Actor.alertmanager());
                 timeline.record(NewTimelineEntry.of(opened.getId(), now, TimelineKinds.STORM_STARTED,
                         Actor.system(), "Alert storm: " + decision.reason() + ". Further alert groups join this "
-                                + "incident until none arrives for " + settings.window()
+                                + "incident until none arrives for "
+                                + StormBreaker.human(settings.window())
                                 + "; split one out with `/incident split <#>`.").asKeyEvent());
                 log.info("Alert storm started: {} ({})", opened.reference(), decision.reason());
                 stormId = opened.getId();
@@ -178,20 +179,12 @@ class StormIntake {
 
     private NewIncident stormIncident(AlertmanagerNotification n, NewIncident first, Instant now) {
         String title = "Alert storm since " + HH_MM.format(now) + ": more than " + settings.threshold()
-                + " alert groups within " + human(settings.window());
+                + " alert groups within " + StormBreaker.human(settings.window());
         String summary = "Firebreak's storm breaker: more than " + settings.threshold() + " incidents would have "
-                + "opened within " + human(settings.window()) + ", so further alert groups join this incident "
+                + "opened within " + StormBreaker.human(settings.window()) + ", so further alert groups join this incident "
                 + "instead of opening their own. The status card lists them; split one out with "
                 + "`/incident split <#>`.";
         return new NewIncident(title, summary, first.severity(), IncidentSource.ALERTMANAGER, null, first.detectedAt(),
                 Map.of(), first.externalUrl(), 0);
-    }
-
-    static String human(java.time.Duration d) {
-        if (d.toSeconds() % 60 != 0 || d.isZero()) {
-            return d.toSeconds() + " s";
-        }
-        long minutes = d.toMinutes();
-        return minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
     }
 }

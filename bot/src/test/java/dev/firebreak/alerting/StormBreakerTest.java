@@ -93,6 +93,15 @@ class StormBreakerTest {
     }
 
     @Test
+    void windowsReadAsPeopleWriteThem() {
+        assertThat(StormBreaker.human(Duration.ofMinutes(2))).isEqualTo("2 min");
+        assertThat(StormBreaker.human(Duration.ofHours(1))).isEqualTo("1 h");
+        assertThat(StormBreaker.human(Duration.ofSeconds(90))).isEqualTo("90 s");
+        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 3, Optional.empty(), WARNING).reason())
+                .isEqualTo("3 of 10 incidents opened within 2 min");
+    }
+
+    @Test
     void countInWindowForSimulators() {
         var openings = List.of(NOW.minus(W), NOW.minus(W).plusMillis(1), NOW.minusSeconds(5), NOW, NOW.plusSeconds(1));
         assertThat(StormBreaker.countInWindow(TEN_IN_TWO, NOW, openings)).isEqualTo(3);

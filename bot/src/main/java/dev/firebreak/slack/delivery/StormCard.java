@@ -51,7 +51,7 @@ final class StormCard {
         if (ordered.size() > SHOWN_GROUPS) {
             tail.append("\n_+").append(ordered.size() - SHOWN_GROUPS).append(" more groups_");
         }
-        tail.append("\n_Split a group into its own incident: `/incident split <#>`_");
+        tail.append("\n_Split a group into its own incident: `/incident split &lt;#&gt;`_");
         return cap(sb.toString(), SlackText.SECTION_TEXT - tail.length()) + tail;
     }
 
