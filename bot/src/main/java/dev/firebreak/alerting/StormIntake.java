@@ -16,10 +16,12 @@ import dev.firebreak.incident.NewIncident;
 import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,7 +98,9 @@ class StormIntake {
         var group = new StormBreaker.Group(own.severity(), n.commonLabels(), n.receiver());
         Decision decision = StormBreaker.decide(settings, now,
                 state.openedSince(StormBreaker.windowStart(settings, now)), storm, group);
-        metrics.counter("firebreak.storm.decisions", "action", decision.action().name().toLowerCase()).increment();
+        Counter.builder("firebreak.storm.decisions").tag("action", decision.action().name().toLowerCase(Locale.ROOT))
+                .description("Storm breaker decisions for new alert groups (open_own, attach, start_storm)")
+                .register(metrics).increment();
         UUID stormId;
         switch (decision.action()) {
             case OPEN_OWN -> {

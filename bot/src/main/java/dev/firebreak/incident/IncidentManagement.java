@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -159,7 +160,8 @@ public class IncidentManagement {
         if (attached.isPresent()) {
             g = attached.get();
             if (!g.getIncidentId().equals(stormId)) {
-                throw new IllegalStateException("Alert group " + g.getGroupKey() + " belongs to another incident");
+                // only when a caller skipped the storm breaker's lock; retryable, the retry finds the right incident
+                throw new ConcurrencyFailureException("Alert group " + g.getGroupKey() + " belongs to another incident");
             }
             IncidentGroup.State before = g.record(group, now);
             if (before != g.getState()) {
