@@ -194,7 +194,7 @@ public class IncidentManagement {
         Incident storm = lock(stormId);
         IncidentGroup g = StormGroupMemberships.find(groups, stormId, group)
                 .orElseThrow(() -> new AlertGroupConflictException(HttpStatus.NOT_FOUND, "group_not_found",
-                        storm.reference() + " has no alert group " + group
+                        storm.reference() + " has no alert group " + StormGroupMemberships.shown(group)
                                 + (groups.existsByIncidentId(stormId) ? "" : " (it is not a storm incident)")));
         StormGroupMemberships.checkSplittable(g, storm, incidents);
         Instant now = clock.instant();

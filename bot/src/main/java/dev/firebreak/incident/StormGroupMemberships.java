@@ -45,6 +45,12 @@ final class StormGroupMemberships {
                 .filter(g -> g.getGroupKey().equals(s)).findFirst();
     }
 
+    /** How a selector is echoed in an error: a number as given, anything else (untrusted text) not at all. */
+    static String shown(String selector) {
+        String s = selector == null ? "" : selector.strip();
+        return s.matches("#?\\d{1,9}") ? (s.startsWith("#") ? s : "#" + s) : "with that key";
+    }
+
     static void checkSplittable(IncidentGroup g, Incident storm, Incidents incidents) {
         if (g.getState() == IncidentGroup.State.SPLIT) {
             String to = g.getSplitTo() == null ? "" : incidents.findById(g.getSplitTo())

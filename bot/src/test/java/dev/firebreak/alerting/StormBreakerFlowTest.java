@@ -333,6 +333,16 @@ class StormBreakerFlowTest {
                 .isEqualTo(groupKey(name(4)));
         assertThat(texts(storm, TimelineKinds.STORM_GROUP)).anyMatch(t -> t.startsWith("Alert group #1 (" + name(4)
                 + " is failing) split out into INC-" + number(ownId)));
+
+        // a group that is not there (or was split out already) gets a short note, not an error
+        String again = SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident", "split 1", channel,
+                "U0SPLIT", SLACK.responseUrl("again-" + run)));
+        assertThat(new SignedSlackRequests("storm-signing-secret", port).send(again,
+                "application/x-www-form-urlencoded", CLOCK.instant().getEpochSecond(), Map.of()).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !SLACK.responses("again-" + run).isEmpty());
+        assertThat(SLACK.responses("again-" + run).get(0)).contains(":warning: Alert group #1 was already split out into INC-"
+                + number(ownId)).doesNotContain("Sorry");
     }
 
     @Test

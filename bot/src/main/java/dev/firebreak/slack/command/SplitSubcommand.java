@@ -1,5 +1,6 @@
 package dev.firebreak.slack.command;
 
+import dev.firebreak.incident.AlertGroupConflictException;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.IncidentSubcommand;
@@ -45,7 +46,12 @@ class SplitSubcommand implements IncidentSubcommand {
                     + usage() + "`, e.g. `/incident split 3`");
         }
         Incident storm = context.incident();
-        Incident own = incidents.splitGroup(storm.getId(), group, context.actor());
+        Incident own;
+        try {
+            own = incidents.splitGroup(storm.getId(), group, context.actor());
+        } catch (AlertGroupConflictException e) {
+            throw new SlackUsageException(e.getMessage()); // no such group, already split, resolved: a note, not an error
+        }
         String shown = group.matches("#?\\d{1,9}") ? (group.startsWith("#") ? group : "#" + group)
                 : "`" + SlackMrkdwn.escape(group).replace("`", "'") + "`";
         return SlackReply.inChannel(":arrow_right: Alert group " + shown
