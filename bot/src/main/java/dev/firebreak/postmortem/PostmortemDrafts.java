@@ -1,6 +1,8 @@
 package dev.firebreak.postmortem;
 
 import dev.firebreak.incident.IncidentAlerts;
+import dev.firebreak.incident.IncidentGroups;
+import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentView;
@@ -26,11 +28,13 @@ public class PostmortemDrafts {
     private final Clock clock;
     private final PostmortemSettings settings;
     private final PostmortemRenderer renderer;
+    private final IncidentGroups groups;
 
     PostmortemDrafts(IncidentManagement incidents, IncidentQueries queries, IncidentAlerts alerts, Timeline timeline,
-                     Clock clock, PostmortemSettings settings) {
+                     Clock clock, PostmortemSettings settings, IncidentGroups groups) {
         this.incidents = incidents;
         this.queries = queries;
+        this.groups = groups;
         this.alerts = alerts;
         this.timeline = timeline;
         this.clock = clock;
@@ -58,7 +62,13 @@ public class PostmortemDrafts {
             entryFacts.add(new PostmortemInput.Entry(e.getId(), e.getOccurredAt(), e.getKind(), e.getActor(),
                     e.getActorRef(), e.getText(), e.getLink(), e.getData(), e.isKeyEvent(), e.getSupersedesId()));
         }
-        return new PostmortemInput(PostmortemInput.Incident.of(i), alertFacts, entryFacts, clock.instant());
+        List<PostmortemInput.StormGroup> stormGroups = groups.findByIncidentIdOrderByOrdinal(i.id()).stream()
+                .map(g -> new PostmortemInput.StormGroup(g.getOrdinal(), g.getTitle(), g.getSeverity().name(),
+                        g.getState().name(), g.getFiringAlerts(), g.getTotalAlerts(), g.getJoinedAt(),
+                        g.getResolvedAt(), g.getSplitAt(), g.getSplitTo() == null ? null
+                        : incidents.find(g.getSplitTo().toString()).map(Incident::reference).orElse(null)))
+                .toList();
+        return new PostmortemInput(PostmortemInput.Incident.of(i), alertFacts, entryFacts, clock.instant(), stormGroups);
     }
 
     public String markdown(PostmortemInput input, String chartUrl) {
