@@ -100,6 +100,8 @@ class StormBreakerFlowTest {
     JdbcTemplate jdbc;
     @Autowired
     OutboxWorker worker;
+    @Autowired
+    dev.firebreak.incident.IncidentQueries queries;
 
     WebhookClient webhook;
     String run;
@@ -438,7 +440,7 @@ class StormBreakerFlowTest {
     }
 
     String channelOf(UUID incident) {
-        return jdbc.queryForObject("select slack_channel_id from incident where id = ?", String.class, incident);
+        return queries.view(incident).slackChannelId();
     }
 
     /** The current blocks of the incident's status card in the fake Slack (the first message of ours there). */
