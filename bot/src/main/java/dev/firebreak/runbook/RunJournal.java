@@ -203,6 +203,12 @@ class RunJournal {
                 new MapSqlParameterSource("i", incidentId), RunJournal::run);
     }
 
+    /** The newest runs of all incidents (the console's runbooks page). */
+    List<RunRow> recent(int limit) {
+        return jdbc.query("SELECT * FROM runbook_run ORDER BY id DESC LIMIT :n", new MapSqlParameterSource("n", limit),
+                RunJournal::run);
+    }
+
     List<RunRow> activeOfIncident(UUID incidentId) {
         return jdbc.query("SELECT * FROM runbook_run WHERE incident_id = :i AND status IN ('PENDING','RUNNING','WAITING','QUEUED') ORDER BY id",
                 new MapSqlParameterSource("i", incidentId), RunJournal::run);
