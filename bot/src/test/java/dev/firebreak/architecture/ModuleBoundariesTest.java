@@ -24,7 +24,7 @@ class ModuleBoundariesTest {
 
     static final String ROOT = "dev.firebreak";
     static final List<String> FEATURES = List.of("incident", "alerting", "timeline", "slack", "paging", "postmortem",
-            "runbook");
+            "runbook", "web");
 
     static JavaClasses classes;
 
@@ -50,6 +50,13 @@ class ModuleBoundariesTest {
     void systemImportsNoFeature() {
         check(noClasses().that().resideInAPackage(ROOT + ".system..").should().dependOnClassesThat()
                 .resideInAnyPackage(features()));
+    }
+
+    /** The web console sits on top: it uses other features' root APIs, and nothing depends on it. */
+    @Test
+    void nothingImportsTheWebConsole() {
+        check(noClasses().that().resideOutsideOfPackage(ROOT + ".web..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".web.."));
     }
 
     @Test
