@@ -21,11 +21,11 @@ public final class TrendChart {
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 220;
-    private static final int LEFT = 56;
+    private static final int LEFT = 64;
     private static final int TOP = 34;
     private static final int BOTTOM = 28;
     private static final int PAD = ActivityChart.PAD;
-    private static final int FONT = ActivityChart.FONT;
+    private static final int FONT = 13;
 
     private TrendChart() {
     }
@@ -44,7 +44,8 @@ public final class TrendChart {
                 }
             }
         }
-        max = max <= 0 ? 1 : max * 1.1;
+        // Counts get whole-number ticks (a multiple of 4 as the top); durations get 10% headroom.
+        max = bars ? Math.max(4, Math.ceil(max / 4) * 4) : (max <= 0 ? 1 : max * 1.1);
         List<String[]> legendEntries = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             legendEntries.add(new String[] {series.get(i).name(), "series-" + i, color(i)});
@@ -63,7 +64,7 @@ public final class TrendChart {
                 .append(height).append("\" font-family=\"").append(ChartSvg.FONT_FAMILY).append("\" font-size=\"")
                 .append(FONT).append("\" role=\"img\">\n<title>").append(Xml.escape(title)).append("</title>\n<desc>")
                 .append(Xml.escape(describe(periods, series, format))).append("</desc>\n");
-        text(svg, "fg", PAD, PAD + 14, 14, "start", ChartText.fit(title, 14, WIDTH - 2 * PAD));
+        text(svg, "fg", PAD, PAD + 16, 16, "start", ChartText.fit(title, 16, WIDTH - 2 * PAD));
         for (int t = 0; t <= 4; t++) {
             double value = max * t / 4;
             double y = plotBottom - (plotBottom - TOP) * t / 4;
