@@ -50,7 +50,7 @@ public final class TrendChart {
         for (int i = 0; i < series.size(); i++) {
             legendEntries.add(new String[] {series.get(i).name(), "series-" + i, color(i)});
         }
-        List<LegendItem> legend = series.size() > 1
+        List<LegendItem> legend = !bars
                 ? ChartText.legend(legendEntries, FONT, PAD, WIDTH - PAD) : List.of();
         int legendRows = legend.isEmpty() ? 0 : legend.get(legend.size() - 1).row() + 1;
         int height = HEIGHT + legendRows * 16;
