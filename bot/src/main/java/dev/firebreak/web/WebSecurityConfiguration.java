@@ -17,11 +17,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two security chains. The machine endpoints ({@code /api/**} with its bearer token filter, {@code /webhooks/**},
- * {@code /slack/**}, {@code /actuator/**}, {@code /error}) keep their own authentication exactly as before: no
- * session, no CSRF, no extra headers. Everything else is the console: signed in (local accounts or OIDC), roles
- * checked on every request (POST needs responder, {@code /operations} admin), CSRF on every form, and a
- * Content-Security-Policy that allows no inline script or style.
+ * Two security chains. The console's paths ({@link #CONSOLE_PATHS}): signed in (local accounts or OIDC), roles
+ * checked on every request (GET needs viewer, anything else responder, {@code /operations} admin), CSRF on every
+ * form, and a Content-Security-Policy that allows no inline script or style. Everything else ({@code /api/**} with
+ * its bearer token filter, {@code /webhooks/**}, {@code /slack/**}, {@code /actuator/**}, {@code /error}, unknown
+ * paths) keeps its own authentication exactly as before: no session, no CSRF, no extra headers, JSON errors.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -31,11 +31,15 @@ class WebSecurityConfiguration {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The console's own paths; everything else (the API, webhooks, Slack, actuator, errors) is not the console's. */
+    static final String[] CONSOLE_PATHS = {"/", "/login", "/logout", "/denied", "/oauth2/**", "/login/oauth2/**",
+            "/incidents", "/incidents/**", "/postmortems", "/postmortems/**", "/runbooks", "/runbooks/**", "/insights",
+            "/insights/**", "/operations", "/operations/**", "/console/**", "/webjars/**"};
+
     @Bean
-    @Order(1)
+    @Order(2)
     SecurityFilterChain machineEndpoints(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/webhooks/**", "/slack/**", "/actuator/**", "/error")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.disable())
@@ -45,12 +49,12 @@ class WebSecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(1)
     SecurityFilterChain console(HttpSecurity http, WebSettings settings, UserDetailsService localAccounts)
             throws Exception {
-        http.authorizeHttpRequests(a -> a
+        http.securityMatcher(CONSOLE_PATHS).authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/console/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/console/**", "/webjars/**").permitAll()
                         .requestMatchers("/operations", "/operations/**").hasAuthority(ConsoleRole.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/**").hasAuthority(ConsoleRole.VIEWER.authority())
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAuthority(ConsoleRole.VIEWER.authority())

@@ -98,6 +98,12 @@ class ConsoleBrowserTest {
 
     @Test
     void aResponderSignsInWithSsoAcknowledgesWatchesTheTimelineAndReadsThePostmortem() {
+        // A few neighbours, so the list has something to filter (and the screenshots look like a real week).
+        HttpTestClient api = HttpTestClient.on(port).bearer(API_TOKEN);
+        api.post("/api/incidents", "{\"title\":\"Payments provider timeouts\",\"severity\":\"SEV1\"}");
+        String search = AlertFixtures.send(port, AM_TOKEN, AlertFixtures.firing("search", "Search p99 latency above 2s",
+                Map.of("service", "search", "team", "discovery")));
+        api.post("/api/incidents/" + search + "/status", "{\"status\":\"ACKNOWLEDGED\"}");
         String ref = AlertFixtures.send(port, AM_TOKEN, AlertFixtures.firing("browser", "Checkout 5xx ratio above 5%",
                 Map.of("team", "payments")));
         browser = Chromium.start(1280, 900);
