@@ -10,6 +10,10 @@ import dev.firebreak.runbook.RunView;
 import dev.firebreak.runbook.RunbookRuns;
 import dev.firebreak.runbook.RunbookView;
 import dev.firebreak.timeline.Timeline;
+import dev.firebreak.timeline.TimelineEntries;
+import dev.firebreak.timeline.TimelineEntry;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentDetails {
 
     public record Details(Incident incident, String slackUrl, String pagerDutyUrl, List<Duration> durations,
-                   TimelineView timeline, List<AlertFact> alerts, long firing, List<RunView> runs,
+                          TimelineView timeline, long timelineTotal, List<AlertFact> alerts, long alertTotal,
+                          long firing, List<RunView> runs,
                    List<RunbookView> runbooks, Instant now) {
 
         /** Time to acknowledge, mitigate, resolve (null while not reached) and how long it has been open. */
@@ -51,12 +56,17 @@ public class IncidentDetails {
     private final AlertTotals totals;
     private final PagerDutyLinks pagerDuty;
     private final RunbookRuns runs;
+    private final TimelineEntries entries;
     private final Clock clock;
 
-    IncidentDetails(IncidentManagement incidents, Timeline timeline, IncidentAlerts alerts, AlertTotals totals,
-                    PagerDutyLinks pagerDuty, RunbookRuns runs, Clock clock) {
+    static final int TIMELINE_LIMIT = 500;
+    static final int ALERT_LIMIT = 200;
+
+    IncidentDetails(IncidentManagement incidents, Timeline timeline, TimelineEntries entries, IncidentAlerts alerts,
+                    AlertTotals totals, PagerDutyLinks pagerDuty, RunbookRuns runs, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
+        this.entries = entries;
         this.alerts = alerts;
         this.totals = totals;
         this.pagerDuty = pagerDuty;
@@ -64,19 +74,29 @@ public class IncidentDetails {
         this.clock = clock;
     }
 
+    /**
+     * The page's data. The timeline is the newest {@link #TIMELINE_LIMIT} entries (a storm of thousands of alerts must
+     * not make every 5-second refresh heavy); the alert list is read only for a full page ({@code withAlerts}), the
+     * live refresh updates the counts.
+     */
     @Transactional(readOnly = true)
-    public Details of(String reference, Set<String> timelineGroups) {
+    public Details of(String reference, Set<String> timelineGroups, boolean withAlerts) {
         Incident i = incidents.require(reference);
         Instant now = clock.instant();
-        List<AlertFact> facts = alerts.of(i.getId()).stream()
+        List<AlertFact> facts = !withAlerts ? List.of() : alerts.of(i.getId()).stream()
                 .sorted(Comparator.comparing((AlertFact a) -> !a.firing())
                         .thenComparing(AlertFact::startsAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(ALERT_LIMIT)
                 .toList();
+        List<TimelineEntry> newest = new ArrayList<>(timeline.latest(i.getId(), TIMELINE_LIMIT));
+        Collections.reverse(newest);
+        AlertTotals.Counts counts = totals.of(i.getId());
         List<Duration> durations = java.util.Arrays.asList(between(i.getOpenedAt(), i.getAcknowledgedAt()),
                 between(i.getOpenedAt(), i.getMitigatedAt()), between(i.getOpenedAt(), i.getResolvedAt()),
                 between(i.getOpenedAt(), i.getResolvedAt() != null ? i.getResolvedAt() : now));
         return new Details(i, IncidentSearch.slackUrl(i), pagerDuty.of(List.of(i.getId())).get(i.getId()), durations,
-                TimelineView.of(timeline.of(i.getId()), timelineGroups), facts, totals.of(i.getId()).firing(),
+                TimelineView.of(newest, timelineGroups), entries.countByIncidentId(i.getId()), facts, counts.total(),
+                counts.firing(),
                 runs.ofIncident(i.getId()), i.getStatus().isOpen() ? runs.catalog(i) : List.of(), now);
     }
 

@@ -27,24 +27,24 @@ class IncidentPage {
 
     @GetMapping("/incidents/{ref}")
     String page(@PathVariable String ref, @RequestParam(required = false) List<String> kind, Model model) {
-        fill(ref, kind, model);
+        fill(ref, kind, true, model);
         return "incident";
     }
 
     @GetMapping("/incidents/{ref}/live")
     String live(@PathVariable String ref, @RequestParam(required = false) List<String> kind, Model model) {
-        fill(ref, kind, model);
+        fill(ref, kind, false, model);
         return "incident :: live";
     }
 
-    private void fill(String ref, List<String> kind, Model model) {
+    private void fill(String ref, List<String> kind, boolean withAlerts, Model model) {
         Set<String> groups = new LinkedHashSet<>();
         for (String k : kind == null ? List.<String>of() : kind) {
             if (TimelineView.GROUPS.containsKey(k)) {
                 groups.add(k);
             }
         }
-        IncidentDetails.Details d = details.of(ref, groups);
+        IncidentDetails.Details d = details.of(ref, groups, withAlerts);
         model.addAttribute("d", d);
         model.addAttribute("i", d.incident());
         model.addAttribute("groups", TimelineView.GROUPS.keySet());

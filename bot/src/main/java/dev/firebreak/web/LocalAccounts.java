@@ -22,6 +22,11 @@ final class LocalAccounts {
     private LocalAccounts() {
     }
 
+    /** Whether the sign-in page offers a password form: without OIDC always, with OIDC only for configured accounts. */
+    static boolean enabled(WebSettings settings) {
+        return !settings.oidc().enabled() || !WebSettings.blank(settings.admin().password()) || !settings.users().isEmpty();
+    }
+
     static List<UserDetails> of(WebSettings settings, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         WebSettings.Admin admin = settings.admin();

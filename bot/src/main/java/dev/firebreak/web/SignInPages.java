@@ -2,8 +2,6 @@ package dev.firebreak.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class SignInPages {
 
     private final WebSettings settings;
-    private final boolean localAccounts;
 
-    SignInPages(WebSettings settings, UserDetailsService accounts) {
+    SignInPages(WebSettings settings) {
         this.settings = settings;
-        this.localAccounts = !(accounts instanceof InMemoryUserDetailsManager m)
-                || m.userExists(settings.admin().username().strip().toLowerCase(java.util.Locale.ROOT))
-                || !settings.users().isEmpty();
     }
 
     @GetMapping("/")
@@ -30,7 +24,7 @@ class SignInPages {
 
     @GetMapping("/login")
     String login(Model model) {
-        model.addAttribute("local", localAccounts);
+        model.addAttribute("local", LocalAccounts.enabled(settings));
         model.addAttribute("oidc", settings.oidc().enabled());
         model.addAttribute("oidcName", settings.oidc().displayName());
         return "login";

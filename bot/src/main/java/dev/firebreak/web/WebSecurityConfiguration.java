@@ -50,8 +50,7 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain console(HttpSecurity http, WebSettings settings, UserDetailsService localAccounts)
-            throws Exception {
+    SecurityFilterChain console(HttpSecurity http, WebSettings settings) throws Exception {
         http.securityMatcher(CONSOLE_PATHS).authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/console/**", "/webjars/**").permitAll()
@@ -65,9 +64,7 @@ class WebSecurityConfiguration {
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-        boolean local = localAccounts instanceof InMemoryUserDetailsManager m && m.userExists(
-                settings.admin().username().strip().toLowerCase(java.util.Locale.ROOT)) || !settings.users().isEmpty();
-        if (local) {
+        if (LocalAccounts.enabled(settings)) {
             http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/incidents", false)
                     .failureUrl("/login?error"));
         }
