@@ -225,6 +225,29 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void sessionsLiveInTheSharedDatabaseSoEveryReplicaKnowsThemAndSignOutEndsThem() {
+        ConsoleSession vic = ConsoleSession.signedIn(port, "vic", "vic-pass-7");
+        assertThat(vic.get("/incidents").status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM spring_session WHERE principal_name = 'vic'", Long.class))
+                .isEqualTo(1);
+        ConsoleSession.Page out = vic.post("/logout", Map.of("_csrf", vic.get("/incidents").csrf()));
+        assertThat(out.header("Location")).endsWith("/login?logout");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM spring_session WHERE principal_name = 'vic'", Long.class))
+                .isZero();
+        assertThat(vic.get("/incidents").status()).isEqualTo(302);
+
+        long sessions = jdbc.queryForObject("SELECT COUNT(*) FROM spring_session", Long.class);
+        open("no-session");
+        HttpTestClient.on(port).bearer(API_TOKEN).get("/api/incidents");
+        HttpTestClient.on(port).get("/no/such/thing");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM spring_session", Long.class))
+                .as("API calls, webhooks and unknown paths make no session").isEqualTo(sessions);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
     void theAdminSeesOperationsAndRedrivesOnlyDeadTasks() {
         ConsoleSession admin = ConsoleSession.signedIn(port, "admin", ADMIN_PASSWORD);
         ConsoleSession.Page ops = admin.get("/operations");
