@@ -53,7 +53,7 @@ class WebSecurityConfiguration {
     SecurityFilterChain console(HttpSecurity http, WebSettings settings) throws Exception {
         http.securityMatcher(CONSOLE_PATHS).authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/console/**", "/webjars/**").permitAll()
+                        .requestMatchers("/login", "/console/**", "/webjars/**", SignInUnavailable.START).permitAll()
                         .requestMatchers("/operations", "/operations/**").hasAuthority(ConsoleRole.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/**").hasAuthority(ConsoleRole.VIEWER.authority())
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAuthority(ConsoleRole.VIEWER.authority())
@@ -69,8 +69,10 @@ class WebSecurityConfiguration {
                     .failureUrl("/login?error"));
         }
         if (settings.oidc().enabled()) {
+            OidcRegistrations registrations = new OidcRegistrations(settings.oidc());
             http.oauth2Login(o -> o.loginPage("/login")
-                    .clientRegistrationRepository(new OidcRegistrations(settings.oidc()))
+                    .clientRegistrationRepository(registrations)
+                    .authorizationEndpoint(a -> a.authorizationRequestResolver(SignInUnavailable.resolver(registrations)))
                     .userInfoEndpoint(u -> u.oidcUserService(
                             new OidcRoles(new RoleMapping(settings.roles(), settings.oidc().groupsClaim()))))
                     .defaultSuccessUrl("/incidents", false)
