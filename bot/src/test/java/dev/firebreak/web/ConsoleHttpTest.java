@@ -248,6 +248,27 @@ class ConsoleHttpTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
+    void theListFiltersBySeverityStatusAndTeamAndSearchesTitlesAndLabels() {
+        String payments = AlertFixtures.send(port, AM_TOKEN, AlertFixtures.firing("filters", "Payments 5xx_ratio 100%",
+                Map.of("team", "payments-filter", "cluster", "eu-filter-7")));
+        ConsoleSession rita = ConsoleSession.signedIn(port, "rita", "rita-pass-7");
+        java.util.function.Function<String, List<String>> refs = query -> rita.get("/incidents" + query).html()
+                .select("table.incidents tbody a strong").eachText();
+
+        assertThat(refs.apply("?q=eu-filter-7")).as("a label value").containsExactly(payments);
+        assertThat(refs.apply("?q=5xx_ratio%20100%25")).as("LIKE wildcards are literal").containsExactly(payments);
+        assertThat(refs.apply("?q=5xx%25ratio")).isEmpty();
+        assertThat(refs.apply("?team=payments-filter")).containsExactly(payments);
+        assertThat(refs.apply("?team=payments-filter&severity=sev1")).isEmpty();
+        assertThat(refs.apply("?team=payments-filter&status=open&range=24h")).containsExactly(payments);
+        assertThat(refs.apply("?team=payments-filter&status=resolved")).isEmpty();
+        assertThat(refs.apply("?team=payments-filter&status=bogus&severity=nine&range=forever&page=-3"))
+                .as("unknown filter values are ignored, not errors").containsExactly(payments);
+        ConsoleSession.Page counts = rita.get("/incidents/counts");
+        assertThat(counts.html().select("a.count.triggered strong").text()).matches("[1-9][0-9]*");
+    }
+
+    @Test
     void theAdminSeesOperationsAndRedrivesOnlyDeadTasks() {
         ConsoleSession admin = ConsoleSession.signedIn(port, "admin", ADMIN_PASSWORD);
         ConsoleSession.Page ops = admin.get("/operations");
