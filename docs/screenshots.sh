@@ -4,6 +4,7 @@
 #   docs/img/postmortem.png       the HTML draft, light
 #   docs/img/postmortem-dark.png  the same page in dark mode
 #   docs/img/postmortem-print.png the same page as Chromium prints it (print stylesheet), first two A4 pages
+#   docs/img/console-*.png        the web console's pages (ConsoleBrowserTest takes them)
 # Needs Debian's chromium (apt-get install chromium). Usage: docs/screenshots.sh  (MVN_FLAGS="-o -q" by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,3 +34,8 @@ timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --disa
 # the printed PDF's first pages as PNG, drawn by PDFBox (already on the test classpath)
 java -cp "$(cat bot/target/screenshots-cp.txt)" docs/PdfPages.java "$out/print.pdf" docs/img/postmortem-print.png 2 60
 ls -l docs/img/postmortem*.png
+# The web console's pages (docs/img/console-*.png), taken by the browser test in the real headless Chromium.
+# shellcheck disable=SC2086
+mvn $MVN_FLAGS -pl bot verify -Dtest=ConsoleBrowserTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dfirebreak.screenshots="$PWD/docs/img"
+ls -l docs/img/console-*.png

@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
  * A mean covers only the incidents that reached that state; {@code null} when none did.
  */
 @Component
-class IncidentResponseTimes {
+public class IncidentResponseTimes {
 
     /** Counts and means (in seconds) for one group of incidents. */
-    record Times(String key, int incidents, int acknowledged, int mitigated, int resolved,
+    public record Times(String key, int incidents, int acknowledged, int mitigated, int resolved,
                  Double mttaSeconds, Double mttmSeconds, Double mttrSeconds) {
     }
 
-    record Report(Instant from, Instant to, Times overall, List<Times> bySeverity, List<Times> byService) {
+    public record Report(Instant from, Instant to, Times overall, List<Times> bySeverity, List<Times> byService) {
     }
 
     private record Row(String severity, String service, Instant opened, Instant acknowledged, Instant mitigated,
@@ -39,7 +39,7 @@ class IncidentResponseTimes {
         this.jdbc = jdbc;
     }
 
-    Report report(Instant from, Instant to) {
+    public Report report(Instant from, Instant to) {
         List<Row> rows = jdbc.query("""
                 SELECT severity, service, opened_at, acknowledged_at, mitigated_at, resolved_at FROM incident
                 WHERE opened_at >= :from AND opened_at < :to

@@ -203,6 +203,12 @@ class RunJournal {
                 new MapSqlParameterSource("i", incidentId), RunJournal::run);
     }
 
+    /** The newest runs of all incidents (the console's runbooks page). */
+    List<RunRow> recent(int limit) {
+        return jdbc.query("SELECT * FROM runbook_run ORDER BY id DESC LIMIT :n", new MapSqlParameterSource("n", limit),
+                RunJournal::run);
+    }
+
     // ---- steps ----
 
     /** Starts a step attempt; false when that attempt already exists (someone else started it). */

@@ -110,6 +110,11 @@ public class RunbookRuns {
         return journal.ofIncident(incidentId).stream().map(views::of).toList();
     }
 
+    /** The newest runs over all incidents, newest first. */
+    public List<RunView> recent(int limit) {
+        return journal.recent(Math.max(1, Math.min(limit, 500))).stream().map(views::of).toList();
+    }
+
     public Optional<RunView> find(long runId) {
         return journal.find(runId).map(views::of);
     }

@@ -28,7 +28,7 @@ class ModuleBoundariesTest {
 
     static final String ROOT = "dev.firebreak";
     static final List<String> FEATURES = List.of("incident", "alerting", "timeline", "slack", "paging", "postmortem",
-            "runbook", "watchdog");
+            "runbook", "watchdog", "web");
 
     static JavaClasses classes;
 
@@ -65,6 +65,13 @@ class ModuleBoundariesTest {
     void systemImportsNoFeature() {
         check(noClasses().that().resideInAPackage(ROOT + ".system..").should().dependOnClassesThat()
                 .resideInAnyPackage(features()));
+    }
+
+    /** The web console sits on top: it uses other features' root APIs, and nothing depends on it. */
+    @Test
+    void nothingImportsTheWebConsole() {
+        check(noClasses().that().resideOutsideOfPackage(ROOT + ".web..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".web.."));
     }
 
     @Test
