@@ -58,12 +58,15 @@ public class IncidentDetails {
     private final RunbookRuns runs;
     private final TimelineEntries entries;
     private final Clock clock;
+    private final dev.firebreak.incident.IncidentChannels channels;
 
     static final int TIMELINE_LIMIT = 500;
     static final int ALERT_LIMIT = 200;
 
     IncidentDetails(IncidentManagement incidents, Timeline timeline, TimelineEntries entries, IncidentAlerts alerts,
-                    AlertTotals totals, PagerDutyLinks pagerDuty, RunbookRuns runs, Clock clock) {
+                    AlertTotals totals, PagerDutyLinks pagerDuty, RunbookRuns runs, Clock clock,
+                    dev.firebreak.incident.IncidentChannels channels) {
+        this.channels = channels;
         this.incidents = incidents;
         this.timeline = timeline;
         this.entries = entries;
@@ -94,7 +97,7 @@ public class IncidentDetails {
         List<Duration> durations = java.util.Arrays.asList(between(i.getOpenedAt(), i.getAcknowledgedAt()),
                 between(i.getOpenedAt(), i.getMitigatedAt()), between(i.getOpenedAt(), i.getResolvedAt()),
                 between(i.getOpenedAt(), i.getResolvedAt() != null ? i.getResolvedAt() : now));
-        return new Details(i, IncidentSearch.slackUrl(i), pagerDuty.of(List.of(i.getId())).get(i.getId()), durations,
+        return new Details(i, IncidentSearch.slackUrl(channels.of(i.getId()).orElse(null)), pagerDuty.of(List.of(i.getId())).get(i.getId()), durations,
                 TimelineView.of(newest, timelineGroups), entries.countByIncidentId(i.getId()), facts, counts.total(),
                 counts.firing(),
                 runs.ofIncident(i.getId()), i.getStatus().isOpen() ? runs.catalog(i) : List.of(), now);

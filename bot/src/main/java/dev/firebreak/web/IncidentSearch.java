@@ -2,6 +2,7 @@ package dev.firebreak.web;
 
 import dev.firebreak.incident.AlertTotals;
 import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentChannels;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.paging.PagerDutyLinks;
@@ -36,10 +37,12 @@ public class IncidentSearch {
     private final Incidents incidents;
     private final AlertTotals alertTotals;
     private final PagerDutyLinks pagerDuty;
+    private final IncidentChannels channels;
     private final Clock clock;
 
     IncidentSearch(NamedParameterJdbcTemplate jdbc, Incidents incidents, AlertTotals alertTotals,
-                   PagerDutyLinks pagerDuty, Clock clock) {
+                   PagerDutyLinks pagerDuty, IncidentChannels channels, Clock clock) {
+        this.channels = channels;
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.alertTotals = alertTotals;
@@ -86,9 +89,10 @@ public class IncidentSearch {
         found.sort(Comparator.comparingLong(Incident::getNumber).reversed());
         Map<UUID, AlertTotals.Counts> counts = alertTotals.of(ids);
         Map<UUID, String> pd = pagerDuty.of(ids);
+        Map<UUID, IncidentChannels.Channel> slack = channels.of(ids);
         List<Row> rows = found.stream().map(i -> {
             AlertTotals.Counts c = counts.getOrDefault(i.getId(), AlertTotals.Counts.NONE);
-            return new Row(i, c.total(), c.firing(), slackUrl(i), pd.get(i.getId()));
+            return new Row(i, c.total(), c.firing(), slackUrl(slack.get(i.getId())), pd.get(i.getId()));
         }).toList();
         int pages = (int) Math.max(1, (total + IncidentFilter.PAGE_SIZE - 1) / IncidentFilter.PAGE_SIZE);
         return new Result(rows, total, filter.page(), pages);
@@ -120,8 +124,8 @@ public class IncidentSearch {
     }
 
     /** Slack's own redirect to a channel by id (works for every workspace), or null before the channel exists. */
-    static String slackUrl(Incident i) {
-        String id = i.getSlackChannelId();
+    static String slackUrl(IncidentChannels.Channel channel) {
+        String id = channel == null ? null : channel.id();
         return id == null || !id.matches("[A-Z0-9]{1,32}") ? null : "https://slack.com/app_redirect?channel=" + id;
     }
 
