@@ -40,13 +40,21 @@ class AlertUpserts {
         this.timeline = timeline;
     }
 
-    /** Returns true when an alert was added or changed status (the status card must re-render). */
-    boolean apply(UUID incidentId, AlertmanagerNotification n, boolean newIncident, Instant now) {
+    /**
+     * What applying a notification did: {@code changed} when an alert was added or changed status (the status card
+     * must re-render); {@code freshUntil}, when the oldest {@code lastSeenAt} of the notification's alerts needs a
+     * refresh (see {@link RepeatNotifications}).
+     */
+    record Applied(boolean changed, Instant freshUntil) {
+    }
+
+    Applied apply(UUID incidentId, AlertmanagerNotification n, boolean newIncident, Instant now) {
         Map<String, AlertRows.Row> byFingerprint = newIncident ? new HashMap<>() : rows.load(incidentId);
         Map<String, AlertRows.Row> inserts = new LinkedHashMap<>();
         Map<String, AlertRows.Row> updates = new LinkedHashMap<>();
         List<NewTimelineEntry> entries = new ArrayList<>();
         boolean changed = false;
+        Instant oldestSeen = now;
         for (AlertmanagerNotification.Alert a : n.alerts()) {
             AlertRows.Row stored = byFingerprint.get(a.fingerprint());
             if (stored == null) {
@@ -94,6 +102,7 @@ class AlertUpserts {
                 entries.add(a.isFiring() ? firing(incidentId, n, a) : resolved(incidentId, n, a));
                 changed = true;
             }
+            oldestSeen = earliest(oldestSeen, stored.lastSeenAt);
         }
         if (!inserts.isEmpty()) {
             rows.insert(incidentId, List.copyOf(inserts.values()));
@@ -102,7 +111,7 @@ class AlertUpserts {
             rows.update(List.copyOf(updates.values()));
         }
         timeline.recordAll(incidentId, entries);
-        return changed;
+        return new Applied(changed, oldestSeen.plus(LAST_SEEN_RESOLUTION));
     }
 
     /**
