@@ -116,6 +116,9 @@ public final class AlertLoad {
             sampler.interrupt();
         }
         r.print(mode, arg("rate", "-"), concurrency, heapPeak.get());
+        if (stormMix && !mode.equals("noop")) {
+            System.out.println("sent: " + storm.sent());
+        }
         int exit = 0;
         if (verify) {
             long[] after = incidentTotals();

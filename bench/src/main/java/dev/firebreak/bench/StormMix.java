@@ -39,6 +39,14 @@ final class StormMix {
         return senders.stream().mapToLong(s -> s.opened).sum();
     }
 
+    /** What was sent: opening, repeating and resolving notifications. */
+    synchronized String sent() {
+        long opens = senders.stream().mapToLong(s -> s.opens).sum();
+        long repeats = senders.stream().mapToLong(s -> s.repeats).sum();
+        long resolves = senders.stream().mapToLong(s -> s.resolves).sum();
+        return "opening=" + opens + " repeating=" + repeats + " resolving=" + resolves;
+    }
+
     /** Groups firing now, i.e. open incidents this mix should have left. */
     synchronized long expectedFiring() {
         return senders.stream().mapToLong(Sender::firing).sum();
@@ -50,6 +58,9 @@ final class StormMix {
         private final Random random;
         private long count;
         private volatile long opened;
+        private volatile long opens;
+        private volatile long repeats;
+        private volatile long resolves;
         private Group last;
         private boolean lastOpens;
 
@@ -70,13 +81,17 @@ final class StormMix {
                     last = g;
                     lastOpens = false;
                     g.firing = false;
+                    resolves++;
                     return g.body(true);
                 }
             }
             Group g = own.get(random.nextInt(own.size()));
             last = g;
             lastOpens = !g.firing;
-            if (!g.firing) {
+            if (g.firing) {
+                repeats++;
+            } else {
+                opens++;
                 g.firing = true;
                 g.incarnation++;
                 g.startsAt = Instant.now().minusSeconds(30).toString();

@@ -76,13 +76,14 @@ public class AlertIntake {
     /** Ingests one notification; returns only after its effects are committed. */
     public IntakeResult ingest(AlertmanagerNotification notification) {
         String group = CorrelationKeys.hash(notification.groupKey());
-        Optional<IntakeResult> repeat = repeats.recordIfUnchanged(notification, group, clock.instant());
+        String digest = RepeatNotifications.digest(notification);
+        Optional<IntakeResult> repeat = repeats.recordIfUnchanged(notification, digest, group, clock.instant());
         if (repeat.isPresent()) {
             return repeat.get();
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> ingestOnce(notification, group));
+                return tx.execute(status -> ingestOnce(notification, group, digest));
             } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
@@ -92,7 +93,7 @@ public class AlertIntake {
         }
     }
 
-    private IntakeResult ingestOnce(AlertmanagerNotification n, String group) {
+    private IntakeResult ingestOnce(AlertmanagerNotification n, String group, String digest) {
         Instant now = clock.instant();
         Optional<Incident> open = incidents.findOpenByCorrelationHashForUpdate(group);
         Incident incident;
@@ -119,7 +120,7 @@ public class AlertIntake {
         if (n.isResolved() && incident.getSource() == IncidentSource.ALERTMANAGER && resolveAll(incident, n, now)) {
             outcome = Outcome.RESOLVED;
         }
-        repeats.remember(n, group, incident.getId(), applied.freshUntil());
+        repeats.remember(digest, group, incident.getId(), applied.freshUntil());
         notifications.record(n, now, outcome, incident.getId());
         return new IntakeResult(outcome, incident.getId(), incident.getNumber(), incident.reference(),
                 incident.getStatus(), n.alerts().size());

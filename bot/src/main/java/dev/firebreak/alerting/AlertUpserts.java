@@ -110,7 +110,11 @@ class AlertUpserts {
         if (!updates.isEmpty()) {
             rows.update(List.copyOf(updates.values()));
         }
-        timeline.recordAll(incidentId, entries);
+        if (newIncident) {
+            timeline.recordAllForNewIncident(incidentId, entries);
+        } else {
+            timeline.recordAll(incidentId, entries);
+        }
         return new Applied(changed, oldestSeen.plus(LAST_SEEN_RESOLUTION));
     }
 

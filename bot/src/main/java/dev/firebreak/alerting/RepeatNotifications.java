@@ -47,11 +47,11 @@ class RepeatNotifications {
      * Records {@code n} as a repeat of the notification last applied to its group and returns the result, or
      * empty when the full path must run. Runs outside any transaction (each statement commits on its own).
      */
-    Optional<IntakeResult> recordIfUnchanged(AlertmanagerNotification n, String correlationHash, Instant now) {
+    Optional<IntakeResult> recordIfUnchanged(AlertmanagerNotification n, String digest, String correlationHash,
+                                             Instant now) {
         if (n.isResolved()) {
             return Optional.empty();
         }
-        String digest = digest(n);
         return Optional.ofNullable(jdbc.execute((ConnectionCallback<IntakeResult>) con -> {
             UUID incidentId;
             long number;
@@ -81,8 +81,7 @@ class RepeatNotifications {
      * Stores the digest of a notification just applied to the group's incident, in the intake transaction (which
      * holds the incident's lock). {@code freshUntil}: when the oldest {@code lastSeenAt} it left needs a refresh.
      */
-    void remember(AlertmanagerNotification n, String correlationHash, UUID incidentId, Instant freshUntil) {
-        String digest = digest(n);
+    void remember(String digest, String correlationHash, UUID incidentId, Instant freshUntil) {
         OffsetDateTime until = freshUntil.atOffset(ZoneOffset.UTC);
         int updated = jdbc.update("UPDATE alert_group_digest SET incident_id = ?, digest = ?, fresh_until = ? "
                 + "WHERE correlation_hash = ?", incidentId, digest, until, correlationHash);

@@ -1,6 +1,7 @@
 package dev.firebreak.incident;
 
 import dev.firebreak.system.text.StoredText;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -21,9 +22,11 @@ public class IncidentManagement {
     private final Incidents incidents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityManager entities;
 
-    IncidentManagement(Incidents incidents, ApplicationEventPublisher events, Clock clock) {
+    IncidentManagement(Incidents incidents, ApplicationEventPublisher events, Clock clock, EntityManager entities) {
         this.incidents = incidents;
+        this.entities = entities;
         this.events = events;
         this.clock = clock;
     }
@@ -40,7 +43,10 @@ public class IncidentManagement {
         // on the unique correlation, or any rollback, gives it back, so numbers have no gaps.
         incidents.takeNumber();
         Incident incident = new Incident(UUID.randomUUID(), incidents.lastNumber(), spec, now);
-        incidents.saveAndFlush(incident);
+        // persist, not save: the id is assigned, so save() would merge and read the row first (issue 11: one round
+        // trip less while this transaction holds the number counter).
+        entities.persist(incident);
+        entities.flush();
         events.publishEvent(new IncidentOpened(incident.getId(), incident.getNumber(), incident.getTitle(),
                 incident.getSeverity(), incident.getSource(), actor, now));
         return incident;
