@@ -44,9 +44,10 @@ public class IncidentManagement {
         incidents.takeNumber();
         Incident incident = new Incident(UUID.randomUUID(), incidents.lastNumber(), spec, now);
         // persist, not save: the id is assigned, so save() would merge and read the row first (issue 11: one round
-        // trip less while this transaction holds the number counter).
+        // trip less while this transaction holds the number counter). The repository's flush translates a lost race
+        // on the open correlation into DataIntegrityViolationException.
         entities.persist(incident);
-        entities.flush();
+        incidents.flush();
         events.publishEvent(new IncidentOpened(incident.getId(), incident.getNumber(), incident.getTitle(),
                 incident.getSeverity(), incident.getSource(), actor, now));
         return incident;
