@@ -87,12 +87,17 @@ public final class AlertLoad {
         boolean stormMix = arg("mix", "storm").equals("storm");
         String[] headers = {"Authorization", "Bearer " + arg("token", ""), "Content-Type", "application/json"};
         java.util.function.IntFunction<Requests> perSender;
+        List<byte[]> firstWave = new ArrayList<>();
         if (mode.equals("noop")) {
             byte[] liveness = RawHttp.request("GET", "/actuator/health/liveness", hostHeader, new String[0], null);
             perSender = t -> () -> liveness;
         } else if (stormMix) {
+            boolean open = mode.equals("open");
             perSender = t -> {
-                StormMix.Sender s = storm.sender(t, concurrency);
+                // The open loop has one scheduler: one sender owns every group.
+                StormMix.Sender s = open ? storm.sender(0, 1) : storm.sender(t, concurrency);
+                s.primeAll().forEach(b -> firstWave.add(RawHttp.request("POST", "/webhooks/alertmanager", hostHeader,
+                        headers, b)));
                 return new Requests() {
                     public byte[] next() {
                         return RawHttp.request("POST", "/webhooks/alertmanager", hostHeader, headers, s.next());
@@ -109,9 +114,14 @@ public final class AlertLoad {
         }
         boolean verify = args.containsKey("verify") && stormMix && mode.equals("closed");
         long[] before = verify ? incidentTotals() : null;
+        List<Requests> senders = new ArrayList<>();
+        for (int t = 0; t < (mode.equals("open") ? 1 : concurrency); t++) {
+            senders.add(perSender.apply(t));
+        }
+        int firstWaveErrors = firstWave(firstWave);
         Result r = mode.equals("open")
-                ? openLoop(perSender.apply(0), Double.parseDouble(arg("rate", "500")), duration, concurrency)
-                : closedLoop(perSender, duration, concurrency);
+                ? openLoop(senders.get(0), Double.parseDouble(arg("rate", "500")), duration, concurrency)
+                : closedLoop(senders, duration);
         if (sampler != null) {
             sampler.interrupt();
         }
@@ -124,13 +134,49 @@ public final class AlertLoad {
             long[] after = incidentTotals();
             long opened = after[0] - before[0];
             long open = after[1] - before[1];
-            boolean ok = opened == storm.expectedOpened() && open == storm.expectedFiring() && r.errors() == 0 && r.count.get() > 0;
+            boolean ok = opened == storm.expectedOpened() && open == storm.expectedFiring() && r.errors() == 0
+                    && firstWaveErrors == 0 && r.count.get() > 0;
             System.out.printf(Locale.ROOT, "verify: incidents opened %d (expected %d), still open %d (expected %d), "
                     + "non-2xx %d: %s%n", opened, storm.expectedOpened(), open, storm.expectedFiring(), r.errors(),
                     ok ? "OK" : "FAILED");
             exit = ok ? 0 : 1;
         }
         return exit;
+    }
+
+    /**
+     * The storm's first wave, before the measured phase: one opening notification per group, 16 at a time (each
+     * group once, so order does not matter). Prints how long it took; returns the number of non-2xx answers.
+     */
+    private int firstWave(List<byte[]> requests) throws Exception {
+        if (requests.isEmpty()) {
+            return 0;
+        }
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            Thread th = new Thread(() -> {
+                try (RawHttp connection = new RawHttp(host, port)) {
+                    for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                        int status = connection.exchange(requests.get(i));
+                        if (status < 200 || status >= 300) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "first wave: %d groups opened in %.1f s (%.1f/s, 16 senders), non-2xx %d%n",
+                requests.size(), secs, requests.size() / secs, errors.get());
+        return errors.get();
     }
 
     /** Total incidents and open incidents, from the API's {@code total}. */
@@ -178,14 +224,12 @@ public final class AlertLoad {
     }
 
     /** {@code concurrency} senders back to back for {@code seconds}. */
-    private Result closedLoop(java.util.function.IntFunction<Requests> perSender, int seconds, int concurrency)
-            throws Exception {
+    private Result closedLoop(List<Requests> senders, int seconds) throws Exception {
         Result r = new Result(2_000_000);
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < concurrency; t++) {
-            Requests requests = perSender.apply(t);
+        for (Requests requests : senders) {
             Thread th = new Thread(() -> {
                 try (RawHttp connection = new RawHttp(host, port)) {
                     while (System.nanoTime() < end) {

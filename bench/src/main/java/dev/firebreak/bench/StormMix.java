@@ -71,6 +71,26 @@ final class StormMix {
             random = new Random(31L * index + 7);
         }
 
+        /**
+         * Opens every group of this sender that does not fire yet: one firing notification each (the storm's first
+         * wave, sent before the measured phase); they count as opening notifications.
+         */
+        List<byte[]> primeAll() {
+            List<byte[]> bodies = new ArrayList<>();
+            for (Group g : own) {
+                if (!g.firing) {
+                    opens++;
+                    opened++; // acknowledged: the caller checks every answer of the first wave
+                    g.firing = true;
+                    g.incarnation++;
+                    g.startsAt = Instant.now().minusSeconds(30).toString();
+                    g.firingBody = null;
+                    bodies.add(g.body(false));
+                }
+            }
+            return bodies;
+        }
+
         /** The next notification body. */
         byte[] next() {
             count++;
