@@ -68,7 +68,7 @@ done
 
 load() {
   java -cp bench/target/classes dev.firebreak.bench.AlertLoad --url="$URL" --token="$TOKEN" --api-token="$API_TOKEN" \
-       --mix="$MIX" --groups="$ALERT_GROUPS" --heap-url="$URL/actuator/metrics/jvm.memory.used?tag=area:heap" "$@"
+       --mix="$MIX" --groups="$ALERT_GROUPS" --pid="$BOT" --heap-url="$URL/actuator/metrics/jvm.memory.used?tag=area:heap" "$@"
 }
 
 echo "== $DB: $(nproc) cores, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg) (shared machine)"

@@ -119,13 +119,19 @@ public final class AlertLoad {
             senders.add(perSender.apply(t));
         }
         int firstWaveErrors = firstWave(firstWave);
+        double cpuBefore = botCpuSeconds();
         Result r = mode.equals("open")
                 ? openLoop(senders.get(0), Double.parseDouble(arg("rate", "500")), duration, concurrency)
                 : closedLoop(senders, duration);
+        double cpu = botCpuSeconds() - cpuBefore;
         if (sampler != null) {
             sampler.interrupt();
         }
         r.print(mode, arg("rate", "-"), concurrency, heapPeak.get());
+        if (cpuBefore >= 0 && r.count.get() > 0) {
+            System.out.printf(Locale.ROOT, "bot_cpu: %.1f s, %.2f ms per request (user + system of the bot process "
+                    + "in the measured phase; PostgreSQL not included)%n", cpu, cpu * 1000 / r.count.get());
+        }
         if (stormMix && !mode.equals("noop")) {
             System.out.println("sent: " + storm.sent());
         }
@@ -177,6 +183,24 @@ public final class AlertLoad {
         System.out.printf(Locale.ROOT, "first wave: %d groups opened in %.1f s (%.1f/s, 16 senders), non-2xx %d%n",
                 requests.size(), secs, requests.size() / secs, errors.get());
         return errors.get();
+    }
+
+    /**
+     * CPU seconds (user + system) the bot process ({@code --pid}, on this machine) has used so far, from
+     * {@code /proc/<pid>/stat}; -1 without it. On a shared machine, the cost that depends least on its load.
+     */
+    private double botCpuSeconds() {
+        String pid = arg("pid", null);
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ)
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** Total incidents and open incidents, from the API's {@code total}. */
