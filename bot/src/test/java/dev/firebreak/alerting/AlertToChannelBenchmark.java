@@ -75,7 +75,9 @@ public final class AlertToChannelBenchmark {
         p.put("firebreak.slack.api-url", slack.url());
         p.put("firebreak.pagerduty.events-url", pagerDuty.eventsBaseUrl());
         p.put("firebreak.pagerduty.routing.default-routing-key", FakePagerDuty.ROUTING_KEY);
-        app = new SpringApplicationBuilder(FirebreakApplication.class).properties(p).run();
+        // As command-line arguments: default properties would lose to application.yml (its H2 file database).
+        app = new SpringApplicationBuilder(FirebreakApplication.class)
+                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         webhook = new WebhookClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
 
