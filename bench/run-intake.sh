@@ -7,7 +7,7 @@
 #
 #   bench/run-intake.sh [h2|postgres] [seconds-per-phase]        e.g. bench/run-intake.sh postgres 20
 # Environment: PHASES (default "noop closed open"), RATES (open-loop rates, default "300 1000"), CONCURRENCY
-# (open-loop senders, default 64), CLOSED_CONCURRENCY (default 16), MIX (storm, the default: GROUPS groups, default
+# (open-loop senders, default 64), CLOSED_CONCURRENCY (default 16), MIX (storm, the default: ALERT_GROUPS groups, default
 # 500, every tenth notification a resolve; or mixed: 20% new groups, 15% resolves), JAR (a built bot jar: skips
 # the build), JAVA_OPTS (extra JVM options for the bot), MVN_FLAGS (e.g. -o).
 set -euo pipefail
