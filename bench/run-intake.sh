@@ -1,29 +1,41 @@
 #!/usr/bin/env bash
 # Alert intake benchmark: builds the bot, starts it with -Xmx256m on H2 (file in a temp dir) or PostgreSQL
-# (database firebreak_bench, created if missing), runs bench's AlertLoad against it and prints throughput,
-# acknowledgement latency, peak heap (from /actuator/metrics) and peak RSS (VmHWM), then stops the bot.
+# (database $BENCH_DB, default firebreak_bench, dropped and created), runs bench's AlertLoad against it and prints
+# throughput, acknowledgement latency, the ratio to the no-op endpoint, peak heap (from /actuator/metrics) and peak
+# RSS (VmHWM), then stops the bot. Every closed-loop phase checks the bot's incidents against what the acknowledged
+# notifications should have done (--verify) and the script exits non-zero on a mismatch or any non-2xx answer.
 #
 #   bench/run-intake.sh [h2|postgres] [seconds-per-phase]        e.g. bench/run-intake.sh postgres 20
-# Environment: PHASES (default "noop closed open"), RATES (open-loop rates, default "500 1000"), CONCURRENCY
-# (open-loop senders, default 64), CLOSED_CONCURRENCY (default 16), MVN_FLAGS (e.g. -o).
+# Environment: PHASES (default "noop closed open"), RATES (open-loop rates, default "300 1000"), CONCURRENCY
+# (open-loop senders, default 64), CLOSED_CONCURRENCY (default 16), MIX (storm, the default: ALERT_GROUPS groups, default
+# 500, every tenth notification a resolve; or mixed: 20% new groups, 15% resolves), JAR (a built bot jar: skips
+# the build), JAVA_OPTS (extra JVM options for the bot), MVN_FLAGS (e.g. -o).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DB="${1:-h2}"
 SECONDS_PER_PHASE="${2:-20}"
-RATES="${RATES:-500 1000}"
+RATES="${RATES:-300 1000}"
+MIX="${MIX:-storm}"
+ALERT_GROUPS="${ALERT_GROUPS:-500}"
 CONCURRENCY="${CONCURRENCY:-64}"
 CLOSED_CONCURRENCY="${CLOSED_CONCURRENCY:-16}"
 PHASES="${PHASES:-noop closed open}"
 TOKEN="bench-$RANDOM$RANDOM"
+API_TOKEN="bench-api-$RANDOM$RANDOM"
 PORT="${PORT:-$((18000 + RANDOM % 2000))}"
 URL="http://127.0.0.1:$PORT"
 
-mvn -q -B ${MVN_FLAGS:-} package -pl bot,bench -am -DskipTests
-JAR="$(ls bot/target/firebreak-bot-*.jar | grep -v original | head -1)"
+BENCH_DB="${BENCH_DB:-firebreak_bench}"
+if [ -z "${JAR:-}" ]; then
+  mvn -q -B ${MVN_FLAGS:-} package -pl bot,bench -am -DskipTests
+  JAR="$(ls bot/target/firebreak-bot-*.jar | grep -v original | head -1)"
+fi
 TMP="$(mktemp -d)"
 
-ARGS=(-Xmx256m -jar "$JAR" --server.port="$PORT" --firebreak.alertmanager.bearer-token="$TOKEN"
+# shellcheck disable=SC2206
+ARGS=(-Xmx256m ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --firebreak.alertmanager.bearer-token="$TOKEN"
+      --firebreak.api.token="$API_TOKEN"
       --logging.level.root=WARN --logging.level.dev.firebreak=INFO)
 case "$DB" in
   h2)
@@ -31,9 +43,9 @@ case "$DB" in
     ;;
   postgres)
     # A fresh database every run, so results do not depend on what an earlier run left behind.
-    psql -h 127.0.0.1 -U postgres -w -qc "drop database if exists firebreak_bench" >/dev/null
-    psql -h 127.0.0.1 -U postgres -w -qc "create database firebreak_bench"
-    ARGS+=(--spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/firebreak_bench)
+    psql -h 127.0.0.1 -U postgres -w -qc "drop database if exists $BENCH_DB" >/dev/null
+    psql -h 127.0.0.1 -U postgres -w -qc "create database $BENCH_DB"
+    ARGS+=(--spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB)
     ;;
   *) echo "usage: $0 [h2|postgres] [seconds]" >&2; exit 2 ;;
 esac
@@ -55,18 +67,25 @@ for _ in $(seq 1 120); do
 done
 
 load() {
-  java -cp bench/target/classes dev.firebreak.bench.AlertLoad --url="$URL" --token="$TOKEN" \
-       --heap-url="$URL/actuator/metrics/jvm.memory.used?tag=area:heap" "$@"
+  java -cp bench/target/classes dev.firebreak.bench.AlertLoad --url="$URL" --token="$TOKEN" --api-token="$API_TOKEN" \
+       --mix="$MIX" --groups="$ALERT_GROUPS" --pid="$BOT" --heap-url="$URL/actuator/metrics/jvm.memory.used?tag=area:heap" "$@"
 }
 
 echo "== $DB: $(nproc) cores, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg) (shared machine)"
 echo "-- warm-up (closed loop, 5 s, not reported)"; load --mode=closed --duration=5 --concurrency=16 >/dev/null
+FAILED=0
+NOOP=""
 for phase in $PHASES; do
   case "$phase" in
-    noop) echo "-- no-op ceiling: GET /actuator/health/liveness, closed loop, 32 senders"
-          load --mode=noop --duration=10 --concurrency=32 ;;
-    closed) echo "-- intake, closed loop (sustained maximum), $CLOSED_CONCURRENCY senders"
-          load --mode=closed --duration="$SECONDS_PER_PHASE" --concurrency="$CLOSED_CONCURRENCY" ;;
+    noop) echo "-- no-op ceiling: GET /actuator/health/liveness, closed loop, $CLOSED_CONCURRENCY senders"
+          out="$(load --mode=noop --duration=10 --concurrency="$CLOSED_CONCURRENCY")"; echo "$out"
+          NOOP="$(sed -n 's/.*(ok \([0-9.]*\)\/s).*/\1/p' <<<"$out")" ;;
+    closed) echo "-- intake, closed loop (sustained maximum), $CLOSED_CONCURRENCY senders, $MIX mix"
+          out="$(load --mode=closed --duration="$SECONDS_PER_PHASE" --concurrency="$CLOSED_CONCURRENCY" --verify)" \
+            || FAILED=1
+          echo "$out"
+          ok="$(sed -n 's/.*(ok \([0-9.]*\)\/s).*/\1/p' <<<"$out")"
+          [ -n "$NOOP" ] && [ -n "$ok" ] && awk -v a="$ok" -v b="$NOOP" 'BEGIN { printf "ratio intake/no-op = %.2f\n", a / b }' ;;
     open) for rate in $RATES; do
             echo "-- intake, open loop at $rate/s"
             load --mode=open --rate="$rate" --duration="$SECONDS_PER_PHASE" --concurrency="$CONCURRENCY"
@@ -75,3 +94,4 @@ for phase in $PHASES; do
 done
 echo "-- bot process: $(grep VmHWM /proc/$BOT/status) (peak RSS)"
 grep -E "ERROR|WARN" "$TMP/bot.log" | grep -v "newer than the version Flyway" | head -5 || true
+exit "$FAILED"

@@ -21,31 +21,38 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Load generator for the Alertmanager webhook: sends version-4 notifications of 10 alerts each (new groups,
- * repeats and resolves mixed) over HTTP and reports throughput and acknowledgement latency.
+ * Load generator for the Alertmanager webhook: sends version-4 notifications of 10 alerts each over HTTP/1.1
+ * keep-alive connections ({@link RawHttp}, one per sender) and reports throughput and acknowledgement latency.
  *
  * <pre>
  * java -cp bench/target/classes dev.firebreak.bench.AlertLoad --url=http://127.0.0.1:8080 --token=T \
- *      --mode=open --rate=500 --duration=20 --concurrency=64
+ *      --mode=closed --mix=storm --groups=500 --duration=20 --concurrency=16 [--api-token=A --verify]
  * </pre>
  * Modes: {@code open} sends on a fixed schedule (rate per second) whatever the answers do, and measures latency
  * from the scheduled send time, so queueing in the generator counts; {@code closed} keeps {@code concurrency}
  * requests in flight for the sustained maximum; {@code noop} is closed-loop on {@code /actuator/health/liveness},
- * the app's ceiling for a request that does no work. With {@code --heap-url} it samples heap use (max printed).
+ * the app's ceiling for a request that does no work. Mixes: {@code storm} ({@link StormMix}, the default: 500
+ * groups, every tenth notification a resolve) and {@code mixed} ({@link GroupMix}, 20% new groups, 15% resolves).
+ * With {@code --heap-url} it samples heap use (max printed). With {@code --verify} (closed loop, storm mix, needs
+ * {@code --api-token}) it checks through the API that the bot opened exactly the incidents the acknowledged
+ * notifications should have opened and left exactly the firing groups open, and exits 1 otherwise or on any
+ * non-2xx answer.
  */
 public final class AlertLoad {
 
     private final Map<String, String> args;
     private final HttpClient http;
-    private final GroupMix mix = new GroupMix();
+    private final String host;
+    private final int port;
     private final AtomicLong heapPeak = new AtomicLong();
 
     private AlertLoad(Map<String, String> args) {
         this.args = args;
-        int concurrency = Integer.parseInt(arg("concurrency", "64"));
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(Math.max(4, concurrency / 4)))
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        URI base = URI.create(arg("url", "http://127.0.0.1:8080"));
+        this.host = base.getHost();
+        this.port = base.getPort() < 0 ? 80 : base.getPort();
     }
 
     public static void main(String[] argv) throws Exception {
@@ -54,44 +61,170 @@ public final class AlertLoad {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
             args.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
-        new AlertLoad(args).run();
+        System.exit(new AlertLoad(args).run());
     }
 
     private String arg(String name, String def) {
         return args.getOrDefault(name, def);
     }
 
-    private void run() throws Exception {
+    /** A source of whole requests for one sender thread (created on that thread). */
+    interface Requests {
+        byte[] next();
+
+        default void answered(int status) {
+        }
+    }
+
+    private int run() throws Exception {
         String mode = arg("mode", "open");
-        String url = arg("url", "http://127.0.0.1:8080");
         int duration = Integer.parseInt(arg("duration", "20"));
         int concurrency = Integer.parseInt(arg("concurrency", "64"));
+        String hostHeader = host + ":" + port;
         Thread sampler = startHeapSampler(arg("heap-url", null));
-        Supplier<HttpRequest> next;
+        StormMix storm = new StormMix(Integer.parseInt(arg("groups", "500")));
+        GroupMix mixed = new GroupMix();
+        boolean stormMix = arg("mix", "storm").equals("storm");
+        String[] headers = {"Authorization", "Bearer " + arg("token", ""), "Content-Type", "application/json"};
+        java.util.function.IntFunction<Requests> perSender;
+        List<byte[]> firstWave = new ArrayList<>();
         if (mode.equals("noop")) {
-            HttpRequest liveness = HttpRequest.newBuilder(URI.create(url + "/actuator/health/liveness")).GET().build();
-            next = () -> liveness;
+            byte[] liveness = RawHttp.request("GET", "/actuator/health/liveness", hostHeader, new String[0], null);
+            perSender = t -> () -> liveness;
+        } else if (stormMix) {
+            boolean open = mode.equals("open");
+            perSender = t -> {
+                // The open loop has one scheduler: one sender owns every group.
+                StormMix.Sender s = open ? storm.sender(0, 1) : storm.sender(t, concurrency);
+                s.primeAll().forEach(b -> firstWave.add(RawHttp.request("POST", "/webhooks/alertmanager", hostHeader,
+                        headers, b)));
+                return new Requests() {
+                    public byte[] next() {
+                        return RawHttp.request("POST", "/webhooks/alertmanager", hostHeader, headers, s.next());
+                    }
+
+                    public void answered(int status) {
+                        s.acknowledged(status >= 200 && status < 300);
+                    }
+                };
+            };
         } else {
-            URI webhook = URI.create(url + "/webhooks/alertmanager");
-            String auth = "Bearer " + arg("token", "");
-            next = () -> HttpRequest.newBuilder(webhook).header("Authorization", auth)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(mix.next())).build();
+            perSender = t -> () -> RawHttp.request("POST", "/webhooks/alertmanager", hostHeader, headers,
+                    mixed.next().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        boolean verify = args.containsKey("verify") && stormMix && mode.equals("closed");
+        long[] before = verify ? incidentTotals() : null;
+        List<Requests> senders = new ArrayList<>();
+        for (int t = 0; t < (mode.equals("open") ? 1 : concurrency); t++) {
+            senders.add(perSender.apply(t));
+        }
+        int firstWaveErrors = firstWave(firstWave);
+        double cpuBefore = botCpuSeconds();
         Result r = mode.equals("open")
-                ? openLoop(next, Double.parseDouble(arg("rate", "500")), duration, concurrency)
-                : closedLoop(next, duration, concurrency);
+                ? openLoop(senders.get(0), Double.parseDouble(arg("rate", "500")), duration, concurrency)
+                : closedLoop(senders, duration);
+        double cpu = botCpuSeconds() - cpuBefore;
         if (sampler != null) {
             sampler.interrupt();
         }
         r.print(mode, arg("rate", "-"), concurrency, heapPeak.get());
-        System.exit(0);
+        if (cpuBefore >= 0 && r.count.get() > 0) {
+            System.out.printf(Locale.ROOT, "bot_cpu: %.1f s, %.2f ms per request (user + system of the bot process "
+                    + "in the measured phase; PostgreSQL not included)%n", cpu, cpu * 1000 / r.count.get());
+        }
+        if (stormMix && !mode.equals("noop")) {
+            System.out.println("sent: " + storm.sent());
+        }
+        int exit = 0;
+        if (verify) {
+            long[] after = incidentTotals();
+            long opened = after[0] - before[0];
+            long open = after[1] - before[1];
+            boolean ok = opened == storm.expectedOpened() && open == storm.expectedFiring() && r.errors() == 0
+                    && firstWaveErrors == 0 && r.count.get() > 0;
+            System.out.printf(Locale.ROOT, "verify: incidents opened %d (expected %d), still open %d (expected %d), "
+                    + "non-2xx %d: %s%n", opened, storm.expectedOpened(), open, storm.expectedFiring(), r.errors(),
+                    ok ? "OK" : "FAILED");
+            exit = ok ? 0 : 1;
+        }
+        return exit;
+    }
+
+    /**
+     * The storm's first wave, before the measured phase: one opening notification per group, 16 at a time (each
+     * group once, so order does not matter). Prints how long it took; returns the number of non-2xx answers.
+     */
+    private int firstWave(List<byte[]> requests) throws Exception {
+        if (requests.isEmpty()) {
+            return 0;
+        }
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            Thread th = new Thread(() -> {
+                try (RawHttp connection = new RawHttp(host, port)) {
+                    for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                        int status = connection.exchange(requests.get(i));
+                        if (status < 200 || status >= 300) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "first wave: %d groups opened in %.1f s (%.1f/s, 16 senders), non-2xx %d%n",
+                requests.size(), secs, requests.size() / secs, errors.get());
+        return errors.get();
+    }
+
+    /**
+     * CPU seconds (user + system) the bot process ({@code --pid}, on this machine) has used so far, from
+     * {@code /proc/<pid>/stat}; -1 without it. On a shared machine, the cost that depends least on its load.
+     */
+    private double botCpuSeconds() {
+        String pid = arg("pid", null);
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ)
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Total incidents and open incidents, from the API's {@code total}. */
+    private long[] incidentTotals() throws Exception {
+        String base = arg("url", "http://127.0.0.1:8080") + "/api/incidents?size=1";
+        return new long[] {apiTotal(base), apiTotal(base + "&status=TRIGGERED,ACKNOWLEDGED,MITIGATED")};
+    }
+
+    private long apiTotal(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + arg("api-token", "")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(response.body());
+        if (response.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("GET " + url + ": " + response.statusCode() + " " + response.body());
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** Fixed schedule: request i is due at start + i/rate; latency counts from when it was due. */
-    private Result openLoop(Supplier<HttpRequest> next, double rate, int seconds, int concurrency) throws Exception {
+    private Result openLoop(Requests requests, double rate, int seconds, int concurrency) throws Exception {
         int total = (int) (rate * seconds);
         Result r = new Result(total);
+        ThreadLocal<RawHttp> connection = ThreadLocal.withInitial(() -> new RawHttp(host, port));
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < total; i++) {
@@ -100,8 +233,8 @@ public final class AlertLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            HttpRequest request = next.get();
-            workers.execute(() -> send(request, due, r));
+            byte[] request = requests.next();
+            workers.execute(() -> r.record(System.nanoTime() - due, connection.get().exchange(request)));
         }
         workers.shutdown();
         // An overloaded server cannot catch up with an open-loop schedule; give it 10 s, then count whatever was
@@ -115,15 +248,21 @@ public final class AlertLoad {
     }
 
     /** {@code concurrency} senders back to back for {@code seconds}. */
-    private Result closedLoop(Supplier<HttpRequest> next, int seconds, int concurrency) throws Exception {
+    private Result closedLoop(List<Requests> senders, int seconds) throws Exception {
         Result r = new Result(2_000_000);
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < concurrency; t++) {
+        for (Requests requests : senders) {
             Thread th = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    send(next.get(), System.nanoTime(), r);
+                try (RawHttp connection = new RawHttp(host, port)) {
+                    while (System.nanoTime() < end) {
+                        byte[] request = requests.next();
+                        long sent = System.nanoTime();
+                        int status = connection.exchange(request);
+                        r.record(System.nanoTime() - sent, status);
+                        requests.answered(status);
+                    }
                 }
             });
             th.start();
@@ -134,15 +273,6 @@ public final class AlertLoad {
         }
         r.elapsedNanos = System.nanoTime() - start;
         return r;
-    }
-
-    private void send(HttpRequest request, long due, Result r) {
-        try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            r.record(System.nanoTime() - due, response.statusCode());
-        } catch (Exception e) {
-            r.record(System.nanoTime() - due, -1);
-        }
     }
 
     private Thread startHeapSampler(String heapUrl) {
@@ -190,6 +320,12 @@ public final class AlertLoad {
                 latencies[i] = nanos;
             }
             statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        }
+
+        long errors() {
+            long ok = statuses.entrySet().stream().filter(e -> e.getKey() >= 200 && e.getKey() < 300)
+                    .mapToLong(e -> e.getValue().get()).sum();
+            return count.get() - ok + unsent;
         }
 
         void print(String mode, String rate, int concurrency, long heapPeak) {

@@ -37,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing. A firing notification after the group's incident resolved opens a NEW incident (the old one stays
  * resolved; people can re-open it by hand): Alertmanager gives no way to tell a late redelivery from a
  * relapse, and a relapse must page again rather than land silently in a closed record.
+ *
+ * <p>Repeats: a firing notification identical to the last one applied to its group is only recorded, without a
+ * transaction or lock ({@link RepeatNotifications}); Alertmanager resends every group every group_interval.
  */
 @Service
 public class AlertIntake {
@@ -47,7 +50,8 @@ public class AlertIntake {
     private final TransactionTemplate tx;
     private final Incidents incidents;
     private final IncidentManagement management;
-    private final AlertNotifications notifications;
+    private final NotificationRecords notifications;
+    private final RepeatNotifications repeats;
     private final AlertUpserts upserts;
     private final Timeline timeline;
     private final AlertmanagerSettings settings;
@@ -56,12 +60,13 @@ public class AlertIntake {
     private final Clock clock;
 
     AlertIntake(PlatformTransactionManager transactions, Incidents incidents, IncidentManagement management,
-                AlertNotifications notifications, AlertUpserts upserts, Timeline timeline,
+                NotificationRecords notifications, RepeatNotifications repeats, AlertUpserts upserts, Timeline timeline,
                 AlertmanagerSettings settings, AutoResolveSettings autoResolve, StormIntake storms, Clock clock) {
         this.tx = new TransactionTemplate(transactions);
         this.incidents = incidents;
         this.management = management;
         this.notifications = notifications;
+        this.repeats = repeats;
         this.upserts = upserts;
         this.timeline = timeline;
         this.settings = settings;
@@ -72,9 +77,15 @@ public class AlertIntake {
 
     /** Ingests one notification; returns only after its effects are committed. */
     public IntakeResult ingest(AlertmanagerNotification notification) {
+        String group = CorrelationKeys.hash(notification.groupKey());
+        String digest = RepeatNotifications.digest(notification);
+        Optional<IntakeResult> repeat = repeats.recordIfUnchanged(notification, digest, group, clock.instant());
+        if (repeat.isPresent()) {
+            return repeat.get();
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> ingestOnce(notification));
+                return tx.execute(status -> ingestOnce(notification, group, digest));
             } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
@@ -84,13 +95,12 @@ public class AlertIntake {
         }
     }
 
-    private IntakeResult ingestOnce(AlertmanagerNotification n) {
+    private IntakeResult ingestOnce(AlertmanagerNotification n, String group, String digest) {
         Instant now = clock.instant();
-        String groupHash = CorrelationKeys.hash(n.groupKey());
-        Optional<Incident> open = incidents.findOpenByCorrelationHashForUpdate(groupHash);
+        Optional<Incident> open = incidents.findOpenByCorrelationHashForUpdate(group);
         if (open.isEmpty()) {
             // Storm breaker (issue 11): the group is attached to a storm incident, or the breaker sends it to one.
-            Optional<IntakeResult> stormed = storms.ingest(n, groupHash, now);
+            Optional<IntakeResult> stormed = storms.ingest(n, group, now);
             if (stormed.isPresent()) {
                 return stormed.get();
             }
@@ -101,16 +111,16 @@ public class AlertIntake {
             incident = open.get();
             outcome = Outcome.UPDATED;
         } else if (n.isResolved()) {
-            notifications.save(new AlertNotification(n, now, Outcome.IGNORED_NO_OPEN_INCIDENT, null));
+            notifications.record(n, now, Outcome.IGNORED_NO_OPEN_INCIDENT, null);
             return new IntakeResult(Outcome.IGNORED_NO_OPEN_INCIDENT, null, null, null, null, n.alerts().size());
         } else {
-            // No open incident for this group: open one. This also covers a firing notification that arrives
-            // after the group's previous incident was resolved: it opens a new incident (see class comment).
-            incident = management.open(IncidentDrafts.draft(n, settings), Actor.alertmanager());
+            incident = openIncident(n);
             outcome = Outcome.OPENED;
         }
-        boolean changed = upserts.apply(incident.getId(), n, outcome == Outcome.OPENED, now);
-        if (management.recordAlertFacts(incident.getId(), n.earliestStart(), n.truncatedAlerts())) {
+        AlertUpserts.Applied applied = upserts.apply(incident.getId(), n, outcome == Outcome.OPENED, now);
+        boolean changed = applied.changed();
+        if (outcome != Outcome.OPENED && factsChanged(incident, n)
+                && management.recordAlertFacts(incident.getId(), n.earliestStart(), n.truncatedAlerts())) {
             changed = true;
         }
         if (changed) {
@@ -119,9 +129,26 @@ public class AlertIntake {
         if (n.isResolved() && incident.getSource() == IncidentSource.ALERTMANAGER && resolveAll(incident, n, now)) {
             outcome = Outcome.RESOLVED;
         }
-        notifications.save(new AlertNotification(n, now, outcome, incident.getId()));
+        repeats.remember(digest, group, incident.getId(), applied.freshUntil());
+        notifications.record(n, now, outcome, incident.getId());
         return new IntakeResult(outcome, incident.getId(), incident.getNumber(), incident.reference(),
                 incident.getStatus(), n.alerts().size());
+    }
+
+    /** Whether {@link IncidentManagement#recordAlertFacts} would change the (locked) incident: saves its query. */
+    private static boolean factsChanged(Incident incident, AlertmanagerNotification n) {
+        Instant earliest = n.earliestStart();
+        return incident.getTruncatedAlerts() != n.truncatedAlerts()
+                || earliest != null && earliest.isBefore(incident.getDetectedAt());
+    }
+
+    /**
+     * The one place where intake decides to open a new incident for an alert group: no incident owns the group
+     * (never had one, or its last incident resolved) and the notification fires. A firing notification that arrives
+     * after the group's previous incident was resolved opens a new incident (see class comment).
+     */
+    private Incident openIncident(AlertmanagerNotification n) {
+        return management.open(IncidentDrafts.draft(n, settings), Actor.alertmanager());
     }
 
     /**

@@ -40,23 +40,31 @@ class AlertUpserts {
         this.timeline = timeline;
     }
 
-    /** Returns true when an alert was added or changed status (the status card must re-render). */
-    boolean apply(UUID incidentId, AlertmanagerNotification n, boolean newIncident, Instant now) {
-        return apply(incidentId, n, newIncident ? new HashMap<>() : rows.load(incidentId), now);
+    /**
+     * What applying a notification did: {@code changed} when an alert was added or changed status (the status card
+     * must re-render); {@code freshUntil}, when the oldest {@code lastSeenAt} of the notification's alerts needs a
+     * refresh (see {@link RepeatNotifications}).
+     */
+    record Applied(boolean changed, Instant freshUntil) {
+    }
+
+    Applied apply(UUID incidentId, AlertmanagerNotification n, boolean newIncident, Instant now) {
+        return apply(incidentId, n, newIncident, newIncident ? new HashMap<>() : rows.load(incidentId), now);
     }
 
     /** A storm incident holds the alerts of many groups: only this notification's own alerts are loaded. */
     boolean applyToStorm(UUID stormId, AlertmanagerNotification n, Instant now) {
-        return apply(stormId, n, rows.load(stormId, n.alerts().stream()
-                .map(AlertmanagerNotification.Alert::fingerprint).toList()), now);
+        return apply(stormId, n, false, rows.load(stormId, n.alerts().stream()
+                .map(AlertmanagerNotification.Alert::fingerprint).toList()), now).changed();
     }
 
-    private boolean apply(UUID incidentId, AlertmanagerNotification n, Map<String, AlertRows.Row> byFingerprint,
-                          Instant now) {
+    private Applied apply(UUID incidentId, AlertmanagerNotification n, boolean newIncident,
+                          Map<String, AlertRows.Row> byFingerprint, Instant now) {
         Map<String, AlertRows.Row> inserts = new LinkedHashMap<>();
         Map<String, AlertRows.Row> updates = new LinkedHashMap<>();
         List<NewTimelineEntry> entries = new ArrayList<>();
         boolean changed = false;
+        Instant oldestSeen = now;
         for (AlertmanagerNotification.Alert a : n.alerts()) {
             AlertRows.Row stored = byFingerprint.get(a.fingerprint());
             if (stored == null) {
@@ -104,6 +112,7 @@ class AlertUpserts {
                 entries.add(a.isFiring() ? firing(incidentId, n, a) : resolved(incidentId, n, a));
                 changed = true;
             }
+            oldestSeen = earliest(oldestSeen, stored.lastSeenAt);
         }
         if (!inserts.isEmpty()) {
             rows.insert(incidentId, List.copyOf(inserts.values()));
@@ -111,8 +120,12 @@ class AlertUpserts {
         if (!updates.isEmpty()) {
             rows.update(List.copyOf(updates.values()));
         }
-        timeline.recordAll(incidentId, entries);
-        return changed;
+        if (newIncident) {
+            timeline.recordAllForNewIncident(incidentId, entries);
+        } else {
+            timeline.recordAll(incidentId, entries);
+        }
+        return new Applied(changed, oldestSeen.plus(LAST_SEEN_RESOLUTION));
     }
 
     /**

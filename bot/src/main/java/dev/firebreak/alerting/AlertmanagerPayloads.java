@@ -124,7 +124,7 @@ final class AlertmanagerPayloads {
             throw invalid(path + field + " must be an RFC 3339 timestamp");
         }
         try {
-            Instant instant = Instant.parse(v.stringValue());
+            Instant instant = Rfc3339Times.parse(v.stringValue());
             if (!StoredText.storable(instant)) {
                 throw invalid(path + field + " must be between 0001-01-01 and 9999-12-31");
             }

@@ -1,6 +1,7 @@
 package dev.firebreak.incident;
 
 import dev.firebreak.system.text.StoredText;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,10 +25,13 @@ public class IncidentManagement {
     private final IncidentGroups groups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityManager entities;
 
-    IncidentManagement(Incidents incidents, IncidentGroups groups, ApplicationEventPublisher events, Clock clock) {
+    IncidentManagement(Incidents incidents, IncidentGroups groups, ApplicationEventPublisher events, Clock clock,
+                       EntityManager entities) {
         this.incidents = incidents;
         this.groups = groups;
+        this.entities = entities;
         this.events = events;
         this.clock = clock;
     }
@@ -44,7 +48,11 @@ public class IncidentManagement {
         // on the unique correlation, or any rollback, gives it back, so numbers have no gaps.
         incidents.takeNumber();
         Incident incident = new Incident(UUID.randomUUID(), incidents.lastNumber(), spec, now);
-        incidents.saveAndFlush(incident);
+        // persist, not save: the id is assigned, so save() would merge and read the row first (issue 11: one round
+        // trip less while this transaction holds the number counter). The repository's flush translates a lost race
+        // on the open correlation into DataIntegrityViolationException.
+        entities.persist(incident);
+        incidents.flush();
         events.publishEvent(new IncidentOpened(incident.getId(), incident.getNumber(), incident.getTitle(),
                 incident.getSeverity(), incident.getSource(), actor, now));
         return incident;

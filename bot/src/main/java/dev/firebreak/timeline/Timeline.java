@@ -55,6 +55,15 @@ public class Timeline {
         return batch.isEmpty() ? 0 : TimelineBatch.append(jdbc, incidentId, batch, clock.instant());
     }
 
+    /**
+     * As {@link #recordAll}, for an incident opened in the caller's transaction: none of the keys can be there yet,
+     * so the dedup query is skipped.
+     */
+    @Transactional
+    public int recordAllForNewIncident(UUID incidentId, List<NewTimelineEntry> batch) {
+        return batch.isEmpty() ? 0 : TimelineBatch.appendNew(jdbc, incidentId, batch, clock.instant());
+    }
+
     @Transactional(readOnly = true)
     public List<TimelineEntry> of(UUID incidentId) {
         return entries.ordered(incidentId);

@@ -31,6 +31,16 @@ final class TimelineBatch {
     }
 
     static int append(JdbcTemplate jdbc, UUID incidentId, List<NewTimelineEntry> batch, Instant recordedAt) {
+        return append(jdbc, incidentId, batch, recordedAt, true);
+    }
+
+    /** For an incident created in this transaction: no dedup query (no key can exist yet). */
+    static int appendNew(JdbcTemplate jdbc, UUID incidentId, List<NewTimelineEntry> batch, Instant recordedAt) {
+        return append(jdbc, incidentId, batch, recordedAt, false);
+    }
+
+    private static int append(JdbcTemplate jdbc, UUID incidentId, List<NewTimelineEntry> batch, Instant recordedAt,
+                              boolean checkExisting) {
         Map<String, NewTimelineEntry> byKey = new LinkedHashMap<>();
         for (NewTimelineEntry e : batch) {
             if (e.dedupKey() == null || !e.incidentId().equals(incidentId)) {
@@ -38,7 +48,8 @@ final class TimelineBatch {
             }
             byKey.putIfAbsent(StoredText.clean(e.dedupKey()), e);
         }
-        Set<String> existing = existingKeys(jdbc, incidentId, new ArrayList<>(byKey.keySet()));
+        Set<String> existing = checkExisting ? existingKeys(jdbc, incidentId, new ArrayList<>(byKey.keySet()))
+                : Set.of();
         List<Map.Entry<String, NewTimelineEntry>> fresh = byKey.entrySet().stream()
                 .filter(e -> !existing.contains(e.getKey())).toList();
         if (fresh.isEmpty()) {
