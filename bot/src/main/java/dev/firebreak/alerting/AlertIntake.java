@@ -86,18 +86,16 @@ public class AlertIntake {
         Instant now = clock.instant();
         Optional<Incident> open = incidents.findOpenByCorrelationHashForUpdate(CorrelationKeys.hash(n.groupKey()));
         Incident incident;
-        Outcome outcome;
-        if (open.isPresent()) {
+        Outcome outcome = IntakeRules.correlate(open.isPresent(), n);
+        if (outcome == Outcome.UPDATED) {
             incident = open.get();
-            outcome = Outcome.UPDATED;
-        } else if (n.isResolved()) {
+        } else if (outcome == Outcome.IGNORED_NO_OPEN_INCIDENT) {
             notifications.save(new AlertNotification(n, now, Outcome.IGNORED_NO_OPEN_INCIDENT, null));
             return new IntakeResult(Outcome.IGNORED_NO_OPEN_INCIDENT, null, null, null, null, n.alerts().size());
         } else {
             // No open incident for this group: open one. This also covers a firing notification that arrives
             // after the group's previous incident was resolved: it opens a new incident (see class comment).
-            incident = management.open(IncidentDrafts.draft(n, settings), Actor.alertmanager());
-            outcome = Outcome.OPENED;
+            incident = management.open(IntakeRules.draft(n, settings), Actor.alertmanager());
         }
         boolean changed = upserts.apply(incident.getId(), n, outcome == Outcome.OPENED, now);
         if (management.recordAlertFacts(incident.getId(), n.earliestStart(), n.truncatedAlerts())) {
@@ -120,7 +118,7 @@ public class AlertIntake {
      * first instead of catching its exception, which would doom the surrounding transaction.
      */
     private boolean resolveAll(Incident incident, AlertmanagerNotification n, Instant now) {
-        IncidentStatus target = autoResolve.autoResolve() ? IncidentStatus.RESOLVED : IncidentStatus.MITIGATED;
+        IncidentStatus target = IntakeRules.whenAllResolved(autoResolve);
         if (!incident.getStatus().canMoveTo(target)) {
             return false;
         }
