@@ -44,4 +44,13 @@ public final class IntakeRules {
     public static IncidentStatus whenAllResolved(AutoResolveSettings autoResolve) {
         return autoResolve.autoResolve() ? IncidentStatus.RESOLVED : IncidentStatus.MITIGATED;
     }
+
+    /**
+     * A firing sighting of an alert that already resolved, started before that resolution (a late redelivery or the
+     * other Alertmanager of a pair): intake ignores it.
+     */
+    public static boolean isStaleSighting(boolean storedFiring, java.time.Instant storedStartsAt,
+                                          java.time.Instant storedEndsAt, AlertmanagerNotification.Alert sighting) {
+        return AlertUpserts.isStale(storedFiring, storedStartsAt, storedEndsAt, sighting);
+    }
 }
