@@ -51,6 +51,8 @@ public class Incident {
     private String comms;
     private String slackChannelId;
     private String slackChannelName;
+    /** The drill this incident belongs to (issue 14); null for real incidents. Drill incidents have negative numbers. */
+    private UUID drillId;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -107,6 +109,10 @@ public class Incident {
         updatedAt = now;
     }
 
+    void markDrill(UUID drill) {
+        this.drillId = drill;
+    }
+
     void restoreCorrelation() {
         this.openCorrelation = correlationKey == null ? null : CorrelationKeys.hash(correlationKey);
     }
@@ -157,10 +163,19 @@ public class Incident {
         return reference(number);
     }
 
-    /** How people read an incident number: {@code INC-<n>}. The one place it is formatted. */
+    /**
+     * How people read an incident number: {@code INC-<n>}, or {@code DRILL-<n>} for drill incidents (stored with
+     * negative numbers, numbered apart). The one place it is formatted.
+     */
     public static String reference(long number) {
-        return "INC-" + number;
+        return number < 0 ? "DRILL-" + -number : "INC-" + number;
     }
+
+    public boolean isDrill() {
+        return drillId != null;
+    }
+
+    public UUID getDrillId() { return drillId; }
 
     public UUID getId() { return id; }
     public long getNumber() { return number; }

@@ -38,8 +38,18 @@ public class IncidentManagement {
         Instant now = clock.instant();
         // The number is taken in this transaction (counter row, not a sequence): a duplicate opener that loses
         // on the unique correlation, or any rollback, gives it back, so numbers have no gaps.
-        incidents.takeNumber();
-        Incident incident = new Incident(UUID.randomUUID(), incidents.lastNumber(), spec, now);
+        UUID drill = DrillKeys.drillOf(spec.correlationKey())
+                .filter(d -> incidents.countRunningDrills(d) > 0).orElse(null);
+        long number;
+        if (drill == null) {
+            incidents.takeNumber();
+            number = incidents.lastNumber();
+        } else {
+            incidents.takeDrillNumber(); // DRILL-<n>: numbered apart, stored negative
+            number = -incidents.lastDrillNumber();
+        }
+        Incident incident = new Incident(UUID.randomUUID(), number, spec, now);
+        incident.markDrill(drill);
         incidents.saveAndFlush(incident);
         events.publishEvent(new IncidentOpened(incident.getId(), incident.getNumber(), incident.getTitle(),
                 incident.getSeverity(), incident.getSource(), actor, now));
@@ -157,6 +167,8 @@ public class IncidentManagement {
         String upper = ref.toUpperCase(Locale.ROOT);
         if (upper.startsWith("INC-")) {
             ref = ref.substring(4);
+        } else if (upper.startsWith("DRILL-") && ref.substring(6).matches("\\d{1,18}")) {
+            return incidents.findByNumber(-Long.parseLong(ref.substring(6)));
         }
         if (ref.matches("\\d{1,18}")) {
             return incidents.findByNumber(Long.parseLong(ref));

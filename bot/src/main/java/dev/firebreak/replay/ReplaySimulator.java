@@ -86,7 +86,7 @@ final class ReplaySimulator {
                 continue;
             }
             processed++;
-            clock = later(clock, entry.receivedAt() != null ? entry.receivedAt() : latestAlertTime(n, clock));
+            clock = nextTime(clock, entry.receivedAt(), n);
             SimIncident incident = openByGroup.get(n.groupKey());
             Outcome outcome = IntakeRules.correlate(incident != null, n);
             if (outcome == Outcome.IGNORED_NO_OPEN_INCIDENT) {
@@ -207,6 +207,14 @@ final class ReplaySimulator {
 
     private static String ref(SimIncident i) {
         return dev.firebreak.incident.Incident.reference(i.number);
+    }
+
+    /**
+     * The simulated clock after a notification: when it was received, or for plain payloads the latest alert time;
+     * never going back.
+     */
+    static Instant nextTime(Instant previous, Instant receivedAt, AlertmanagerNotification n) {
+        return later(previous, receivedAt != null ? receivedAt : latestAlertTime(n, previous));
     }
 
     private static Instant latestAlertTime(AlertmanagerNotification n, Instant previous) {
