@@ -92,6 +92,9 @@ public class FlightRecorder implements SmartLifecycle {
             while (queue.drainTo(batch, settings.batchSize()) > 0) {
                 write(batch);
                 batch.clear();
+                if (bytesSincePrune > settings.maxSize().toBytes() / 10) {
+                    prune();
+                }
             }
             prune();
         } finally {
@@ -134,8 +137,15 @@ public class FlightRecorder implements SmartLifecycle {
                 writing.lock();
                 try {
                     if (first != null) {
+                        // A batch holds at most a tenth of max-size, so pruning keeps up within one batch.
+                        long bytes = size(first);
                         batch.add(first);
-                        queue.drainTo(batch, settings.batchSize() - 1);
+                        Recording next;
+                        while (batch.size() < settings.batchSize() && bytes < settings.maxSize().toBytes() / 10
+                                && (next = queue.poll()) != null) {
+                            batch.add(next);
+                            bytes += size(next);
+                        }
                         write(batch);
                     }
                     if (bytesSincePrune > settings.maxSize().toBytes() / 10
@@ -154,6 +164,10 @@ public class FlightRecorder implements SmartLifecycle {
                 log.warn("Could not write {} recordings: {}", batch.size(), e.toString());
             }
         }
+    }
+
+    private static long size(Recording r) {
+        return (r.body() == null ? 0 : r.body().length) + (r.answer() == null ? 0 : r.answer().length()) + 64;
     }
 
     private void write(List<Recording> batch) {
