@@ -33,7 +33,7 @@ import org.springframework.core.io.FileSystemResource;
  */
 record ReplayConfig(String name, AlertmanagerSettings alertmanager, AutoResolveSettings autoResolve,
                     PagerDutySettings pagerDuty, SlackSettings slack, DrillSettings drills, RunbookSettings runbooks,
-                    RunbookCatalog catalog, StormRules storm) {
+                    RunbookCatalog catalog, dev.firebreak.alerting.StormSettings storm) {
 
     PagingRoutes routes() {
         return PagingRoutes.of(pagerDuty);

@@ -3,8 +3,10 @@ package dev.firebreak.replay;
 import dev.firebreak.alerting.AlertNotification.Outcome;
 import dev.firebreak.alerting.AlertmanagerNotification;
 import dev.firebreak.alerting.IntakeRules;
+import dev.firebreak.alerting.StormBreaker;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.NewIncident;
+import dev.firebreak.incident.Severity;
 import dev.firebreak.paging.PagingRoutes;
 import dev.firebreak.paging.Route;
 import dev.firebreak.runbooks.IncidentContext;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Runs a capture through the bot's own decisions, in memory, with a simulated clock (each notification's
@@ -49,12 +52,15 @@ final class ReplaySimulator {
     }
 
     private static final class SimIncident {
+        final UUID id = UUID.randomUUID();
         long number;
-        NewIncident draft;
+        String title;
+        Severity severity;
+        Map<String, String> labels;
         boolean storm;
         IncidentStatus status = IncidentStatus.TRIGGERED;
         Instant openedAt;
-        final Set<String> groups = new LinkedHashSet<>();
+        final Map<String, Boolean> groups = new LinkedHashMap<>(); // groupKey -> firing (storm members)
         String page;
         String channel;
         final List<String> started = new ArrayList<>();
@@ -66,7 +72,9 @@ final class ReplaySimulator {
 
     ReplayReport run(List<Captures.Entry> entries) {
         Map<String, SimIncident> openByGroup = new HashMap<>();
+        Map<String, SimIncident> attached = new HashMap<>(); // groups of storm incidents not resolved
         List<SimIncident> incidents = new ArrayList<>();
+        StormRules storms = new StormRules(config.storm());
         SimIncident storm = null;
         int processed = 0;
         int refused = 0;
@@ -88,30 +96,38 @@ final class ReplaySimulator {
             processed++;
             clock = nextTime(clock, entry.receivedAt(), n);
             SimIncident incident = openByGroup.get(n.groupKey());
+            NewIncident draft = IntakeRules.draft(n, config.alertmanager());
+            if (incident == null && attached.containsKey(n.groupKey())) {
+                joinStorm(attached.get(n.groupKey()), n, draft, attached);
+                continue;
+            }
+            if (incident == null && !n.isResolved()) {
+                StormBreaker.Action action = storms.decide(clock, storm != null && storm.status != IncidentStatus.RESOLVED,
+                        draft.severity(), n.commonLabels(), n.receiver());
+                if (action != StormBreaker.Action.OPEN_OWN) {
+                    if (action == StormBreaker.Action.START_STORM) {
+                        storm = open(incidents, storms.stormTitle(clock), draft.severity(), Map.of(), clock);
+                        storm.storm = true;
+                    }
+                    storms.joined(storm.id, clock);
+                    joinStorm(storm, n, draft, attached);
+                    continue;
+                }
+            }
             Outcome outcome = IntakeRules.correlate(incident != null, n);
             if (outcome == Outcome.IGNORED_NO_OPEN_INCIDENT) {
                 ignored++;
                 continue;
             }
             if (outcome == Outcome.OPENED) {
-                NewIncident draft = IntakeRules.draft(n, config.alertmanager());
-                if (config.storm().enabled()
-                        && config.storm().joinsStorm(clock, n.groupKey(), draft.severity(), draft.labels())) {
-                    if (storm == null || storm.status == IncidentStatus.RESOLVED) {
-                        storm = open(incidents, draft, clock);
-                        storm.storm = true;
-                    }
-                    incident = storm;
-                } else {
-                    incident = open(incidents, draft, clock);
-                    config.storm().opened(clock, n.groupKey());
-                }
-                incident.groups.add(n.groupKey());
+                incident = open(incidents, draft.title(), draft.severity(), draft.labels(), clock);
+                storms.opened(clock);
+                incident.groups.put(n.groupKey(), true);
                 openByGroup.put(n.groupKey(), incident);
             }
             incident.notifications++;
             upsert(incident, n);
-            if (n.isResolved() && !incident.storm) {
+            if (n.isResolved()) {
                 IncidentStatus target = IntakeRules.whenAllResolved(config.autoResolve());
                 if (incident.status.canMoveTo(target)) {
                     incident.status = target;
@@ -127,16 +143,54 @@ final class ReplaySimulator {
         return report(entries.size(), processed, refused, skipped, ignored, incidents);
     }
 
-    private SimIncident open(List<SimIncident> incidents, NewIncident draft, Instant now) {
+    /**
+     * A group's notification applied to a storm incident: the group's state, the storm's severity (the highest of its
+     * firing groups; a raise may page), its alerts, and auto-resolve when no group fires any more (then every group
+     * leaves it).
+     */
+    private void joinStorm(SimIncident storm, AlertmanagerNotification n, NewIncident draft,
+                           Map<String, SimIncident> attached) {
+        storm.notifications++;
+        storm.groups.put(n.groupKey(), !n.isResolved());
+        attached.put(n.groupKey(), storm);
+        if (!n.isResolved() && draft.severity().compareTo(storm.severity) < 0) {
+            storm.severity = draft.severity();
+            if (storm.page == null && storm.status.isOpen()) {
+                storm.page = page(storm.severity, storm.labels);
+            }
+        }
+        upsert(storm, n);
+        if (n.isResolved() && !storm.groups.containsValue(true)) {
+            IncidentStatus target = IntakeRules.whenAllResolved(config.autoResolve());
+            if (storm.status.canMoveTo(target)) {
+                storm.status = target;
+                if (target == IncidentStatus.RESOLVED) {
+                    attached.values().removeIf(i -> i == storm);
+                }
+            }
+        }
+        if (storm.status != IncidentStatus.RESOLVED) {
+            runbooks(storm);
+        }
+    }
+
+    private SimIncident open(List<SimIncident> incidents, String title, Severity severity, Map<String, String> labels,
+                             Instant now) {
         SimIncident i = new SimIncident();
         i.number = incidents.size() + 1;
-        i.draft = draft;
+        i.title = title;
+        i.severity = severity;
+        i.labels = labels;
         i.openedAt = now;
-        Route route = config.pagerDuty().enabled() ? routes.route(draft.severity(), draft.labels()).orElse(null) : null;
-        i.page = route == null ? null : route.describe();
-        i.channel = IncidentChannelNames.of(config.slack(), config.drills(), i.number, draft.title());
+        i.page = page(severity, labels);
+        i.channel = IncidentChannelNames.of(config.slack(), config.drills(), i.number, title);
         incidents.add(i);
         return i;
+    }
+
+    private String page(Severity severity, Map<String, String> labels) {
+        Route route = config.pagerDuty().enabled() ? routes.route(severity, labels).orElse(null) : null;
+        return route == null ? null : route.describe();
     }
 
     /** The alerts of the incident as intake stores them (stale HA sightings ignored, earliest start kept). */
@@ -165,8 +219,8 @@ final class ReplaySimulator {
         List<IncidentContext.Alert> alerts = new ArrayList<>();
         i.alerts.forEach((fp, a) -> alerts.add(new IncidentContext.Alert(fp, a.status, a.labels, a.annotations,
                 a.startsAt)));
-        IncidentContext ctx = new IncidentContext(ref(i), i.draft.title(), i.draft.severity().name(), i.status.name(),
-                i.draft.labels().get("service"), i.draft.labels(), alerts);
+        IncidentContext ctx = new IncidentContext(ref(i), i.title, i.severity.name(), i.status.name(),
+                i.labels.get("service"), i.labels, alerts);
         for (TriggerMatch m : config.catalog().matching(ctx)) {
             if (m.auto()) {
                 if (i.onceKeys.add(m.onceKey())) {
@@ -186,8 +240,8 @@ final class ReplaySimulator {
         int starts = 0;
         for (SimIncident i : incidents) {
             long firing = i.alerts.values().stream().filter(a -> "firing".equals(a.status)).count();
-            out.add(new ReplayReport.Incident(ref(i), i.openedAt.toString(), i.draft.severity().name(),
-                    i.draft.title(), i.status.name(), i.storm, List.copyOf(i.groups), i.page, i.channel,
+            out.add(new ReplayReport.Incident(ref(i), i.openedAt.toString(), i.severity.name(),
+                    i.title, i.status.name(), i.storm, List.copyOf(i.groups.keySet()), i.page, i.channel,
                     List.copyOf(i.started), List.copyOf(i.offered), i.notifications, i.alerts.size(), (int) firing));
             pages += i.page == null ? 0 : 1;
             storms += i.storm ? 1 : 0;
@@ -200,7 +254,7 @@ final class ReplaySimulator {
         if (!config.slack().enabled()) {
             notes.add("Slack is off in this configuration (no bot token): channel names are those it would use");
         }
-        notes.add(config.storm().describe());
+        notes.add(new StormRules(config.storm()).describe());
         return new ReplayReport(config.name(), new ReplayReport.Counts(total, processed, refused, skipped, ignored,
                 incidents.size(), storms, pages, incidents.size(), starts), out, notes);
     }

@@ -63,6 +63,8 @@ class FlightRecorderTest {
     FlightRecorder recorder;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -116,6 +118,7 @@ class FlightRecorderTest {
 
     @Test
     void retentionByAgeAndTotalSizeHoldUnderAStorm() throws Exception {
+        double recordedBefore = registry.counter("firebreak.recorder.recorded").count();
         AtomicLong largest = new AtomicLong();
         AtomicBoolean storming = new AtomicBoolean(true);
         Thread watcher = new Thread(() -> {
@@ -139,12 +142,20 @@ class FlightRecorderTest {
             assertThat(a.get(60, TimeUnit.SECONDS)).isEqualTo(200);
         }
         senders.shutdown();
+        // A request is recorded just after its answer is sent: wait until all 600 are handed to the recorder.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> registry.counter("firebreak.recorder.recorded").count() >= recordedBefore + 600
+                        || registry.counter("firebreak.recorder.dropped").count() > 0, ok -> {
+                    recorder.flush();
+                    return ok;
+                });
         recorder.flush();
         storming.set(false);
         watcher.join();
 
         long recorded = jdbc.queryForObject("SELECT COUNT(*) FROM alert_recording", Long.class);
         long bytesPerRow = total() / Math.max(1, recorded);
+        assertThat(registry.counter("firebreak.recorder.dropped").count()).isZero();
         assertThat(total()).isLessThanOrEqualTo(MAX);
         assertThat(recorded).as("the newest are kept").isGreaterThan(MAX / bytesPerRow / 2).isLessThan(600);
         // Between prunes the table exceeds max-size by at most a tenth of it per batch written and the prune threshold.

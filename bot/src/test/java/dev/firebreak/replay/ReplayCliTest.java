@@ -83,6 +83,17 @@ class ReplayCliTest {
     }
 
     @Test
+    void aStormThresholdChangeShowsInTheDiff() {
+        Run run = replay(resource("replay/storm-ha-truncated.ndjson").toString(), "--config",
+                resource("replay/default.yml").toString(), "--diff", resource("replay/storm-threshold-20.yml").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 storm incidents)").containsPattern("STORM  \\[SEV[23]\\] Alert storm since")
+                .contains("storm incidents      1 -> 0     (-1)")
+                .containsPattern("(?m)^- storm incident opened .* for .*: \\[SEV[23]\\] Alert storm since")
+                .containsPattern("(?m)^\\+ incident opened .*: \\[SEV[23]\\] Node down in c");
+    }
+
+    @Test
     void expectTurnsTheReplayIntoATest() throws IOException {
         Path capture = fixturesCapture();
         Run json = replay(capture.toString(), "--config", resource("replay/paging.yml").toString(), "--json");

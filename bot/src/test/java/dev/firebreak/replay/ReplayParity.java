@@ -51,26 +51,38 @@ final class ReplayParity {
         }
     }
 
+    @SuppressWarnings("unchecked")
     /**
      * The live incidents of these groups: "group status severity alerts title", by group, then in the order they
      * opened. Numbers are left out: notifications of different groups that raced are numbered in commit order,
      * which the recording order (answer order) follows only closely.
      */
     static List<String> live(JdbcTemplate jdbc, List<String> groupKeys) {
-        return jdbc.query("SELECT number, correlation_key, status, severity, title,"
+        return jdbc.query("SELECT id, correlation_key, status, severity, title,"
                         + " (SELECT COUNT(*) FROM alert a WHERE a.incident_id = i.id) FROM incident i ORDER BY number",
-                        (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getLong(6)})
-                .stream().filter(r -> groupKeys.contains((String) r[1]))
-                .map(r -> line((String) r[1], (String) r[2], (String) r[3], (Long) r[5], (String) r[4]))
+                        (rs, n) -> new Object[] {rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getLong(6)})
+                .stream().map(r -> {
+                    // A storm incident has no groupKey of its own: its groups are its members.
+                    List<String> groups = r[1] != null ? List.of((String) r[1]) : jdbc.queryForList(
+                            "SELECT group_key FROM incident_group WHERE incident_id = ?", String.class, r[0]);
+                    return new Object[] {groups, r[2], r[3], r[4], r[5]};
+                })
+                .filter(r -> ((List<?>) r[0]).stream().anyMatch(groupKeys::contains))
+                .map(r -> line(groups((List<String>) r[0]), (String) r[1], (String) r[2], (Long) r[4], (String) r[3]))
                 .sorted(java.util.Comparator.comparing(l -> l.substring(0, l.indexOf(" | "))))
                 .toList();
+    }
+
+    /** Storm members sorted: groups that joined concurrently joined in commit order live, in answer order offline. */
+    private static String groups(List<String> groups) {
+        return groups.stream().sorted().collect(java.util.stream.Collectors.joining(" + "));
     }
 
     /** The same lines from the offline replay, with the configuration the live test runs. */
     static List<String> offline(Path config, List<Captures.Entry> capture) throws IOException {
         ReplayReport report = new ReplaySimulator(ReplayConfig.load(config)).run(capture);
-        return report.incidents().stream().map(i -> line(i.groups().get(0), i.status(), i.severity(),
+        return report.incidents().stream().map(i -> line(groups(i.groups()), i.status(), i.severity(),
                 i.alerts(), i.title()))
                 .sorted(java.util.Comparator.comparing(l -> l.substring(0, l.indexOf(" | "))))
                 .toList();
