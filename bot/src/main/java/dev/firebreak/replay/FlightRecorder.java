@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The flight recorder: every request to the Alertmanager webhook, written to {@code alert_recording} off the request
  * thread. {@link #record} only offers to a bounded queue (a few hundred nanoseconds; a full queue drops the
- * recording and counts it in {@code firebreak.recorder.dropped}, it never slows or fails intake). One writer thread
+ * recording and counts it in {@code firebreak.recorder.dropped}, it never slows or fails intake; the queue is bounded
+ * by count and by bytes). One writer thread
  * per replica writes batches, extracts the groupKey and the outcome, and prunes by age and total size
  * ({@code firebreak.recorder.*}) every prune-interval and after every tenth of max-size written, so the table
  * exceeds max-size by at most about a tenth between prunes.
@@ -47,6 +48,7 @@ public class FlightRecorder implements SmartLifecycle {
     private final Clock clock;
     private final BlockingQueue<Recording> queue;
     private final ReentrantLock writing = new ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
     private final Counter recorded;
     private final Counter dropped;
     private final Counter pruned;
@@ -79,7 +81,9 @@ public class FlightRecorder implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        if (!queue.offer(recording)) {
+        long size = size(recording);
+        if (queuedBytes.addAndGet(size) > settings.queueBytes().toBytes() || !queue.offer(recording)) {
+            queuedBytes.addAndGet(-size);
             dropped.increment();
         }
     }
@@ -173,6 +177,7 @@ public class FlightRecorder implements SmartLifecycle {
     private void write(List<Recording> batch) {
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (Recording r : batch) {
+            queuedBytes.addAndGet(-size(r));
             String body = r.body() == null ? null : StoredText.clean(new String(r.body(), StandardCharsets.UTF_8));
             String headers = Captures.headers(r.headers());
             String answer = r.answer() == null ? null : StoredText.clean(r.answer());

@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxSize       total size of the recordings (bodies, headers and answers) kept; the oldest go first
  * @param queueCapacity requests waiting to be written; beyond it a recording is dropped (counted in
  *                      {@code firebreak.recorder.dropped}), never the request
+ * @param queueBytes    bytes (bodies and answers) waiting to be written, at most: the queue's memory bound
  * @param batchSize     rows written per JDBC batch
  * @param pruneInterval how often the writer prunes by age and size (also after every tenth of max-size written)
  */
@@ -22,6 +23,7 @@ public record RecorderSettings(
         @DefaultValue("7d") Duration maxAge,
         @DefaultValue("256MB") DataSize maxSize,
         @DefaultValue("10000") int queueCapacity,
+        @DefaultValue("64MB") DataSize queueBytes,
         @DefaultValue("500") int batchSize,
         @DefaultValue("1m") Duration pruneInterval) {
 
