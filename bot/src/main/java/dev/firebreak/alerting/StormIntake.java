@@ -78,11 +78,12 @@ class StormIntake {
      * empty when the group opens its own incident (or, resolved, is ignored) as usual.
      */
     Optional<IntakeResult> ingest(AlertmanagerNotification n, String groupHash, Instant now) {
-        Optional<IncidentGroup> attached = groups.findAttached(groupHash);
+        Optional<UUID> attached = groups.findAttachedIncident(groupHash);
         if (attached.isPresent()) {
-            UUID stormId = attached.get().getIncidentId();
+            // lock the storm incident first, then read the group: every change to its groups holds that lock
+            UUID stormId = attached.get();
             incidents.findByIdForUpdate(stormId);
-            if (groups.findAttached(groupHash).filter(g -> g.getIncidentId().equals(stormId)).isEmpty()) {
+            if (!groups.findAttachedIncident(groupHash).filter(stormId::equals).isPresent()) {
                 throw new PessimisticLockingFailureException("alert group left its storm incident meanwhile; retry");
             }
             return Optional.of(apply(stormId, n, now, Outcome.UPDATED));
@@ -91,7 +92,8 @@ class StormIntake {
             return Optional.empty(); // drills (issue 14) open DRILL incidents of their own and never start a storm
         }
         var storm = state.lock();
-        if (incidents.findOpenByCorrelationHash(groupHash).isPresent() || groups.findAttached(groupHash).isPresent()) {
+        if (incidents.findOpenByCorrelationHash(groupHash).isPresent()
+                || groups.findAttachedIncident(groupHash).isPresent()) {
             // a concurrent delivery of this group decided while we waited for the lock: start over, find its choice
             throw new PessimisticLockingFailureException("alert group opened meanwhile; retry");
         }
@@ -131,7 +133,7 @@ class StormIntake {
                 n.alerts().size() + n.truncatedAlerts(), n.isResolved()), Actor.alertmanager());
         state.rememberAlerts(group.getId(), n.alerts().stream().map(AlertmanagerNotification.Alert::fingerprint).toList());
         Incident storm = management.get(stormId);
-        boolean changed = upserts.apply(stormId, n, false, now);
+        boolean changed = upserts.applyToStorm(stormId, n, now);
         if (management.recordAlertFacts(stormId, n.earliestStart(), storm.getTruncatedAlerts())) {
             changed = true;
         }

@@ -1,11 +1,9 @@
 package dev.firebreak.incident;
 
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -16,9 +14,9 @@ public interface IncidentGroups extends JpaRepository<IncidentGroup, Long> {
     @Query("select g from IncidentGroup g where g.openGroup = :hash")
     Optional<IncidentGroup> findAttached(@Param("hash") String hash);
 
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select g from IncidentGroup g where g.openGroup = :hash")
-    Optional<IncidentGroup> findAttachedForUpdate(@Param("hash") String hash);
+    /** The storm incident the group is attached to, without loading the group (load it after locking the incident). */
+    @Query("select g.incidentId from IncidentGroup g where g.openGroup = :hash")
+    Optional<UUID> findAttachedIncident(@Param("hash") String hash);
 
     List<IncidentGroup> findByIncidentIdOrderByOrdinal(UUID incidentId);
 

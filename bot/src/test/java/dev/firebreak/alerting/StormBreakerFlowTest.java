@@ -236,13 +236,29 @@ class StormBreakerFlowTest {
         assertThat(texts(storm, TimelineKinds.AUTO_RESOLVED)).singleElement().asString()
                 .contains("All alert groups of the storm resolved", "2 resolved, 0 split out");
 
-        String postmortem = api("GET", "/api/incidents/" + storm + "/postmortem", "text/markdown").body();
+        String postmortem = api("GET", "/api/incidents/" + storm + "/postmortem", null, "text/markdown").body();
         assertThat(postmortem).contains("## Alert groups", "| #1 | " + name(4) + " is failing | SEV3 | resolved",
                 "| Alert group | alertmanager | Alert group \\#2 (" + name(5) + " is failing) joined the alert storm");
 
         // resolved, the storm lets go of its groups: one firing again is decided anew (not the old storm)
         JsonNode relapse = send(firing(name(4), "warning", Map.of(), 1, CLOCK.instant()));
         assertThat(relapse.get("incidentId").stringValue()).isNotEqualTo(storm.toString());
+    }
+
+    @Test
+    void resolvedByHandTheStormLetsGoOfItsGroupsAndReopenedTakesThemBack() throws Exception {
+        UUID storm = startStorm("warning");
+        HttpResponse<String> resolve = api("POST", "/api/incidents/" + storm + "/status",
+                "{\"status\":\"RESOLVED\",\"reason\":\"handled\"}");
+        assertThat(resolve.statusCode()).as(resolve.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from incident_group where incident_id = ? and open_group is not null",
+                Integer.class, storm)).isZero();
+        HttpResponse<String> reopen = api("POST", "/api/incidents/" + storm + "/status",
+                "{\"status\":\"TRIGGERED\",\"reason\":\"not over\"}");
+        assertThat(reopen.statusCode()).as(reopen.body()).isEqualTo(200);
+        JsonNode member = send(firing(name(4), "warning", Map.of(), 2, start()));
+        assertThat(member.get("outcome").stringValue()).isEqualTo("UPDATED");
+        assertThat(member.get("incidentId").stringValue()).isEqualTo(storm.toString());
     }
 
     @Test
@@ -423,13 +439,20 @@ class StormBreakerFlowTest {
                 .findFirst().orElseThrow().blocks;
     }
 
-    HttpResponse<String> api(String method, String path, String accept) throws Exception {
+    HttpResponse<String> api(String method, String path, String json) throws Exception {
+        return api(method, path, json, null);
+    }
+
+    HttpResponse<String> api(String method, String path, String json, String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer test-token").timeout(Duration.ofSeconds(20));
         if (accept != null) {
             b.header("Accept", accept);
         }
-        b.method(method, HttpRequest.BodyPublishers.noBody());
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
