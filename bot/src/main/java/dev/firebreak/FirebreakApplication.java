@@ -15,6 +15,10 @@ public class FirebreakApplication {
             // runbook lint|test: plain Java, no web server, no database.
             System.exit(dev.firebreak.runbooks.cli.RunbookCli.run(args, System.out, System.err));
         }
+        if (args.length > 0 && "replay".equals(args[0])) {
+            // replay <capture> --config <application.yml>: the offline what-if, no web server, no database.
+            System.exit(dev.firebreak.replay.ReplayCli.run(args, System.out, System.err));
+        }
         SpringApplication.run(FirebreakApplication.class, args);
     }
 }

@@ -106,16 +106,16 @@ public class AlertIntake {
             }
         }
         Incident incident;
-        Outcome outcome;
-        if (open.isPresent()) {
+        Outcome outcome = IntakeRules.correlate(open.isPresent(), n);
+        if (outcome == Outcome.UPDATED) {
             incident = open.get();
-            outcome = Outcome.UPDATED;
-        } else if (n.isResolved()) {
+        } else if (outcome == Outcome.IGNORED_NO_OPEN_INCIDENT) {
             notifications.record(n, now, Outcome.IGNORED_NO_OPEN_INCIDENT, null);
             return new IntakeResult(Outcome.IGNORED_NO_OPEN_INCIDENT, null, null, null, null, n.alerts().size());
         } else {
+            // No open incident for this group: open one. This also covers a firing notification that arrives
+            // after the group's previous incident was resolved: it opens a new incident (see class comment).
             incident = openIncident(n);
-            outcome = Outcome.OPENED;
         }
         AlertUpserts.Applied applied = upserts.apply(incident.getId(), n, outcome == Outcome.OPENED, now);
         boolean changed = applied.changed();
@@ -148,7 +148,7 @@ public class AlertIntake {
      * after the group's previous incident was resolved opens a new incident (see class comment).
      */
     private Incident openIncident(AlertmanagerNotification n) {
-        return management.open(IncidentDrafts.draft(n, settings), Actor.alertmanager());
+        return management.open(IntakeRules.draft(n, settings), Actor.alertmanager());
     }
 
     /**
@@ -157,7 +157,7 @@ public class AlertIntake {
      * first instead of catching its exception, which would doom the surrounding transaction.
      */
     private boolean resolveAll(Incident incident, AlertmanagerNotification n, Instant now) {
-        IncidentStatus target = autoResolve.autoResolve() ? IncidentStatus.RESOLVED : IncidentStatus.MITIGATED;
+        IncidentStatus target = IntakeRules.whenAllResolved(autoResolve);
         if (!incident.getStatus().canMoveTo(target)) {
             return false;
         }

@@ -52,7 +52,7 @@ class StormBreakerRow {
     /** Alert-opened incidents (storm incidents not counted) opened after {@code since}. */
     long openedSince(Instant since) {
         Long n = jdbc.queryForObject("select count(*) from incident i where i.source = 'ALERTMANAGER' "
-                + "and i.opened_at > ? and not exists (select 1 from incident_group g where g.incident_id = i.id)",
+                + "and i.drill_id is null and i.opened_at > ? and not exists (select 1 from incident_group g where g.incident_id = i.id)",
                 Long.class, utc(since));
         return n == null ? 0 : n;
     }

@@ -3,6 +3,7 @@ package dev.firebreak.alerting;
 import dev.firebreak.alerting.AlertNotification.Outcome;
 import dev.firebreak.alerting.StormBreaker.Decision;
 import dev.firebreak.incident.Actor;
+import dev.firebreak.incident.DrillKeys;
 import dev.firebreak.incident.AlertGroupChanged;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentGroup;
@@ -87,8 +88,8 @@ class StormIntake {
             }
             return Optional.of(apply(stormId, n, now, Outcome.UPDATED));
         }
-        if (n.isResolved() || !settings.enabled()) {
-            return Optional.empty();
+        if (n.isResolved() || !settings.enabled() || DrillKeys.drillOf(n.groupKey()).isPresent()) {
+            return Optional.empty(); // drills (issue 14) open DRILL incidents of their own and never start a storm
         }
         var storm = state.lock();
         if (incidents.findOpenByCorrelationHash(groupHash).isPresent()

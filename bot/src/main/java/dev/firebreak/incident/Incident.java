@@ -49,6 +49,8 @@ public class Incident {
     private String commander;
     private String scribe;
     private String comms;
+    /** The drill this incident belongs to (issue 14); null for real incidents. Drill incidents have negative numbers. */
+    private UUID drillId;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -105,6 +107,10 @@ public class Incident {
         updatedAt = now;
     }
 
+    void markDrill(UUID drill) {
+        this.drillId = drill;
+    }
+
     void restoreCorrelation() {
         this.openCorrelation = correlationKey == null ? null : CorrelationKeys.hash(correlationKey);
     }
@@ -151,11 +157,22 @@ public class Incident {
 
     /** The prefix of {@link #reference(long)}; references are read back case-insensitively. */
     public static final String REFERENCE_PREFIX = "INC-";
+    /** The prefix of drill incidents' references (issue 14). */
+    public static final String DRILL_REFERENCE_PREFIX = "DRILL-";
 
-    /** How people read an incident number: {@code INC-<n>}. The one place it is formatted. */
+    /**
+     * How people read an incident number: {@code INC-<n>}, or {@code DRILL-<n>} for drill incidents (stored with
+     * negative numbers, numbered apart). The one place it is formatted.
+     */
     public static String reference(long number) {
-        return REFERENCE_PREFIX + number;
+        return number < 0 ? DRILL_REFERENCE_PREFIX + -number : REFERENCE_PREFIX + number;
     }
+
+    public boolean isDrill() {
+        return drillId != null;
+    }
+
+    public UUID getDrillId() { return drillId; }
 
     public UUID getId() { return id; }
     public long getNumber() { return number; }

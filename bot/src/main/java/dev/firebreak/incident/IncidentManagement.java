@@ -46,8 +46,18 @@ public class IncidentManagement {
         Instant now = clock.instant();
         // The number is taken in this transaction (counter row, not a sequence): a duplicate opener that loses
         // on the unique correlation, or any rollback, gives it back, so numbers have no gaps.
-        incidents.takeNumber();
-        Incident incident = new Incident(UUID.randomUUID(), incidents.lastNumber(), spec, now);
+        UUID drill = DrillKeys.drillOf(spec.correlationKey())
+                .filter(d -> incidents.countRunningDrills(d) > 0).orElse(null);
+        long number;
+        if (drill == null) {
+            incidents.takeNumber();
+            number = incidents.lastNumber();
+        } else {
+            incidents.takeDrillNumber(); // DRILL-<n>: numbered apart, stored negative
+            number = -incidents.lastDrillNumber();
+        }
+        Incident incident = new Incident(UUID.randomUUID(), number, spec, now);
+        incident.markDrill(drill);
         // persist, not save: the id is assigned, so save() would merge and read the row first (issue 11: one round
         // trip less while this transaction holds the number counter). The repository's flush translates a lost race
         // on the open correlation into DataIntegrityViolationException.
@@ -228,8 +238,11 @@ public class IncidentManagement {
         }
         String ref = reference.strip();
         String upper = ref.toUpperCase(Locale.ROOT);
+        String drillPrefix = Incident.DRILL_REFERENCE_PREFIX;
         if (upper.startsWith(Incident.REFERENCE_PREFIX)) {
             ref = ref.substring(Incident.REFERENCE_PREFIX.length());
+        } else if (upper.startsWith(drillPrefix) && ref.substring(drillPrefix.length()).matches("\\d{1,18}")) {
+            return incidents.findByNumber(-Long.parseLong(ref.substring(drillPrefix.length())));
         }
         if (ref.matches("\\d{1,18}")) {
             return incidents.findByNumber(Long.parseLong(ref));

@@ -32,4 +32,18 @@ public interface Incidents extends JpaRepository<Incident, UUID> {
 
     @Query(value = "select last_number from incident_counter where id = 1", nativeQuery = true)
     long lastNumber();
+
+    /** Takes the next drill number (counter row 2, V60): drill incidents are numbered apart, {@code DRILL-<n>}. */
+    @Modifying(flushAutomatically = true)
+    @Query(value = "update incident_counter set last_number = last_number + 1 where id = 2", nativeQuery = true)
+    int takeDrillNumber();
+
+    @Query(value = "select last_number from incident_counter where id = 2", nativeQuery = true)
+    long lastDrillNumber();
+
+    @Query(value = "select count(*) from drill where id = :id and status = 'RUNNING'", nativeQuery = true)
+    long countRunningDrills(@Param("id") UUID id);
+
+    @Query("select i from Incident i where i.drillId = :drill and i.status <> dev.firebreak.incident.IncidentStatus.RESOLVED")
+    List<Incident> findOpenOfDrill(@Param("drill") UUID drill);
 }

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code firebreak_incidents{status,severity}}: incidents in the database by current status and severity
+ * {@code firebreak_incidents{status,severity}}: incidents in the database by current status and severity (drills excluded)
  * (one grouped query at most every 5 s). Every replica reports the same numbers; take {@code max}.
  */
 @Component
@@ -44,7 +44,7 @@ class IncidentGauges {
         }
         try {
             Map<String, Long> next = new HashMap<>();
-            jdbc.query("SELECT status, severity, COUNT(*) FROM incident GROUP BY status, severity",
+            jdbc.query("SELECT status, severity, COUNT(*) FROM incident WHERE drill_id IS NULL GROUP BY status, severity",
                     rs -> {
                         next.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
                     });

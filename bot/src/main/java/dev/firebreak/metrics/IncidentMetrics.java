@@ -68,6 +68,9 @@ public class IncidentMetrics {
     }
 
     private void record(String phase, Incident incident, Instant at) {
+        if (incident.isDrill()) {
+            return; // game days must not move MTTA/MTTR
+        }
         Instant from = incident.getOpenedAt();
         if (from == null || at == null || at.isBefore(from)) {
             return;

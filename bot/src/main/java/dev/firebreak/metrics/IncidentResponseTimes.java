@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Mean time to acknowledge / mitigate / resolve, from the incident table (one owner of those facts:
  * {@code acknowledged_at}, {@code mitigated_at}, {@code resolved_at}, measured from {@code opened_at}).
- * A mean covers only the incidents that reached that state; {@code null} when none did.
+ * Drill incidents are not counted. A mean covers only the incidents that reached that state; {@code null} when none did.
  */
 @Component
 public class IncidentResponseTimes {
@@ -42,7 +42,7 @@ public class IncidentResponseTimes {
     public Report report(Instant from, Instant to) {
         List<Row> rows = jdbc.query("""
                 SELECT severity, service, opened_at, acknowledged_at, mitigated_at, resolved_at FROM incident
-                WHERE opened_at >= :from AND opened_at < :to
+                WHERE opened_at >= :from AND opened_at < :to AND drill_id IS NULL
                 """, new MapSqlParameterSource().addValue("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .addValue("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)),
                 (rs, i) -> new Row(rs.getString(1), IncidentMetrics.service(rs.getString(2)), instant(rs, 3),

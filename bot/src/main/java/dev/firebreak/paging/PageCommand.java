@@ -63,6 +63,9 @@ class PageCommand implements IncidentSubcommand {
         if (!settings.enabled()) {
             return SlackReply.ephemeral("PagerDuty is not configured, so I cannot page anyone.");
         }
+        if (incident.isDrill()) {
+            return SlackReply.ephemeral(incident.reference() + " is a drill: drills never page real people.");
+        }
         Optional<PageTarget> parsed = PageTarget.parse(context.args());
         if (parsed.isEmpty()) {
             return SlackReply.ephemeral("Usage: `/incident " + usage() + "` (a team name like `checkout`, or an @mention)");

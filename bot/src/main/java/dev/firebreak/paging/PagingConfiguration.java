@@ -1,5 +1,6 @@
 package dev.firebreak.paging;
 
+import dev.firebreak.incident.DrillSettings;
 import dev.firebreak.integrations.pagerduty.PagerDutyClient;
 import dev.firebreak.integrations.pagerduty.PagerDutyConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +17,8 @@ class PagingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PagingConfiguration.class);
 
     @Bean
-    PagingRoutes pagingRoutes(PagerDutySettings settings) {
-        return PagingRoutes.of(settings);
+    PagingRoutes pagingRoutes(PagerDutySettings settings, DrillSettings drills) {
+        return PagingRoutes.of(settings).withDrillRoutingKey(drills.routingKey());
     }
 
     /** Always present (no network until used); listeners check {@link PagerDutySettings#enabled()}. */

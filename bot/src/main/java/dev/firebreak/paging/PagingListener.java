@@ -8,7 +8,10 @@ import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.IncidentStatusChanged;
 import dev.firebreak.incident.SeverityChanged;
 import dev.firebreak.system.outbox.Outbox;
+import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.NoteAdded;
+import dev.firebreak.timeline.Timeline;
+import dev.firebreak.timeline.TimelineKinds;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -27,9 +30,11 @@ class PagingListener {
     private final Outbox outbox;
     private final IncidentManagement incidents;
     private final Clock clock;
+    private final Timeline timeline;
 
     PagingListener(PagerDutySettings settings, PagingRoutes routes, PagingStore store, Outbox outbox,
-                   IncidentManagement incidents, Clock clock) {
+                   IncidentManagement incidents, Clock clock, Timeline timeline) {
+        this.timeline = timeline;
         this.settings = settings;
         this.routes = routes;
         this.store = store;
@@ -96,6 +101,14 @@ class PagingListener {
     }
 
     private void pageIfRouted(Incident incident) {
+        if (incident.isDrill() && routes.forDrill().isEmpty()) {
+            // A drill never pages real people: what would have been paged goes on the timeline only.
+            routes.route(incident.getSeverity(), incident.getLabels()).ifPresent(route -> timeline.record(
+                    NewTimelineEntry.of(incident.getId(), clock.instant(), TimelineKinds.PAGE, Actor.system(),
+                            "Drill: would have paged " + route.describe() + " via PagerDuty; nobody was paged")
+                            .withDedupKey("drill-page:" + incident.getId())));
+            return;
+        }
         routes.route(incident).ifPresent(route -> {
             UUID id = incident.getId();
             if (!store.insertRequested(id, route, clock.instant())) {

@@ -20,20 +20,41 @@ public final class PagingRoutes {
 
     private static final Pattern POLICY_ID = Pattern.compile("P[A-Z0-9]{5,13}");
 
+    /** The route name of drill pages (issue 14). */
+    public static final String DRILL = "drill";
+
     private final Routing routing;
     private final String defaultServiceId;
+    private final String drillRoutingKey;
 
     public PagingRoutes(Routing routing, String defaultServiceId) {
+        this(routing, defaultServiceId, null);
+    }
+
+    private PagingRoutes(Routing routing, String defaultServiceId, String drillRoutingKey) {
         this.routing = routing;
         this.defaultServiceId = defaultServiceId;
+        this.drillRoutingKey = drillRoutingKey;
+    }
+
+    /** These routes, with drill incidents paging {@code routingKey} (a drill service; blank: drills page nobody). */
+    public PagingRoutes withDrillRoutingKey(String routingKey) {
+        return new PagingRoutes(routing, defaultServiceId, PagerDutySettings.blank(routingKey) ? null : routingKey);
+    }
+
+    /** Where drill incidents page: the drill routing key only, never a real route. */
+    public Optional<Route> forDrill() {
+        return drillRoutingKey == null ? Optional.empty()
+                : Optional.of(new Route(DRILL, drillRoutingKey, null, defaultServiceId));
     }
 
     public static PagingRoutes of(PagerDutySettings settings) {
         return new PagingRoutes(settings.routing(), settings.serviceId());
     }
 
+    /** The route of an incident; a drill incident only ever gets {@link #forDrill()}. */
     public Optional<Route> route(Incident incident) {
-        return route(incident.getSeverity(), incident.getLabels());
+        return incident.isDrill() ? forDrill() : route(incident.getSeverity(), incident.getLabels());
     }
 
     /** The route of an incident with this severity and these labels, or empty when it does not page. */
@@ -85,6 +106,9 @@ public final class PagingRoutes {
 
     /** The route recorded under this name when the incident paged (re-read from configuration: keys are secrets). */
     public Optional<Route> named(String name) {
+        if (DRILL.equals(name)) {
+            return forDrill();
+        }
         if ("default".equals(name)) {
             return defaultRoute();
         }

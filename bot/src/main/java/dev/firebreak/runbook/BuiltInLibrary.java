@@ -17,14 +17,15 @@ import org.springframework.stereotype.Component;
  * {@code runbooks/library/}: copied once to a temporary folder so the catalog loads it like any other folder.
  */
 @Component
-class BuiltInLibrary {
+public class BuiltInLibrary {
 
     private static final Logger log = LoggerFactory.getLogger(BuiltInLibrary.class);
     private static final String PREFIX = "runbooks/library/";
 
     private Optional<Path> folder;
 
-    synchronized Optional<Path> folder() {
+    /** The extracted catalog folder (also used by the offline replay, without Spring). */
+    public synchronized Optional<Path> folder() {
         if (folder == null) {
             folder = extract();
         }

@@ -1,6 +1,7 @@
 package dev.firebreak.runbook;
 
 import dev.firebreak.incident.Actor;
+import dev.firebreak.incident.DrillSettings;
 import dev.firebreak.incident.Incident;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +30,11 @@ public class RunbookRuns {
     private final SlackPeople people;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final DrillSettings drills;
 
     RunbookRuns(RunbookCore core, RunJournal journal, RunViews views, RunRecorder recorder, IncidentFactsSource facts,
-                SlackPeople people, TransactionTemplate tx, Clock clock) {
+                SlackPeople people, TransactionTemplate tx, Clock clock, DrillSettings drills) {
+        this.drills = drills;
         this.core = core;
         this.journal = journal;
         this.views = views;
@@ -59,8 +62,11 @@ public class RunbookRuns {
     }
 
     /** Starts a run once per {@code triggerKey}; empty when that key already started one. */
-    Optional<RunRow> startRow(UUID incidentId, StartRequest request, String triggerKey) {
+    Optional<RunRow> startRow(UUID incidentId, StartRequest asked, String triggerKey) {
         IncidentFacts incident = facts.of(incidentId);
+        // Drill incidents (DRILL-<n>) run runbooks in dry-run unless firebreak.drills.run-runbooks allows them.
+        StartRequest request = !asked.dryRun() && incident.reference().startsWith("DRILL-") && !drills.runRunbooks()
+                ? new StartRequest(asked.runbookId(), asked.inputs(), true, asked.actor(), asked.via()) : asked;
         Actor actor = request.actor();
         String requester = requester(actor);
         RunbookCore.Prepared p = core.prepare(request.runbookId(), incident, request.inputs(), requester,

@@ -8,7 +8,7 @@ import java.util.Locale;
  * {@code a-z 0-9 - _}, at most 80 characters, never ending with '-'. Accents are transliterated, everything
  * else (emoji, punctuation, other scripts) becomes a separator; runs of dashes collapse.
  */
-final class ChannelNames {
+public final class ChannelNames {
 
     static final int MAX = 80;
 
@@ -21,6 +21,15 @@ final class ChannelNames {
         String head = (p.isEmpty() ? "inc" : p) + "-" + number;
         String s = slug(title);
         return cut(s.isEmpty() ? head : head + "-" + s, MAX);
+    }
+
+    /**
+     * The name tried first for an incident numbered {@code number}: drill incidents (negative numbers, shown
+     * {@code DRILL-<n>}) take {@code drillPrefix} and their drill number.
+     */
+    public static String of(String prefix, String drillPrefix, long number, String title) {
+        return number < 0 ? of(drillPrefix == null || drillPrefix.isBlank() ? "drill" : drillPrefix, -number, title)
+                : of(prefix, number, title);
     }
 
     /** Attempt 1 is the base name; attempt n adds {@code -n}, still within 80 characters. */

@@ -1,5 +1,6 @@
 package dev.firebreak.slack.delivery;
 
+import dev.firebreak.incident.DrillSettings;
 import dev.firebreak.incident.IncidentOpened;
 import dev.firebreak.incident.IncidentResolved;
 import dev.firebreak.incident.IncidentStatus;
@@ -33,13 +34,16 @@ public class SlackDeliveryListener {
     private static final Logger log = LoggerFactory.getLogger(SlackDeliveryListener.class);
 
     private final SlackSettings settings;
+    private final DrillSettings drills;
     private final SlackChannels channels;
     private final Outbox outbox;
     private final Clock clock;
     private final AtomicBoolean saidOff = new AtomicBoolean();
 
-    SlackDeliveryListener(SlackSettings settings, SlackChannels channels, Outbox outbox, Clock clock) {
+    SlackDeliveryListener(SlackSettings settings, SlackChannels channels, Outbox outbox, Clock clock,
+                          DrillSettings drills) {
         this.settings = settings;
+        this.drills = drills;
         this.channels = channels;
         this.outbox = outbox;
         this.clock = clock;
@@ -55,7 +59,7 @@ public class SlackDeliveryListener {
             return;
         }
         UUID id = e.incidentId();
-        channels.insertIntent(id, ChannelNames.of(settings.channelPrefix(), e.number(), e.title()), clock.instant());
+        channels.insertIntent(id, ChannelNames.of(settings.channelPrefix(), drills.channelPrefix(), e.number(), e.title()), clock.instant());
         enqueue(SlackTasks.CREATE_CHANNEL, "slack.create-channel:" + id, new SlackTasks.IncidentTask(id), id);
         enqueue(SlackTasks.INVITE, "slack.invite:" + id + ":initial", new SlackInvites.Task(id, null, null), id);
         enqueue(SlackTasks.POST_CARD, "slack.post-card:" + id, new SlackTasks.IncidentTask(id), id);

@@ -26,12 +26,16 @@ final class StatusCard {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    /** The banner on the card of a drill incident (issue 14). */
+    static final String DRILL_BANNER = ":construction: *DRILL* · this incident was played from a capture for a game day."
+            + " Nobody was paged; runbooks run in dry-run.";
+
     private StatusCard() {
     }
 
     /** Notification/fallback text (plain, short). */
     static String text(IncidentView v) {
-        return cap(v.reference() + " [" + v.severity() + "] " + v.status() + ": " + esc(v.title()), 300);
+        return cap((v.number() < 0 ? "[DRILL] " : "") + v.reference() + " [" + v.severity() + "] " + v.status() + ": " + esc(v.title()), 300);
     }
 
     static List<Map<String, Object>> blocks(IncidentView v) {
@@ -48,6 +52,9 @@ final class StatusCard {
                                             List<StormCard.Group> stormGroups) {
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "header", "text", plain(cap(v.reference() + ": " + v.title(), SlackText.HEADER_TEXT))));
+        if (v.number() < 0) {
+            blocks.add(Map.of("type", "section", "block_id", "drill-banner", "text", mrkdwn(DRILL_BANNER)));
+        }
         blocks.add(Map.of("type", "section", "fields", List.of(
                 mrkdwn("*Severity*\n" + v.severity()),
                 mrkdwn("*Status*\n" + statusLabel(v.status())),

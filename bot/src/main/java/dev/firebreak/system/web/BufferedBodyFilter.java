@@ -40,6 +40,11 @@ public class BufferedBodyFilter implements Filter {
 
     static final String BODY = BufferedBodyFilter.class.getName() + ".body";
 
+    /** The body this filter read for the request (null before it is complete, or when it refused the request). */
+    public static byte[] bufferedBody(ServletRequest request) {
+        return request.getAttribute(BODY) instanceof byte[] bytes ? bytes : null;
+    }
+
     /** A refusal from the precheck: answered with this status and JSON error, then the connection closes. */
     public record Refusal(int status, String code, String message, String reason, String wwwAuthenticate) {
     }

@@ -28,7 +28,8 @@ class SlackOffTest {
     void noBotTokenEnqueuesNothing() {
         SlackSettings off = new SlackSettings(null, null, null, "https://slack.com/api/", "C1", "inc", false,
                 List.of("U1"), Duration.ofHours(1), Duration.ofSeconds(1));
-        SlackDeliveryListener listener = new SlackDeliveryListener(off, null, null, Clock.systemUTC());
+        SlackDeliveryListener listener = new SlackDeliveryListener(off, null, null, Clock.systemUTC(),
+                dev.firebreak.incident.DrillSettings.defaults());
         IncidentOpened opened = new IncidentOpened(UUID.randomUUID(), 1, "t", Severity.SEV1, IncidentSource.API,
                 Actor.api("x"), Instant.now());
         UUID id = opened.incidentId();
