@@ -78,6 +78,30 @@ bot's own behaviour applies (see NOTES.txt). Call with (dict "ctx" $ "key" "api-
 {{- end }}
 {{- end }}
 
+{{/* True (non-empty) when the console signs people in through OpenID Connect (web.oidc issuerUri and clientId). */}}
+{{- define "firebreak.webOidcEnabled" -}}
+{{- if and .Values.web.oidc.issuerUri .Values.web.oidc.clientId }}true{{ end }}
+{{- end }}
+
+{{/* server.forward-headers-strategy: the value given, else native behind the chart's Ingress, else none. */}}
+{{- define "firebreak.forwardHeadersStrategy" -}}
+{{- if .Values.web.forwardHeadersStrategy }}
+{{- .Values.web.forwardHeadersStrategy }}
+{{- else if .Values.ingress.enabled }}
+{{- "native" }}
+{{- else }}
+{{- "none" }}
+{{- end }}
+{{- end }}
+
+{{/* The console's paths, added to every Ingress host when web.ingress is on (/actuator stays off). */}}
+{{- define "firebreak.consolePaths" -}}
+- {path: /, pathType: Exact}
+{{- range list "/login" "/logout" "/denied" "/oauth2" "/incidents" "/postmortems" "/runbooks" "/insights" "/operations" "/console" "/webjars" }}
+- {path: {{ . }}, pathType: Prefix}
+{{- end }}
+{{- end }}
+
 {{/* The ConfigMap holding the runbook files. */}}
 {{- define "firebreak.runbooksConfigMap" -}}
 {{- if .Values.runbooks.existingConfigMap }}
@@ -94,6 +118,15 @@ bot's own behaviour applies (see NOTES.txt). Call with (dict "ctx" $ "key" "api-
 {{- end }}
 {{- if and (gt (int .Values.replicaCount) 1) (not .Values.existingSecret) (not .Values.secrets.apiToken) (not (include "firebreak.seesCluster" .)) }}
 {{- fail "replicaCount > 1 rendered offline (helm template / GitOps) needs secrets.apiToken and secrets.alertmanagerBearerToken, or existingSecret: the chart only generates tokens when it can see the cluster, and each replica would otherwise make its own API token" }}
+{{- end }}
+{{- if and .Values.web.oidc.issuerUri (not .Values.web.oidc.clientId) }}
+{{- fail "web.oidc.issuerUri needs web.oidc.clientId (and the client secret in secrets.webOidcClientSecret or existingSecret)" }}
+{{- end }}
+{{- if and .Values.web.oidc.clientId (not .Values.web.oidc.issuerUri) }}
+{{- fail "web.oidc.clientId needs web.oidc.issuerUri" }}
+{{- end }}
+{{- if and (gt (int .Values.replicaCount) 1) (not .Values.existingSecret) (not .Values.secrets.webAdminPassword) (not (include "firebreak.webOidcEnabled" .)) (not (include "firebreak.seesCluster" .)) }}
+{{- fail "replicaCount > 1 rendered offline (helm template / GitOps) without web.oidc needs secrets.webAdminPassword, or existingSecret: each replica would otherwise generate its own console admin password" }}
 {{- end }}
 {{- if and .Values.runbooks.rbac.create (not .Values.runbooks.kubernetes.enabled) }}
 {{- fail "runbooks.rbac.create needs runbooks.kubernetes.enabled (the permissions are for the bot's in-cluster Kubernetes access)" }}
