@@ -174,7 +174,11 @@ public class OutboxWorker implements SmartLifecycle {
             }
         }
         Instant now = clock.instant();
-        if (result instanceof OutboxResult.Retry r && task.getAttempts() >= settings.maxAttempts()) {
+        if (result instanceof OutboxResult.Retry r && r.paced() && r.at() != null) {
+            store.postpone(task.getId(), owner, r.at(), r.reason());
+            count(task, "paced");
+            log.debug("Outbox task {} ({}) waits until {}: {}", task.getId(), task.getKind(), r.at(), r.reason());
+        } else if (result instanceof OutboxResult.Retry r && task.getAttempts() >= settings.maxAttempts()) {
             String reason = "gave up after " + task.getAttempts() + " attempts: " + r.reason();
             store.finish(task.getId(), owner, OutboxTask.DEAD, now, reason);
             count(task, "dead");
