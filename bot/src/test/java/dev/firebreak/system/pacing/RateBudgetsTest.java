@@ -1,0 +1,166 @@
+package dev.firebreak.system.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.support.FirebreakTest;
+import dev.firebreak.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The shared rate budgets on the real database (H2, or PostgreSQL with {@code -Ppostgres}). Two {@link RateBudgets}
+ * on one database stand for two replicas: they share slots and holds because the rows are all they share.
+ */
+@FirebreakTest(properties = "firebreak.outbox.enabled=false")
+class RateBudgetsTest {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T06:00:00Z"));
+
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
+
+    private RateBudgets replica() {
+        return new RateBudgets(jdbc, clock);
+    }
+
+    private static Budget budget(Duration interval, int burst) {
+        return new Budget("test:" + UUID.randomUUID(), interval, burst);
+    }
+
+    @Test
+    void aBurstGoesAtOnceThenOneSlotPerIntervalSharedByReplicas() {
+        RateBudgets a = replica();
+        RateBudgets b = replica();
+        Budget budget = budget(Duration.ofSeconds(1), 3);
+        assertThat(a.take(budget, Priority.HIGH)).isEmpty();
+        assertThat(b.take(budget, Priority.HIGH)).isEmpty();
+        assertThat(a.take(budget, Priority.HIGH)).isEmpty();
+        Instant t0 = clock.instant();
+        assertThat(b.take(budget, Priority.HIGH)).as("the burst is spent on both replicas")
+                .contains(t0.plusSeconds(1));
+        clock.advance(Duration.ofMillis(999));
+        assertThat(a.take(budget, Priority.HIGH)).isPresent();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(a.take(budget, Priority.HIGH)).isEmpty();
+        assertThat(b.take(budget, Priority.HIGH)).contains(t0.plusSeconds(2));
+    }
+
+    @Test
+    void lowerPrioritiesLeaveAReserveForHigherOnes() {
+        RateBudgets budgets = replica();
+        Budget budget = budget(Duration.ofSeconds(3), 3);
+        assertThat(budgets.take(budget, Priority.HIGH)).isEmpty();
+        Instant t0 = clock.instant();
+        assertThat(budgets.take(budget, Priority.LOW)).as("low goes only into a full bucket").contains(t0.plusSeconds(3));
+        assertThat(budgets.take(budget, Priority.NORMAL)).isEmpty();
+        assertThat(budgets.take(budget, Priority.NORMAL)).as("normal leaves the last slot to high").isPresent();
+        assertThat(budgets.take(budget, Priority.HIGH)).isEmpty();
+        assertThat(budgets.take(budget, Priority.HIGH)).contains(t0.plusSeconds(3));
+        // When slots come back, high's comes first: low has to wait until the bucket is full again.
+        assertThat(budgets.take(budget, Priority.LOW)).contains(t0.plusSeconds(9));
+    }
+
+    @Test
+    void aHoldAfterA429StopsEveryReplicaAndEveryPriorityUntilItEnds() {
+        RateBudgets a = replica();
+        RateBudgets b = replica();
+        Budget budget = budget(Duration.ofMillis(100), 5);
+        Instant until = clock.instant().plusSeconds(30);
+        a.holdUntil(budget.key(), until);
+        assertThat(b.take(budget, Priority.HIGH)).contains(until);
+        assertThat(b.heldUntil(budget.key())).contains(until);
+        a.holdUntil(budget.key(), clock.instant().plusSeconds(5));
+        assertThat(b.heldUntil(budget.key())).as("a shorter hold does not shorten a longer one").contains(until);
+        clock.set(until);
+        assertThat(b.take(budget, Priority.LOW)).isEmpty();
+        assertThat(a.heldUntil(budget.key())).isEmpty();
+    }
+
+    @Test
+    void theNextSlotOfAPerChannelBudgetCountsFromTheAnswer() {
+        RateBudgets budgets = replica();
+        Budget channel = budget(Duration.ofSeconds(1), 1);
+        assertThat(budgets.take(channel, Priority.HIGH)).isEmpty();
+        clock.advance(Duration.ofMillis(700)); // a slow answer
+        budgets.answered(channel);
+        clock.advance(Duration.ofMillis(400));
+        assertThat(budgets.take(channel, Priority.HIGH)).as("1.1 s after the take, 0.4 s after the answer")
+                .contains(clock.instant().plusMillis(600));
+    }
+
+    @Test
+    void aSlotGivenBackCanBeTakenAgain() {
+        RateBudgets budgets = replica();
+        Budget budget = budget(Duration.ofSeconds(10), 1);
+        assertThat(budgets.take(budget, Priority.HIGH)).isEmpty();
+        budgets.giveBack(budget);
+        assertThat(budgets.take(budget, Priority.HIGH)).isEmpty();
+        assertThat(budgets.take(budget, Priority.HIGH)).isPresent();
+    }
+
+    @Test
+    void concurrentTakersFromManyReplicasNeverGetMoreThanTheBurst() throws Exception {
+        Budget budget = budget(Duration.ofMinutes(1), 7);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> granted = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            RateBudgets replica = replica();
+            granted.add(pool.submit(() -> {
+                start.await();
+                int n = 0;
+                for (int i = 0; i < 25; i++) {
+                    if (replica.take(budget, Priority.HIGH).isEmpty()) {
+                        n++;
+                    }
+                }
+                return n;
+            }));
+        }
+        start.countDown();
+        int total = 0;
+        for (Future<Integer> f : granted) {
+            total += f.get();
+        }
+        pool.shutdown();
+        assertThat(total).isEqualTo(7);
+    }
+
+    @Test
+    void aPublishedLimitBecomesABudgetThatStaysOneCallBelowItInAnyWindow() {
+        Budget tier2 = Budget.within("slack:conversations.create", 20, Duration.ofMinutes(1));
+        assertThat(tier2.burst()).isEqualTo(3);
+        assertThat(tier2.interval()).isEqualTo(Duration.ofMillis(3750));
+        Budget perChannel = Budget.within("slack:chat@C1", 1, Duration.ofSeconds(1));
+        assertThat(perChannel.burst()).isEqualTo(1);
+        assertThat(perChannel.interval()).isEqualTo(Duration.ofMillis(1100));
+        // Greedy callers, asking every 50 ms for 5 minutes: never more than 19 in any 60 s window.
+        RateBudgets budgets = replica();
+        List<Instant> calls = new ArrayList<>();
+        for (int ms = 0; ms < 300_000; ms += 50) {
+            Optional<Instant> wait = budgets.take(tier2, Priority.HIGH);
+            if (wait.isEmpty()) {
+                calls.add(clock.instant());
+            }
+            clock.advance(Duration.ofMillis(10));
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            Instant from = calls.get(i);
+            long inWindow = calls.stream().filter(c -> !c.isBefore(from) && c.isBefore(from.plusSeconds(60))).count();
+            assertThat(inWindow).isLessThanOrEqualTo(19);
+        }
+        assertThat(calls.size()).as("and the budget is used: 3 + 16 per minute").isBetween(80, 84);
+    }
+}
