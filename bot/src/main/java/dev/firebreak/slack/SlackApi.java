@@ -125,9 +125,9 @@ public class SlackApi {
      */
     public <T extends SlackApiTextResponse> Answer<T> call(String method, String channel, Priority priority,
                                                            Call<T> call) {
-        Optional<Instant> wait = pacing.take(method, channel, priority);
-        if (wait.isPresent()) {
-            return new Answer<>(null, OutboxResult.waitUntil(wait.get(),
+        SlackPacing.Permit permit = pacing.take(method, channel, priority);
+        if (!permit.granted()) {
+            return new Answer<>(null, OutboxResult.waitUntil(permit.notBefore(),
                     "Slack " + method + ": waiting for a rate budget slot (" + priority.name().toLowerCase() + ")"));
         }
         Counter.builder("firebreak.slack.calls").tag("method", method)
@@ -154,7 +154,7 @@ public class SlackApi {
             count(method, "client_error");
             return new Answer<>(null, SlackOutcomes.of(method, e, clock));
         } finally {
-            pacing.answered(method, channel);
+            pacing.answered(permit);
         }
     }
 

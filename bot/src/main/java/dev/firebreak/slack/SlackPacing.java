@@ -50,40 +50,52 @@ class SlackPacing {
     private final RateBudgets budgets;
     private final MeterRegistry meters;
     private final Map<String, Budget> methodBudgets = new ConcurrentHashMap<>();
+    private final java.time.Duration longestCall;
 
-    SlackPacing(SlackPacingSettings settings, RateBudgets budgets, MeterRegistry meters) {
+    SlackPacing(SlackPacingSettings settings, SlackHttpSettings http, RateBudgets budgets, MeterRegistry meters) {
         this.settings = settings;
+        this.longestCall = http.timeout().plusSeconds(1);
         this.budgets = budgets;
         this.meters = meters;
     }
 
+    /** What a call got: permission ({@link #granted}) with the channel slot it holds, or when to ask again. */
+    record Permit(Instant notBefore, Budget channel, RateBudgets.Slot slot) {
+
+        boolean granted() {
+            return notBefore == null;
+        }
+    }
+
     /**
-     * The slots a call needs: empty when it may go now, else when to ask again. A budget held after a 429 has no
-     * slot until then (the take checks it); with pacing off only such holds delay calls.
+     * The slots a call needs: the channel's (held until {@link #answered}) and the method's. A budget held after a
+     * 429 has no slot until then; with pacing off only such holds delay calls.
      */
-    Optional<Instant> take(String method, String channel, Priority priority) {
+    Permit take(String method, String channel, Priority priority) {
         if (!settings.enabled()) {
-            return counted(method, priority, budgets.heldUntil(holdKey(method, channel)));
+            return new Permit(counted(method, priority, budgets.heldUntil(holdKey(method, channel))).orElse(null),
+                    null, null);
         }
         Budget perChannel = channelBudget(method, channel);
+        RateBudgets.Slot slot = null;
         if (perChannel != null) {
-            Optional<Instant> wait = budgets.take(perChannel, priority);
-            if (wait.isPresent()) {
-                return counted(method, priority, wait);
+            slot = budgets.takeAlone(perChannel, longestCall);
+            if (!slot.granted()) {
+                return new Permit(counted(method, priority, Optional.of(slot.notBefore())).orElseThrow(), null, null);
             }
         }
         Optional<Instant> wait = budgets.take(methodBudget(method), priority);
-        if (wait.isPresent() && perChannel != null) {
-            budgets.giveBack(perChannel);
+        if (wait.isPresent() && slot != null) {
+            budgets.release(perChannel, slot, false);
         }
-        return counted(method, priority, wait);
+        return wait.isPresent() ? new Permit(counted(method, priority, wait).orElseThrow(), null, null)
+                : new Permit(null, perChannel, slot);
     }
 
-    /** The call was answered: per-channel budgets count the next slot from now. */
-    void answered(String method, String channel) {
-        Budget perChannel = settings.enabled() ? channelBudget(method, channel) : null;
-        if (perChannel != null) {
-            budgets.answered(perChannel);
+    /** The call was answered (or failed): the channel's next call may start one interval from now. */
+    void answered(Permit permit) {
+        if (permit.channel() != null) {
+            budgets.release(permit.channel(), permit.slot(), true);
         }
     }
 

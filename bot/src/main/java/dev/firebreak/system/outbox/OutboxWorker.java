@@ -170,6 +170,7 @@ public class OutboxWorker implements SmartLifecycle {
             try (OutboxLeases.Renewal renewal = leases.keep(task.getId(), owner)) {
                 result = handler.handle(task);
             } catch (Exception e) {
+                log.debug("Outbox task {} ({}) threw", task.getId(), task.getKind(), e);
                 result = OutboxResult.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }

@@ -20,16 +20,16 @@ public record Budget(String key, Duration interval, int burst) {
 
     /**
      * The budget that keeps a vendor's "at most {@code limit} calls in any {@code period}" (a sliding window, the
-     * strictest reading of a published limit): burst plus the calls refilled within one period stay one call below
-     * the limit, which absorbs the network's jitter between taking a slot and the call arriving. Small limits get
-     * one call at a time, spaced a tenth more than the period allows.
+     * strictest reading of a published limit): burst plus the calls refilled within one period stay below the limit
+     * by a margin (one call, 5 % of large limits), which absorbs the delay between taking a slot and the call
+     * arriving. Small limits get one call at a time, spaced a tenth more than the period allows.
      */
     public static Budget within(String key, int limit, Duration period) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1: " + key);
         }
         long periodMs = period.toMillis();
-        int usable = limit - 1;
+        int usable = limit - Math.max(1, limit / 20);
         int burst = Math.max(1, Math.min(10, usable / 6));
         if (usable - burst < 1) {
             return new Budget(key, Duration.ofMillis(periodMs * 11 / (10L * limit)), 1);

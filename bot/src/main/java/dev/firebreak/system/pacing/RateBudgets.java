@@ -39,7 +39,7 @@ public class RateBudgets {
      * @return empty when the call may go now, else the earliest time a slot may be had (ask again then)
      */
     public Optional<Instant> take(Budget budget, Priority priority) {
-        long now = clock.millis();
+        long now = clock.instant().toEpochMilli();
         purgeNowAndThen(now);
         long interval = budget.interval().toMillis();
         long tolerance = (long) (budget.burst() - priority.reserve(budget.burst())) * interval;
@@ -69,23 +69,61 @@ public class RateBudgets {
         return Optional.of(Instant.ofEpochMilli(now + RACE_PAUSE_MS));
     }
 
+    /**
+     * A slot of a one-call-at-a-time budget (one post per second per channel), held until {@link #release}: the
+     * next call may start only {@code interval} after this one was answered, however long it took, so two calls
+     * can never arrive closer together than the interval. {@code token} identifies this holder.
+     */
+    public record Slot(Instant notBefore, long token) {
+
+        public boolean granted() {
+            return notBefore == null;
+        }
+    }
+
+    /**
+     * Takes the budget's only slot if it is free, holding it for at most {@code longestCall} (a holder that dies
+     * frees it then).
+     */
+    public Slot takeAlone(Budget budget, Duration longestCall) {
+        long now = clock.instant().toEpochMilli();
+        long until = now + longestCall.toMillis() + budget.interval().toMillis();
+        var params = new MapSqlParameterSource().addValue("key", budget.key()).addValue("now", now)
+                .addValue("until", until);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (jdbc.update("UPDATE rate_budget SET tat_ms = :until "
+                    + "WHERE budget_key = :key AND tat_ms <= :now AND held_until_ms <= :now", params) == 1) {
+                return new Slot(null, until);
+            }
+            var row = jdbc.query("SELECT tat_ms, held_until_ms FROM rate_budget WHERE budget_key = :key", params,
+                    (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
+            if (row.isEmpty()) {
+                jdbc.update("INSERT INTO rate_budget (budget_key, tat_ms, held_until_ms) VALUES (:key, 0, 0) "
+                        + "ON CONFLICT DO NOTHING", params);
+                continue;
+            }
+            long next = Math.max(row.get(0)[0], row.get(0)[1]);
+            return new Slot(Instant.ofEpochMilli(Math.max(next, now + RACE_PAUSE_MS)), 0);
+        }
+        return new Slot(Instant.ofEpochMilli(now + RACE_PAUSE_MS), 0);
+    }
+
+    /**
+     * Ends the hold of {@link #takeAlone}: the next slot is one interval after now ({@code called}) or now (the call
+     * did not happen). Does nothing if the hold already expired and someone else holds the slot.
+     */
+    public void release(Budget budget, Slot slot, boolean called) {
+        long now = clock.instant().toEpochMilli();
+        jdbc.update("UPDATE rate_budget SET tat_ms = :next WHERE budget_key = :key AND tat_ms = :token",
+                new MapSqlParameterSource().addValue("key", budget.key()).addValue("token", slot.token())
+                        .addValue("next", called ? now + budget.interval().toMillis() : now));
+    }
+
     /** Gives back a slot taken by {@link #take} for a call that did not happen after all. */
     public void giveBack(Budget budget) {
         jdbc.update("UPDATE rate_budget SET tat_ms = tat_ms - :interval WHERE budget_key = :key",
                 new MapSqlParameterSource().addValue("key", budget.key())
                         .addValue("interval", budget.interval().toMillis()));
-    }
-
-    /**
-     * The call that took a slot was answered just now: the next slot starts one interval after the answer, not
-     * after the take. For budgets where the vendor counts arrival times closely (one call per second per channel),
-     * so that a slow answer cannot bring two calls closer together than the interval.
-     */
-    public void answered(Budget budget) {
-        long now = clock.millis();
-        jdbc.update("UPDATE rate_budget SET tat_ms = GREATEST(tat_ms, :next) WHERE budget_key = :key",
-                new MapSqlParameterSource().addValue("key", budget.key())
-                        .addValue("next", now + budget.interval().toMillis()));
     }
 
     /** The vendor answered 429 for this budget: nobody, on any replica, takes a slot before {@code until}. */
@@ -105,7 +143,7 @@ public class RateBudgets {
     public Optional<Instant> heldUntil(String key) {
         var held = jdbc.query("SELECT held_until_ms FROM rate_budget WHERE budget_key = :key",
                 new MapSqlParameterSource("key", key), (rs, i) -> rs.getLong(1));
-        long now = clock.millis();
+        long now = clock.instant().toEpochMilli();
         return held.stream().filter(h -> h > now).findFirst().map(Instant::ofEpochMilli);
     }
 

@@ -88,15 +88,39 @@ class RateBudgetsTest {
     }
 
     @Test
-    void theNextSlotOfAPerChannelBudgetCountsFromTheAnswer() {
+    void aOneAtATimeBudgetIsHeldDuringTheCallAndFreedOneIntervalAfterTheAnswer() {
+        RateBudgets a = replica();
+        RateBudgets b = replica();
+        Budget channel = budget(Duration.ofSeconds(1), 1);
+        RateBudgets.Slot held = a.takeAlone(channel, Duration.ofSeconds(10));
+        assertThat(held.granted()).isTrue();
+        clock.advance(Duration.ofSeconds(3)); // a slow answer: nobody calls meanwhile, whatever the interval
+        assertThat(b.takeAlone(channel, Duration.ofSeconds(10)).granted()).isFalse();
+        a.release(channel, held, true);
+        assertThat(b.takeAlone(channel, Duration.ofSeconds(10)).notBefore()).as("one interval after the answer")
+                .isEqualTo(clock.instant().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        RateBudgets.Slot next = b.takeAlone(channel, Duration.ofSeconds(10));
+        assertThat(next.granted()).isTrue();
+        b.release(channel, next, false);
+        assertThat(a.takeAlone(channel, Duration.ofSeconds(10)).granted()).as("a call that did not happen frees it at once")
+                .isTrue();
+    }
+
+    @Test
+    void aHolderThatDiesFreesTheSlotWhenItsHoldEnds() {
         RateBudgets budgets = replica();
         Budget channel = budget(Duration.ofSeconds(1), 1);
-        assertThat(budgets.take(channel, Priority.HIGH)).isEmpty();
-        clock.advance(Duration.ofMillis(700)); // a slow answer
-        budgets.answered(channel);
-        clock.advance(Duration.ofMillis(400));
-        assertThat(budgets.take(channel, Priority.HIGH)).as("1.1 s after the take, 0.4 s after the answer")
-                .contains(clock.instant().plusMillis(600));
+        RateBudgets.Slot lost = budgets.takeAlone(channel, Duration.ofSeconds(10));
+        assertThat(lost.granted()).isTrue();
+        assertThat(budgets.takeAlone(channel, Duration.ofSeconds(10)).notBefore())
+                .isEqualTo(clock.instant().plusSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
+        RateBudgets.Slot taken = budgets.takeAlone(channel, Duration.ofSeconds(10));
+        assertThat(taken.granted()).isTrue();
+        budgets.release(channel, lost, true);
+        assertThat(budgets.takeAlone(channel, Duration.ofSeconds(10)).granted())
+                .as("the late answer of the dead holder does not free the new holder's slot").isFalse();
     }
 
     @Test
@@ -154,7 +178,7 @@ class RateBudgetsTest {
             if (wait.isEmpty()) {
                 calls.add(clock.instant());
             }
-            clock.advance(Duration.ofMillis(10));
+            clock.advance(Duration.ofMillis(50));
         }
         for (int i = 0; i < calls.size(); i++) {
             Instant from = calls.get(i);
