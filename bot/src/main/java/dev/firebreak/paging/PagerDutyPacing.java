@@ -2,6 +2,7 @@ package dev.firebreak.paging;
 
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
 import dev.firebreak.system.outbox.OutboxResult;
+import dev.firebreak.system.outbox.OutboxWorker;
 import dev.firebreak.system.pacing.Budget;
 import dev.firebreak.system.pacing.Priority;
 import dev.firebreak.system.pacing.RateBudgets;
@@ -63,7 +64,9 @@ class PagerDutyPacing {
     }
 
     private Optional<OutboxResult> take(Budget budget, String action, Priority priority) {
-        Optional<Instant> wait = settings.enabled() ? budgets.take(budget, priority) : budgets.heldUntil(budget.key());
+        String holder = OutboxWorker.currentTask().map(id -> "outbox:" + id).orElse(null);
+        Optional<Instant> wait = settings.enabled() ? budgets.take(budget, priority, holder)
+                : budgets.heldUntil(budget.key());
         if (wait.isEmpty()) {
             return Optional.empty();
         }

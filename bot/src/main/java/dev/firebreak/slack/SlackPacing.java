@@ -1,5 +1,6 @@
 package dev.firebreak.slack;
 
+import dev.firebreak.system.outbox.OutboxWorker;
 import dev.firebreak.system.pacing.Budget;
 import dev.firebreak.system.pacing.Priority;
 import dev.firebreak.system.pacing.RateBudgets;
@@ -79,12 +80,12 @@ class SlackPacing {
         Budget perChannel = channelBudget(method, channel);
         RateBudgets.Slot slot = null;
         if (perChannel != null) {
-            slot = budgets.takeAlone(perChannel, longestCall);
+            slot = budgets.takeAlone(perChannel, longestCall, holder());
             if (!slot.granted()) {
                 return new Permit(counted(method, priority, Optional.of(slot.notBefore())).orElseThrow(), null, null);
             }
         }
-        Optional<Instant> wait = budgets.take(methodBudget(method), priority);
+        Optional<Instant> wait = budgets.take(methodBudget(method), priority, holder());
         if (wait.isPresent() && slot != null) {
             budgets.release(perChannel, slot, false);
         }
@@ -97,6 +98,11 @@ class SlackPacing {
         if (permit.channel() != null) {
             budgets.release(permit.channel(), permit.slot(), true);
         }
+    }
+
+    /** The outbox task making the call waits for a promised slot; other callers (interactive ones) poll. */
+    private static String holder() {
+        return OutboxWorker.currentTask().map(id -> "outbox:" + id).orElse(null);
     }
 
     /** Slack answered 429: hold what it limited (the channel for chat posts and edits, else the method). */

@@ -38,6 +38,12 @@ public class OutboxWorker implements SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final ThreadLocal<Long> CURRENT = new ThreadLocal<>();
+
+    /** The id of the outbox task this thread is running, if any (rate budgets promise it a slot while it waits). */
+    public static java.util.Optional<Long> currentTask() {
+        return java.util.Optional.ofNullable(CURRENT.get());
+    }
 
     private final OutboxStore store;
     private final OutboxTasks tasks;
@@ -167,11 +173,14 @@ public class OutboxWorker implements SmartLifecycle {
         if (handler == null) {
             result = OutboxResult.retry("no handler for kind " + task.getKind() + " in this process");
         } else {
+            CURRENT.set(task.getId());
             try (OutboxLeases.Renewal renewal = leases.keep(task.getId(), owner)) {
                 result = handler.handle(task);
             } catch (Exception e) {
                 log.debug("Outbox task {} ({}) threw", task.getId(), task.getKind(), e);
                 result = OutboxResult.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
+            } finally {
+                CURRENT.remove();
             }
         }
         Instant now = clock.instant();
