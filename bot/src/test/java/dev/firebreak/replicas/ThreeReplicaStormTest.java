@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
  * JVM. An alert storm goes round-robin across them, every notification twice (HA Alertmanager duplicates); one
  * replica is SIGKILLed mid-storm and another SIGTERMed. Refused or failed deliveries are retried on the next replica,
  * as Alertmanager does. Then: every incident once, every channel once, every page once, no accepted alert lost,
- * and the killed replica's leased outbox work finished by the survivor within 30 s of its lease expiring.
+ * and the killed replica's leased outbox work finished by the survivor within 30 s of its lease expiring. Slack's
+ * published tiers are enforced by the fake (time compressed ten times) and the replicas pace themselves through the
+ * shared database: not one 429.
  * PostgreSQL only ({@code -Ppostgres}).
  */
 class ThreeReplicaStormTest {
@@ -47,7 +49,7 @@ class ThreeReplicaStormTest {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final List<Process> replicas = new ArrayList<>();
-    final FakeSlack slack = new FakeSlack();
+    final FakeSlack slack = new FakeSlack().enforceTiers(Duration.ofSeconds(6), Duration.ofMillis(100));
     final FakePagerDuty pagerDuty = new FakePagerDuty();
 
     @AfterEach
@@ -132,6 +134,7 @@ class ThreeReplicaStormTest {
             }
         }
         assertThat(pagerDuty.violations()).isEmpty();
+        assertThat(slack.rateLimited()).as("three replicas paced themselves through the database: no 429").isEmpty();
         assertThat(victimTasks).as("the killed replica held work").isNotEmpty();
         for (long id : victimTasks) {
             Instant done = instant(url, "SELECT completed_at FROM outbox_task WHERE id = " + id);
@@ -198,6 +201,9 @@ class ThreeReplicaStormTest {
                 "--firebreak.alertmanager.bearer-token=storm", "--firebreak.api.token=storm-api",
                 "--firebreak.outbox.lease=" + LEASE.toSeconds() + "s", "--firebreak.outbox.poll-interval=200ms",
                 "--firebreak.slack.bot-token=xoxb-storm", "--firebreak.slack.api-url=" + slack.url(),
+                "--firebreak.slack.pacing.enabled=true", "--firebreak.slack.pacing.period=6s",
+                "--firebreak.slack.pacing.per-channel=100ms", "--firebreak.slack.card-update-interval=100ms",
+                "--firebreak.pagerduty.pacing.enabled=true",
                 "--firebreak.pagerduty.api-token=" + FakePagerDuty.API_TOKEN,
                 "--firebreak.pagerduty.from-email=" + FakePagerDuty.FROM,
                 "--firebreak.pagerduty.api-url=" + pagerDuty.restBaseUrl(),
