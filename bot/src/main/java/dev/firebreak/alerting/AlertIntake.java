@@ -52,11 +52,12 @@ public class AlertIntake {
     private final Timeline timeline;
     private final AlertmanagerSettings settings;
     private final AutoResolveSettings autoResolve;
+    private final StormIntake storms;
     private final Clock clock;
 
     AlertIntake(PlatformTransactionManager transactions, Incidents incidents, IncidentManagement management,
                 AlertNotifications notifications, AlertUpserts upserts, Timeline timeline,
-                AlertmanagerSettings settings, AutoResolveSettings autoResolve, Clock clock) {
+                AlertmanagerSettings settings, AutoResolveSettings autoResolve, StormIntake storms, Clock clock) {
         this.tx = new TransactionTemplate(transactions);
         this.incidents = incidents;
         this.management = management;
@@ -65,6 +66,7 @@ public class AlertIntake {
         this.timeline = timeline;
         this.settings = settings;
         this.autoResolve = autoResolve;
+        this.storms = storms;
         this.clock = clock;
     }
 
@@ -84,7 +86,15 @@ public class AlertIntake {
 
     private IntakeResult ingestOnce(AlertmanagerNotification n) {
         Instant now = clock.instant();
-        Optional<Incident> open = incidents.findOpenByCorrelationHashForUpdate(CorrelationKeys.hash(n.groupKey()));
+        String groupHash = CorrelationKeys.hash(n.groupKey());
+        Optional<Incident> open = incidents.findOpenByCorrelationHashForUpdate(groupHash);
+        if (open.isEmpty()) {
+            // Storm breaker (issue 11): the group is attached to a storm incident, or the breaker sends it to one.
+            Optional<IntakeResult> stormed = storms.ingest(n, groupHash, now);
+            if (stormed.isPresent()) {
+                return stormed.get();
+            }
+        }
         Incident incident;
         Outcome outcome;
         if (open.isPresent()) {

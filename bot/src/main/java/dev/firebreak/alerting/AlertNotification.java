@@ -16,7 +16,7 @@ import java.util.UUID;
 public class AlertNotification {
 
     /** What an accepted notification did. */
-    public enum Outcome { OPENED, UPDATED, RESOLVED, IGNORED_NO_OPEN_INCIDENT }
+    public enum Outcome { OPENED, UPDATED, RESOLVED, IGNORED_NO_OPEN_INCIDENT, JOINED_STORM }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

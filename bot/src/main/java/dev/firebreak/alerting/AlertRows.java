@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +79,29 @@ class AlertRows {
                             instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9), instant(rs, 10));
                     rows.put(r.fingerprint, r);
                 }, incidentId);
+        return rows;
+    }
+
+    /** Only these fingerprints of the incident (a storm incident holds many groups' alerts), 1,000 per query. */
+    Map<String, Row> load(UUID incidentId, Collection<String> fingerprints) {
+        Map<String, Row> rows = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(fingerprints));
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
+            Object[] args = new Object[chunk.size() + 1];
+            args[0] = incidentId;
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 1] = chunk.get(i);
+            }
+            jdbc.query("SELECT id, fingerprint, status, labels, annotations, starts_at, ends_at, generator_url, "
+                    + "first_seen_at, last_seen_at FROM alert WHERE incident_id = ? AND fingerprint IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                        Row r = new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9),
+                                instant(rs, 10));
+                        rows.put(r.fingerprint, r);
+                    }, args);
+        }
         return rows;
     }
 

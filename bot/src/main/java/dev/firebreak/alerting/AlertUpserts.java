@@ -42,7 +42,17 @@ class AlertUpserts {
 
     /** Returns true when an alert was added or changed status (the status card must re-render). */
     boolean apply(UUID incidentId, AlertmanagerNotification n, boolean newIncident, Instant now) {
-        Map<String, AlertRows.Row> byFingerprint = newIncident ? new HashMap<>() : rows.load(incidentId);
+        return apply(incidentId, n, newIncident ? new HashMap<>() : rows.load(incidentId), now);
+    }
+
+    /** A storm incident holds the alerts of many groups: only this notification's own alerts are loaded. */
+    boolean applyToStorm(UUID stormId, AlertmanagerNotification n, Instant now) {
+        return apply(stormId, n, rows.load(stormId, n.alerts().stream()
+                .map(AlertmanagerNotification.Alert::fingerprint).toList()), now);
+    }
+
+    private boolean apply(UUID incidentId, AlertmanagerNotification n, Map<String, AlertRows.Row> byFingerprint,
+                          Instant now) {
         Map<String, AlertRows.Row> inserts = new LinkedHashMap<>();
         Map<String, AlertRows.Row> updates = new LinkedHashMap<>();
         List<NewTimelineEntry> entries = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentManagement {
 
     private final Incidents incidents;
+    private final IncidentGroups groups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IncidentManagement(Incidents incidents, ApplicationEventPublisher events, Clock clock) {
+    IncidentManagement(Incidents incidents, IncidentGroups groups, ApplicationEventPublisher events, Clock clock) {
         this.incidents = incidents;
+        this.groups = groups;
         this.events = events;
         this.clock = clock;
     }
@@ -54,13 +58,15 @@ public class IncidentManagement {
         Instant now = clock.instant();
         incident.moveTo(to, now);
         if (to == IncidentStatus.TRIGGERED && incident.getCorrelationKey() != null
-                && incidents.findOpenByCorrelationHash(CorrelationKeys.hash(incident.getCorrelationKey())).isEmpty()) {
+                && incidents.findOpenByCorrelationHash(CorrelationKeys.hash(incident.getCorrelationKey())).isEmpty()
+                && groups.findAttached(CorrelationKeys.hash(incident.getCorrelationKey())).isEmpty()) {
             incident.restoreCorrelation();
         }
         if (to == IncidentStatus.RESOLVED && reason != null && !reason.isBlank()) {
             incident.changeSummary(reason.strip(), now);
         }
         incidents.saveAndFlush(incident);
+        StormGroupMemberships.followStatus(groups, incidents, id, to);
         events.publishEvent(new IncidentStatusChanged(id, from, to, actor, reason, now));
         if (to == IncidentStatus.RESOLVED) {
             events.publishEvent(new IncidentResolved(id, actor, incident.getSummary(), now));
@@ -135,6 +141,73 @@ public class IncidentManagement {
         Incident incident = lock(id);
         incident.linkSlackChannel(channelId, channelName, clock.instant());
         return incidents.saveAndFlush(incident);
+    }
+
+    /**
+     * Storm breaker: records an alert group's notification on the storm incident {@code stormId}. A group not yet
+     * attached joins (numbered #1, #2, ... in order); an attached one gets its latest counts and state. The storm
+     * incident's severity is raised to the group's when the group is worse and firing (never lowered here). The
+     * caller must have made sure the group is attached to no other incident; a concurrent duplicate loses on
+     * {@code uq_incident_group_open} and should retry.
+     */
+    @Transactional
+    public IncidentGroup recordGroup(UUID stormId, NewAlertGroup group, Actor actor) {
+        Incident storm = lock(stormId);
+        Instant now = clock.instant();
+        Optional<IncidentGroup> attached = groups.findAttached(CorrelationKeys.hash(group.spec().correlationKey()));
+        IncidentGroup g;
+        AlertGroupChanged.Change change = null;
+        if (attached.isPresent()) {
+            g = attached.get();
+            if (!g.getIncidentId().equals(stormId)) {
+                // only when a caller skipped the storm breaker's lock; retryable, the retry finds the right incident
+                throw new ConcurrencyFailureException("Alert group " + g.getGroupKey() + " belongs to another incident");
+            }
+            IncidentGroup.State before = g.record(group, now);
+            if (before != g.getState()) {
+                change = g.getState() == IncidentGroup.State.RESOLVED
+                        ? AlertGroupChanged.Change.RESOLVED : AlertGroupChanged.Change.REFIRED;
+            }
+        } else {
+            g = new IncidentGroup(stormId, groups.lastOrdinal(stormId) + 1, group, now);
+            change = AlertGroupChanged.Change.JOINED;
+        }
+        groups.saveAndFlush(g);
+        if (change != null) {
+            events.publishEvent(new AlertGroupChanged(stormId, storm.getNumber(), g.getId(), g.getOrdinal(), g.getTitle(), change,
+                    null, null, actor, now));
+            touched(stormId, "groups");
+        }
+        if (g.getState() == IncidentGroup.State.FIRING && g.getSeverity().compareTo(storm.getSeverity()) < 0) {
+            changeSeverity(stormId, g.getSeverity(), actor);
+        }
+        return g;
+    }
+
+    /**
+     * Splits an alert group out of its storm incident into an incident of its own (which then owns the group as
+     * any alert-opened incident does, and pages and gets its channel as usual). {@code group} is the group's
+     * number in the storm ({@code 3} or {@code #3}) or its exact groupKey. Returns the new incident.
+     */
+    @Transactional
+    public Incident splitGroup(UUID stormId, String group, Actor actor) {
+        Incident storm = lock(stormId);
+        IncidentGroup g = StormGroupMemberships.find(groups, stormId, group)
+                .orElseThrow(() -> new AlertGroupConflictException(HttpStatus.NOT_FOUND, "group_not_found",
+                        storm.reference() + " has no alert group " + group
+                                + (groups.existsByIncidentId(stormId) ? "" : " (it is not a storm incident)")));
+        StormGroupMemberships.checkSplittable(g, storm, incidents);
+        Instant now = clock.instant();
+        g.release();
+        groups.saveAndFlush(g);
+        Incident own = open(new NewIncident(g.getTitle(), g.getSummary(), g.getSeverity(), IncidentSource.ALERTMANAGER,
+                g.getGroupKey(), g.getDetectedAt(), g.getLabels(), g.getExternalUrl(), g.getTruncatedAlerts()), actor);
+        g.splitTo(own.getId(), now);
+        groups.saveAndFlush(g);
+        events.publishEvent(new AlertGroupChanged(stormId, storm.getNumber(), g.getId(), g.getOrdinal(), g.getTitle(),
+                AlertGroupChanged.Change.SPLIT, own.getId(), own.getNumber(), actor, now));
+        touched(stormId, "groups");
+        return own;
     }
 
     /** Tells listeners (status card) that something without its own event changed. */

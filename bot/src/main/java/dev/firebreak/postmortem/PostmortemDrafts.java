@@ -1,6 +1,7 @@
 package dev.firebreak.postmortem;
 
 import dev.firebreak.incident.IncidentAlerts;
+import dev.firebreak.incident.IncidentGroups;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.timeline.Timeline;
@@ -24,10 +25,12 @@ public class PostmortemDrafts {
     private final Clock clock;
     private final PostmortemSettings settings;
     private final PostmortemRenderer renderer;
+    private final IncidentGroups groups;
 
     PostmortemDrafts(IncidentManagement incidents, IncidentAlerts alerts, Timeline timeline, Clock clock,
-                     PostmortemSettings settings) {
+                     PostmortemSettings settings, IncidentGroups groups) {
         this.incidents = incidents;
+        this.groups = groups;
         this.alerts = alerts;
         this.timeline = timeline;
         this.clock = clock;
@@ -59,7 +62,13 @@ public class PostmortemDrafts {
                 i.getSeverity().name(), i.getStatus().name(), i.getSource().wireName(), i.getDetectedAt(),
                 i.getOpenedAt(), i.getAcknowledgedAt(), i.getMitigatedAt(), i.getResolvedAt(), i.getCommander(),
                 i.getScribe(), i.getComms(), i.getLabels(), i.getTruncatedAlerts(), i.getExternalUrl());
-        return new PostmortemInput(facts, alertFacts, entryFacts, clock.instant());
+        List<PostmortemInput.StormGroup> stormGroups = groups.findByIncidentIdOrderByOrdinal(i.getId()).stream()
+                .map(g -> new PostmortemInput.StormGroup(g.getOrdinal(), g.getTitle(), g.getSeverity().name(),
+                        g.getState().name(), g.getFiringAlerts(), g.getTotalAlerts(), g.getJoinedAt(),
+                        g.getResolvedAt(), g.getSplitAt(), g.getSplitTo() == null ? null
+                        : incidents.find(g.getSplitTo().toString()).map(Incident::reference).orElse(null)))
+                .toList();
+        return new PostmortemInput(facts, alertFacts, entryFacts, clock.instant(), stormGroups);
     }
 
     public String markdown(PostmortemInput input, String chartUrl) {

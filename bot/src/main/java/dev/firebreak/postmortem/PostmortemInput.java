@@ -10,13 +10,28 @@ import java.util.Objects;
  * Everything a post-mortem draft is made from, as plain data (no JPA): the incident, its alerts and its
  * timeline in order, plus when the draft is made. Text in here is untrusted.
  */
-public record PostmortemInput(Incident incident, List<AlertFact> alerts, List<Entry> timeline, Instant generatedAt) {
+public record PostmortemInput(Incident incident, List<AlertFact> alerts, List<Entry> timeline, Instant generatedAt,
+                              List<StormGroup> stormGroups) {
 
     public PostmortemInput {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(generatedAt, "generatedAt");
         alerts = alerts == null ? List.of() : alerts;
         timeline = timeline == null ? List.of() : timeline;
+        stormGroups = stormGroups == null ? List.of() : stormGroups;
+    }
+
+    /** An incident that is not a storm incident. */
+    public PostmortemInput(Incident incident, List<AlertFact> alerts, List<Entry> timeline, Instant generatedAt) {
+        this(incident, alerts, timeline, generatedAt, List.of());
+    }
+
+    /**
+     * One alert group of a storm incident: when it joined, and when it resolved or was split out
+     * ({@code splitTo} the reference of its own incident). {@code state} is FIRING, RESOLVED or SPLIT.
+     */
+    public record StormGroup(int number, String title, String severity, String state, int firingAlerts,
+                             int totalAlerts, Instant joinedAt, Instant resolvedAt, Instant splitAt, String splitTo) {
     }
 
     /** The incident's facts; milestones may be null. */

@@ -32,6 +32,7 @@ public record PostmortemModel(
         /* Markdown */ String activityImage,
         List<TimelineRow> timeline,
         List<AlertGroup> alertGroups,
+        List<StormGroup> stormGroups,
         int alertCount,
         int truncatedAlerts,
         List<RunbookStep> runbookSteps,
@@ -51,6 +52,11 @@ public record PostmortemModel(
     public record AlertGroup(String alertname, int count, int firing, String firstSeen, String lastSeen, String links) {
     }
 
+    /** A storm incident's alert group: when it joined and how it left (resolved, split out, still firing). */
+    public record StormGroup(int number, String title, String severity, String state, String joined, String left,
+                             String alerts) {
+    }
+
     public record RunbookStep(String time, String actor, String text) {
     }
 
@@ -59,6 +65,10 @@ public record PostmortemModel(
 
     public boolean hasAlerts() {
         return !alertGroups.isEmpty();
+    }
+
+    public boolean isStorm() {
+        return !stormGroups.isEmpty();
     }
 
     public boolean hasActionItems() {

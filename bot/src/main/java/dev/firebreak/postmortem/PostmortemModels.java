@@ -40,7 +40,9 @@ public final class PostmortemModels {
             Map.entry(TimelineKinds.PAGE_ACKNOWLEDGED, "Page acknowledged"),
             Map.entry(TimelineKinds.RUNBOOK_STEP, "Runbook"),
             Map.entry(TimelineKinds.INTEGRATION_WARNING, "Warning"),
-            Map.entry(TimelineKinds.CORRECTION, "Correction"));
+            Map.entry(TimelineKinds.CORRECTION, "Correction"),
+            Map.entry(TimelineKinds.STORM_STARTED, "Alert storm"),
+            Map.entry(TimelineKinds.STORM_GROUP, "Alert group"));
 
     private PostmortemModels() {
     }
@@ -68,6 +70,7 @@ public final class PostmortemModels {
                         : Markdown.image("Alert activity. " + ActivityChart.description(input), activityImageUrl),
                 timelineRows(current),
                 alertGroups(input.alerts()),
+                stormGroups(input.stormGroups()),
                 input.alerts().size(),
                 i.truncatedAlerts(),
                 runbookSteps(current),
@@ -137,6 +140,18 @@ public final class PostmortemModels {
                     e.supersedesId() != null, Links.isWebUrl(e.link()) ? Markdown.link("link", e.link()) : ""));
         }
         return rows;
+    }
+
+    private static List<PostmortemModel.StormGroup> stormGroups(List<PostmortemInput.StormGroup> groups) {
+        return groups.stream().map(g -> new PostmortemModel.StormGroup(g.number(), g.title(), g.severity(),
+                switch (g.state()) {
+                    case "RESOLVED" -> "resolved";
+                    case "SPLIT" -> "split out into " + g.splitTo();
+                    default -> "firing";
+                },
+                Durations.utc(g.joinedAt()),
+                Durations.utc(g.splitAt() != null ? g.splitAt() : g.resolvedAt()),
+                g.state().equals("SPLIT") ? "–" : g.firingAlerts() + " of " + g.totalAlerts() + " firing")).toList();
     }
 
     private static List<PostmortemModel.AlertGroup> alertGroups(List<AlertFact> alerts) {

@@ -18,6 +18,10 @@ public final class TimelineKinds {
     public static final String RUNBOOK_STEP = "runbook.step";
     public static final String INTEGRATION_WARNING = "integration.warning";
     public static final String CORRECTION = "correction";
+    /** The storm breaker started a storm incident. */
+    public static final String STORM_STARTED = "storm.started";
+    /** An alert group joined, resolved in, fired again in or was split out of a storm incident. */
+    public static final String STORM_GROUP = "storm.group";
 
     private TimelineKinds() {
     }

@@ -2,6 +2,7 @@ package dev.firebreak.timeline;
 
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.Actor;
+import dev.firebreak.incident.AlertGroupChanged;
 import dev.firebreak.incident.IncidentOpened;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.IncidentStatusChanged;
@@ -58,6 +59,24 @@ class TimelineRecorder {
         String text = e.role().label() + ": " + who
                 + " (assigned by " + e.actor().name() + ")";
         timeline.record(NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.ROLE_ASSIGNED, e.actor(), text));
+    }
+
+    @EventListener
+    void on(AlertGroupChanged e) {
+        String group = "Alert group #" + e.ordinal() + " (" + e.groupTitle() + ")";
+        String text = switch (e.change()) {
+            case JOINED -> group + " joined the alert storm";
+            case RESOLVED -> group + " resolved";
+            case REFIRED -> group + " is firing again";
+            case SPLIT -> group + " split out into " + Incident.reference(e.splitToNumber()) + " by " + e.actor().name();
+        };
+        NewTimelineEntry entry = NewTimelineEntry.of(e.incidentId(), e.at(), TimelineKinds.STORM_GROUP, e.actor(), text);
+        timeline.record(e.change() == AlertGroupChanged.Change.SPLIT ? entry.asKeyEvent() : entry);
+        if (e.change() == AlertGroupChanged.Change.SPLIT) {
+            timeline.record(NewTimelineEntry.of(e.splitTo(), e.at(), TimelineKinds.STORM_GROUP, e.actor(),
+                    "Split out of the alert storm " + Incident.reference(e.incidentNumber()) + " (alert group #"
+                            + e.ordinal() + ") by " + e.actor().name()).asKeyEvent());
+        }
     }
 
     @EventListener

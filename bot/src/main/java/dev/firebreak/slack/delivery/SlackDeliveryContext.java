@@ -2,6 +2,7 @@ package dev.firebreak.slack.delivery;
 
 import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.IncidentAlerts;
+import dev.firebreak.incident.IncidentGroups;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackSettings;
@@ -30,10 +31,12 @@ class SlackDeliveryContext {
     final Clock clock;
     private final IncidentAlerts alerts;
     private final List<StatusCardButtons> cardButtons;
+    private final IncidentGroups groups;
 
     SlackDeliveryContext(SlackChannels channels, SlackApi calls, SlackSettings settings,
                          IncidentManagement incidents, IncidentAlerts alerts, Clock clock,
-                         List<StatusCardButtons> cardButtons) {
+                         List<StatusCardButtons> cardButtons, IncidentGroups groups) {
+        this.groups = groups;
         this.cardButtons = cardButtons;
         this.channels = channels;
         this.calls = calls;
@@ -52,7 +55,15 @@ class SlackDeliveryContext {
     List<Map<String, Object>> cardBlocks(IncidentView view) {
         List<StatusCardButtons.Button> extra = view.status().isOpen()
                 ? cardButtons.stream().flatMap(b -> b.buttons(view.id()).stream()).toList() : List.of();
-        return StatusCard.blocks(view, extra);
+        return StatusCard.blocks(view, extra, stormGroups(view.id()));
+    }
+
+    /** A storm incident's alert groups as the card shows them (none for other incidents). */
+    List<StormCard.Group> stormGroups(UUID incidentId) {
+        return groups.findByIncidentIdOrderByOrdinal(incidentId).stream().map(g -> new StormCard.Group(g.getOrdinal(),
+                g.getTitle(), g.getSeverity(), g.getState(), g.getFiringAlerts(), g.getTotalAlerts(), g.getLabels(),
+                g.getSplitTo() == null ? null : incidents.find(g.getSplitTo().toString())
+                        .map(dev.firebreak.incident.Incident::reference).orElse(null))).toList();
     }
 
     /** The incident's channel row, if the channel exists (else the task has nothing to do). */

@@ -40,6 +40,12 @@ final class StatusCard {
 
     /** With a row of {@code extra} buttons (at most five) offered by other modules, e.g. matching runbooks. */
     static List<Map<String, Object>> blocks(IncidentView v, List<dev.firebreak.slack.StatusCardButtons.Button> extra) {
+        return blocks(v, extra, List.of());
+    }
+
+    /** With the alert groups of a storm incident ({@link StormCard}; none for other incidents). */
+    static List<Map<String, Object>> blocks(IncidentView v, List<dev.firebreak.slack.StatusCardButtons.Button> extra,
+                                            List<StormCard.Group> stormGroups) {
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "header", "text", plain(cap(v.reference() + ": " + v.title(), SlackText.HEADER_TEXT))));
         blocks.add(Map.of("type", "section", "fields", List.of(
@@ -50,6 +56,9 @@ final class StatusCard {
                 mrkdwn("*Comms*\n" + person(v.comms())))));
         if (v.summary() != null && !v.summary().isBlank()) {
             blocks.add(section(cap(esc(v.summary()), SlackText.SECTION_TEXT)));
+        }
+        if (!stormGroups.isEmpty()) {
+            blocks.add(section(StormCard.text(stormGroups)));
         }
         if (!v.alerts().isEmpty() || v.truncatedAlerts() > 0) {
             blocks.add(section(alerts(v)));
