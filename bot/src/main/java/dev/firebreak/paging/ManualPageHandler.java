@@ -16,6 +16,7 @@ import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.pacing.Priority;
 import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
@@ -45,11 +46,12 @@ class ManualPageHandler implements OutboxHandler {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final IncidentMetrics metrics;
+    private final PagerDutyPacing pacing;
 
     ManualPageHandler(PagerDutyClient client, PagerDutySettings settings, PagingRoutes routes, PagingStore store,
                       SlackUsers slackUsers,
                       IncidentQueries incidents, Timeline timeline, TransactionTemplate tx, Clock clock,
-                      IncidentMetrics metrics) {
+                      IncidentMetrics metrics, PagerDutyPacing pacing) {
         this.client = client;
         this.settings = settings;
         this.routes = routes;
@@ -60,6 +62,7 @@ class ManualPageHandler implements OutboxHandler {
         this.tx = tx;
         this.clock = clock;
         this.metrics = metrics;
+        this.pacing = pacing;
     }
 
     @Override
@@ -89,6 +92,10 @@ class ManualPageHandler implements OutboxHandler {
                     return OutboxResult.failed("page: no PagerDuty user with the email of Slack user " + page.slackUserId());
                 }
                 target = user.get().name();
+                Optional<OutboxResult> wait = pacing.rest("page", Priority.HIGH);
+                if (wait.isPresent()) {
+                    return wait.get();
+                }
                 created = client.createIncident(NewPagerDutyIncident.of(title, settings.serviceId())
                         .withIncidentKey(key).withUrgency(urgency).withDetails(details)
                         .withAssignees(List.of(user.get().id())));
@@ -100,10 +107,18 @@ class ManualPageHandler implements OutboxHandler {
                 target = route.get().describe();
                 if (route.get().hasEscalationPolicy() && settings.hasApiToken()
                         && !PagerDutySettings.blank(route.get().serviceId())) {
+                    Optional<OutboxResult> wait = pacing.rest("page", Priority.HIGH);
+                    if (wait.isPresent()) {
+                        return wait.get();
+                    }
                     created = client.createIncident(NewPagerDutyIncident.of(title, route.get().serviceId())
                             .withIncidentKey(key).withUrgency(urgency).withDetails(details)
                             .withEscalationPolicy(route.get().escalationPolicy()));
                 } else if (route.get().hasRoutingKey()) {
+                    Optional<OutboxResult> wait = pacing.event(route.get().routingKey(), "page", Priority.HIGH);
+                    if (wait.isPresent()) {
+                        return wait.get();
+                    }
                     TriggerEvent event = PagerDutyEvents.trigger(incident, route.get().routingKey(), key,
                             settings.incidentUrl());
                     client.trigger(page.message() == null ? event

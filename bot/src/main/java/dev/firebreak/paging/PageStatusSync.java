@@ -7,6 +7,7 @@ import dev.firebreak.integrations.pagerduty.PagerDutyException;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.pacing.Priority;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,14 +28,16 @@ class PageStatusSync {
     private final PagingStore store;
     private final IncidentManagement incidents;
     private final Clock clock;
+    private final PagerDutyPacing pacing;
 
     PageStatusSync(PagerDutyClient client, PagingRoutes routes, PagingStore store, IncidentManagement incidents,
-                   Clock clock) {
+                   Clock clock, PagerDutyPacing pacing) {
         this.client = client;
         this.routes = routes;
         this.store = store;
         this.incidents = incidents;
         this.clock = clock;
+        this.pacing = pacing;
     }
 
     OutboxResult run(OutboxTask task, Action action) {
@@ -44,10 +47,16 @@ class PageStatusSync {
             return OutboxResult.done();
         }
         String what = action.name().toLowerCase(java.util.Locale.ROOT);
+        String routingKey = null;
         try {
             Incident incident = incidents.get(id);
             Optional<Route> route = routes.named(state.get().routeName()).or(() -> routes.route(incident));
             if (route.isPresent() && route.get().hasRoutingKey()) {
+                routingKey = route.get().routingKey();
+                Optional<OutboxResult> wait = pacing.event(routingKey, what, Priority.NORMAL);
+                if (wait.isPresent()) {
+                    return wait.get();
+                }
                 if (action == Action.ACKNOWLEDGE) {
                     client.acknowledge(route.get().routingKey(), state.get().dedupKey());
                 } else {
@@ -61,6 +70,10 @@ class PageStatusSync {
                         ? OutboxResult.retry("PagerDuty " + what + ": PagerDuty incident id not known yet")
                         : OutboxResult.failed("PagerDuty " + what + ": no routing key and PagerDuty incident id unknown");
             }
+            Optional<OutboxResult> wait = pacing.rest(what, Priority.NORMAL);
+            if (wait.isPresent()) {
+                return wait.get();
+            }
             if (action == Action.ACKNOWLEDGE) {
                 client.acknowledgeIncident(pdId);
             } else {
@@ -68,6 +81,11 @@ class PageStatusSync {
             }
             return OutboxResult.done();
         } catch (PagerDutyException e) {
+            if (routingKey != null) {
+                pacing.eventFailed(routingKey, e);
+            } else {
+                pacing.restFailed(e);
+            }
             return PagerDutyOutcomes.of(what, e, clock);
         }
     }

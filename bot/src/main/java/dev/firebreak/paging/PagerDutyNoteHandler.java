@@ -6,6 +6,7 @@ import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.pacing.Priority;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -23,11 +24,13 @@ class PagerDutyNoteHandler implements OutboxHandler {
     private final PagerDutyClient client;
     private final PagingStore store;
     private final Clock clock;
+    private final PagerDutyPacing pacing;
 
-    PagerDutyNoteHandler(PagerDutyClient client, PagingStore store, Clock clock) {
+    PagerDutyNoteHandler(PagerDutyClient client, PagingStore store, Clock clock, PagerDutyPacing pacing) {
         this.client = client;
         this.store = store;
         this.clock = clock;
+        this.pacing = pacing;
     }
 
     @Override
@@ -52,10 +55,15 @@ class PagerDutyNoteHandler implements OutboxHandler {
                     ? OutboxResult.failed("PagerDuty note not added: the PagerDuty incident id never became known")
                     : OutboxResult.done();
         }
+        Optional<OutboxResult> wait = pacing.rest("note", Priority.LOW);
+        if (wait.isPresent()) {
+            return wait.get();
+        }
         try {
             client.addNote(pdId, note.content());
             return OutboxResult.done();
         } catch (PagerDutyException e) {
+            pacing.restFailed(e);
             return PagerDutyOutcomes.of("note", e, clock);
         }
     }

@@ -14,6 +14,7 @@ import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.pacing.Priority;
 import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
@@ -43,11 +44,12 @@ class TriggerPageHandler implements OutboxHandler {
     private final Clock clock;
     private final Outbox outbox;
     private final IncidentMetrics metrics;
+    private final PagerDutyPacing pacing;
 
     TriggerPageHandler(PagerDutyClient client, PagerDutySettings settings,
                        PagingRoutes routes, PagingStore store, IncidentManagement incidents, IncidentQueries queries, Timeline timeline,
                        TransactionTemplate tx, Clock clock, Outbox outbox,
-                       IncidentMetrics metrics) {
+                       IncidentMetrics metrics, PagerDutyPacing pacing) {
         this.client = client;
         this.settings = settings;
         this.routes = routes;
@@ -59,6 +61,7 @@ class TriggerPageHandler implements OutboxHandler {
         this.clock = clock;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.pacing = pacing;
     }
 
     @Override
@@ -97,6 +100,12 @@ class TriggerPageHandler implements OutboxHandler {
         String dedupKey = state.get().dedupKey();
         try {
             PagerDutyIncident created = null;
+            Optional<OutboxResult> wait = route.get().hasRoutingKey()
+                    ? pacing.event(route.get().routingKey(), again ? "retrigger" : "trigger", Priority.HIGH)
+                    : pacing.rest("trigger", Priority.HIGH);
+            if (wait.isPresent()) {
+                return wait.get();
+            }
             if (route.get().hasRoutingKey()) {
                 client.trigger(PagerDutyEvents.trigger(queries.view(incident), route.get().routingKey(), dedupKey,
                         settings.incidentUrl()));
@@ -127,6 +136,11 @@ class TriggerPageHandler implements OutboxHandler {
             metrics.pageSent(incident.getSeverity(), again ? "retrigger" : "trigger");
             return OutboxResult.done();
         } catch (PagerDutyException e) {
+            if (route.get().hasRoutingKey()) {
+                pacing.eventFailed(route.get().routingKey(), e);
+            } else {
+                pacing.restFailed(e);
+            }
             return PagerDutyOutcomes.of("trigger", e, clock);
         }
     }

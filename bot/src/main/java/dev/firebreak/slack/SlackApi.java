@@ -8,6 +8,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.firebreak.system.outbox.OutboxResult;
+import dev.firebreak.system.pacing.Priority;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -22,15 +23,16 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The one way the bot calls Slack's Web API (pointed at {@code firebreak.slack.api-url} with the bot token).
- * Every call goes through {@link #call}: it asks the {@link SlackRateGate} first (after a 429 other calls of the
- * method, or of the channel for chat.*, wait without calling), maps the answer to an {@link OutboxResult} via
- * {@link SlackOutcomes}, and counts errors in {@code firebreak.slack.errors}. Calls run from outbox handlers or
- * after a request was acked, never inside a transaction.
+ * Every call goes through {@link #call}: it takes a slot of the shared rate budgets first ({@link SlackPacing}: the
+ * method's tier, the channel's one post per second, by {@link Priority}; a 429's Retry-After holds them for every
+ * replica); without a slot it does not call and answers {@link OutboxResult#waitUntil} (the outbox task waits for
+ * the slot, no thread is held, no attempt counted). It maps the answer to an {@link OutboxResult} via
+ * {@link SlackOutcomes}, and counts calls ({@code firebreak.slack.calls}) and errors ({@code firebreak.slack.errors}).
+ * Calls run from outbox handlers or after a request was acked, never inside a transaction.
  */
 @Component
 public class SlackApi {
@@ -72,15 +74,14 @@ public class SlackApi {
 
     private final SlackSettings settings;
     private final Slack slack;
-    private final SlackRateGate gate;
+    private final SlackPacing pacing;
     private final Clock clock;
     private final MeterRegistry meters;
     private final AtomicReference<Identity> self = new AtomicReference<>();
 
-    SlackApi(SlackSettings settings, SlackHttpSettings http, ObjectProvider<SlackRateGate> gate, Clock clock,
-             MeterRegistry meters) {
+    SlackApi(SlackSettings settings, SlackHttpSettings http, SlackPacing pacing, Clock clock, MeterRegistry meters) {
         this.settings = settings;
-        this.gate = gate.getIfAvailable(SlackRateGate.InMemory::new);
+        this.pacing = pacing;
         this.clock = clock;
         this.meters = meters;
         SlackConfig config = new SlackConfig();
@@ -108,18 +109,29 @@ public class SlackApi {
         return settings.enabled();
     }
 
-    /**
-     * Runs one Web API call.
-     *
-     * @param method  Slack's method name (metrics, gate, messages)
-     * @param channel the channel the call posts to (gates chat.* per channel), or null
-     */
+    /** Runs one Web API call at {@link Priority#NORMAL}; see {@link #call(String, String, Priority, Call)}. */
     public <T extends SlackApiTextResponse> Answer<T> call(String method, String channel, Call<T> call) {
-        Instant now = clock.instant();
-        Optional<Instant> wait = gate.notBefore(method, channel, now);
-        if (wait.isPresent()) {
-            return new Answer<>(null, OutboxResult.retryAt(wait.get(), "Slack " + method + ": rate limited until " + wait.get()));
+        return call(method, channel, Priority.NORMAL, call);
+    }
+
+    /**
+     * Runs one Web API call when its rate budgets have a slot for it; otherwise answers, without calling,
+     * {@link OutboxResult#waitUntil} the time a slot may be had.
+     *
+     * @param method   Slack's method name (budgets, metrics, messages)
+     * @param channel  the channel a chat.postMessage/chat.update goes to (its per-channel budget), or null
+     * @param priority who goes first when the budget is scarce: channel creation and the first card
+     *                 {@link Priority#HIGH}, card edits and topic updates {@link Priority#LOW}
+     */
+    public <T extends SlackApiTextResponse> Answer<T> call(String method, String channel, Priority priority,
+                                                           Call<T> call) {
+        SlackPacing.Permit permit = pacing.take(method, channel, priority);
+        if (!permit.granted()) {
+            return new Answer<>(null, OutboxResult.waitUntil(permit.notBefore(),
+                    "Slack " + method + ": waiting for a rate budget slot (" + priority.name().toLowerCase() + ")"));
         }
+        Counter.builder("firebreak.slack.calls").tag("method", method)
+                .description("Slack Web API calls made, by method").register(meters).increment();
         try {
             T response = call.run(slack.methods(settings.botToken()));
             log.debug("Slack {} answered {}", method, response.isOk() ? "ok" : response.getError());
@@ -133,7 +145,7 @@ public class SlackApi {
             count(method, code == 429 ? "ratelimited" : error);
             OutboxResult result = SlackOutcomes.of(method, e, clock);
             if (code == 429 && result instanceof OutboxResult.Retry r && r.at() != null) {
-                gate.rateLimited(method, channel, r.at());
+                pacing.rateLimited(method, channel, r.at());
             }
             return new Answer<>(null, result);
         } catch (IOException e) {
@@ -142,6 +154,8 @@ public class SlackApi {
         } catch (RuntimeException e) {
             count(method, "client_error");
             return new Answer<>(null, SlackOutcomes.of(method, e, clock));
+        } finally {
+            pacing.answered(permit);
         }
     }
 

@@ -1,7 +1,7 @@
 /**
  * Slack: the one way the bot talks to Slack. Root (the API other modules use): {@code SlackApi} (every Web API call:
- * rate gate, outcomes, error metrics, cached bot identity), {@code SlackRateGate} (where a shared pacing layer plugs
- * in), {@code SlackUsers}, {@code SlackInvites}, {@code SlackMrkdwn} (escaping, the user-mention pattern), extension
+ * a slot of the shared rate budgets first ({@code SlackPacing}, settings {@code SlackPacingSettings}), outcomes,
+ * metrics, cached bot identity), {@code SlackUsers}, {@code SlackInvites}, {@code SlackMrkdwn} (escaping, the user-mention pattern), extension
  * points {@code IncidentSubcommand}, {@code SlashCommand}, {@code BlockActionHandler}.
  *
  * <p>Internals: {@code bolt} (Bolt over Spring MVC, signatures, Socket Mode), {@code command} (one class per

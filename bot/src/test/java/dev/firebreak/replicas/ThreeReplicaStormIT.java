@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
  * killed replica's leased outbox work finished by the others within 30 s of its lease expiring, the SIGTERMed
  * replica refused webhooks (503) only after its readiness had gone down, and the logs ({@link JsonLogs}) are JSON,
  * carry one trace id and the incident reference from the webhook to the Slack and PagerDuty calls, and no secret.
+ * Slack's published tiers are enforced by the fake (time compressed ten times) and the replicas pace themselves
+ * through the shared database: not one 429. The storm breaker is off here (every group is its own incident).
  * PostgreSQL only ({@code mvn verify -Ppostgres}); run by failsafe after {@code package}.
  */
 class ThreeReplicaStormIT {
@@ -54,7 +56,7 @@ class ThreeReplicaStormIT {
     static final String SLACK_TOKEN = "xoxb-storm-secret-4411";
     static final Pattern OWNER = Pattern.compile("Outbox worker (\\S+) started");
 
-    final FakeSlack slack = new FakeSlack();
+    final FakeSlack slack = new FakeSlack().enforceTiers(Duration.ofSeconds(6), Duration.ofMillis(100));
     final FakePagerDuty pagerDuty = new FakePagerDuty();
     BotProcesses processes;
 
@@ -157,6 +159,8 @@ class ThreeReplicaStormIT {
             }
         }
         assertThat(pagerDuty.violations()).isEmpty();
+        assertThat(slack.rateLimited()).as("three replicas paced themselves through the database: no 429").isEmpty();
+        assertThat(slack.rateLimited()).as("three replicas paced themselves through the database: no 429").isEmpty();
         assertThat(victimTasks).as("the killed replica held work").isNotEmpty();
         for (long id : victimTasks) {
             Instant done = instant(url, "SELECT completed_at FROM outbox_task WHERE id = " + id);
@@ -191,6 +195,12 @@ class ThreeReplicaStormIT {
         p.put("firebreak.outbox.poll-interval", "200ms");
         p.put("firebreak.slack.bot-token", SLACK_TOKEN);
         p.put("firebreak.slack.api-url", slack.url());
+        p.put("firebreak.slack.pacing.enabled", "true");
+        p.put("firebreak.slack.pacing.period", "6s");
+        p.put("firebreak.slack.pacing.per-channel", "100ms");
+        p.put("firebreak.slack.card-update-interval", "100ms");
+        p.put("firebreak.pagerduty.pacing.enabled", "true");
+        p.put("firebreak.storm.enabled", "false");
         p.put("firebreak.pagerduty.api-token", FakePagerDuty.API_TOKEN);
         p.put("firebreak.pagerduty.from-email", FakePagerDuty.FROM);
         p.put("firebreak.pagerduty.api-url", pagerDuty.restBaseUrl());

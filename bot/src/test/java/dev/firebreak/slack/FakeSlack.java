@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * recorded ({@link #calls()}), with the method name from the path and the form or JSON body parsed.
  * Behaviour can be scripted per method: one-shot replies ({@link #script}) or a standing reply
  * ({@link #always}), e.g. {@link Reply#error}, {@link Reply#rateLimited}, {@link Reply#http},
- * {@link Reply#slow}. Usage: {@code firebreak.slack.api-url=fake.url()}, {@code firebreak.slack.bot-token=xoxb-test}.
+ * {@link Reply#slow}. {@link #enforceTiers} makes it answer 429 + Retry-After as Slack does past its published
+ * per-method tiers and one chat.postMessage per second per channel. Usage: {@code firebreak.slack.api-url=fake.url()}, {@code firebreak.slack.bot-token=xoxb-test}.
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -165,6 +166,87 @@ public final class FakeSlack implements AutoCloseable {
 
     private final java.time.Clock clock;
     private java.util.function.Supplier<String> socketUrl;
+    private volatile TierLimits tiers;
+
+    /**
+     * Slack's published limits (docs.slack.dev, "Rate limits" and each method's page), per method per workspace:
+     * Tier 1 1, Tier 2 20, Tier 3 50, Tier 4 100 calls per minute; chat.postMessage one per second per channel.
+     * Enforced as sliding windows (at most N calls in any window), the strictest reading of "N per minute".
+     */
+    public static final Map<String, Integer> PUBLISHED_PER_MINUTE = Map.ofEntries(
+            Map.entry("conversations.create", 20), Map.entry("conversations.setTopic", 20),
+            Map.entry("conversations.setPurpose", 20), Map.entry("conversations.archive", 20),
+            Map.entry("conversations.unarchive", 20), Map.entry("conversations.list", 20), Map.entry("pins.add", 20),
+            Map.entry("usergroups.list", 20), Map.entry("chat.update", 50), Map.entry("conversations.invite", 50),
+            Map.entry("conversations.history", 50), Map.entry("conversations.replies", 50),
+            Map.entry("conversations.info", 50), Map.entry("users.lookupByEmail", 50), Map.entry("users.info", 100),
+            Map.entry("views.open", 100), Map.entry("files.getUploadURLExternal", 100),
+            Map.entry("files.completeUploadExternal", 100), Map.entry("files.info", 100),
+            Map.entry("chat.getPermalink", 100), Map.entry("auth.test", 100));
+
+    /** Sliding windows per method (the tiers) and per channel (chat.postMessage). */
+    private static final class TierLimits {
+        final long minuteMs;
+        final long perChannelMs;
+        final Map<String, Deque<Long>> windows = new HashMap<>();
+
+        TierLimits(Duration minute, Duration perChannel) {
+            this.minuteMs = minute.toMillis();
+            this.perChannelMs = perChannel.toMillis();
+        }
+
+        /** Milliseconds until the call would be allowed, or 0 when it is allowed (and then counted). */
+        synchronized long admit(String method, String channel, long now) {
+            long wait = 0;
+            Integer limit = PUBLISHED_PER_MINUTE.get(method);
+            if (limit != null) {
+                wait = Math.max(wait, check("m:" + method, limit, minuteMs, now));
+            }
+            if (method.equals("chat.postMessage") && channel != null) {
+                wait = Math.max(wait, check("c:" + channel, 1, perChannelMs, now));
+            }
+            if (wait > 0) {
+                return wait;
+            }
+            if (limit != null) {
+                windows.computeIfAbsent("m:" + method, k -> new ArrayDeque<>()).addLast(now);
+            }
+            if (method.equals("chat.postMessage") && channel != null) {
+                windows.computeIfAbsent("c:" + channel, k -> new ArrayDeque<>()).addLast(now);
+            }
+            return 0;
+        }
+
+        private long check(String key, int limit, long window, long now) {
+            Deque<Long> calls = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
+            while (!calls.isEmpty() && calls.peekFirst() <= now - window) {
+                calls.pollFirst();
+            }
+            return calls.size() < limit ? 0 : calls.peekFirst() + window - now;
+        }
+    }
+
+    /**
+     * From now on, answer like Slack past its published limits ({@link #PUBLISHED_PER_MINUTE}, one chat.postMessage
+     * per channel per second): HTTP 429 with Retry-After (whole seconds, at least 1) and nothing done. {@code minute}
+     * and {@code perChannel} compress time for a test (Slack: a minute and a second).
+     */
+    public FakeSlack enforceTiers(Duration minute, Duration perChannel) {
+        tiers = new TierLimits(minute, perChannel);
+        return this;
+    }
+
+    /** Calls Slack answered with HTTP 429. */
+    public List<Call> rateLimited() {
+        return calls.stream().filter(c -> c.status() == 429).toList();
+    }
+
+    /** Calls made per method (answered or not), sorted by method. */
+    public Map<String, Long> callsPerMethod() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        calls.forEach(c -> counts.merge(c.method(), 1L, Long::sum));
+        return counts;
+    }
 
     public FakeSlack() {
         this(java.time.Clock.systemUTC());
@@ -390,6 +472,20 @@ public final class FakeSlack implements AutoCloseable {
                 requests.add(method);
             }
             return new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST);
+        }
+        TierLimits limits = tiers;
+        long arrived = System.currentTimeMillis();
+        long limitedFor = limits == null ? 0 : limits.admit(method, params.get("channel"), arrived);
+        if (limitedFor > 0) {
+            long retryAfter = Math.max(1, (limitedFor + 999) / 1000);
+            synchronized (this) {
+                calls.add(new Call(method, params, request.getHeader("Authorization"), 429, false, "ratelimited",
+                        arrived));
+                requests.add(method);
+            }
+            return new MockResponse().setResponseCode(429).setHeader("Retry-After", String.valueOf(retryAfter))
+                    .setHeader("Content-Type", "application/json; charset=utf-8")
+                    .setBody("{\"ok\":false,\"error\":\"ratelimited\"}");
         }
         Reply scripted;
         synchronized (this) {

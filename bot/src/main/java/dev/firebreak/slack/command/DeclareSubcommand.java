@@ -15,6 +15,7 @@ import dev.firebreak.slack.bolt.SlackUsageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import dev.firebreak.system.pacing.Priority;
 
 /**
  * {@code /incident declare <title> [sev1..sev4]} opens an incident; with no arguments it opens the declare
@@ -75,7 +76,7 @@ class DeclareSubcommand implements IncidentSubcommand {
         if (context.triggerId() == null) {
             throw new SlackUsageException("Give a title: `/incident " + usage() + "`");
         }
-        SlackApi.Answer<ViewsOpenResponse> response = slack.call("views.open", null,
+        SlackApi.Answer<ViewsOpenResponse> response = slack.call("views.open", null, Priority.HIGH,
                 m -> m.viewsOpen(r -> r.triggerId(context.triggerId()).view(DeclareModal.view(context.channelId()))));
         if (!response.ok()) {
             String error = response.error() != null ? response.error() : "no answer";

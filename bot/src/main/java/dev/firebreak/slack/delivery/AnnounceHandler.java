@@ -6,6 +6,7 @@ import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.pacing.Priority;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -64,7 +65,7 @@ class AnnounceHandler implements OutboxHandler {
                         + "announcement went out; not posting it again");
             }
         }
-        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", target,
+        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", target, Priority.HIGH,
                 m -> m.chatPostMessage(r -> r.channel(target).text(text).unfurlLinks(false)));
         if (posted.ok()) {
             ctx.channels.announced(id, posted.response().getTs());

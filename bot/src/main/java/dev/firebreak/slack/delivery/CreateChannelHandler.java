@@ -9,6 +9,7 @@ import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.pacing.Priority;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +64,7 @@ class CreateChannelHandler implements OutboxHandler {
         int attempt = row.nameAttempt();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             String name = ChannelNames.withSuffix(row.intendedName(), attempt);
-            SlackApi.Answer<ConversationsCreateResponse> created = ctx.calls.call("conversations.create", null,
+            SlackApi.Answer<ConversationsCreateResponse> created = ctx.calls.call("conversations.create", null, Priority.HIGH,
                     m -> m.conversationsCreate(r -> r.name(name).isPrivate(ctx.settings.privateChannels())));
             if (created.ok()) {
                 Conversation c = created.response().getChannel();

@@ -7,6 +7,7 @@ import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.pacing.Priority;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ class PostCardHandler implements OutboxHandler {
         String channel = row.channelId();
         long version = row.cardVersion();
         IncidentView view = ctx.view(id);
-        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
+        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel, Priority.HIGH,
                 m -> m.chatPostMessage(r -> r.channel(channel).text(StatusCard.text(view))
                         .blocksAsString(SlackDeliveryContext.json(ctx.cardBlocks(view)))
                         .unfurlLinks(false).unfurlMedia(false)));

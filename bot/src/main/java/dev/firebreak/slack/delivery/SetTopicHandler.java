@@ -8,6 +8,7 @@ import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.pacing.Priority;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -46,13 +47,13 @@ class SetTopicHandler implements OutboxHandler {
         String channel = row.get().channelId();
         if (!row.get().purposeSet()) {
             SlackApi.Answer<ConversationsSetPurposeResponse> purpose = ctx.calls.call("conversations.setPurpose",
-                    null, m -> m.conversationsSetPurpose(r -> r.channel(channel).purpose(SlackMessages.purpose(view))));
+                    null, Priority.LOW, m -> m.conversationsSetPurpose(r -> r.channel(channel).purpose(SlackMessages.purpose(view))));
             if (!purpose.done()) {
                 return purpose.result();
             }
             ctx.channels.purposeSet(id);
         }
-        SlackApi.Answer<ConversationsSetTopicResponse> topic = ctx.calls.call("conversations.setTopic", null,
+        SlackApi.Answer<ConversationsSetTopicResponse> topic = ctx.calls.call("conversations.setTopic", null, Priority.LOW,
                 m -> m.conversationsSetTopic(r -> r.channel(channel).topic(SlackMessages.topic(view))));
         return topic.result();
     }

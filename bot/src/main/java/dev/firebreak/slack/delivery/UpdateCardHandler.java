@@ -6,6 +6,7 @@ import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
+import dev.firebreak.system.pacing.Priority;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,16 +51,16 @@ class UpdateCardHandler implements OutboxHandler {
         Instant now = ctx.clock.instant();
         if (row.cardRenderedVersion() >= version) {
             return ctx.channels.clearPending(id, version) ? OutboxResult.done()
-                    : OutboxResult.retryAt(now, "card changed meanwhile");
+                    : OutboxResult.waitUntil(now, "card changed meanwhile");
         }
         Instant next = row.cardUpdatedAt() == null ? now : row.cardUpdatedAt().plus(ctx.settings.cardUpdateInterval());
         if (next.isAfter(now)) {
-            return OutboxResult.retryAt(next, "coalescing card updates");
+            return OutboxResult.waitUntil(next, "coalescing card updates");
         }
         String channel = row.channelId();
         String ts = row.cardTs();
         IncidentView view = ctx.view(id);
-        SlackApi.Answer<ChatUpdateResponse> updated = ctx.calls.call("chat.update", channel,
+        SlackApi.Answer<ChatUpdateResponse> updated = ctx.calls.call("chat.update", channel, Priority.LOW,
                 m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(StatusCard.text(view))
                         .blocksAsString(SlackDeliveryContext.json(ctx.cardBlocks(view)))));
         if ("message_not_found".equals(updated.error())) {
@@ -87,6 +88,6 @@ class UpdateCardHandler implements OutboxHandler {
         if (ctx.channels.clearPending(id, version)) {
             return OutboxResult.done();
         }
-        return OutboxResult.retryAt(after.plus(ctx.settings.cardUpdateInterval()), "card changed meanwhile");
+        return OutboxResult.waitUntil(after.plus(ctx.settings.cardUpdateInterval()), "card changed meanwhile");
     }
 }

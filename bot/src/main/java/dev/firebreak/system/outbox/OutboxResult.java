@@ -14,6 +14,14 @@ public sealed interface OutboxResult {
         return new Retry(at, reason);
     }
 
+    /**
+     * Nothing went wrong, the task must only wait (a rate budget has no slot until {@code at}, card edits are being
+     * coalesced): rescheduled for {@code at} without counting an attempt, so waiting never makes a task dead.
+     */
+    static OutboxResult waitUntil(Instant at, String reason) {
+        return new Retry(at, reason, true);
+    }
+
     /** Try again after the worker's exponential backoff. */
     static OutboxResult retry(String reason) {
         return new Retry(null, reason);
@@ -28,7 +36,12 @@ public sealed interface OutboxResult {
         static final Done INSTANCE = new Done();
     }
 
-    record Retry(Instant at, String reason) implements OutboxResult {
+    /** @param paced a wait ({@link #waitUntil}), not a failed attempt */
+    record Retry(Instant at, String reason, boolean paced) implements OutboxResult {
+
+        public Retry(Instant at, String reason) {
+            this(at, reason, false);
+        }
     }
 
     record Failed(String reason) implements OutboxResult {

@@ -81,6 +81,16 @@ class OutboxStore {
                 .addValue("nb", ts(notBefore)).addValue("err", truncate(error)));
     }
 
+    /** Reschedules a task that only has to wait (a paced call): the attempt its claim counted is given back. */
+    void postpone(long id, String owner, Instant notBefore, String reason) {
+        jdbc.update("""
+                UPDATE outbox_task SET not_before = :nb, last_error = :err, lease_owner = NULL, lease_until = NULL,
+                                       attempts = attempts - 1
+                WHERE id = :id AND lease_owner = :owner
+                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
+                .addValue("nb", ts(notBefore)).addValue("err", truncate(reason)));
+    }
+
     /** Renews the lease of a task this owner is still running; false if the lease was lost. */
     boolean renew(long id, String owner, Instant leaseUntil) {
         return jdbc.update("""

@@ -39,6 +39,12 @@ public class OutboxWorker implements SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final ThreadLocal<Long> CURRENT = new ThreadLocal<>();
+
+    /** The id of the outbox task this thread is running, if any (rate budgets promise it a slot while it waits). */
+    public static java.util.Optional<Long> currentTask() {
+        return java.util.Optional.ofNullable(CURRENT.get());
+    }
 
     private final OutboxStore store;
     private final OutboxTasks tasks;
@@ -184,14 +190,22 @@ public class OutboxWorker implements SmartLifecycle {
         if (handler == null) {
             result = OutboxResult.retry("no handler for kind " + task.getKind() + " in this process");
         } else {
+            CURRENT.set(task.getId());
             try (OutboxLeases.Renewal renewal = leases.keep(task.getId(), owner)) {
                 result = handler.handle(task);
             } catch (Exception e) {
+                log.debug("Outbox task {} ({}) threw", task.getId(), task.getKind(), e);
                 result = OutboxResult.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
+            } finally {
+                CURRENT.remove();
             }
         }
         Instant now = clock.instant();
-        if (result instanceof OutboxResult.Retry r && task.getAttempts() >= settings.maxAttempts()) {
+        if (result instanceof OutboxResult.Retry r && r.paced() && r.at() != null) {
+            store.postpone(task.getId(), owner, r.at(), r.reason());
+            count(task, "paced");
+            log.debug("Outbox task {} ({}) waits until {}: {}", task.getId(), task.getKind(), r.at(), r.reason());
+        } else if (result instanceof OutboxResult.Retry r && task.getAttempts() >= settings.maxAttempts()) {
             String reason = "gave up after " + task.getAttempts() + " attempts: " + r.reason();
             store.finish(task.getId(), owner, OutboxTask.DEAD, now, reason);
             count(task, "dead");

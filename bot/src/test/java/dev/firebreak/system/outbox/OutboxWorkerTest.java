@@ -145,6 +145,32 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void waitingForARateBudgetSlotIsRescheduledWithoutBurningAnAttempt() {
+        // max-attempts is 3 here: five waits in a row would have made the task dead if they counted.
+        enqueue("qw", null, "w");
+        for (int i = 0; i < 5; i++) {
+            handler.outcomes.put("w", OutboxResult.waitUntil(CLOCK.instant().plusSeconds(2), "no slot"));
+            worker.runDueTasks();
+            OutboxTask waiting = tasks.findByKindOrderById("test.scripted").stream()
+                    .filter(t -> t.getPayload().equals("\"w\"")).findFirst().orElseThrow();
+            assertThat(waiting.getStatus()).isEqualTo(OutboxTask.PENDING);
+            assertThat(waiting.getAttempts()).as("a wait is not an attempt").isZero();
+            assertThat(waiting.getLastError()).isEqualTo("no slot");
+            CLOCK.advance(Duration.ofSeconds(1));
+            worker.runDueTasks();
+            assertThat(handler.ran).as("not before its slot").hasSize(i + 1);
+            CLOCK.advance(Duration.ofSeconds(1));
+        }
+        worker.runDueTasks();
+        assertThat(handler.ran).hasSize(6);
+        assertThat(tasks.findByKindOrderById("test.scripted")).filteredOn(t -> t.getPayload().equals("\"w\""))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE);
+                    assertThat(t.getAttempts()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void enqueueIsIdempotentOnTheDedupKey() {
         enqueue("qd", "same-key", "d1");
         enqueue("qd", "same-key", "d2");

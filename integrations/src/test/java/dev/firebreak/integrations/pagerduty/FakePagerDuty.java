@@ -78,6 +78,43 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger(1000);
     private volatile int maxPageSize = 100;
+    private volatile int eventsPerWindow;
+    private volatile long eventWindowMs;
+    private final Map<String, java.util.Deque<Long>> eventWindows = new java.util.HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * From now on, at most {@code events} Events API v2 events per routing key in any {@code window} (PagerDuty
+     * documents about 120 per minute); more are answered 429 and not processed, as PagerDuty does.
+     */
+    public FakePagerDuty limitEvents(int events, java.time.Duration window) {
+        this.eventWindowMs = window.toMillis();
+        this.eventsPerWindow = events;
+        return this;
+    }
+
+    /** Events answered 429 by {@link #limitEvents}. */
+    public int throttledEvents() {
+        return throttled.get();
+    }
+
+    private boolean admitEvent(String routingKey) {
+        if (eventsPerWindow <= 0) {
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        synchronized (eventWindows) {
+            java.util.Deque<Long> window = eventWindows.computeIfAbsent(routingKey, k -> new java.util.ArrayDeque<>());
+            while (!window.isEmpty() && window.peekFirst() <= now - eventWindowMs) {
+                window.pollFirst();
+            }
+            if (window.size() >= eventsPerWindow) {
+                return false;
+            }
+            window.addLast(now);
+            return true;
+        }
+    }
 
     public FakePagerDuty() {
         restValidator = Validators.REST;
@@ -354,6 +391,10 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         }
         if (!errors.isEmpty()) {
             return eventError(400, errors);
+        }
+        if (!admitEvent(routingKey)) {
+            throttled.incrementAndGet();
+            return eventError(429, List.of("Too many events for this routing key"));
         }
         events.add(event);
         applyToIncidents(action, dedupKey, event);
