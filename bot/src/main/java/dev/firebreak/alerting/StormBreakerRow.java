@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The storm breaker's shared state in the database (V31): the {@code storm_breaker} row, locked FOR UPDATE by every
+ * The storm breaker's shared state in the database (V46): the {@code storm_breaker} row, locked FOR UPDATE by every
  * decision so that replicas decide one at a time (the count then includes every incident a concurrent decider
  * opened, because it committed before the lock was handed on), the count of incidents opened within the window,
  * and which fingerprints came from which group of a storm incident.
@@ -38,7 +38,7 @@ class StormBreakerRow {
                     return id == null || last == null ? null : new ActiveStorm(id, last.toInstant());
                 });
         if (storms.isEmpty()) {
-            throw new IllegalStateException("storm_breaker row missing (migration V31)");
+            throw new IllegalStateException("storm_breaker row missing (migration V46)");
         }
         ActiveStorm storm = storms.get(0);
         if (storm == null) {

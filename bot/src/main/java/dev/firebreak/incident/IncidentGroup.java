@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One alert group of a storm incident (table {@code incident_group}, V31). Changed only through
+ * One alert group of a storm incident (table {@code incident_group}, V46). Changed only through
  * {@link IncidentManagement}; {@code openGroup} holds the group's hash while it is attached to an incident that is
  * not resolved, so a notification of the group finds its storm incident.
  */

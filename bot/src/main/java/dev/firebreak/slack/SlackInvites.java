@@ -20,7 +20,7 @@ public class SlackInvites {
     /** The outbox task kind. */
     public static final String KIND = "slack.invite";
     /**
-     * The kind paging used for on-call invites before Slack owned every Slack call. V13 renamed the queued ones;
+     * The kind paging used for on-call invites before Slack owned every Slack call. V42 renamed the queued ones;
      * the handler still takes it from previous-version replicas during a rolling upgrade (drop in a later release).
      */
     public static final String FORMER_KIND = "pagerduty.slack-invite";

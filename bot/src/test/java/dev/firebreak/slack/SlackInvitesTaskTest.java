@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The {@code slack.invite} payload reads its own shape and the former {@code pagerduty.slack-invite} one (V13). */
+/** The {@code slack.invite} payload reads its own shape and the former {@code pagerduty.slack-invite} one (V42). */
 class SlackInvitesTaskTest {
 
     @Test
