@@ -11,10 +11,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * A real OpenID Connect provider for the console's browser tests: Spring Authorization Server on a random port
@@ -29,8 +29,7 @@ public class OidcProvider {
     public static final String CLIENT_SECRET = "console-client-secret-5d1";
 
     /** A person: name, password, groups (the {@code groups} claim of their ID token). */
-    public record Person(String name, String password, List<String> groups) {
-    }
+    public record Person(String name, String password, List<String> groups) {}
 
     private static List<Person> people = List.of();
 
@@ -56,7 +55,8 @@ public class OidcProvider {
                         "spring.main.banner-mode", "off",
                         "spring.flyway.enabled", "false",
                         "spring.application.name", "oidc-provider"))
-                .properties(client + "registration.client-id=" + CLIENT_ID,
+                .properties(
+                        client + "registration.client-id=" + CLIENT_ID,
                         client + "registration.client-secret={noop}" + CLIENT_SECRET,
                         client + "registration.client-authentication-methods=client_secret_basic",
                         client + "registration.authorization-grant-types=authorization_code,refresh_token",
@@ -69,7 +69,8 @@ public class OidcProvider {
     }
 
     public String issuer() {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     public void stop() {
@@ -78,9 +79,12 @@ public class OidcProvider {
 
     @Bean
     UserDetailsService oidcPeople() {
-        return new InMemoryUserDetailsManager(people.stream().map(p -> (UserDetails) User.withUsername(p.name())
-                .password("{noop}" + p.password())
-                .authorities(p.groups().stream().map(g -> "GROUP_" + g).toArray(String[]::new)).build()).toList());
+        return new InMemoryUserDetailsManager(people.stream()
+                .map(p -> (UserDetails) User.withUsername(p.name())
+                        .password("{noop}" + p.password())
+                        .authorities(p.groups().stream().map(g -> "GROUP_" + g).toArray(String[]::new))
+                        .build())
+                .toList());
     }
 
     /** Puts the person's groups, name and e-mail into the ID token. */
@@ -88,9 +92,13 @@ public class OidcProvider {
     OAuth2TokenCustomizer<JwtEncodingContext> groupsClaim() {
         return ctx -> {
             if (OidcParameterNames.ID_TOKEN.equals(ctx.getTokenType().getValue())) {
-                List<String> groups = ctx.getPrincipal().getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring(6)).toList();
-                ctx.getClaims().claim("groups", groups)
+                List<String> groups = ctx.getPrincipal().getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .filter(a -> a.startsWith("GROUP_"))
+                        .map(a -> a.substring(6))
+                        .toList();
+                ctx.getClaims()
+                        .claim("groups", groups)
                         .claim("preferred_username", ctx.getPrincipal().getName())
                         .claim("email", ctx.getPrincipal().getName() + "@example.com");
             }

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * Load generator for the Alertmanager webhook: sends version-4 notifications of 10 alerts each over HTTP/1.1
@@ -48,8 +47,10 @@ public final class AlertLoad {
 
     private AlertLoad(Map<String, String> args) {
         this.args = args;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         URI base = URI.create(arg("url", "http://127.0.0.1:8080"));
         this.host = base.getHost();
         this.port = base.getPort() < 0 ? 80 : base.getPort();
@@ -72,8 +73,7 @@ public final class AlertLoad {
     interface Requests {
         byte[] next();
 
-        default void answered(int status) {
-        }
+        default void answered(int status) {}
     }
 
     private int run() throws Exception {
@@ -96,8 +96,9 @@ public final class AlertLoad {
             perSender = t -> {
                 // The open loop has one scheduler: one sender owns every group.
                 StormMix.Sender s = open ? storm.sender(0, 1) : storm.sender(t, concurrency);
-                s.primeAll().forEach(b -> firstWave.add(RawHttp.request("POST", "/webhooks/alertmanager", hostHeader,
-                        headers, b)));
+                s.primeAll()
+                        .forEach(b -> firstWave.add(
+                                RawHttp.request("POST", "/webhooks/alertmanager", hostHeader, headers, b)));
                 return new Requests() {
                     public byte[] next() {
                         return RawHttp.request("POST", "/webhooks/alertmanager", hostHeader, headers, s.next());
@@ -109,7 +110,11 @@ public final class AlertLoad {
                 };
             };
         } else {
-            perSender = t -> () -> RawHttp.request("POST", "/webhooks/alertmanager", hostHeader, headers,
+            perSender = t -> () -> RawHttp.request(
+                    "POST",
+                    "/webhooks/alertmanager",
+                    hostHeader,
+                    headers,
                     mixed.next().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         boolean verify = args.containsKey("verify") && stormMix && mode.equals("closed");
@@ -129,8 +134,12 @@ public final class AlertLoad {
         }
         r.print(mode, arg("rate", "-"), concurrency, heapPeak.get());
         if (cpuBefore >= 0 && r.count.get() > 0) {
-            System.out.printf(Locale.ROOT, "bot_cpu: %.1f s, %.2f ms per request (user + system of the bot process "
-                    + "in the measured phase; PostgreSQL not included)%n", cpu, cpu * 1000 / r.count.get());
+            System.out.printf(
+                    Locale.ROOT,
+                    "bot_cpu: %.1f s, %.2f ms per request (user + system of the bot process "
+                            + "in the measured phase; PostgreSQL not included)%n",
+                    cpu,
+                    cpu * 1000 / r.count.get());
         }
         if (stormMix && !mode.equals("noop")) {
             System.out.println("sent: " + storm.sent());
@@ -140,10 +149,19 @@ public final class AlertLoad {
             long[] after = incidentTotals();
             long opened = after[0] - before[0];
             long open = after[1] - before[1];
-            boolean ok = opened == storm.expectedOpened() && open == storm.expectedFiring() && r.errors() == 0
-                    && firstWaveErrors == 0 && r.count.get() > 0;
-            System.out.printf(Locale.ROOT, "verify: incidents opened %d (expected %d), still open %d (expected %d), "
-                    + "non-2xx %d: %s%n", opened, storm.expectedOpened(), open, storm.expectedFiring(), r.errors(),
+            boolean ok = opened == storm.expectedOpened()
+                    && open == storm.expectedFiring()
+                    && r.errors() == 0
+                    && firstWaveErrors == 0
+                    && r.count.get() > 0;
+            System.out.printf(
+                    Locale.ROOT,
+                    "verify: incidents opened %d (expected %d), still open %d (expected %d), " + "non-2xx %d: %s%n",
+                    opened,
+                    storm.expectedOpened(),
+                    open,
+                    storm.expectedFiring(),
+                    r.errors(),
                     ok ? "OK" : "FAILED");
             exit = ok ? 0 : 1;
         }
@@ -180,8 +198,13 @@ public final class AlertLoad {
             th.join();
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "first wave: %d groups opened in %.1f s (%.1f/s, 16 senders), non-2xx %d%n",
-                requests.size(), secs, requests.size() / secs, errors.get());
+        System.out.printf(
+                Locale.ROOT,
+                "first wave: %d groups opened in %.1f s (%.1f/s, 16 senders), non-2xx %d%n",
+                requests.size(),
+                secs,
+                requests.size() / secs,
+                errors.get());
         return errors.get();
     }
 
@@ -210,10 +233,14 @@ public final class AlertLoad {
     }
 
     private long apiTotal(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + arg("api-token", "")).GET().build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + arg("api-token", ""))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(response.body());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(response.body());
         if (response.statusCode() != 200 || !m.find()) {
             throw new IllegalStateException("GET " + url + ": " + response.statusCode() + " " + response.body());
         }
@@ -234,7 +261,8 @@ public final class AlertLoad {
                 LockSupport.parkNanos(wait);
             }
             byte[] request = requests.next();
-            workers.execute(() -> r.record(System.nanoTime() - due, connection.get().exchange(request)));
+            workers.execute(
+                    () -> r.record(System.nanoTime() - due, connection.get().exchange(request)));
         }
         workers.shutdown();
         // An overloaded server cannot catch up with an open-loop schedule; give it 10 s, then count whatever was
@@ -283,7 +311,8 @@ public final class AlertLoad {
             HttpRequest req = HttpRequest.newBuilder(URI.create(heapUrl)).GET().build();
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    String body = http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+                    String body =
+                            http.send(req, HttpResponse.BodyHandlers.ofString()).body();
                     int i = body.indexOf("\"value\":");
                     if (i >= 0) {
                         String v = body.substring(i + 8).split("[,}]")[0];
@@ -323,8 +352,10 @@ public final class AlertLoad {
         }
 
         long errors() {
-            long ok = statuses.entrySet().stream().filter(e -> e.getKey() >= 200 && e.getKey() < 300)
-                    .mapToLong(e -> e.getValue().get()).sum();
+            long ok = statuses.entrySet().stream()
+                    .filter(e -> e.getKey() >= 200 && e.getKey() < 300)
+                    .mapToLong(e -> e.getValue().get())
+                    .sum();
             return count.get() - ok + unsent;
         }
 
@@ -332,24 +363,45 @@ public final class AlertLoad {
             int n = Math.min(count.get(), latencies.length);
             long[] sorted = java.util.Arrays.copyOf(latencies, n);
             java.util.Arrays.sort(sorted);
-            long ok = statuses.entrySet().stream().filter(e -> e.getKey() >= 200 && e.getKey() < 300)
-                    .mapToLong(e -> e.getValue().get()).sum();
+            long ok = statuses.entrySet().stream()
+                    .filter(e -> e.getKey() >= 200 && e.getKey() < 300)
+                    .mapToLong(e -> e.getValue().get())
+                    .sum();
             double secs = elapsedNanos / 1e9;
-            System.out.printf(Locale.ROOT, "mode=%s offered=%s/s concurrency=%d requests=%d ok=%d errors=%d statuses=%s%n",
-                    mode, rate, concurrency, count.get(), ok, count.get() - ok, statuses);
-            System.out.printf(Locale.ROOT, "throughput=%.1f/s (ok %.1f/s) over %.1fs%n", count.get() / secs, ok / secs, secs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "mode=%s offered=%s/s concurrency=%d requests=%d ok=%d errors=%d statuses=%s%n",
+                    mode,
+                    rate,
+                    concurrency,
+                    count.get(),
+                    ok,
+                    count.get() - ok,
+                    statuses);
+            System.out.printf(
+                    Locale.ROOT, "throughput=%.1f/s (ok %.1f/s) over %.1fs%n", count.get() / secs, ok / secs, secs);
             if (unsent > 0) {
-                System.out.printf(Locale.ROOT, "unsent=%d (still queued in the generator 10 s after the schedule ended: errors)%n", unsent);
+                System.out.printf(
+                        Locale.ROOT,
+                        "unsent=%d (still queued in the generator 10 s after the schedule ended: errors)%n",
+                        unsent);
             }
-            System.out.printf(Locale.ROOT, "latency_ms p50=%.2f p90=%.2f p99=%.2f max=%.2f%n",
-                    pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "latency_ms p50=%.2f p90=%.2f p99=%.2f max=%.2f%n",
+                    pct(sorted, 0.50),
+                    pct(sorted, 0.90),
+                    pct(sorted, 0.99),
+                    n == 0 ? 0 : sorted[n - 1] / 1e6);
             if (heapPeak > 0) {
                 System.out.printf(Locale.ROOT, "heap_peak_mb=%.1f%n", heapPeak / 1048576.0);
             }
         }
 
         private static double pct(long[] sorted, double p) {
-            return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+            return sorted.length == 0
+                    ? 0
+                    : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
         }
     }
 
@@ -401,17 +453,28 @@ public final class AlertLoad {
                 if (i > 0) {
                     alerts.append(',');
                 }
-                alerts.append("{\"status\":\"").append(status).append("\",\"labels\":{\"alertname\":\"").append(name)
-                        .append("\",\"severity\":\"warning\",\"service\":\"bench\",\"instance\":\"node-").append(i)
-                        .append(":9100\"},\"annotations\":{\"summary\":\"Bench alert ").append(g).append("\"},")
-                        .append("\"startsAt\":\"").append(startsAt).append("\",\"endsAt\":\"").append(endsAt)
+                alerts.append("{\"status\":\"")
+                        .append(status)
+                        .append("\",\"labels\":{\"alertname\":\"")
+                        .append(name)
+                        .append("\",\"severity\":\"warning\",\"service\":\"bench\",\"instance\":\"node-")
+                        .append(i)
+                        .append(":9100\"},\"annotations\":{\"summary\":\"Bench alert ")
+                        .append(g)
+                        .append("\"},")
+                        .append("\"startsAt\":\"")
+                        .append(startsAt)
+                        .append("\",\"endsAt\":\"")
+                        .append(endsAt)
                         .append("\",\"generatorURL\":\"http://prometheus:9090/graph\",\"fingerprint\":\"")
-                        .append(String.format("%08x%08x", g, i)).append("\"}");
+                        .append(String.format("%08x%08x", g, i))
+                        .append("\"}");
             }
             return "{\"receiver\":\"firebreak\",\"status\":\"" + status + "\",\"alerts\":[" + alerts
                     + "],\"groupLabels\":{\"alertname\":\"" + name + "\"},\"commonLabels\":{\"alertname\":\"" + name
                     + "\",\"service\":\"bench\",\"severity\":\"warning\"},\"commonAnnotations\":{\"summary\":\"Bench alert "
-                    + g + "\"},\"externalURL\":\"http://alertmanager:9093\",\"version\":\"4\",\"groupKey\":\"{}:{run=\\\""
+                    + g
+                    + "\"},\"externalURL\":\"http://alertmanager:9093\",\"version\":\"4\",\"groupKey\":\"{}:{run=\\\""
                     + run + "\\\", alertname=\\\"" + name + "\\\"}\",\"truncatedAlerts\":0}";
         }
     }

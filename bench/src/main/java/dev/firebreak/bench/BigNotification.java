@@ -26,18 +26,27 @@ public final class BigNotification {
 
     private static final Pattern HEAP = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)");
 
-    private BigNotification() {
-    }
+    private BigNotification() {}
 
     public static void main(String[] args) throws Exception {
         String url = arg(args, "url", "http://127.0.0.1:8080");
         String token = arg(args, "token", "");
         String heapUrl = arg(args, "heap-url", null);
         String pid = arg(args, "pid", null);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf(Locale.ROOT, "%8s %-10s %10s %6s %10s %12s %10s%n", "alerts", "step", "body", "status", "ms",
-                "bot CPU ms", "heap MB");
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        System.out.printf(
+                Locale.ROOT,
+                "%8s %-10s %10s %6s %10s %12s %10s%n",
+                "alerts",
+                "step",
+                "body",
+                "status",
+                "ms",
+                "bot CPU ms",
+                "heap MB");
         for (String n : arg(args, "alerts", "1000,2000,5000,10000,50000").split(",")) {
             int count = Integer.parseInt(n.strip());
             String group = "big-" + count + "-" + System.nanoTime();
@@ -50,21 +59,31 @@ public final class BigNotification {
         }
     }
 
-    private static void post(HttpClient http, String url, String token, String heapUrl, String pid, int count,
-                             String step, String body) throws Exception {
+    private static void post(
+            HttpClient http, String url, String token, String heapUrl, String pid, int count, String step, String body)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/webhooks/alertmanager"))
                 .timeout(Duration.ofMinutes(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         long cpu0 = cpuMillis(pid);
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long cpu = cpuMillis(pid) - cpu0;
         String heap = heapUrl == null ? "-" : heap(http, heapUrl);
-        System.out.printf(Locale.ROOT, "%8d %-10s %9.2fM %6d %10d %12s %10s%n", count, step,
-                body.getBytes(StandardCharsets.UTF_8).length / 1e6, r.statusCode(), ms, pid == null ? "-" : cpu, heap);
+        System.out.printf(
+                Locale.ROOT,
+                "%8d %-10s %9.2fM %6d %10d %12s %10s%n",
+                count,
+                step,
+                body.getBytes(StandardCharsets.UTF_8).length / 1e6,
+                r.statusCode(),
+                ms,
+                pid == null ? "-" : cpu,
+                heap);
         if (r.statusCode() != 200) {
             System.out.println("   " + r.body());
         }
@@ -86,8 +105,10 @@ public final class BigNotification {
 
     private static String heap(HttpClient http, String heapUrl) {
         try {
-            String json = http.send(HttpRequest.newBuilder(URI.create(heapUrl)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String json = http.send(
+                            HttpRequest.newBuilder(URI.create(heapUrl)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher m = HEAP.matcher(json);
             return m.find() ? String.format(Locale.ROOT, "%.0f", Double.parseDouble(m.group(1)) / 1e6) : "?";
         } catch (Exception e) {
@@ -98,8 +119,10 @@ public final class BigNotification {
     /** A version-4 notification with {@code count} small alerts (about 110 bytes each firing, 145 resolved). */
     static String body(String group, int count, String status, Instant startsAt, Instant endsAt) {
         StringBuilder sb = new StringBuilder(count * 200 + 1000);
-        sb.append("{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"Storm\\\",group=\\\"").append(group)
-                .append("\\\"}\",\"truncatedAlerts\":0,\"status\":\"").append(status)
+        sb.append("{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"Storm\\\",group=\\\"")
+                .append(group)
+                .append("\\\"}\",\"truncatedAlerts\":0,\"status\":\"")
+                .append(status)
                 .append("\",\"receiver\":\"firebreak\",\"groupLabels\":{\"alertname\":\"Storm\"},")
                 .append("\"commonLabels\":{\"alertname\":\"Storm\",\"severity\":\"warning\",\"service\":\"edge\"},")
                 .append("\"commonAnnotations\":{},\"externalURL\":\"http://alertmanager:9093\",\"alerts\":[");
@@ -107,8 +130,13 @@ public final class BigNotification {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append("{\"status\":\"").append(status).append("\",\"labels\":{\"alertname\":\"Storm\",\"instance\":\"n")
-                    .append(i).append("\"},\"startsAt\":\"").append(startsAt).append('"');
+            sb.append("{\"status\":\"")
+                    .append(status)
+                    .append("\",\"labels\":{\"alertname\":\"Storm\",\"instance\":\"n")
+                    .append(i)
+                    .append("\"},\"startsAt\":\"")
+                    .append(startsAt)
+                    .append('"');
             if (endsAt != null) {
                 sb.append(",\"endsAt\":\"").append(endsAt).append('"');
             }

@@ -171,13 +171,24 @@ final class StormMix {
                 if (i > 0) {
                     alerts.append(',');
                 }
-                alerts.append("{\"status\":\"").append(status).append("\",\"labels\":{\"alertname\":\"").append(name)
-                        .append("\",\"severity\":\"warning\",\"service\":\"storm\",\"instance\":\"node-").append(i)
-                        .append(":9100\",\"job\":\"node\"},\"annotations\":{\"summary\":\"Storm alert ").append(number)
-                        .append("\",\"description\":\"Node node-").append(i).append(" is unreachable\"},")
-                        .append("\"startsAt\":\"").append(startsAt).append("\",\"endsAt\":\"").append(endsAt)
+                alerts.append("{\"status\":\"")
+                        .append(status)
+                        .append("\",\"labels\":{\"alertname\":\"")
+                        .append(name)
+                        .append("\",\"severity\":\"warning\",\"service\":\"storm\",\"instance\":\"node-")
+                        .append(i)
+                        .append(":9100\",\"job\":\"node\"},\"annotations\":{\"summary\":\"Storm alert ")
+                        .append(number)
+                        .append("\",\"description\":\"Node node-")
+                        .append(i)
+                        .append(" is unreachable\"},")
+                        .append("\"startsAt\":\"")
+                        .append(startsAt)
+                        .append("\",\"endsAt\":\"")
+                        .append(endsAt)
                         .append("\",\"generatorURL\":\"http://prometheus:9090/graph?g0.expr=up%3D%3D0\",")
-                        .append("\"fingerprint\":\"").append(String.format("%08x%08x", number, i))
+                        .append("\"fingerprint\":\"")
+                        .append(String.format("%08x%08x", number, i))
                         .append("\"}");
             }
             return "{\"receiver\":\"firebreak\",\"status\":\"" + status + "\",\"alerts\":[" + alerts

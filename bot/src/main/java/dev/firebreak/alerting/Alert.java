@@ -23,25 +23,36 @@ public class Alert {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private UUID incidentId;
     private String fingerprint;
     private String alertname;
     private String status;
+
     @Convert(converter = JsonMapConverter.class)
     private Map<String, String> labels = new LinkedHashMap<>();
+
     @Convert(converter = JsonMapConverter.class)
     private Map<String, String> annotations = new LinkedHashMap<>();
+
     private Instant startsAt;
     private Instant endsAt;
     private String generatorUrl;
     private Instant firstSeenAt;
     private Instant lastSeenAt;
 
-    protected Alert() {
-    }
+    protected Alert() {}
 
-    public Alert(UUID incidentId, String fingerprint, Map<String, String> labels, Map<String, String> annotations,
-                 String status, Instant startsAt, Instant endsAt, String generatorUrl, Instant now) {
+    public Alert(
+            UUID incidentId,
+            String fingerprint,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            String status,
+            Instant startsAt,
+            Instant endsAt,
+            String generatorUrl,
+            Instant now) {
         this.incidentId = incidentId;
         this.fingerprint = fingerprint;
         this.alertname = shorten(labels.get("alertname"));
@@ -56,8 +67,14 @@ public class Alert {
     }
 
     /** Applies a later sighting of the same alert. */
-    public void update(Map<String, String> newLabels, Map<String, String> newAnnotations, String newStatus,
-                       Instant newStartsAt, Instant newEndsAt, String newGeneratorUrl, Instant now) {
+    public void update(
+            Map<String, String> newLabels,
+            Map<String, String> newAnnotations,
+            String newStatus,
+            Instant newStartsAt,
+            Instant newEndsAt,
+            String newGeneratorUrl,
+            Instant now) {
         this.labels = new LinkedHashMap<>(newLabels);
         this.annotations = new LinkedHashMap<>(newAnnotations);
         this.status = newStatus;
@@ -76,16 +93,51 @@ public class Alert {
         return FIRING.equals(status);
     }
 
-    public Long getId() { return id; }
-    public UUID getIncidentId() { return incidentId; }
-    public String getFingerprint() { return fingerprint; }
-    public String getAlertname() { return alertname; }
-    public String getStatus() { return status; }
-    public Map<String, String> getLabels() { return labels; }
-    public Map<String, String> getAnnotations() { return annotations; }
-    public Instant getStartsAt() { return startsAt; }
-    public Instant getEndsAt() { return endsAt; }
-    public String getGeneratorUrl() { return generatorUrl; }
-    public Instant getFirstSeenAt() { return firstSeenAt; }
-    public Instant getLastSeenAt() { return lastSeenAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public UUID getIncidentId() {
+        return incidentId;
+    }
+
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    public String getAlertname() {
+        return alertname;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public Map<String, String> getLabels() {
+        return labels;
+    }
+
+    public Map<String, String> getAnnotations() {
+        return annotations;
+    }
+
+    public Instant getStartsAt() {
+        return startsAt;
+    }
+
+    public Instant getEndsAt() {
+        return endsAt;
+    }
+
+    public String getGeneratorUrl() {
+        return generatorUrl;
+    }
+
+    public Instant getFirstSeenAt() {
+        return firstSeenAt;
+    }
+
+    public Instant getLastSeenAt() {
+        return lastSeenAt;
+    }
 }

@@ -59,9 +59,18 @@ public class AlertIntake {
     private final StormIntake storms;
     private final Clock clock;
 
-    AlertIntake(PlatformTransactionManager transactions, Incidents incidents, IncidentManagement management,
-                NotificationRecords notifications, RepeatNotifications repeats, AlertUpserts upserts, Timeline timeline,
-                AlertmanagerSettings settings, AutoResolveSettings autoResolve, StormIntake storms, Clock clock) {
+    AlertIntake(
+            PlatformTransactionManager transactions,
+            Incidents incidents,
+            IncidentManagement management,
+            NotificationRecords notifications,
+            RepeatNotifications repeats,
+            AlertUpserts upserts,
+            Timeline timeline,
+            AlertmanagerSettings settings,
+            AutoResolveSettings autoResolve,
+            StormIntake storms,
+            Clock clock) {
         this.tx = new TransactionTemplate(transactions);
         this.incidents = incidents;
         this.management = management;
@@ -111,7 +120,13 @@ public class AlertIntake {
             incident = open.get();
         } else if (outcome == Outcome.IGNORED_NO_OPEN_INCIDENT) {
             notifications.record(n, now, Outcome.IGNORED_NO_OPEN_INCIDENT, null);
-            return new IntakeResult(Outcome.IGNORED_NO_OPEN_INCIDENT, null, null, null, null, n.alerts().size());
+            return new IntakeResult(
+                    Outcome.IGNORED_NO_OPEN_INCIDENT,
+                    null,
+                    null,
+                    null,
+                    null,
+                    n.alerts().size());
         } else {
             // No open incident for this group: open one. This also covers a firing notification that arrives
             // after the group's previous incident was resolved: it opens a new incident (see class comment).
@@ -119,7 +134,8 @@ public class AlertIntake {
         }
         AlertUpserts.Applied applied = upserts.apply(incident.getId(), n, outcome == Outcome.OPENED, now);
         boolean changed = applied.changed();
-        if (outcome != Outcome.OPENED && factsChanged(incident, n)
+        if (outcome != Outcome.OPENED
+                && factsChanged(incident, n)
                 && management.recordAlertFacts(incident.getId(), n.earliestStart(), n.truncatedAlerts())) {
             changed = true;
         }
@@ -131,8 +147,13 @@ public class AlertIntake {
         }
         repeats.remember(digest, group, incident.getId(), applied.freshUntil());
         notifications.record(n, now, outcome, incident.getId());
-        return new IntakeResult(outcome, incident.getId(), incident.getNumber(), incident.reference(),
-                incident.getStatus(), n.alerts().size());
+        return new IntakeResult(
+                outcome,
+                incident.getId(),
+                incident.getNumber(),
+                incident.reference(),
+                incident.getStatus(),
+                n.alerts().size());
     }
 
     /** Whether {@link IncidentManagement#recordAlertFacts} would change the (locked) incident: saves its query. */
@@ -161,15 +182,20 @@ public class AlertIntake {
         if (!incident.getStatus().canMoveTo(target)) {
             return false;
         }
-        Instant lastEnd = n.alerts().stream().map(AlertmanagerNotification.Alert::endsAt).filter(Objects::nonNull)
-                .max(Instant::compareTo).orElse(null);
+        Instant lastEnd = n.alerts().stream()
+                .map(AlertmanagerNotification.Alert::endsAt)
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(null);
         int total = n.alerts().size() + n.truncatedAlerts();
         String text = "All alerts of the Alertmanager group resolved (" + total + (total == 1 ? " alert" : " alerts")
                 + (lastEnd == null ? "" : ", last at " + lastEnd) + "): "
-                + (target == IncidentStatus.RESOLVED ? "incident resolved automatically"
-                : "incident marked mitigated (auto-resolve is off; resolve it by hand)");
-        timeline.record(NewTimelineEntry.of(incident.getId(), now, TimelineKinds.AUTO_RESOLVED, Actor.alertmanager(),
-                text).asKeyEvent());
+                + (target == IncidentStatus.RESOLVED
+                        ? "incident resolved automatically"
+                        : "incident marked mitigated (auto-resolve is off; resolve it by hand)");
+        timeline.record(
+                NewTimelineEntry.of(incident.getId(), now, TimelineKinds.AUTO_RESOLVED, Actor.alertmanager(), text)
+                        .asKeyEvent());
         management.changeStatus(incident.getId(), target, Actor.alertmanager(), null);
         return true;
     }

@@ -16,11 +16,18 @@ import java.util.UUID;
 public class AlertNotification {
 
     /** What an accepted notification did. */
-    public enum Outcome { OPENED, UPDATED, RESOLVED, IGNORED_NO_OPEN_INCIDENT, JOINED_STORM }
+    public enum Outcome {
+        OPENED,
+        UPDATED,
+        RESOLVED,
+        IGNORED_NO_OPEN_INCIDENT,
+        JOINED_STORM
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Instant receivedAt;
     private String receiver;
     private String groupKey;
@@ -28,12 +35,13 @@ public class AlertNotification {
     private String externalUrl;
     private int alertCount;
     private int truncatedAlerts;
+
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
+
     private UUID incidentId;
 
-    protected AlertNotification() {
-    }
+    protected AlertNotification() {}
 
     AlertNotification(AlertmanagerNotification n, Instant receivedAt, Outcome outcome, UUID incidentId) {
         this.receivedAt = receivedAt;
@@ -51,14 +59,43 @@ public class AlertNotification {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    public Long getId() { return id; }
-    public Instant getReceivedAt() { return receivedAt; }
-    public String getReceiver() { return receiver; }
-    public String getGroupKey() { return groupKey; }
-    public String getStatus() { return status; }
-    public String getExternalUrl() { return externalUrl; }
-    public int getAlertCount() { return alertCount; }
-    public int getTruncatedAlerts() { return truncatedAlerts; }
-    public Outcome getOutcome() { return outcome; }
-    public UUID getIncidentId() { return incidentId; }
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public String getReceiver() {
+        return receiver;
+    }
+
+    public String getGroupKey() {
+        return groupKey;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getExternalUrl() {
+        return externalUrl;
+    }
+
+    public int getAlertCount() {
+        return alertCount;
+    }
+
+    public int getTruncatedAlerts() {
+        return truncatedAlerts;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public UUID getIncidentId() {
+        return incidentId;
+    }
 }

@@ -42,8 +42,17 @@ class AlertRows {
         Instant lastSeenAt;
         String alertname;
 
-        Row(Long id, String fingerprint, String status, String labels, String annotations, Instant startsAt,
-            Instant endsAt, String generatorUrl, Instant firstSeenAt, Instant lastSeenAt) {
+        Row(
+                Long id,
+                String fingerprint,
+                String status,
+                String labels,
+                String annotations,
+                Instant startsAt,
+                Instant endsAt,
+                String generatorUrl,
+                Instant firstSeenAt,
+                Instant lastSeenAt) {
             this.id = id;
             this.fingerprint = fingerprint;
             this.status = status;
@@ -73,12 +82,24 @@ class AlertRows {
 
     Map<String, Row> load(UUID incidentId) {
         Map<String, Row> rows = new HashMap<>();
-        jdbc.query("SELECT id, fingerprint, status, labels, annotations, starts_at, ends_at, generator_url, first_seen_at, "
-                + "last_seen_at FROM alert WHERE incident_id = ?", rs -> {
-                    Row r = new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9), instant(rs, 10));
+        jdbc.query(
+                "SELECT id, fingerprint, status, labels, annotations, starts_at, ends_at, generator_url, first_seen_at, "
+                        + "last_seen_at FROM alert WHERE incident_id = ?",
+                rs -> {
+                    Row r = new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            instant(rs, 6),
+                            instant(rs, 7),
+                            rs.getString(8),
+                            instant(rs, 9),
+                            instant(rs, 10));
                     rows.put(r.fingerprint, r);
-                }, incidentId);
+                },
+                incidentId);
         return rows;
     }
 
@@ -93,22 +114,36 @@ class AlertRows {
             for (int i = 0; i < chunk.size(); i++) {
                 args[i + 1] = chunk.get(i);
             }
-            jdbc.query("SELECT id, fingerprint, status, labels, annotations, starts_at, ends_at, generator_url, "
-                    + "first_seen_at, last_seen_at FROM alert WHERE incident_id = ? AND fingerprint IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
-                        Row r = new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9),
+            jdbc.query(
+                    "SELECT id, fingerprint, status, labels, annotations, starts_at, ends_at, generator_url, "
+                            + "first_seen_at, last_seen_at FROM alert WHERE incident_id = ? AND fingerprint IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        Row r = new Row(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                instant(rs, 6),
+                                instant(rs, 7),
+                                rs.getString(8),
+                                instant(rs, 9),
                                 instant(rs, 10));
                         rows.put(r.fingerprint, r);
-                    }, args);
+                    },
+                    args);
         }
         return rows;
     }
 
     void insert(UUID incidentId, List<Row> rows) {
-        jdbc.batchUpdate("INSERT INTO alert (incident_id, fingerprint, alertname, status, labels, annotations, starts_at, "
+        jdbc.batchUpdate(
+                "INSERT INTO alert (incident_id, fingerprint, alertname, status, labels, annotations, starts_at, "
                         + "ends_at, generator_url, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows, BATCH, (ps, r) -> {
+                rows,
+                BATCH,
+                (ps, r) -> {
                     ps.setObject(1, incidentId);
                     ps.setString(2, r.fingerprint);
                     ps.setString(3, r.alertname);
@@ -124,9 +159,12 @@ class AlertRows {
     }
 
     void update(List<Row> rows) {
-        jdbc.batchUpdate("UPDATE alert SET alertname = ?, status = ?, labels = ?, annotations = ?, starts_at = ?, "
+        jdbc.batchUpdate(
+                "UPDATE alert SET alertname = ?, status = ?, labels = ?, annotations = ?, starts_at = ?, "
                         + "ends_at = ?, generator_url = ?, last_seen_at = ? WHERE id = ?",
-                rows, BATCH, (ps, r) -> {
+                rows,
+                BATCH,
+                (ps, r) -> {
                     ps.setString(1, r.alertname);
                     ps.setString(2, r.status);
                     ps.setString(3, r.labels);

@@ -27,7 +27,8 @@ class AlertTotalsQuery implements AlertTotals {
         }
         List<Object[]> rows = em.createQuery(
                         "select a.incidentId, count(a), sum(case when a.status = :firing then 1 else 0 end) "
-                                + "from Alert a where a.incidentId in :ids group by a.incidentId", Object[].class)
+                                + "from Alert a where a.incidentId in :ids group by a.incidentId",
+                        Object[].class)
                 .setParameter("firing", Alert.FIRING)
                 .setParameter("ids", incidentIds)
                 .getResultList();

@@ -45,8 +45,7 @@ class AlertUpserts {
      * must re-render); {@code freshUntil}, when the oldest {@code lastSeenAt} of the notification's alerts needs a
      * refresh (see {@link RepeatNotifications}).
      */
-    record Applied(boolean changed, Instant freshUntil) {
-    }
+    record Applied(boolean changed, Instant freshUntil) {}
 
     Applied apply(UUID incidentId, AlertmanagerNotification n, boolean newIncident, Instant now) {
         return apply(incidentId, n, newIncident, newIncident ? new HashMap<>() : rows.load(incidentId), now);
@@ -54,12 +53,25 @@ class AlertUpserts {
 
     /** A storm incident holds the alerts of many groups: only this notification's own alerts are loaded. */
     boolean applyToStorm(UUID stormId, AlertmanagerNotification n, Instant now) {
-        return apply(stormId, n, false, rows.load(stormId, n.alerts().stream()
-                .map(AlertmanagerNotification.Alert::fingerprint).toList()), now).changed();
+        return apply(
+                        stormId,
+                        n,
+                        false,
+                        rows.load(
+                                stormId,
+                                n.alerts().stream()
+                                        .map(AlertmanagerNotification.Alert::fingerprint)
+                                        .toList()),
+                        now)
+                .changed();
     }
 
-    private Applied apply(UUID incidentId, AlertmanagerNotification n, boolean newIncident,
-                          Map<String, AlertRows.Row> byFingerprint, Instant now) {
+    private Applied apply(
+            UUID incidentId,
+            AlertmanagerNotification n,
+            boolean newIncident,
+            Map<String, AlertRows.Row> byFingerprint,
+            Instant now) {
         Map<String, AlertRows.Row> inserts = new LinkedHashMap<>();
         Map<String, AlertRows.Row> updates = new LinkedHashMap<>();
         List<NewTimelineEntry> entries = new ArrayList<>();
@@ -68,8 +80,17 @@ class AlertUpserts {
         for (AlertmanagerNotification.Alert a : n.alerts()) {
             AlertRows.Row stored = byFingerprint.get(a.fingerprint());
             if (stored == null) {
-                stored = new AlertRows.Row(null, a.fingerprint(), a.status(), AlertRows.json(a.labels()),
-                        AlertRows.json(a.annotations()), a.startsAt(), a.endsAt(), a.generatorUrl(), now, now);
+                stored = new AlertRows.Row(
+                        null,
+                        a.fingerprint(),
+                        a.status(),
+                        AlertRows.json(a.labels()),
+                        AlertRows.json(a.annotations()),
+                        a.startsAt(),
+                        a.endsAt(),
+                        a.generatorUrl(),
+                        now,
+                        now);
                 stored.alertname = AlertRows.alertname(a.labels());
                 byFingerprint.put(a.fingerprint(), stored);
                 inserts.put(a.fingerprint(), stored);
@@ -88,14 +109,17 @@ class AlertUpserts {
             // firing alert keeps its earliest start and a resolved one its first end; only a status change
             // (resolve, or relapse after resolve) is a new fact for the timeline.
             Instant startsAt = transition && a.isFiring() ? a.startsAt() : earliest(stored.startsAt, a.startsAt());
-            Instant endsAt = a.isFiring() ? null
-                    : transition || stored.endsAt == null ? a.endsAt() : stored.endsAt;
+            Instant endsAt = a.isFiring() ? null : transition || stored.endsAt == null ? a.endsAt() : stored.endsAt;
             String labels = AlertRows.json(a.labels());
             String annotations = AlertRows.json(a.annotations());
-            boolean details = !startsAt.equals(stored.startsAt) || !Objects.equals(endsAt, stored.endsAt)
-                    || !stored.labels.equals(labels) || !stored.annotations.equals(annotations)
+            boolean details = !startsAt.equals(stored.startsAt)
+                    || !Objects.equals(endsAt, stored.endsAt)
+                    || !stored.labels.equals(labels)
+                    || !stored.annotations.equals(annotations)
                     || !Objects.equals(stored.generatorUrl, a.generatorUrl());
-            if (transition || details || stored.lastSeenAt.plus(LAST_SEEN_RESOLUTION).isBefore(now)) {
+            if (transition
+                    || details
+                    || stored.lastSeenAt.plus(LAST_SEEN_RESOLUTION).isBefore(now)) {
                 stored.labels = labels;
                 stored.annotations = annotations;
                 stored.alertname = AlertRows.alertname(a.labels());
@@ -137,8 +161,11 @@ class AlertUpserts {
         return isStale(stored.isFiring(), stored.getStartsAt(), stored.getEndsAt(), sighting);
     }
 
-    static boolean isStale(boolean storedFiring, Instant storedStartsAt, Instant storedEndsAt,
-                           AlertmanagerNotification.Alert sighting) {
+    static boolean isStale(
+            boolean storedFiring,
+            Instant storedStartsAt,
+            Instant storedEndsAt,
+            AlertmanagerNotification.Alert sighting) {
         if (storedFiring || !sighting.isFiring()) {
             return false;
         }
@@ -150,16 +177,24 @@ class AlertUpserts {
         return b.isBefore(a) ? b : a;
     }
 
-    private static NewTimelineEntry firing(UUID incidentId, AlertmanagerNotification n, AlertmanagerNotification.Alert a) {
-        return NewTimelineEntry.of(incidentId, a.startsAt(), TimelineKinds.ALERT_FIRING, Actor.alertmanager(),
-                        describe(n, a, "firing")).withLink(link(a))
+    private static NewTimelineEntry firing(
+            UUID incidentId, AlertmanagerNotification n, AlertmanagerNotification.Alert a) {
+        return NewTimelineEntry.of(
+                        incidentId,
+                        a.startsAt(),
+                        TimelineKinds.ALERT_FIRING,
+                        Actor.alertmanager(),
+                        describe(n, a, "firing"))
+                .withLink(link(a))
                 .withDedupKey("alert:" + a.fingerprint() + ":firing:" + a.startsAt());
     }
 
-    private static NewTimelineEntry resolved(UUID incidentId, AlertmanagerNotification n, AlertmanagerNotification.Alert a) {
+    private static NewTimelineEntry resolved(
+            UUID incidentId, AlertmanagerNotification n, AlertmanagerNotification.Alert a) {
         Instant at = a.endsAt();
-        return NewTimelineEntry.of(incidentId, at, TimelineKinds.ALERT_RESOLVED, Actor.alertmanager(),
-                        describe(n, a, "resolved")).withLink(link(a))
+        return NewTimelineEntry.of(
+                        incidentId, at, TimelineKinds.ALERT_RESOLVED, Actor.alertmanager(), describe(n, a, "resolved"))
+                .withLink(link(a))
                 .withDedupKey("alert:" + a.fingerprint() + ":resolved:" + (at == null ? "unknown" : at.toString()));
     }
 

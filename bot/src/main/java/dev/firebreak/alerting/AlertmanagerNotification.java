@@ -43,8 +43,14 @@ public record AlertmanagerNotification(
     }
 
     /** One alert of the notification; {@code endsAt} is null when Alertmanager sent its "no end" zero time. */
-    public record Alert(String status, Map<String, String> labels, Map<String, String> annotations,
-                        Instant startsAt, Instant endsAt, String generatorUrl, String fingerprint) {
+    public record Alert(
+            String status,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            Instant startsAt,
+            Instant endsAt,
+            String generatorUrl,
+            String fingerprint) {
 
         public boolean isFiring() {
             return FIRING.equals(status);

@@ -25,23 +25,26 @@ final class AlertmanagerPayloads {
 
     /** Alertmanager's "no end time": {@code 0001-01-01T00:00:00Z}. */
     static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
     static final int MAX_FINGERPRINT = 128;
 
     private static final JsonMapper JSON = Json.mapper();
 
-    private AlertmanagerPayloads() {
-    }
+    private AlertmanagerPayloads() {}
 
     /** A refused body: {@code reason} is the {@code firebreak.webhooks.rejected} tag. */
     static final class Rejected extends BadRequestException {
         private final String reason;
 
         Rejected(String reason, String message) {
-            super(HttpStatus.BAD_REQUEST, switch (reason) {
-                case "malformed" -> "malformed_json";
-                case "version" -> "unsupported_version";
-                default -> "invalid_payload";
-            }, message);
+            super(
+                    HttpStatus.BAD_REQUEST,
+                    switch (reason) {
+                        case "malformed" -> "malformed_json";
+                        case "version" -> "unsupported_version";
+                        default -> "invalid_payload";
+                    },
+                    message);
             this.reason = reason;
         }
 
@@ -62,8 +65,9 @@ final class AlertmanagerPayloads {
         }
         JsonNode version = root.get("version");
         if (version == null || !version.isString() || !"4".equals(version.stringValue())) {
-            throw new Rejected("version", "Unsupported payload version " + (version == null ? "(missing)" : version)
-                    + "; expected \"4\"");
+            throw new Rejected(
+                    "version",
+                    "Unsupported payload version " + (version == null ? "(missing)" : version) + "; expected \"4\"");
         }
         String groupKey = requiredString(root, "groupKey", "");
         String status = status(root, "");
@@ -83,10 +87,16 @@ final class AlertmanagerPayloads {
             }
             truncated = t.intValue();
         }
-        return new AlertmanagerNotification(optionalString(root, "receiver", ""), status, groupKey,
-                optionalString(root, "externalURL", ""), truncated,
-                labels(root, "groupLabels", "", false), labels(root, "commonLabels", "", false),
-                labels(root, "commonAnnotations", "", false), alerts);
+        return new AlertmanagerNotification(
+                optionalString(root, "receiver", ""),
+                status,
+                groupKey,
+                optionalString(root, "externalURL", ""),
+                truncated,
+                labels(root, "groupLabels", "", false),
+                labels(root, "commonLabels", "", false),
+                labels(root, "commonAnnotations", "", false),
+                alerts);
     }
 
     private static AlertmanagerNotification.Alert alert(JsonNode node, String path) {
@@ -99,9 +109,14 @@ final class AlertmanagerPayloads {
         }
         Instant startsAt = time(node, "startsAt", path, true);
         Instant endsAt = time(node, "endsAt", path, false);
-        return new AlertmanagerNotification.Alert(status(node, path), labels(node, "labels", path, true),
-                labels(node, "annotations", path, false), startsAt, endsAt,
-                optionalString(node, "generatorURL", path), fingerprint);
+        return new AlertmanagerNotification.Alert(
+                status(node, path),
+                labels(node, "labels", path, true),
+                labels(node, "annotations", path, false),
+                startsAt,
+                endsAt,
+                optionalString(node, "generatorURL", path),
+                fingerprint);
     }
 
     private static String status(JsonNode node, String path) {

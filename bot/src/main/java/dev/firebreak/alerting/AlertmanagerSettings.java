@@ -1,7 +1,7 @@
 package dev.firebreak.alerting;
 
-import dev.firebreak.system.security.Secrets;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.system.security.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -41,8 +41,13 @@ class AlertmanagerWebhook {
     private final RefusedRequests refusals;
     private final WatchdogHeartbeats watchdogHeartbeats;
 
-    AlertmanagerWebhook(AlertIntake intake, WebhookCredentials credentials, AlertmanagerSettings settings,
-                        IntakeMetrics metrics, RefusedRequests refusals, WatchdogHeartbeats watchdogHeartbeats) {
+    AlertmanagerWebhook(
+            AlertIntake intake,
+            WebhookCredentials credentials,
+            AlertmanagerSettings settings,
+            IntakeMetrics metrics,
+            RefusedRequests refusals,
+            WatchdogHeartbeats watchdogHeartbeats) {
         this.refusals = refusals;
         this.watchdogHeartbeats = watchdogHeartbeats;
         this.intake = intake;
@@ -62,20 +67,25 @@ class AlertmanagerWebhook {
                 refusals.refused("/webhooks/alertmanager", "auth", request.getRemoteAddr());
                 return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"firebreak\"")
-                        .body(ApiError.of(401, "unauthorized", "Missing or wrong Authorization for the Alertmanager webhook"));
+                        .body(ApiError.of(
+                                401, "unauthorized", "Missing or wrong Authorization for the Alertmanager webhook"));
             }
             if (!isJson(request.getContentType())) {
                 metrics.rejected("media_type");
-                return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiError.of(415,
-                        "unsupported_media_type", "Content-Type must be application/json"));
+                return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                        .body(ApiError.of(415, "unsupported_media_type", "Content-Type must be application/json"));
             }
             AlertmanagerNotification notification;
             try {
                 byte[] body = readBounded(request);
                 if (body == null) {
                     metrics.rejected("too_large");
-                    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiError.of(413, "too_large",
-                            "Body is larger than " + settings.maxBodyBytes().toBytes() + " bytes"));
+                    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                            .body(ApiError.of(
+                                    413,
+                                    "too_large",
+                                    "Body is larger than "
+                                            + settings.maxBodyBytes().toBytes() + " bytes"));
                 }
                 notification = AlertmanagerPayloads.parse(body);
             } catch (AlertmanagerPayloads.Rejected e) {
@@ -88,18 +98,23 @@ class AlertmanagerWebhook {
                 var rest = watchdogHeartbeats.absorb(notification);
                 if (rest.isEmpty()) {
                     outcome = "heartbeat";
-                    return ResponseEntity.ok(new WatchdogHeartbeats.Answer("HEARTBEAT", notification.alerts().size()));
+                    return ResponseEntity.ok(new WatchdogHeartbeats.Answer(
+                            "HEARTBEAT", notification.alerts().size()));
                 }
                 result = intake.ingest(rest.get());
-            } catch (CannotCreateTransactionException | DataAccessResourceFailureException
-                     | TransientDataAccessException e) {
+            } catch (CannotCreateTransactionException
+                    | DataAccessResourceFailureException
+                    | TransientDataAccessException e) {
                 metrics.rejected("unavailable");
                 throw e;
             }
             metrics.ingested(result.alerts());
             outcome = result.outcome().name().toLowerCase(java.util.Locale.ROOT);
             TraceContext.incident(result.incident());
-            log.info("Alertmanager notification ({} alerts): {} {}", result.alerts(), outcome,
+            log.info(
+                    "Alertmanager notification ({} alerts): {} {}",
+                    result.alerts(),
+                    outcome,
                     result.incident() == null ? "no incident" : result.incident());
             return ResponseEntity.ok(result);
         } finally {
@@ -114,9 +129,10 @@ class AlertmanagerWebhook {
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()
-                    && !type.isWildcardSubtype() || "application".equals(type.getType())
-                    && type.getSubtype().endsWith("+json");
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                            && !type.isWildcardType()
+                            && !type.isWildcardSubtype()
+                    || "application".equals(type.getType()) && type.getSubtype().endsWith("+json");
         } catch (InvalidMediaTypeException e) {
             return false;
         }

@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * incident becomes RESOLVED (true, the default) or MITIGATED (false: a human confirms the resolution).
  */
 @ConfigurationProperties("firebreak.incidents")
-public record AutoResolveSettings(@DefaultValue("true") boolean autoResolve) {
-}
+public record AutoResolveSettings(@DefaultValue("true") boolean autoResolve) {}

@@ -18,8 +18,16 @@ class IncidentAlertsQuery implements IncidentAlerts {
     @Override
     public List<AlertFact> of(UUID incidentId) {
         return alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incidentId).stream()
-                .map(a -> new AlertFact(a.getAlertname(), a.getStatus(), a.getLabels(), a.getAnnotations(),
-                        a.getStartsAt(), a.getEndsAt(), a.getGeneratorUrl(), a.getLastSeenAt(), a.getFingerprint()))
+                .map(a -> new AlertFact(
+                        a.getAlertname(),
+                        a.getStatus(),
+                        a.getLabels(),
+                        a.getAnnotations(),
+                        a.getStartsAt(),
+                        a.getEndsAt(),
+                        a.getGeneratorUrl(),
+                        a.getLastSeenAt(),
+                        a.getFingerprint()))
                 .toList();
     }
 }

@@ -9,8 +9,15 @@ import java.util.UUID;
  * Alertmanager left out of its last notification ({@code max_alerts}): those are firing but not listed.
  * {@code firingAlertCount} and {@code total} count all stored alerts, not only this page.
  */
-public record IncidentAlertsView(UUID incidentId, String reference, long firingAlertCount, int truncatedAlerts,
-                                 List<AlertView> items, int page, int size, long total) {
+public record IncidentAlertsView(
+        UUID incidentId,
+        String reference,
+        long firingAlertCount,
+        int truncatedAlerts,
+        List<AlertView> items,
+        int page,
+        int size,
+        long total) {
 
     /** All alerts on one page (tests, small incidents). */
     public static IncidentAlertsView of(Incident incident, List<Alert> alerts) {
@@ -18,9 +25,16 @@ public record IncidentAlertsView(UUID incidentId, String reference, long firingA
         return of(incident, alerts, firing, 0, Math.max(1, alerts.size()), alerts.size());
     }
 
-    public static IncidentAlertsView of(Incident incident, List<Alert> page, long firing, int pageNumber, int size,
-                                        long total) {
-        return new IncidentAlertsView(incident.getId(), incident.reference(), firing,
-                incident.getTruncatedAlerts(), page.stream().map(AlertView::of).toList(), pageNumber, size, total);
+    public static IncidentAlertsView of(
+            Incident incident, List<Alert> page, long firing, int pageNumber, int size, long total) {
+        return new IncidentAlertsView(
+                incident.getId(),
+                incident.reference(),
+                firing,
+                incident.getTruncatedAlerts(),
+                page.stream().map(AlertView::of).toList(),
+                pageNumber,
+                size,
+                total);
     }
 }

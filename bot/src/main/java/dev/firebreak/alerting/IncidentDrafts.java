@@ -17,16 +17,22 @@ final class IncidentDrafts {
 
     static final int MAX_URL = 2048;
 
-    private IncidentDrafts() {
-    }
+    private IncidentDrafts() {}
 
     static NewIncident draft(AlertmanagerNotification n, AlertmanagerSettings settings) {
         String url = n.externalUrl();
         if (url != null && url.length() > MAX_URL) {
             url = null; // an absurd URL is not worth keeping; the groupKey identifies the group
         }
-        return new NewIncident(title(n), n.commonAnnotations().get("description"), severity(n, settings),
-                IncidentSource.ALERTMANAGER, n.groupKey(), n.earliestStart(), n.commonLabels(), url,
+        return new NewIncident(
+                title(n),
+                n.commonAnnotations().get("description"),
+                severity(n, settings),
+                IncidentSource.ALERTMANAGER,
+                n.groupKey(),
+                n.earliestStart(),
+                n.commonLabels(),
+                url,
                 n.truncatedAlerts());
     }
 
@@ -49,7 +55,8 @@ final class IncidentDrafts {
         if (label == null) {
             return settings.defaultSeverity();
         }
-        return settings.severityMapping().getOrDefault(label.strip().toLowerCase(Locale.ROOT), settings.defaultSeverity());
+        return settings.severityMapping()
+                .getOrDefault(label.strip().toLowerCase(Locale.ROOT), settings.defaultSeverity());
     }
 
     static String title(AlertmanagerNotification n) {
@@ -57,7 +64,9 @@ final class IncidentDrafts {
         if (summary != null && !summary.isBlank()) {
             return summary;
         }
-        String alertname = firstNonNull(n.groupLabels().get("alertname"), n.commonLabels().get("alertname"),
+        String alertname = firstNonNull(
+                n.groupLabels().get("alertname"),
+                n.commonLabels().get("alertname"),
                 n.alerts().get(0).labels().get("alertname"));
         String groups = n.groupLabels().entrySet().stream()
                 .filter(e -> !e.getKey().equals("alertname"))

@@ -26,10 +26,13 @@ class IntakeMetrics {
     IntakeMetrics(MeterRegistry registry, Incidents incidents) {
         this.registry = registry;
         this.incidents = incidents;
-        this.received = Counter.builder("firebreak.webhooks.received").tag("source", "alertmanager")
-                .description("Webhook requests received").register(registry);
+        this.received = Counter.builder("firebreak.webhooks.received")
+                .tag("source", "alertmanager")
+                .description("Webhook requests received")
+                .register(registry);
         this.ingested = Counter.builder("firebreak.alerts.ingested")
-                .description("Alerts in committed Alertmanager notifications").register(registry);
+                .description("Alerts in committed Alertmanager notifications")
+                .register(registry);
         for (String reason : new String[] {"auth", "malformed", "version", "too_large", "invalid", "unavailable"}) {
             rejectedCounter(reason);
         }
@@ -52,25 +55,40 @@ class IntakeMetrics {
     }
 
     void stop(Timer.Sample sample, String outcome) {
-        sample.stop(Timer.builder("firebreak.webhook.ingest").tag("source", "alertmanager").tag("outcome", outcome)
-                .description("Time to authenticate, parse and commit one webhook").register(registry));
+        sample.stop(Timer.builder("firebreak.webhook.ingest")
+                .tag("source", "alertmanager")
+                .tag("outcome", outcome)
+                .description("Time to authenticate, parse and commit one webhook")
+                .register(registry));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(IncidentOpened e) {
-        Counter.builder("firebreak.incidents.opened").tag("severity", e.severity().name())
-                .description("Incidents opened, by severity").register(registry).increment();
+        Counter.builder("firebreak.incidents.opened")
+                .tag("severity", e.severity().name())
+                .description("Incidents opened, by severity")
+                .register(registry)
+                .increment();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(IncidentResolved e) {
-        String severity = incidents.findById(e.incidentId()).map(i -> i.getSeverity().name()).orElse("unknown");
-        Counter.builder("firebreak.incidents.resolved").tag("severity", severity)
-                .description("Incidents resolved, by severity").register(registry).increment();
+        String severity = incidents
+                .findById(e.incidentId())
+                .map(i -> i.getSeverity().name())
+                .orElse("unknown");
+        Counter.builder("firebreak.incidents.resolved")
+                .tag("severity", severity)
+                .description("Incidents resolved, by severity")
+                .register(registry)
+                .increment();
     }
 
     private Counter rejectedCounter(String reason) {
-        return Counter.builder("firebreak.webhooks.rejected").tag("source", "alertmanager").tag("reason", reason)
-                .description("Alertmanager webhook requests refused, by reason").register(registry);
+        return Counter.builder("firebreak.webhooks.rejected")
+                .tag("source", "alertmanager")
+                .tag("reason", reason)
+                .description("Alertmanager webhook requests refused, by reason")
+                .register(registry);
     }
 }

@@ -7,6 +7,10 @@ import java.util.UUID;
 
 /** What one committed notification did: the JSON answer to Alertmanager. Incident fields are null when none. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IntakeResult(Outcome outcome, UUID incidentId, Long incidentNumber, String incident,
-                           IncidentStatus incidentStatus, int alerts) {
-}
+public record IntakeResult(
+        Outcome outcome,
+        UUID incidentId,
+        Long incidentNumber,
+        String incident,
+        IncidentStatus incidentStatus,
+        int alerts) {}

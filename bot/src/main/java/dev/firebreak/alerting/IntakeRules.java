@@ -11,8 +11,7 @@ import dev.firebreak.incident.NewIncident;
  */
 public final class IntakeRules {
 
-    private IntakeRules() {
-    }
+    private IntakeRules() {}
 
     /**
      * Parses and validates an Alertmanager webhook body (version 4).
@@ -49,8 +48,11 @@ public final class IntakeRules {
      * A firing sighting of an alert that already resolved, started before that resolution (a late redelivery or the
      * other Alertmanager of a pair): intake ignores it.
      */
-    public static boolean isStaleSighting(boolean storedFiring, java.time.Instant storedStartsAt,
-                                          java.time.Instant storedEndsAt, AlertmanagerNotification.Alert sighting) {
+    public static boolean isStaleSighting(
+            boolean storedFiring,
+            java.time.Instant storedStartsAt,
+            java.time.Instant storedEndsAt,
+            AlertmanagerNotification.Alert sighting) {
         return AlertUpserts.isStale(storedFiring, storedStartsAt, storedEndsAt, sighting);
     }
 }

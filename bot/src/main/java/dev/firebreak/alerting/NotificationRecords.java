@@ -33,8 +33,8 @@ class NotificationRecords {
         });
     }
 
-    static void insert(Connection con, AlertmanagerNotification n, Instant receivedAt, Outcome outcome,
-                       UUID incidentId) throws SQLException {
+    static void insert(Connection con, AlertmanagerNotification n, Instant receivedAt, Outcome outcome, UUID incidentId)
+            throws SQLException {
         try (PreparedStatement ps = con.prepareStatement("INSERT INTO alert_notification (received_at, receiver, "
                 + "group_key, status, external_url, alert_count, truncated_alerts, outcome, incident_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

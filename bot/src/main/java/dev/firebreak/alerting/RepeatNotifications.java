@@ -47,8 +47,8 @@ class RepeatNotifications {
      * Records {@code n} as a repeat of the notification last applied to its group and returns the result, or
      * empty when the full path must run. Runs outside any transaction (each statement commits on its own).
      */
-    Optional<IntakeResult> recordIfUnchanged(AlertmanagerNotification n, String digest, String correlationHash,
-                                             Instant now) {
+    Optional<IntakeResult> recordIfUnchanged(
+            AlertmanagerNotification n, String digest, String correlationHash, Instant now) {
         if (n.isResolved()) {
             return Optional.empty();
         }
@@ -72,7 +72,12 @@ class RepeatNotifications {
                 }
             }
             NotificationRecords.insert(con, n, now, Outcome.UPDATED, incidentId);
-            return new IntakeResult(Outcome.UPDATED, incidentId, number, Incident.reference(number), status,
+            return new IntakeResult(
+                    Outcome.UPDATED,
+                    incidentId,
+                    number,
+                    Incident.reference(number),
+                    status,
                     n.alerts().size());
         }));
     }
@@ -83,13 +88,23 @@ class RepeatNotifications {
      */
     void remember(String digest, String correlationHash, UUID incidentId, Instant freshUntil) {
         OffsetDateTime until = freshUntil.atOffset(ZoneOffset.UTC);
-        int updated = jdbc.update("UPDATE alert_group_digest SET incident_id = ?, digest = ?, fresh_until = ? "
-                + "WHERE correlation_hash = ?", incidentId, digest, until, correlationHash);
+        int updated = jdbc.update(
+                "UPDATE alert_group_digest SET incident_id = ?, digest = ?, fresh_until = ? "
+                        + "WHERE correlation_hash = ?",
+                incidentId,
+                digest,
+                until,
+                correlationHash);
         if (updated == 0) {
             // The group's first notification: only the transaction that holds the group's open incident gets here,
             // and a concurrent opener of the same group loses on incident.open_correlation first.
-            jdbc.update("INSERT INTO alert_group_digest (correlation_hash, incident_id, digest, fresh_until) "
-                    + "VALUES (?, ?, ?, ?)", correlationHash, incidentId, digest, until);
+            jdbc.update(
+                    "INSERT INTO alert_group_digest (correlation_hash, incident_id, digest, fresh_until) "
+                            + "VALUES (?, ?, ?, ?)",
+                    correlationHash,
+                    incidentId,
+                    digest,
+                    until);
         }
     }
 

@@ -12,8 +12,7 @@ import java.time.LocalDate;
  */
 final class Rfc3339Times {
 
-    private Rfc3339Times() {
-    }
+    private Rfc3339Times() {}
 
     static Instant parse(String s) {
         Instant fast = fast(s);
@@ -23,7 +22,11 @@ final class Rfc3339Times {
     /** Null when {@code s} is not of the common shape or not a valid time; then the slow parser decides. */
     static Instant fast(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+        if (n < 20
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
             return null;
         }
@@ -33,7 +36,14 @@ final class Rfc3339Times {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
                 || second > 59) {
             return null;
         }

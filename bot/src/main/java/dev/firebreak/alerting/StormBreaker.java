@@ -27,10 +27,13 @@ import java.util.UUID;
  */
 public final class StormBreaker {
 
-    private StormBreaker() {
-    }
+    private StormBreaker() {}
 
-    public enum Action { OPEN_OWN, ATTACH, START_STORM }
+    public enum Action {
+        OPEN_OWN,
+        ATTACH,
+        START_STORM
+    }
 
     /** What the breaker knows about the group: its severity (after mapping), common labels and receiver. */
     public record Group(Severity severity, Map<String, String> labels, String receiver) {
@@ -51,16 +54,15 @@ public final class StormBreaker {
     }
 
     /** The decision and why, in words fit for a log line or a timeline entry. */
-    public record Decision(Action action, String reason) {
-    }
+    public record Decision(Action action, String reason) {}
 
     /**
      * @param openedInWindow alert-opened incidents (not storm incidents) opened after {@link #windowStart}, not
      *                       counting this group
      * @param storm          the latest storm whose incident is still open, if any (active or not)
      */
-    public static Decision decide(StormSettings settings, Instant now, long openedInWindow,
-                                  Optional<ActiveStorm> storm, Group group) {
+    public static Decision decide(
+            StormSettings settings, Instant now, long openedInWindow, Optional<ActiveStorm> storm, Group group) {
         if (!settings.enabled()) {
             return new Decision(Action.OPEN_OWN, "storm breaker is off");
         }
@@ -69,15 +71,21 @@ public final class StormBreaker {
             return new Decision(Action.OPEN_OWN, "exempt from the storm breaker (" + exemption.get() + ")");
         }
         if (storm.isPresent() && isActive(settings, storm.get(), now)) {
-            return new Decision(Action.ATTACH, "alert storm in progress (last group joined at "
-                    + storm.get().lastJoinAt() + ")");
+            return new Decision(
+                    Action.ATTACH,
+                    "alert storm in progress (last group joined at "
+                            + storm.get().lastJoinAt() + ")");
         }
         if (openedInWindow >= settings.threshold()) {
-            return new Decision(Action.START_STORM, openedInWindow + " incidents opened within "
-                    + human(settings.window()) + " (threshold " + settings.threshold() + ")");
+            return new Decision(
+                    Action.START_STORM,
+                    openedInWindow + " incidents opened within " + human(settings.window()) + " (threshold "
+                            + settings.threshold() + ")");
         }
-        return new Decision(Action.OPEN_OWN, openedInWindow + " of " + settings.threshold()
-                + " incidents opened within " + human(settings.window()));
+        return new Decision(
+                Action.OPEN_OWN,
+                openedInWindow + " of " + settings.threshold() + " incidents opened within "
+                        + human(settings.window()));
     }
 
     /** A window as people write it: {@code 2 min}, {@code 1 h}, {@code 90 s}. */
@@ -103,7 +111,9 @@ public final class StormBreaker {
     /** How many of these opening times fall within the window ending at {@code now} (for simulators). */
     public static long countInWindow(StormSettings settings, Instant now, Collection<Instant> openings) {
         Instant start = windowStart(settings, now);
-        return openings.stream().filter(t -> t.isAfter(start) && !t.isAfter(now)).count();
+        return openings.stream()
+                .filter(t -> t.isAfter(start) && !t.isAfter(now))
+                .count();
     }
 
     /** The first exemption rule the group matches, described; empty when none does. */

@@ -30,8 +30,8 @@ class StormBreakerRow {
 
     /** Locks the row until the transaction ends; returns the latest storm if its incident is not resolved. */
     Optional<ActiveStorm> lock() {
-        List<ActiveStorm> storms = jdbc.query("select b.storm_incident_id, b.last_join_at from storm_breaker b "
-                        + "where b.id = 1 for update",
+        List<ActiveStorm> storms = jdbc.query(
+                "select b.storm_incident_id, b.last_join_at from storm_breaker b " + "where b.id = 1 for update",
                 (rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
                     OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);
@@ -44,23 +44,29 @@ class StormBreakerRow {
         if (storm == null) {
             return Optional.empty();
         }
-        Integer open = jdbc.queryForObject("select count(*) from incident where id = ? and status <> 'RESOLVED'",
-                Integer.class, storm.incidentId());
+        Integer open = jdbc.queryForObject(
+                "select count(*) from incident where id = ? and status <> 'RESOLVED'",
+                Integer.class,
+                storm.incidentId());
         return open != null && open > 0 ? Optional.of(storm) : Optional.empty();
     }
 
     /** Alert-opened incidents (storm incidents not counted) opened after {@code since}. */
     long openedSince(Instant since) {
-        Long n = jdbc.queryForObject("select count(*) from incident i where i.source = 'ALERTMANAGER' "
-                + "and i.drill_id is null and i.opened_at > ? and not exists (select 1 from incident_group g where g.incident_id = i.id)",
-                Long.class, utc(since));
+        Long n = jdbc.queryForObject(
+                "select count(*) from incident i where i.source = 'ALERTMANAGER' "
+                        + "and i.drill_id is null and i.opened_at > ? and not exists (select 1 from incident_group g where g.incident_id = i.id)",
+                Long.class,
+                utc(since));
         return n == null ? 0 : n;
     }
 
     /** A group joined the storm (or started it) now. */
     void joined(UUID stormIncidentId, Instant at) {
-        jdbc.update("update storm_breaker set storm_incident_id = ?, last_join_at = ? where id = 1",
-                stormIncidentId, utc(at));
+        jdbc.update(
+                "update storm_breaker set storm_incident_id = ?, last_join_at = ? where id = 1",
+                stormIncidentId,
+                utc(at));
     }
 
     /** Remembers which alerts came from the group, so that splitting the group moves them. */
@@ -68,10 +74,13 @@ class StormBreakerRow {
         if (fingerprints.isEmpty()) {
             return;
         }
-        Set<String> known = new HashSet<>(jdbc.queryForList("select fingerprint from incident_group_alert where group_id = ?",
-                String.class, groupId));
-        List<Object[]> rows = fingerprints.stream().distinct().filter(fp -> !known.contains(fp))
-                .map(fp -> new Object[] {groupId, fp}).toList();
+        Set<String> known = new HashSet<>(jdbc.queryForList(
+                "select fingerprint from incident_group_alert where group_id = ?", String.class, groupId));
+        List<Object[]> rows = fingerprints.stream()
+                .distinct()
+                .filter(fp -> !known.contains(fp))
+                .map(fp -> new Object[] {groupId, fp})
+                .toList();
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("insert into incident_group_alert (group_id, fingerprint) values (?, ?)", rows);
         }
@@ -82,15 +91,20 @@ class StormBreakerRow {
      * reported stay (the split incident gets them with the group's next notification).
      */
     int moveAlerts(long groupId, UUID from, UUID to) {
-        return jdbc.update("update alert set incident_id = ? where incident_id = ? and fingerprint in "
-                + "(select ga.fingerprint from incident_group_alert ga where ga.group_id = ?) "
-                + "and fingerprint not in (select ga.fingerprint from incident_group_alert ga "
-                + "join incident_group g on g.id = ga.group_id "
-                + "where g.incident_id = ? and g.id <> ? and g.state <> 'SPLIT')", to, from, groupId, from, groupId);
+        return jdbc.update(
+                "update alert set incident_id = ? where incident_id = ? and fingerprint in "
+                        + "(select ga.fingerprint from incident_group_alert ga where ga.group_id = ?) "
+                        + "and fingerprint not in (select ga.fingerprint from incident_group_alert ga "
+                        + "join incident_group g on g.id = ga.group_id "
+                        + "where g.incident_id = ? and g.id <> ? and g.state <> 'SPLIT')",
+                to,
+                from,
+                groupId,
+                from,
+                groupId);
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
-
 }

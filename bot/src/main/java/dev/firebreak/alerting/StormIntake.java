@@ -3,8 +3,8 @@ package dev.firebreak.alerting;
 import dev.firebreak.alerting.AlertNotification.Outcome;
 import dev.firebreak.alerting.StormBreaker.Decision;
 import dev.firebreak.incident.Actor;
-import dev.firebreak.incident.DrillKeys;
 import dev.firebreak.incident.AlertGroupChanged;
+import dev.firebreak.incident.DrillKeys;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentGroup;
 import dev.firebreak.incident.IncidentGroups;
@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
 class StormIntake {
 
     private static final Logger log = LoggerFactory.getLogger(StormIntake.class);
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HH_MM =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final StormSettings settings;
     private final StormBreakerRow state;
@@ -56,10 +57,18 @@ class StormIntake {
     private final AutoResolveSettings autoResolve;
     private final MeterRegistry metrics;
 
-    StormIntake(StormSettings settings, StormBreakerRow state, IncidentGroups groups, Incidents incidents,
-                IncidentManagement management, AlertUpserts upserts, AlertNotifications notifications,
-                Timeline timeline, AlertmanagerSettings alertmanager, AutoResolveSettings autoResolve,
-                MeterRegistry metrics) {
+    StormIntake(
+            StormSettings settings,
+            StormBreakerRow state,
+            IncidentGroups groups,
+            Incidents incidents,
+            IncidentManagement management,
+            AlertUpserts upserts,
+            AlertNotifications notifications,
+            Timeline timeline,
+            AlertmanagerSettings alertmanager,
+            AutoResolveSettings autoResolve,
+            MeterRegistry metrics) {
         this.settings = settings;
         this.state = state;
         this.groups = groups;
@@ -88,7 +97,9 @@ class StormIntake {
             }
             return Optional.of(apply(stormId, n, now, Outcome.UPDATED));
         }
-        if (n.isResolved() || !settings.enabled() || DrillKeys.drillOf(n.groupKey()).isPresent()) {
+        if (n.isResolved()
+                || !settings.enabled()
+                || DrillKeys.drillOf(n.groupKey()).isPresent()) {
             return Optional.empty(); // drills (issue 14) open DRILL incidents of their own and never start a storm
         }
         var storm = state.lock();
@@ -99,11 +110,13 @@ class StormIntake {
         }
         NewIncident own = IncidentDrafts.draft(n, alertmanager);
         var group = new StormBreaker.Group(own.severity(), n.commonLabels(), n.receiver());
-        Decision decision = StormBreaker.decide(settings, now,
-                state.openedSince(StormBreaker.windowStart(settings, now)), storm, group);
-        Counter.builder("firebreak.storm.decisions").tag("action", decision.action().name().toLowerCase(Locale.ROOT))
+        Decision decision = StormBreaker.decide(
+                settings, now, state.openedSince(StormBreaker.windowStart(settings, now)), storm, group);
+        Counter.builder("firebreak.storm.decisions")
+                .tag("action", decision.action().name().toLowerCase(Locale.ROOT))
                 .description("Storm breaker decisions for new alert groups (open_own, attach, start_storm)")
-                .register(metrics).increment();
+                .register(metrics)
+                .increment();
         UUID stormId;
         switch (decision.action()) {
             case OPEN_OWN -> {
@@ -113,11 +126,16 @@ class StormIntake {
             case ATTACH -> stormId = storm.orElseThrow().incidentId();
             default -> {
                 Incident opened = management.open(stormIncident(n, own, now), Actor.alertmanager());
-                timeline.record(NewTimelineEntry.of(opened.getId(), now, TimelineKinds.STORM_STARTED,
-                        Actor.system(), "Alert storm: " + decision.reason() + ". Further alert groups join this "
-                                + "incident until none arrives for "
-                                + StormBreaker.human(settings.window())
-                                + "; split one out with `/incident split <#>`.").asKeyEvent());
+                timeline.record(NewTimelineEntry.of(
+                                opened.getId(),
+                                now,
+                                TimelineKinds.STORM_STARTED,
+                                Actor.system(),
+                                "Alert storm: " + decision.reason() + ". Further alert groups join this "
+                                        + "incident until none arrives for "
+                                        + StormBreaker.human(settings.window())
+                                        + "; split one out with `/incident split <#>`.")
+                        .asKeyEvent());
                 log.info("Alert storm started: {} ({})", opened.reference(), decision.reason());
                 stormId = opened.getId();
             }
@@ -128,10 +146,18 @@ class StormIntake {
 
     private IntakeResult apply(UUID stormId, AlertmanagerNotification n, Instant now, Outcome outcome) {
         NewIncident spec = IncidentDrafts.draft(n, alertmanager);
-        int firing = (int) n.alerts().stream().filter(AlertmanagerNotification.Alert::isFiring).count();
-        IncidentGroup group = management.recordGroup(stormId, new NewAlertGroup(spec, n.receiver(), firing,
-                n.alerts().size() + n.truncatedAlerts(), n.isResolved()), Actor.alertmanager());
-        state.rememberAlerts(group.getId(), n.alerts().stream().map(AlertmanagerNotification.Alert::fingerprint).toList());
+        int firing = (int) n.alerts().stream()
+                .filter(AlertmanagerNotification.Alert::isFiring)
+                .count();
+        IncidentGroup group = management.recordGroup(
+                stormId,
+                new NewAlertGroup(spec, n.receiver(), firing, n.alerts().size() + n.truncatedAlerts(), n.isResolved()),
+                Actor.alertmanager());
+        state.rememberAlerts(
+                group.getId(),
+                n.alerts().stream()
+                        .map(AlertmanagerNotification.Alert::fingerprint)
+                        .toList());
         Incident storm = management.get(stormId);
         boolean changed = upserts.applyToStorm(stormId, n, now);
         if (management.recordAlertFacts(stormId, n.earliestStart(), storm.getTruncatedAlerts())) {
@@ -145,7 +171,12 @@ class StormIntake {
         }
         notifications.save(new AlertNotification(n, now, outcome, stormId));
         storm = management.get(stormId);
-        return new IntakeResult(outcome, stormId, storm.getNumber(), storm.reference(), storm.getStatus(),
+        return new IntakeResult(
+                outcome,
+                stormId,
+                storm.getNumber(),
+                storm.reference(),
+                storm.getStatus(),
                 n.alerts().size());
     }
 
@@ -174,10 +205,14 @@ class StormIntake {
         if (!storm.getStatus().canMoveTo(target)) {
             return false;
         }
-        long resolved = all.stream().filter(g -> g.getState() == IncidentGroup.State.RESOLVED).count();
+        long resolved = all.stream()
+                .filter(g -> g.getState() == IncidentGroup.State.RESOLVED)
+                .count();
         String text = "All alert groups of the storm resolved or split out (" + resolved + " resolved, "
-                + (all.size() - resolved) + " split out): " + (target == IncidentStatus.RESOLVED
-                ? "incident resolved automatically" : "incident marked mitigated (auto-resolve is off; resolve it by hand)");
+                + (all.size() - resolved) + " split out): "
+                + (target == IncidentStatus.RESOLVED
+                        ? "incident resolved automatically"
+                        : "incident marked mitigated (auto-resolve is off; resolve it by hand)");
         timeline.record(NewTimelineEntry.of(stormId, now, TimelineKinds.AUTO_RESOLVED, Actor.alertmanager(), text)
                 .asKeyEvent());
         management.changeStatus(stormId, target, Actor.alertmanager(), null);
@@ -188,10 +223,19 @@ class StormIntake {
         String title = "Alert storm since " + HH_MM.format(now) + ": more than " + settings.threshold()
                 + " alert groups within " + StormBreaker.human(settings.window());
         String summary = "Firebreak's storm breaker: more than " + settings.threshold() + " incidents would have "
-                + "opened within " + StormBreaker.human(settings.window()) + ", so further alert groups join this incident "
+                + "opened within " + StormBreaker.human(settings.window())
+                + ", so further alert groups join this incident "
                 + "instead of opening their own. The status card lists them; split one out with "
                 + "`/incident split <#>`.";
-        return new NewIncident(title, summary, first.severity(), IncidentSource.ALERTMANAGER, null, first.detectedAt(),
-                Map.of(), first.externalUrl(), 0);
+        return new NewIncident(
+                title,
+                summary,
+                first.severity(),
+                IncidentSource.ALERTMANAGER,
+                null,
+                first.detectedAt(),
+                Map.of(),
+                first.externalUrl(),
+                0);
     }
 }

@@ -103,7 +103,9 @@ public record StormSettings(
                 b.append("severity in ").append(severities.stream().sorted().toList());
             }
             if (!receivers.isEmpty()) {
-                b.append(b.isEmpty() ? "" : ", ").append("receiver in ").append(receivers.stream().sorted().toList());
+                b.append(b.isEmpty() ? "" : ", ")
+                        .append("receiver in ")
+                        .append(receivers.stream().sorted().toList());
             }
             if (!matchers.isEmpty()) {
                 b.append(b.isEmpty() ? "" : ", ").append("labels ").append(String.join(", ", matchers));

@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
 class WatchdogHeartbeats {
 
     /** The webhook's answer when a notification held only Watchdog alerts. */
-    record Answer(String outcome, int alerts) {
-    }
+    record Answer(String outcome, int alerts) {}
 
     private final WatchdogSettings settings;
     private final Watchdogs watchdogs;
@@ -31,7 +30,8 @@ class WatchdogHeartbeats {
         this.watchdogs = watchdogs;
         this.clock = clock;
         this.heartbeats = Counter.builder("firebreak.watchdog.heartbeats")
-                .description("Firing Watchdog alerts received (dead man's switch heartbeats)").register(meters);
+                .description("Firing Watchdog alerts received (dead man's switch heartbeats)")
+                .register(meters);
     }
 
     /** Records the heartbeats in {@code n}; returns the rest of it to ingest, or empty if nothing else is left. */
@@ -39,7 +39,8 @@ class WatchdogHeartbeats {
         if (!settings.enabled()) {
             return Optional.of(n);
         }
-        List<Alert> beats = n.alerts().stream().filter(a -> settings.matches(a.labels())).toList();
+        List<Alert> beats =
+                n.alerts().stream().filter(a -> settings.matches(a.labels())).toList();
         if (beats.isEmpty()) {
             return Optional.of(n);
         }
@@ -55,8 +56,15 @@ class WatchdogHeartbeats {
             return Optional.empty();
         }
         boolean resolved = n.truncatedAlerts() == 0 && rest.stream().noneMatch(Alert::isFiring);
-        return Optional.of(new AlertmanagerNotification(n.receiver(),
-                resolved ? AlertmanagerNotification.RESOLVED : n.status(), n.groupKey(), n.externalUrl(),
-                n.truncatedAlerts(), n.groupLabels(), n.commonLabels(), n.commonAnnotations(), rest));
+        return Optional.of(new AlertmanagerNotification(
+                n.receiver(),
+                resolved ? AlertmanagerNotification.RESOLVED : n.status(),
+                n.groupKey(),
+                n.externalUrl(),
+                n.truncatedAlerts(),
+                n.groupLabels(),
+                n.commonLabels(),
+                n.commonAnnotations(),
+                rest));
     }
 }

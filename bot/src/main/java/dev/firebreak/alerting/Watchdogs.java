@@ -28,9 +28,13 @@ public class Watchdogs {
     static final int MAX_NAME = 255;
 
     /** A watchdog as stored; {@code missingSince} is set while its absence is paged. */
-    public record Watchdog(String name, String labels, Instant firstSeenAt, Instant lastHeartbeatAt,
-                           Instant missingSince, int episodes) {
-    }
+    public record Watchdog(
+            String name,
+            String labels,
+            Instant firstSeenAt,
+            Instant lastHeartbeatAt,
+            Instant missingSince,
+            int episodes) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -42,8 +46,10 @@ public class Watchdogs {
     public static String name(Map<String, String> labels) {
         Map<String, String> sorted = new TreeMap<>(labels);
         String alertname = sorted.remove("alertname");
-        String name = (alertname == null ? "" : alertname) + sorted.entrySet().stream()
-                .map(e -> e.getKey() + "=\"" + e.getValue() + "\"").collect(Collectors.joining(",", "{", "}"));
+        String name = (alertname == null ? "" : alertname)
+                + sorted.entrySet().stream()
+                        .map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
+                        .collect(Collectors.joining(",", "{", "}"));
         if (name.length() <= MAX_NAME) {
             return name;
         }
@@ -58,7 +64,9 @@ public class Watchdogs {
     /** Records a heartbeat at {@code at} (never moves it back). */
     void heartbeat(String name, Map<String, String> labels, Instant at) {
         String json = Json.mapper().writeValueAsString(new TreeMap<>(labels));
-        var params = new MapSqlParameterSource().addValue("name", name).addValue("at", ts(at))
+        var params = new MapSqlParameterSource()
+                .addValue("name", name)
+                .addValue("at", ts(at))
                 .addValue("labels", json.length() > 4000 ? json.substring(0, 4000) : json);
         String update = """
                 UPDATE watchdog SET labels = :labels,
@@ -74,11 +82,17 @@ public class Watchdogs {
     }
 
     public List<Watchdog> all() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT name, labels, first_seen_at, last_heartbeat_at, missing_since, episodes FROM watchdog ORDER BY name
-                """, (rs, i) -> new Watchdog(rs.getString(1), rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)),
-                instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),
-                rs.getInt(6)));
+                """,
+                (rs, i) -> new Watchdog(
+                        rs.getString(1),
+                        rs.getString(2),
+                        instant(rs.getObject(3, OffsetDateTime.class)),
+                        instant(rs.getObject(4, OffsetDateTime.class)),
+                        instant(rs.getObject(5, OffsetDateTime.class)),
+                        rs.getInt(6)));
     }
 
     /**
@@ -86,11 +100,15 @@ public class Watchdogs {
      * new episode number to the one caller that made the change, empty to everyone else.
      */
     public OptionalInt markSilent(String name, Instant cutoff, Instant now) {
-        int rows = jdbc.update("""
+        int rows = jdbc.update(
+                """
                 UPDATE watchdog SET missing_since = :now, episodes = episodes + 1
                 WHERE name = :name AND missing_since IS NULL AND last_heartbeat_at < :cutoff
-                """, new MapSqlParameterSource().addValue("name", name).addValue("cutoff", ts(cutoff))
-                .addValue("now", ts(now)));
+                """,
+                new MapSqlParameterSource()
+                        .addValue("name", name)
+                        .addValue("cutoff", ts(cutoff))
+                        .addValue("now", ts(now)));
         return rows == 1 ? OptionalInt.of(episodes(name)) : OptionalInt.empty();
     }
 
@@ -104,8 +122,10 @@ public class Watchdogs {
     }
 
     private int episodes(String name) {
-        Integer n = jdbc.queryForObject("SELECT episodes FROM watchdog WHERE name = :name",
-                new MapSqlParameterSource("name", name), Integer.class);
+        Integer n = jdbc.queryForObject(
+                "SELECT episodes FROM watchdog WHERE name = :name",
+                new MapSqlParameterSource("name", name),
+                Integer.class);
         return n == null ? 0 : n;
     }
 

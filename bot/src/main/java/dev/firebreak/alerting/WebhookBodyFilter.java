@@ -20,26 +20,40 @@ import org.springframework.http.HttpHeaders;
 class WebhookBodyFilter {
 
     @Bean
-    FilterRegistrationBean<BufferedBodyFilter> alertmanagerBodyFilter(WebhookCredentials credentials,
-            AlertmanagerSettings settings, IntakeMetrics metrics, RefusedRequests refusals,
+    FilterRegistrationBean<BufferedBodyFilter> alertmanagerBodyFilter(
+            WebhookCredentials credentials,
+            AlertmanagerSettings settings,
+            IntakeMetrics metrics,
+            RefusedRequests refusals,
             @Value("${firebreak.http.body-timeout:30s}") Duration timeout) {
-        BufferedBodyFilter filter = new BufferedBodyFilter("/webhooks/alertmanager", settings.maxBodyBytes().toBytes(),
-                timeout, request -> {
+        BufferedBodyFilter filter = new BufferedBodyFilter(
+                "/webhooks/alertmanager",
+                settings.maxBodyBytes().toBytes(),
+                timeout,
+                request -> {
                     if (!credentials.accepts(request.getHeader(HttpHeaders.AUTHORIZATION))) {
                         metrics.received();
                         metrics.rejected("auth");
-                        return new BufferedBodyFilter.Refusal(401, "unauthorized",
-                                "Missing or wrong Authorization for the Alertmanager webhook", "auth",
+                        return new BufferedBodyFilter.Refusal(
+                                401,
+                                "unauthorized",
+                                "Missing or wrong Authorization for the Alertmanager webhook",
+                                "auth",
                                 "Bearer realm=\"firebreak\"");
                     }
                     if (!AlertmanagerWebhook.isJson(request.getContentType())) {
                         metrics.received();
                         metrics.rejected("media_type");
-                        return new BufferedBodyFilter.Refusal(415, "unsupported_media_type",
-                                "Content-Type must be application/json", "media_type", null);
+                        return new BufferedBodyFilter.Refusal(
+                                415,
+                                "unsupported_media_type",
+                                "Content-Type must be application/json",
+                                "media_type",
+                                null);
                     }
                     return null;
-                }, refusals);
+                },
+                refusals);
         FilterRegistrationBean<BufferedBodyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/webhooks/alertmanager");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);

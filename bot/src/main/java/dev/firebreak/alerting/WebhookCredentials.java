@@ -1,7 +1,7 @@
 package dev.firebreak.alerting;
 
-import dev.firebreak.system.security.Secrets;
 import dev.firebreak.system.security.Digests;
+import dev.firebreak.system.security.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -27,15 +27,19 @@ class WebhookCredentials {
         String token = settings.hasBearer() ? settings.bearerToken() : null;
         if (!settings.hasBearer() && !settings.hasBasic()) {
             token = Secrets.newToken();
-            log.warn("\n\nUsing generated Alertmanager webhook token: {}\n\nConfigure your Alertmanager webhook with "
-                    + "http_config.authorization (type Bearer, this token), or set firebreak.alertmanager.bearer-token "
-                    + "(or basic-username/basic-password) to choose your own.\n", token);
+            log.warn(
+                    "\n\nUsing generated Alertmanager webhook token: {}\n\nConfigure your Alertmanager webhook with "
+                            + "http_config.authorization (type Bearer, this token), or set firebreak.alertmanager.bearer-token "
+                            + "(or basic-username/basic-password) to choose your own.\n",
+                    token);
         }
         this.generatedToken = settings.hasBearer() ? null : token;
         this.bearerDigest = token == null ? null : Digests.sha256("Bearer " + token);
         this.basicDigest = settings.hasBasic()
-                ? Digests.sha256("Basic " + Base64.getEncoder().encodeToString(
-                        (settings.basicUsername() + ":" + settings.basicPassword()).getBytes(StandardCharsets.UTF_8)))
+                ? Digests.sha256("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((settings.basicUsername() + ":" + settings.basicPassword())
+                                        .getBytes(StandardCharsets.UTF_8)))
                 : null;
     }
 

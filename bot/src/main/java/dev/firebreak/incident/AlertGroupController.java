@@ -34,16 +34,25 @@ class AlertGroupController {
     List<AlertGroupView> list(@PathVariable String ref) {
         Incident incident = management.require(ref);
         return groups.findByIncidentIdOrderByOrdinal(incident.getId()).stream()
-                .map(g -> AlertGroupView.of(g, g.getSplitTo() == null ? null
-                        : management.find(g.getSplitTo().toString()).map(Incident::reference).orElse(null)))
+                .map(g -> AlertGroupView.of(
+                        g,
+                        g.getSplitTo() == null
+                                ? null
+                                : management
+                                        .find(g.getSplitTo().toString())
+                                        .map(Incident::reference)
+                                        .orElse(null)))
                 .toList();
     }
 
     @PostMapping("/{group}/split")
-    ResponseEntity<IncidentView> split(@PathVariable String ref, @PathVariable String group,
-                                       @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
+    ResponseEntity<IncidentView> split(
+            @PathVariable String ref,
+            @PathVariable String group,
+            @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
         Incident storm = management.require(ref);
         Incident own = management.splitGroup(storm.getId(), group, Actor.api(caller == null ? "api" : caller));
-        return ResponseEntity.created(URI.create("/api/incidents/" + own.getId())).body(queries.view(own.getId().toString()));
+        return ResponseEntity.created(URI.create("/api/incidents/" + own.getId()))
+                .body(queries.view(own.getId().toString()));
     }
 }

@@ -12,15 +12,16 @@ public final class DrillKeys {
 
     static final String PREFIX = "drill:";
 
-    private DrillKeys() {
-    }
+    private DrillKeys() {}
 
     public static String groupKey(UUID drillId, String groupKey) {
         return PREFIX + drillId + ":" + groupKey;
     }
 
     public static Optional<UUID> drillOf(String correlationKey) {
-        if (correlationKey == null || !correlationKey.startsWith(PREFIX) || correlationKey.length() < PREFIX.length() + 37) {
+        if (correlationKey == null
+                || !correlationKey.startsWith(PREFIX)
+                || correlationKey.length() < PREFIX.length() + 37) {
             return Optional.empty();
         }
         try {

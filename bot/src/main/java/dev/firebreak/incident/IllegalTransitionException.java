@@ -10,9 +10,10 @@ public class IllegalTransitionException extends BadRequestException {
     private final IncidentStatus to;
 
     public IllegalTransitionException(IncidentStatus from, IncidentStatus to) {
-        super(HttpStatus.CONFLICT, "illegal_transition", from == to
-                ? "Incident is already " + from
-                : "Cannot move an incident from " + from + " to " + to);
+        super(
+                HttpStatus.CONFLICT,
+                "illegal_transition",
+                from == to ? "Incident is already " + from : "Cannot move an incident from " + from + " to " + to);
         this.from = from;
         this.to = to;
     }

@@ -21,15 +21,20 @@ public class Incident {
 
     @Id
     private UUID id;
+
     private long number;
     private String title;
     private String summary;
+
     @Enumerated(EnumType.STRING)
     private Severity severity;
+
     @Enumerated(EnumType.STRING)
     private IncidentStatus status;
+
     @Enumerated(EnumType.STRING)
     private IncidentSource source;
+
     private String correlationKey;
     private String openCorrelation;
     private Instant detectedAt;
@@ -41,9 +46,11 @@ public class Incident {
     private String team;
     private String cluster;
     private String namespace;
+
     @Convert(converter = JsonMapConverter.class)
     @Column(name = "labels")
     private Map<String, String> labels = new LinkedHashMap<>();
+
     private String externalUrl;
     private int truncatedAlerts;
     private String commander;
@@ -51,13 +58,14 @@ public class Incident {
     private String comms;
     /** The drill this incident belongs to (issue 14); null for real incidents. Drill incidents have negative numbers. */
     private UUID drillId;
+
     private Instant createdAt;
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected Incident() {
-    }
+    protected Incident() {}
 
     Incident(UUID id, long number, NewIncident spec, Instant now) {
         this.id = id;
@@ -172,32 +180,111 @@ public class Incident {
         return drillId != null;
     }
 
-    public UUID getDrillId() { return drillId; }
+    public UUID getDrillId() {
+        return drillId;
+    }
 
-    public UUID getId() { return id; }
-    public long getNumber() { return number; }
-    public String getTitle() { return title; }
-    public String getSummary() { return summary; }
-    public Severity getSeverity() { return severity; }
-    public IncidentStatus getStatus() { return status; }
-    public IncidentSource getSource() { return source; }
-    public String getCorrelationKey() { return correlationKey; }
-    public Instant getDetectedAt() { return detectedAt; }
-    public Instant getOpenedAt() { return openedAt; }
-    public Instant getAcknowledgedAt() { return acknowledgedAt; }
-    public Instant getMitigatedAt() { return mitigatedAt; }
-    public Instant getResolvedAt() { return resolvedAt; }
-    public String getService() { return service; }
-    public String getTeam() { return team; }
-    public String getCluster() { return cluster; }
-    public String getNamespace() { return namespace; }
-    public Map<String, String> getLabels() { return labels; }
-    public String getExternalUrl() { return externalUrl; }
-    public int getTruncatedAlerts() { return truncatedAlerts; }
-    public String getCommander() { return commander; }
-    public String getScribe() { return scribe; }
-    public String getComms() { return comms; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+    public UUID getId() {
+        return id;
+    }
+
+    public long getNumber() {
+        return number;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public IncidentStatus getStatus() {
+        return status;
+    }
+
+    public IncidentSource getSource() {
+        return source;
+    }
+
+    public String getCorrelationKey() {
+        return correlationKey;
+    }
+
+    public Instant getDetectedAt() {
+        return detectedAt;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public Instant getMitigatedAt() {
+        return mitigatedAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public String getCluster() {
+        return cluster;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public Map<String, String> getLabels() {
+        return labels;
+    }
+
+    public String getExternalUrl() {
+        return externalUrl;
+    }
+
+    public int getTruncatedAlerts() {
+        return truncatedAlerts;
+    }
+
+    public String getCommander() {
+        return commander;
+    }
+
+    public String getScribe() {
+        return scribe;
+    }
+
+    public String getComms() {
+        return comms;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

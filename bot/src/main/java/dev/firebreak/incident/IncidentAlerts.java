@@ -15,8 +15,16 @@ public interface IncidentAlerts {
      * One alert; {@code endsAt} only counts when the alert is resolved. {@code fingerprint} is Alertmanager's
      * (runbook triggers key on it), null in views built without one.
      */
-    record AlertFact(String alertname, String status, Map<String, String> labels, Map<String, String> annotations,
-                     Instant startsAt, Instant endsAt, String generatorUrl, Instant lastSeenAt, String fingerprint) {
+    record AlertFact(
+            String alertname,
+            String status,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            Instant startsAt,
+            Instant endsAt,
+            String generatorUrl,
+            Instant lastSeenAt,
+            String fingerprint) {
 
         public AlertFact {
             labels = labels == null ? Map.of() : labels;
@@ -24,8 +32,15 @@ public interface IncidentAlerts {
         }
 
         /** An alert without its fingerprint (views and fixtures that do not need it). */
-        public AlertFact(String alertname, String status, Map<String, String> labels, Map<String, String> annotations,
-                         Instant startsAt, Instant endsAt, String generatorUrl, Instant lastSeenAt) {
+        public AlertFact(
+                String alertname,
+                String status,
+                Map<String, String> labels,
+                Map<String, String> annotations,
+                Instant startsAt,
+                Instant endsAt,
+                String generatorUrl,
+                Instant lastSeenAt) {
             this(alertname, status, labels, annotations, startsAt, endsAt, generatorUrl, lastSeenAt, null);
         }
 

@@ -16,20 +16,21 @@ final class IncidentApiInput {
     static final int MAX_SUMMARY = 10_000;
     static final int MAX_REASON = 2_000;
 
-    private IncidentApiInput() {
-    }
+    private IncidentApiInput() {}
 
     static Severity severity(String text, String field) {
         if (text == null || text.isBlank()) {
             throw new BadRequestException(field + " is required (one of SEV1, SEV2, SEV3, SEV4)");
         }
-        return Severity.parse(text).orElseThrow(() -> new BadRequestException(
-                "Unknown " + field + " '" + clip(text) + "' (one of SEV1, SEV2, SEV3, SEV4)"));
+        return Severity.parse(text)
+                .orElseThrow(() -> new BadRequestException(
+                        "Unknown " + field + " '" + clip(text) + "' (one of SEV1, SEV2, SEV3, SEV4)"));
     }
 
     static IncidentStatus status(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw new BadRequestException(field + " is required (one of " + Arrays.toString(IncidentStatus.values()) + ")");
+            throw new BadRequestException(
+                    field + " is required (one of " + Arrays.toString(IncidentStatus.values()) + ")");
         }
         String t = text.strip().toUpperCase(Locale.ROOT);
         for (IncidentStatus s : IncidentStatus.values()) {
@@ -37,8 +38,8 @@ final class IncidentApiInput {
                 return s;
             }
         }
-        throw new BadRequestException("Unknown " + field + " '" + clip(text) + "' (one of "
-                + Arrays.toString(IncidentStatus.values()) + ")");
+        throw new BadRequestException(
+                "Unknown " + field + " '" + clip(text) + "' (one of " + Arrays.toString(IncidentStatus.values()) + ")");
     }
 
     /** Filter values: repeated parameters and/or comma-separated lists; null or empty means "any". */

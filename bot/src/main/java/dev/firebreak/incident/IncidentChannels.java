@@ -14,8 +14,7 @@ import java.util.UUID;
 public interface IncidentChannels {
 
     /** A channel the incident has (created or adopted), by id and name. */
-    record Channel(String id, String name) {
-    }
+    record Channel(String id, String name) {}
 
     /** Channels of many incidents in one query; incidents without a channel are absent. */
     Map<UUID, Channel> of(Collection<UUID> incidentIds);

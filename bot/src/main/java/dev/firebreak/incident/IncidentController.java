@@ -32,10 +32,11 @@ class IncidentController {
     }
 
     @GetMapping
-    IncidentPageView list(@RequestParam(required = false) List<String> status,
-                          @RequestParam(required = false) List<String> severity,
-                          @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "" + IncidentApiInput.DEFAULT_PAGE_SIZE) int size) {
+    IncidentPageView list(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> severity,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + IncidentApiInput.DEFAULT_PAGE_SIZE) int size) {
         IncidentApiInput.page(page, size);
         return queries.list(IncidentApiInput.statuses(status), IncidentApiInput.severities(severity), page, size);
     }
@@ -45,29 +46,37 @@ class IncidentController {
         return queries.view(ref);
     }
 
-
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IncidentView> declare(@RequestBody IncidentRequests.Declare request,
-                                         @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
+    ResponseEntity<IncidentView> declare(
+            @RequestBody IncidentRequests.Declare request,
+            @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
         IncidentView view = commands.declare(request, actor(caller));
         return ResponseEntity.created(URI.create("/api/incidents/" + view.id())).body(view);
     }
 
     @PostMapping(path = "/{ref}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    IncidentView changeStatus(@PathVariable String ref, @RequestBody IncidentRequests.ChangeStatus request,
-                              @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
+    IncidentView changeStatus(
+            @PathVariable String ref,
+            @RequestBody IncidentRequests.ChangeStatus request,
+            @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
         return commands.changeStatus(ref, request, actor(caller));
     }
 
     @PostMapping(path = "/{ref}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
-    IncidentView changeSeverity(@PathVariable String ref, @RequestBody IncidentRequests.ChangeSeverity request,
-                                @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
+    IncidentView changeSeverity(
+            @PathVariable String ref,
+            @RequestBody IncidentRequests.ChangeSeverity request,
+            @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
         return commands.changeSeverity(ref, request, actor(caller));
     }
 
-    @PatchMapping(path = "/{ref}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    IncidentView patch(@PathVariable String ref, @RequestBody IncidentRequests.Patch request,
-                       @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
+    @PatchMapping(
+            path = "/{ref}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    IncidentView patch(
+            @PathVariable String ref,
+            @RequestBody IncidentRequests.Patch request,
+            @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
         return commands.patch(ref, request, actor(caller));
     }
 

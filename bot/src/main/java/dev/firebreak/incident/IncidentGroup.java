@@ -25,11 +25,16 @@ import java.util.UUID;
 public class IncidentGroup {
 
     /** Where a group stands in its storm incident. */
-    public enum State { FIRING, RESOLVED, SPLIT }
+    public enum State {
+        FIRING,
+        RESOLVED,
+        SPLIT
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private UUID incidentId;
     private int ordinal;
     private String groupKey;
@@ -37,15 +42,20 @@ public class IncidentGroup {
     private String openGroup;
     private String title;
     private String summary;
+
     @Enumerated(EnumType.STRING)
     private Severity severity;
+
     @Convert(converter = JsonMapConverter.class)
     @Column(name = "labels")
     private Map<String, String> labels = new LinkedHashMap<>();
+
     private String receiver;
     private String externalUrl;
+
     @Enumerated(EnumType.STRING)
     private State state;
+
     private int firingAlerts;
     private int totalAlerts;
     private int truncatedAlerts;
@@ -56,8 +66,7 @@ public class IncidentGroup {
     private Instant splitAt;
     private UUID splitTo;
 
-    protected IncidentGroup() {
-    }
+    protected IncidentGroup() {}
 
     IncidentGroup(UUID incidentId, int ordinal, NewAlertGroup g, Instant now) {
         this.incidentId = incidentId;
@@ -126,25 +135,87 @@ public class IncidentGroup {
         return openGroup != null;
     }
 
-    public Long getId() { return id; }
-    public UUID getIncidentId() { return incidentId; }
-    public int getOrdinal() { return ordinal; }
-    public String getGroupKey() { return groupKey; }
-    public String getGroupHash() { return groupHash; }
-    public String getTitle() { return title; }
-    public String getSummary() { return summary; }
-    public Severity getSeverity() { return severity; }
-    public Map<String, String> getLabels() { return labels; }
-    public String getReceiver() { return receiver; }
-    public String getExternalUrl() { return externalUrl; }
-    public State getState() { return state; }
-    public int getFiringAlerts() { return firingAlerts; }
-    public int getTotalAlerts() { return totalAlerts; }
-    public int getTruncatedAlerts() { return truncatedAlerts; }
-    public Instant getDetectedAt() { return detectedAt; }
-    public Instant getJoinedAt() { return joinedAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public Instant getResolvedAt() { return resolvedAt; }
-    public Instant getSplitAt() { return splitAt; }
-    public UUID getSplitTo() { return splitTo; }
+    public Long getId() {
+        return id;
+    }
+
+    public UUID getIncidentId() {
+        return incidentId;
+    }
+
+    public int getOrdinal() {
+        return ordinal;
+    }
+
+    public String getGroupKey() {
+        return groupKey;
+    }
+
+    public String getGroupHash() {
+        return groupHash;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public Map<String, String> getLabels() {
+        return labels;
+    }
+
+    public String getReceiver() {
+        return receiver;
+    }
+
+    public String getExternalUrl() {
+        return externalUrl;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public int getFiringAlerts() {
+        return firingAlerts;
+    }
+
+    public int getTotalAlerts() {
+        return totalAlerts;
+    }
+
+    public int getTruncatedAlerts() {
+        return truncatedAlerts;
+    }
+
+    public Instant getDetectedAt() {
+        return detectedAt;
+    }
+
+    public Instant getJoinedAt() {
+        return joinedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public Instant getSplitAt() {
+        return splitAt;
+    }
+
+    public UUID getSplitTo() {
+        return splitTo;
+    }
 }

@@ -25,7 +25,8 @@ class IncidentLogReferences implements IncidentReferences {
         if (known != null) {
             return known;
         }
-        String reference = incidents.findById(incidentId).map(Incident::reference).orElse(null);
+        String reference =
+                incidents.findById(incidentId).map(Incident::reference).orElse(null);
         if (reference != null) {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();

@@ -27,8 +27,12 @@ public class IncidentManagement {
     private final Clock clock;
     private final EntityManager entities;
 
-    IncidentManagement(Incidents incidents, IncidentGroups groups, ApplicationEventPublisher events, Clock clock,
-                       EntityManager entities) {
+    IncidentManagement(
+            Incidents incidents,
+            IncidentGroups groups,
+            ApplicationEventPublisher events,
+            Clock clock,
+            EntityManager entities) {
         this.incidents = incidents;
         this.groups = groups;
         this.entities = entities;
@@ -47,7 +51,8 @@ public class IncidentManagement {
         // The number is taken in this transaction (counter row, not a sequence): a duplicate opener that loses
         // on the unique correlation, or any rollback, gives it back, so numbers have no gaps.
         UUID drill = DrillKeys.drillOf(spec.correlationKey())
-                .filter(d -> incidents.countRunningDrills(d) > 0).orElse(null);
+                .filter(d -> incidents.countRunningDrills(d) > 0)
+                .orElse(null);
         long number;
         if (drill == null) {
             incidents.takeNumber();
@@ -63,8 +68,14 @@ public class IncidentManagement {
         // on the open correlation into DataIntegrityViolationException.
         entities.persist(incident);
         incidents.flush();
-        events.publishEvent(new IncidentOpened(incident.getId(), incident.getNumber(), incident.getTitle(),
-                incident.getSeverity(), incident.getSource(), actor, now));
+        events.publishEvent(new IncidentOpened(
+                incident.getId(),
+                incident.getNumber(),
+                incident.getTitle(),
+                incident.getSeverity(),
+                incident.getSource(),
+                actor,
+                now));
         return incident;
     }
 
@@ -75,9 +86,13 @@ public class IncidentManagement {
         IncidentStatus from = incident.getStatus();
         Instant now = clock.instant();
         incident.moveTo(to, now);
-        if (to == IncidentStatus.TRIGGERED && incident.getCorrelationKey() != null
-                && incidents.findOpenByCorrelationHash(CorrelationKeys.hash(incident.getCorrelationKey())).isEmpty()
-                && groups.findAttached(CorrelationKeys.hash(incident.getCorrelationKey())).isEmpty()) {
+        if (to == IncidentStatus.TRIGGERED
+                && incident.getCorrelationKey() != null
+                && incidents
+                        .findOpenByCorrelationHash(CorrelationKeys.hash(incident.getCorrelationKey()))
+                        .isEmpty()
+                && groups.findAttached(CorrelationKeys.hash(incident.getCorrelationKey()))
+                        .isEmpty()) {
             incident.restoreCorrelation();
         }
         if (to == IncidentStatus.RESOLVED && reason != null && !reason.isBlank()) {
@@ -164,19 +179,22 @@ public class IncidentManagement {
     public IncidentGroup recordGroup(UUID stormId, NewAlertGroup group, Actor actor) {
         Incident storm = lock(stormId);
         Instant now = clock.instant();
-        Optional<IncidentGroup> attached = groups.findAttached(CorrelationKeys.hash(group.spec().correlationKey()));
+        Optional<IncidentGroup> attached =
+                groups.findAttached(CorrelationKeys.hash(group.spec().correlationKey()));
         IncidentGroup g;
         AlertGroupChanged.Change change = null;
         if (attached.isPresent()) {
             g = attached.get();
             if (!g.getIncidentId().equals(stormId)) {
                 // only when a caller skipped the storm breaker's lock; retryable, the retry finds the right incident
-                throw new ConcurrencyFailureException("Alert group " + g.getGroupKey() + " belongs to another incident");
+                throw new ConcurrencyFailureException(
+                        "Alert group " + g.getGroupKey() + " belongs to another incident");
             }
             IncidentGroup.State before = g.record(group, now);
             if (before != g.getState()) {
                 change = g.getState() == IncidentGroup.State.RESOLVED
-                        ? AlertGroupChanged.Change.RESOLVED : AlertGroupChanged.Change.REFIRED;
+                        ? AlertGroupChanged.Change.RESOLVED
+                        : AlertGroupChanged.Change.REFIRED;
             }
         } else {
             g = new IncidentGroup(stormId, groups.lastOrdinal(stormId) + 1, group, now);
@@ -184,8 +202,17 @@ public class IncidentManagement {
         }
         groups.saveAndFlush(g);
         if (change != null) {
-            events.publishEvent(new AlertGroupChanged(stormId, storm.getNumber(), g.getId(), g.getOrdinal(), g.getTitle(), change,
-                    null, null, actor, now));
+            events.publishEvent(new AlertGroupChanged(
+                    stormId,
+                    storm.getNumber(),
+                    g.getId(),
+                    g.getOrdinal(),
+                    g.getTitle(),
+                    change,
+                    null,
+                    null,
+                    actor,
+                    now));
             touched(stormId, "groups");
         }
         if (g.getState() == IncidentGroup.State.FIRING && g.getSeverity().compareTo(storm.getSeverity()) < 0) {
@@ -203,19 +230,40 @@ public class IncidentManagement {
     public Incident splitGroup(UUID stormId, String group, Actor actor) {
         Incident storm = lock(stormId);
         IncidentGroup g = StormGroupMemberships.find(groups, stormId, group)
-                .orElseThrow(() -> new AlertGroupConflictException(HttpStatus.NOT_FOUND, "group_not_found",
+                .orElseThrow(() -> new AlertGroupConflictException(
+                        HttpStatus.NOT_FOUND,
+                        "group_not_found",
                         storm.reference() + " has no alert group " + StormGroupMemberships.shown(group)
                                 + (groups.existsByIncidentId(stormId) ? "" : " (it is not a storm incident)")));
         StormGroupMemberships.checkSplittable(g, storm, incidents);
         Instant now = clock.instant();
         g.release();
         groups.saveAndFlush(g);
-        Incident own = open(new NewIncident(g.getTitle(), g.getSummary(), g.getSeverity(), IncidentSource.ALERTMANAGER,
-                g.getGroupKey(), g.getDetectedAt(), g.getLabels(), g.getExternalUrl(), g.getTruncatedAlerts()), actor);
+        Incident own = open(
+                new NewIncident(
+                        g.getTitle(),
+                        g.getSummary(),
+                        g.getSeverity(),
+                        IncidentSource.ALERTMANAGER,
+                        g.getGroupKey(),
+                        g.getDetectedAt(),
+                        g.getLabels(),
+                        g.getExternalUrl(),
+                        g.getTruncatedAlerts()),
+                actor);
         g.splitTo(own.getId(), now);
         groups.saveAndFlush(g);
-        events.publishEvent(new AlertGroupChanged(stormId, storm.getNumber(), g.getId(), g.getOrdinal(), g.getTitle(),
-                AlertGroupChanged.Change.SPLIT, own.getId(), own.getNumber(), actor, now));
+        events.publishEvent(new AlertGroupChanged(
+                stormId,
+                storm.getNumber(),
+                g.getId(),
+                g.getOrdinal(),
+                g.getTitle(),
+                AlertGroupChanged.Change.SPLIT,
+                own.getId(),
+                own.getNumber(),
+                actor,
+                now));
         touched(stormId, "groups");
         return own;
     }
@@ -241,7 +289,8 @@ public class IncidentManagement {
         String drillPrefix = Incident.DRILL_REFERENCE_PREFIX;
         if (upper.startsWith(Incident.REFERENCE_PREFIX)) {
             ref = ref.substring(Incident.REFERENCE_PREFIX.length());
-        } else if (upper.startsWith(drillPrefix) && ref.substring(drillPrefix.length()).matches("\\d{1,18}")) {
+        } else if (upper.startsWith(drillPrefix)
+                && ref.substring(drillPrefix.length()).matches("\\d{1,18}")) {
             return incidents.findByNumber(-Long.parseLong(ref.substring(drillPrefix.length())));
         }
         if (ref.matches("\\d{1,18}")) {

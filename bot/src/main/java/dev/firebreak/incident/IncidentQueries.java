@@ -22,8 +22,8 @@ public class IncidentQueries {
     private final AlertTotals alertCounts;
     private final IncidentChannels channels;
 
-    IncidentQueries(EntityManager em, IncidentManagement management, AlertTotals alertCounts,
-                    IncidentChannels channels) {
+    IncidentQueries(
+            EntityManager em, IncidentManagement management, AlertTotals alertCounts, IncidentChannels channels) {
         this.em = em;
         this.management = management;
         this.alertCounts = alertCounts;
@@ -43,8 +43,8 @@ public class IncidentQueries {
         String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
 
         TypedQuery<Long> count = em.createQuery("select count(i) from Incident i" + filter, Long.class);
-        TypedQuery<Incident> select = em.createQuery(
-                "select i from Incident i" + filter + " order by i.number desc", Incident.class);
+        TypedQuery<Incident> select =
+                em.createQuery("select i from Incident i" + filter + " order by i.number desc", Incident.class);
         if (!statuses.isEmpty()) {
             count.setParameter("statuses", statuses);
             select.setParameter("statuses", statuses);
@@ -55,14 +55,19 @@ public class IncidentQueries {
         }
         long total = count.getSingleResult();
         long offset = (long) page * size;
-        List<Incident> incidents = offset >= total ? List.of()
-                : select.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults(size).getResultList();
+        List<Incident> incidents = offset >= total
+                ? List.of()
+                : select.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE))
+                        .setMaxResults(size)
+                        .getResultList();
 
         List<UUID> ids = incidents.stream().map(Incident::getId).toList();
         Map<UUID, AlertTotals.Counts> counts = alertCounts.of(ids);
         Map<UUID, IncidentChannels.Channel> channelsOf = channels.of(ids);
-        List<IncidentView> items = incidents.stream().map(i -> IncidentView.of(i,
-                counts.getOrDefault(i.getId(), AlertTotals.Counts.NONE), channelsOf.get(i.getId()))).toList();
+        List<IncidentView> items = incidents.stream()
+                .map(i -> IncidentView.of(
+                        i, counts.getOrDefault(i.getId(), AlertTotals.Counts.NONE), channelsOf.get(i.getId())))
+                .toList();
         return new IncidentPageView(items, page, size, total);
     }
 
@@ -79,6 +84,9 @@ public class IncidentQueries {
     }
 
     public IncidentView view(Incident incident) {
-        return IncidentView.of(incident, alertCounts.of(incident.getId()), channels.of(incident.getId()).orElse(null));
+        return IncidentView.of(
+                incident,
+                alertCounts.of(incident.getId()),
+                channels.of(incident.getId()).orElse(null));
     }
 }

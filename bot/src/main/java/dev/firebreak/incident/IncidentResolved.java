@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Published, after {@link IncidentStatusChanged}, when an incident reaches RESOLVED. */
-public record IncidentResolved(UUID incidentId, Actor actor, String summary, Instant at) {
-}
+public record IncidentResolved(UUID incidentId, Actor actor, String summary, Instant at) {}

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Roles people hold in an incident. */
 public enum IncidentRole {
-    COMMANDER, SCRIBE, COMMS;
+    COMMANDER,
+    SCRIBE,
+    COMMS;
 
     public static Optional<IncidentRole> parse(String text) {
         if (text == null) {

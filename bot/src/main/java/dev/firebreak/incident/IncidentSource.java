@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where an incident came from. */
 public enum IncidentSource {
-    ALERTMANAGER, SLACK, API;
+    ALERTMANAGER,
+    SLACK,
+    API;
 
     @JsonValue
     public String wireName() {

@@ -10,7 +10,10 @@ package dev.firebreak.incident;
  * Everything else, including a "transition" to the current status, is illegal.
  */
 public enum IncidentStatus {
-    TRIGGERED, ACKNOWLEDGED, MITIGATED, RESOLVED;
+    TRIGGERED,
+    ACKNOWLEDGED,
+    MITIGATED,
+    RESOLVED;
 
     public boolean canMoveTo(IncidentStatus next) {
         if (this == RESOLVED) {

@@ -4,6 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Published for every lifecycle transition (acknowledge, mitigate, resolve, re-open). */
-public record IncidentStatusChanged(UUID incidentId, IncidentStatus from, IncidentStatus to,
-                                    Actor actor, String reason, Instant at) {
-}
+public record IncidentStatusChanged(
+        UUID incidentId, IncidentStatus from, IncidentStatus to, Actor actor, String reason, Instant at) {}

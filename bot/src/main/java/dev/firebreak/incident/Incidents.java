@@ -45,6 +45,7 @@ public interface Incidents extends JpaRepository<Incident, UUID> {
     @Query(value = "select count(*) from drill where id = :id and status = 'RUNNING'", nativeQuery = true)
     long countRunningDrills(@Param("id") UUID id);
 
-    @Query("select i from Incident i where i.drillId = :drill and i.status <> dev.firebreak.incident.IncidentStatus.RESOLVED")
+    @Query(
+            "select i from Incident i where i.drillId = :drill and i.status <> dev.firebreak.incident.IncidentStatus.RESOLVED")
     List<Incident> findOpenOfDrill(@Param("drill") UUID drill);
 }

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** Incident severity; SEV1 is the worst. */
 public enum Severity {
-    SEV1, SEV2, SEV3, SEV4;
+    SEV1,
+    SEV2,
+    SEV3,
+    SEV4;
 
     public int level() {
         return ordinal() + 1;

@@ -7,8 +7,7 @@ import org.springframework.http.HttpStatus;
 /** Rules about storm memberships that {@link IncidentManagement} applies; package-private helpers. */
 final class StormGroupMemberships {
 
-    private StormGroupMemberships() {
-    }
+    private StormGroupMemberships() {}
 
     /**
      * A resolved storm incident lets go of its groups (their next notification is decided anew), as a resolved
@@ -22,7 +21,9 @@ final class StormGroupMemberships {
             if (to == IncidentStatus.RESOLVED && g.attached()) {
                 g.release();
                 groups.saveAndFlush(g);
-            } else if (to == IncidentStatus.TRIGGERED && !g.attached() && g.getState() != IncidentGroup.State.SPLIT
+            } else if (to == IncidentStatus.TRIGGERED
+                    && !g.attached()
+                    && g.getState() != IncidentGroup.State.SPLIT
                     && incidents.findOpenByCorrelationHash(g.getGroupHash()).isEmpty()
                     && groups.findAttached(g.getGroupHash()).isEmpty()) {
                 g.restore();
@@ -42,7 +43,8 @@ final class StormGroupMemberships {
             return groups.findByIncidentIdAndOrdinal(incidentId, Integer.parseInt(number));
         }
         return groups.findByIncidentIdOrderByOrdinal(incidentId).stream()
-                .filter(g -> g.getGroupKey().equals(s)).findFirst();
+                .filter(g -> g.getGroupKey().equals(s))
+                .findFirst();
     }
 
     /** How a selector is echoed in an error: a number as given, anything else (untrusted text) not at all. */
@@ -53,13 +55,19 @@ final class StormGroupMemberships {
 
     static void checkSplittable(IncidentGroup g, Incident storm, Incidents incidents) {
         if (g.getState() == IncidentGroup.State.SPLIT) {
-            String to = g.getSplitTo() == null ? "" : incidents.findById(g.getSplitTo())
-                    .map(i -> " into " + i.reference()).orElse("");
+            String to = g.getSplitTo() == null
+                    ? ""
+                    : incidents
+                            .findById(g.getSplitTo())
+                            .map(i -> " into " + i.reference())
+                            .orElse("");
             throw conflict("group_split", "Alert group " + g.label() + " was already split out" + to);
         }
         if (!storm.getStatus().isOpen() || !g.attached()) {
-            throw conflict("incident_resolved", storm.reference() + " is resolved; its alert groups open incidents"
-                    + " of their own when they fire again");
+            throw conflict(
+                    "incident_resolved",
+                    storm.reference() + " is resolved; its alert groups open incidents"
+                            + " of their own when they fire again");
         }
         if (g.getState() == IncidentGroup.State.RESOLVED) {
             throw conflict("group_resolved", "Alert group " + g.label() + " has resolved; nothing to split out");

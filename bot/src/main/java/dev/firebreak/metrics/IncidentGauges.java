@@ -32,8 +32,10 @@ class IncidentGauges {
             for (Severity severity : Severity.values()) {
                 String key = status.name() + "/" + severity.name();
                 Gauge.builder("firebreak.incidents", this, g -> g.current().getOrDefault(key, 0L))
-                        .tag("status", status.name()).tag("severity", severity.name())
-                        .description("Incidents by current status and severity").register(registry);
+                        .tag("status", status.name())
+                        .tag("severity", severity.name())
+                        .description("Incidents by current status and severity")
+                        .register(registry);
             }
         }
     }
@@ -44,7 +46,8 @@ class IncidentGauges {
         }
         try {
             Map<String, Long> next = new HashMap<>();
-            jdbc.query("SELECT status, severity, COUNT(*) FROM incident WHERE drill_id IS NULL GROUP BY status, severity",
+            jdbc.query(
+                    "SELECT status, severity, COUNT(*) FROM incident WHERE drill_id IS NULL GROUP BY status, severity",
                     rs -> {
                         next.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
                     });

@@ -31,9 +31,10 @@ public class IncidentMetrics {
 
     /** Bucket bounds: incident response is minutes to days, not the milliseconds of default timers. */
     static final Duration[] BUCKETS = {
-            Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10),
-            Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
-            Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(24), Duration.ofDays(3)};
+        Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10),
+        Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
+        Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(24), Duration.ofDays(3)
+    };
 
     /** Label value for incidents without a service. */
     public static final String NO_SERVICE = "none";
@@ -97,19 +98,27 @@ public class IncidentMetrics {
         return Timer.builder("firebreak.incident.time.to." + phase)
                 .description("Time from an incident's opening until it was " + phase
                         + (phase.endsWith("e") ? "d" : "ed") + ", by severity and service")
-                .tag("severity", severity).tag("service", service)
+                .tag("severity", severity)
+                .tag("service", service)
                 .serviceLevelObjectives(BUCKETS)
-                .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofDays(7))
+                .minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofDays(7))
                 .register(registry);
     }
 
     private Counter pages(String severity, String via) {
-        return Counter.builder("firebreak.pages.sent").tag("severity", severity).tag("via", via)
-                .description("PagerDuty pages sent by Firebreak").register(registry);
+        return Counter.builder("firebreak.pages.sent")
+                .tag("severity", severity)
+                .tag("via", via)
+                .description("PagerDuty pages sent by Firebreak")
+                .register(registry);
     }
 
     private Counter runbookCounter(String runbook, String outcome) {
-        return Counter.builder("firebreak.runbook.runs").tag("runbook", runbook).tag("outcome", outcome)
-                .description("Runbook runs by outcome").register(registry);
+        return Counter.builder("firebreak.runbook.runs")
+                .tag("runbook", runbook)
+                .tag("outcome", outcome)
+                .description("Runbook runs by outcome")
+                .register(registry);
     }
 }

@@ -29,15 +29,16 @@ class IncidentMetricsController {
     }
 
     @GetMapping(path = "/api/metrics/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
-    IncidentResponseTimes.Report incidents(@RequestParam(required = false) String from,
-                                           @RequestParam(required = false) String to) {
+    IncidentResponseTimes.Report incidents(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant end = to == null || to.isBlank() ? clock.instant() : instant("to", to);
         Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_RANGE) : instant("from", from);
         if (!start.isBefore(end)) {
             throw new BadRequestException("'from' must be before 'to'");
         }
         if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw new BadRequestException("The range from 'from' to 'to' must be at most " + MAX_RANGE.toDays() + " days");
+            throw new BadRequestException(
+                    "The range from 'from' to 'to' must be at most " + MAX_RANGE.toDays() + " days");
         }
         return times.report(start, end);
     }
@@ -46,7 +47,8 @@ class IncidentMetricsController {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("'" + name + "' must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z");
+            throw new BadRequestException(
+                    "'" + name + "' must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z");
         }
     }
 }

@@ -22,16 +22,25 @@ import org.springframework.stereotype.Component;
 public class IncidentResponseTimes {
 
     /** Counts and means (in seconds) for one group of incidents. */
-    public record Times(String key, int incidents, int acknowledged, int mitigated, int resolved,
-                 Double mttaSeconds, Double mttmSeconds, Double mttrSeconds) {
-    }
+    public record Times(
+            String key,
+            int incidents,
+            int acknowledged,
+            int mitigated,
+            int resolved,
+            Double mttaSeconds,
+            Double mttmSeconds,
+            Double mttrSeconds) {}
 
-    public record Report(Instant from, Instant to, Times overall, List<Times> bySeverity, List<Times> byService) {
-    }
+    public record Report(Instant from, Instant to, Times overall, List<Times> bySeverity, List<Times> byService) {}
 
-    private record Row(String severity, String service, Instant opened, Instant acknowledged, Instant mitigated,
-                       Instant resolved) {
-    }
+    private record Row(
+            String severity,
+            String service,
+            Instant opened,
+            Instant acknowledged,
+            Instant mitigated,
+            Instant resolved) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -40,20 +49,31 @@ public class IncidentResponseTimes {
     }
 
     public Report report(Instant from, Instant to) {
-        List<Row> rows = jdbc.query("""
+        List<Row> rows = jdbc.query(
+                """
                 SELECT severity, service, opened_at, acknowledged_at, mitigated_at, resolved_at FROM incident
                 WHERE opened_at >= :from AND opened_at < :to AND drill_id IS NULL
-                """, new MapSqlParameterSource().addValue("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-                .addValue("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)),
-                (rs, i) -> new Row(rs.getString(1), IncidentMetrics.service(rs.getString(2)), instant(rs, 3),
-                        instant(rs, 4), instant(rs, 5), instant(rs, 6)));
+                """,
+                new MapSqlParameterSource()
+                        .addValue("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                        .addValue("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)),
+                (rs, i) -> new Row(
+                        rs.getString(1),
+                        IncidentMetrics.service(rs.getString(2)),
+                        instant(rs, 3),
+                        instant(rs, 4),
+                        instant(rs, 5),
+                        instant(rs, 6)));
         return new Report(from, to, times("all", rows), grouped(rows, Row::severity), grouped(rows, Row::service));
     }
 
     private static List<Times> grouped(List<Row> rows, Function<Row, String> key) {
         Map<String, List<Row>> groups = new TreeMap<>();
-        rows.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
-        return groups.entrySet().stream().map(e -> times(e.getKey(), e.getValue())).toList();
+        rows.forEach(r ->
+                groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+        return groups.entrySet().stream()
+                .map(e -> times(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static Times times(String key, List<Row> rows) {

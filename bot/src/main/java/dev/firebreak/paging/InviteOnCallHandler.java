@@ -35,8 +35,14 @@ class InviteOnCallHandler implements OutboxHandler {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    InviteOnCallHandler(PagerDutyClient client, PagerDutySettings settings, PagingStore store, SlackUsers slackUsers,
-                        SlackInvites invites, TransactionTemplate tx, Clock clock) {
+    InviteOnCallHandler(
+            PagerDutyClient client,
+            PagerDutySettings settings,
+            PagingStore store,
+            SlackUsers slackUsers,
+            SlackInvites invites,
+            TransactionTemplate tx,
+            Clock clock) {
         this.client = client;
         this.settings = settings;
         this.store = store;
@@ -55,25 +61,31 @@ class InviteOnCallHandler implements OutboxHandler {
     public OutboxResult handle(OutboxTask task) {
         UUID id = Outbox.payload(task, PagingTasks.IncidentTask.class).incidentId();
         Optional<PagingState> state = store.find(id);
-        if (state.isEmpty() || !state.get().triggered() || state.get().escalationPolicy() == null
-                || !slackUsers.enabled() || !settings.hasApiToken()) {
+        if (state.isEmpty()
+                || !state.get().triggered()
+                || state.get().escalationPolicy() == null
+                || !slackUsers.enabled()
+                || !settings.hasApiToken()) {
             return OutboxResult.done();
         }
         try {
-            List<OnCall> onCalls = client.listOnCalls(OnCallQuery.forEscalationPolicies(
-                    List.of(state.get().escalationPolicy())));
+            List<OnCall> onCalls = client.listOnCalls(
+                    OnCallQuery.forEscalationPolicies(List.of(state.get().escalationPolicy())));
             Map<String, String> slackIds = new LinkedHashMap<>();
             for (OnCall onCall : onCalls) {
                 if (onCall.escalationLevel() > Math.max(1, settings.inviteLevels()) || onCall.userEmail() == null) {
                     continue;
                 }
-                slackUsers.idForEmail(onCall.userEmail(), settings.onCallCacheTtl()).ifPresent(u -> slackIds.putIfAbsent(u, onCall.userSummary()));
+                slackUsers
+                        .idForEmail(onCall.userEmail(), settings.onCallCacheTtl())
+                        .ifPresent(u -> slackIds.putIfAbsent(u, onCall.userSummary()));
             }
             if (slackIds.isEmpty()) {
                 return OutboxResult.done();
             }
             String note = "Invited on-call " + String.join(", ", slackIds.values()) + " into the channel";
-            tx.executeWithoutResult(s -> invites.invite(id, List.copyOf(slackIds.keySet()), note, "pd:slack-invite:" + id));
+            tx.executeWithoutResult(
+                    s -> invites.invite(id, List.copyOf(slackIds.keySet()), note, "pd:slack-invite:" + id));
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             return PagerDutyOutcomes.of("on-call lookup", e, clock);

@@ -59,8 +59,14 @@ class LinkPagerDutyIncidentHandler implements OutboxHandler {
             if (found.isEmpty()) {
                 return OutboxResult.retry("PagerDuty has no incident with our incident_key yet");
             }
-            store.link(new PagingLink(found.get().id(), id, PagingLink.TRIGGER, state.get().routeName(),
-                    found.get().htmlUrl()), clock.instant());
+            store.link(
+                    new PagingLink(
+                            found.get().id(),
+                            id,
+                            PagingLink.TRIGGER,
+                            state.get().routeName(),
+                            found.get().htmlUrl()),
+                    clock.instant());
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             return PagerDutyOutcomes.of("incident lookup", e, clock);

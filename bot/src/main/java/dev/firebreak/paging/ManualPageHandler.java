@@ -3,7 +3,6 @@ package dev.firebreak.paging;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentView;
-import dev.firebreak.metrics.IncidentMetrics;
 import dev.firebreak.integrations.pagerduty.NewPagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.PagerDutyClient;
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
@@ -11,6 +10,7 @@ import dev.firebreak.integrations.pagerduty.PagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.PagerDutyUser;
 import dev.firebreak.integrations.pagerduty.TriggerEvent;
 import dev.firebreak.integrations.pagerduty.Urgency;
+import dev.firebreak.metrics.IncidentMetrics;
 import dev.firebreak.slack.SlackUsers;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
@@ -20,7 +20,6 @@ import dev.firebreak.system.pacing.Priority;
 import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -48,10 +47,18 @@ class ManualPageHandler implements OutboxHandler {
     private final IncidentMetrics metrics;
     private final PagerDutyPacing pacing;
 
-    ManualPageHandler(PagerDutyClient client, PagerDutySettings settings, PagingRoutes routes, PagingStore store,
-                      SlackUsers slackUsers,
-                      IncidentQueries incidents, Timeline timeline, TransactionTemplate tx, Clock clock,
-                      IncidentMetrics metrics, PagerDutyPacing pacing) {
+    ManualPageHandler(
+            PagerDutyClient client,
+            PagerDutySettings settings,
+            PagingRoutes routes,
+            PagingStore store,
+            SlackUsers slackUsers,
+            IncidentQueries incidents,
+            Timeline timeline,
+            TransactionTemplate tx,
+            Clock clock,
+            IncidentMetrics metrics,
+            PagerDutyPacing pacing) {
         this.client = client;
         this.settings = settings;
         this.routes = routes;
@@ -89,7 +96,8 @@ class ManualPageHandler implements OutboxHandler {
                 }
                 Optional<PagerDutyUser> user = client.userByEmail(email.get());
                 if (user.isEmpty()) {
-                    return OutboxResult.failed("page: no PagerDuty user with the email of Slack user " + page.slackUserId());
+                    return OutboxResult.failed(
+                            "page: no PagerDuty user with the email of Slack user " + page.slackUserId());
                 }
                 target = user.get().name();
                 Optional<OutboxResult> wait = pacing.rest("page", Priority.HIGH);
@@ -97,7 +105,9 @@ class ManualPageHandler implements OutboxHandler {
                     return wait.get();
                 }
                 created = client.createIncident(NewPagerDutyIncident.of(title, settings.serviceId())
-                        .withIncidentKey(key).withUrgency(urgency).withDetails(details)
+                        .withIncidentKey(key)
+                        .withUrgency(urgency)
+                        .withDetails(details)
                         .withAssignees(List.of(user.get().id())));
             } else {
                 Optional<Route> route = routes.forTeam(page.team());
@@ -105,39 +115,57 @@ class ManualPageHandler implements OutboxHandler {
                     return OutboxResult.failed("page: team '" + page.team() + "' is no longer configured");
                 }
                 target = route.get().describe();
-                if (route.get().hasEscalationPolicy() && settings.hasApiToken()
+                if (route.get().hasEscalationPolicy()
+                        && settings.hasApiToken()
                         && !PagerDutySettings.blank(route.get().serviceId())) {
                     Optional<OutboxResult> wait = pacing.rest("page", Priority.HIGH);
                     if (wait.isPresent()) {
                         return wait.get();
                     }
-                    created = client.createIncident(NewPagerDutyIncident.of(title, route.get().serviceId())
-                            .withIncidentKey(key).withUrgency(urgency).withDetails(details)
-                            .withEscalationPolicy(route.get().escalationPolicy()));
+                    created = client.createIncident(
+                            NewPagerDutyIncident.of(title, route.get().serviceId())
+                                    .withIncidentKey(key)
+                                    .withUrgency(urgency)
+                                    .withDetails(details)
+                                    .withEscalationPolicy(route.get().escalationPolicy()));
                 } else if (route.get().hasRoutingKey()) {
                     Optional<OutboxResult> wait = pacing.event(route.get().routingKey(), "page", Priority.HIGH);
                     if (wait.isPresent()) {
                         return wait.get();
                     }
-                    TriggerEvent event = PagerDutyEvents.trigger(incident, route.get().routingKey(), key,
-                            settings.incidentUrl());
-                    client.trigger(page.message() == null ? event
-                            : TriggerEvent.of(event.routingKey(), key, title + ": " + page.message(), event.source(),
-                            event.severity()).withCustomDetails(event.customDetails()).withLinks(event.links()));
+                    TriggerEvent event =
+                            PagerDutyEvents.trigger(incident, route.get().routingKey(), key, settings.incidentUrl());
+                    client.trigger(
+                            page.message() == null
+                                    ? event
+                                    : TriggerEvent.of(
+                                                    event.routingKey(),
+                                                    key,
+                                                    title + ": " + page.message(),
+                                                    event.source(),
+                                                    event.severity())
+                                            .withCustomDetails(event.customDetails())
+                                            .withLinks(event.links()));
                     created = null;
                 } else {
-                    return OutboxResult.failed("page: team '" + page.team() + "' cannot be paged with this configuration");
+                    return OutboxResult.failed(
+                            "page: team '" + page.team() + "' cannot be paged with this configuration");
                 }
             }
             PagerDutyIncident pd = created;
             tx.executeWithoutResult(s -> {
                 if (pd != null) {
-                    store.link(new PagingLink(pd.id(), incident.id(), PagingLink.PAGE, target, pd.htmlUrl()),
+                    store.link(
+                            new PagingLink(pd.id(), incident.id(), PagingLink.PAGE, target, pd.htmlUrl()),
                             clock.instant());
                 }
-                NewTimelineEntry entry = NewTimelineEntry.of(incident.id(), clock.instant(), TimelineKinds.PAGE,
-                        Actor.system(), "Paged " + target + " via PagerDuty"
-                                + (pd != null && pd.number() != null ? " (#" + pd.number() + ")" : ""))
+                NewTimelineEntry entry = NewTimelineEntry.of(
+                                incident.id(),
+                                clock.instant(),
+                                TimelineKinds.PAGE,
+                                Actor.system(),
+                                "Paged " + target + " via PagerDuty"
+                                        + (pd != null && pd.number() != null ? " (#" + pd.number() + ")" : ""))
                         .withDedupKey("pd:page:" + task.getId());
                 timeline.record(pd != null && pd.htmlUrl() != null ? entry.withLink(pd.htmlUrl()) : entry);
             });

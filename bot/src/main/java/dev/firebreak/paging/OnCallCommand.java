@@ -69,8 +69,8 @@ class OnCallCommand implements SlashCommand {
             return SlackReply.ephemeral(OnCallMessage.render(views, slackIds(views)));
         } catch (PagerDutyException e) {
             log.warn("/oncall: PagerDuty lookup failed: {}", PagerDutyOutcomes.describe(e));
-            return SlackReply.ephemeral("PagerDuty did not answer (" + (e.status() == 0 ? "no answer" : "HTTP " + e.status())
-                    + "); try again in a minute.");
+            return SlackReply.ephemeral("PagerDuty did not answer ("
+                    + (e.status() == 0 ? "no answer" : "HTTP " + e.status()) + "); try again in a minute.");
         }
     }
 
@@ -84,7 +84,8 @@ class OnCallCommand implements SlashCommand {
                             continue;
                         }
                         try {
-                            slackUsers.idForEmail(p.email(), settings.onCallCacheTtl())
+                            slackUsers
+                                    .idForEmail(p.email(), settings.onCallCacheTtl())
                                     .ifPresent(id -> ids.put(p.email().toLowerCase(Locale.ROOT), id));
                         } catch (Exception e) {
                             // Fall back to the plain name for this person.

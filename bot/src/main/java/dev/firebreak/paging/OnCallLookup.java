@@ -33,8 +33,8 @@ class OnCallLookup {
     /** @param policies policy id -> display name, in display order */
     List<OnCallView> lookup(Map<String, String> policies) {
         Instant now = clock.instant();
-        List<OnCall> all = client.listOnCalls(new OnCallQuery(List.copyOf(policies.keySet()), List.of(), List.of(),
-                false, now, now.plus(LOOKAHEAD), true));
+        List<OnCall> all = client.listOnCalls(new OnCallQuery(
+                List.copyOf(policies.keySet()), List.of(), List.of(), false, now, now.plus(LOOKAHEAD), true));
         List<OnCallView> views = new ArrayList<>();
         policies.forEach((id, name) -> views.add(view(id, name, all, now)));
         return views;
@@ -43,19 +43,30 @@ class OnCallLookup {
     static OnCallView view(String policyId, String name, List<OnCall> all, Instant now) {
         Map<Integer, List<OnCall>> byLevel = new TreeMap<>();
         for (OnCall o : all) {
-            if (o.escalationPolicy() != null && policyId.equals(o.escalationPolicy().id())) {
-                byLevel.computeIfAbsent(o.escalationLevel(), l -> new ArrayList<>()).add(o);
+            if (o.escalationPolicy() != null
+                    && policyId.equals(o.escalationPolicy().id())) {
+                byLevel.computeIfAbsent(o.escalationLevel(), l -> new ArrayList<>())
+                        .add(o);
             }
         }
         List<OnCallView.Level> levels = new ArrayList<>();
         byLevel.forEach((level, entries) -> {
             List<OnCallView.Person> current = entries.stream()
-                    .filter(o -> (o.start() == null || !o.start().isAfter(now)) && (o.end() == null || o.end().isAfter(now)))
-                    .map(OnCallLookup::person).toList();
-            Instant nextStart = entries.stream().map(OnCall::start).filter(s -> s != null && s.isAfter(now))
-                    .min(Comparator.naturalOrder()).orElse(null);
-            List<OnCallView.Person> next = nextStart == null ? List.of() : entries.stream()
-                    .filter(o -> nextStart.equals(o.start())).map(OnCallLookup::person).toList();
+                    .filter(o -> (o.start() == null || !o.start().isAfter(now))
+                            && (o.end() == null || o.end().isAfter(now)))
+                    .map(OnCallLookup::person)
+                    .toList();
+            Instant nextStart = entries.stream()
+                    .map(OnCall::start)
+                    .filter(s -> s != null && s.isAfter(now))
+                    .min(Comparator.naturalOrder())
+                    .orElse(null);
+            List<OnCallView.Person> next = nextStart == null
+                    ? List.of()
+                    : entries.stream()
+                            .filter(o -> nextStart.equals(o.start()))
+                            .map(OnCallLookup::person)
+                            .toList();
             levels.add(new OnCallView.Level(level, current, next, nextStart));
         });
         return new OnCallView(policyId, name, levels);

@@ -12,11 +12,10 @@ import java.util.stream.Collectors;
 /** The {@code /oncall} answer: a pure function of the on-call data and the email -> Slack user mapping. */
 final class OnCallMessage {
 
-    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FALLBACK =
+            DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private OnCallMessage() {
-    }
+    private OnCallMessage() {}
 
     /**
      * @param views       one per escalation policy
@@ -32,18 +31,26 @@ final class OnCallMessage {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            text.append("*On call: ").append(SlackMrkdwn.escape(view.policyName())).append("*");
+            text.append("*On call: ")
+                    .append(SlackMrkdwn.escape(view.policyName()))
+                    .append("*");
             if (!view.policyId().equals(view.policyName())) {
-                text.append(" (escalation policy ").append(SlackMrkdwn.escape(view.policyId())).append(")");
+                text.append(" (escalation policy ")
+                        .append(SlackMrkdwn.escape(view.policyId()))
+                        .append(")");
             }
             if (view.levels().isEmpty()) {
                 text.append("\nNobody is on call.");
             }
             for (OnCallView.Level level : view.levels()) {
-                text.append("\n• Level ").append(level.level()).append(": now ")
+                text.append("\n• Level ")
+                        .append(level.level())
+                        .append(": now ")
                         .append(level.now().isEmpty() ? "nobody" : people(level.now(), slackIds));
                 if (!level.next().isEmpty() && level.nextStart() != null) {
-                    text.append(" · next ").append(people(level.next(), slackIds)).append(" from ")
+                    text.append(" · next ")
+                            .append(people(level.next(), slackIds))
+                            .append(" from ")
                             .append(when(level.nextStart()));
                 }
             }

@@ -19,6 +19,5 @@ record OnCallView(String policyId, String policyName, List<Level> levels) {
         }
     }
 
-    record Person(String name, String email) {
-    }
+    record Person(String name, String email) {}
 }

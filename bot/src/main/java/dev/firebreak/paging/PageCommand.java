@@ -29,8 +29,13 @@ class PageCommand implements IncidentSubcommand {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    PageCommand(PagerDutySettings settings, PagingRoutes routes, Outbox outbox, Timeline timeline,
-                TransactionTemplate tx, Clock clock) {
+    PageCommand(
+            PagerDutySettings settings,
+            PagingRoutes routes,
+            Outbox outbox,
+            Timeline timeline,
+            TransactionTemplate tx,
+            Clock clock) {
         this.settings = settings;
         this.routes = routes;
         this.outbox = outbox;
@@ -58,7 +63,8 @@ class PageCommand implements IncidentSubcommand {
     public SlackReply run(SlackCommandContext context) {
         Incident incident = context.incident();
         if (incident == null) {
-            return SlackReply.ephemeral("Run this in an incident channel, or name the incident: `/incident page INC-12 <team>`.");
+            return SlackReply.ephemeral(
+                    "Run this in an incident channel, or name the incident: `/incident page INC-12 <team>`.");
         }
         if (!settings.enabled()) {
             return SlackReply.ephemeral("PagerDuty is not configured, so I cannot page anyone.");
@@ -68,7 +74,8 @@ class PageCommand implements IncidentSubcommand {
         }
         Optional<PageTarget> parsed = PageTarget.parse(context.args());
         if (parsed.isEmpty()) {
-            return SlackReply.ephemeral("Usage: `/incident " + usage() + "` (a team name like `checkout`, or an @mention)");
+            return SlackReply.ephemeral(
+                    "Usage: `/incident " + usage() + "` (a team name like `checkout`, or an @mention)");
         }
         PageTarget target = parsed.get();
         String problem = target.isUser() ? checkUser() : checkTeam(target.team());
@@ -77,14 +84,24 @@ class PageCommand implements IncidentSubcommand {
         }
         String who = context.actor().name();
         tx.executeWithoutResult(s -> {
-            outbox.enqueue(PagingTasks.PAGE, PagingTasks.queue(incident.getId()), null, incident.getId(),
-                    new PagingTasks.PageTask(incident.getId(), target.team(), target.slackUserId(), target.message(), who));
-            timeline.record(NewTimelineEntry.of(incident.getId(), clock.instant(), TimelineKinds.PAGE, context.actor(),
+            outbox.enqueue(
+                    PagingTasks.PAGE,
+                    PagingTasks.queue(incident.getId()),
+                    null,
+                    incident.getId(),
+                    new PagingTasks.PageTask(
+                            incident.getId(), target.team(), target.slackUserId(), target.message(), who));
+            timeline.record(NewTimelineEntry.of(
+                    incident.getId(),
+                    clock.instant(),
+                    TimelineKinds.PAGE,
+                    context.actor(),
                     "Page to " + target.label() + " requested by " + who
                             + (target.message() == null ? "" : ": " + target.message())));
         });
-        return SlackReply.inChannel(SlackMrkdwn.escape(who) + " is paging " + (target.isUser() ? target.label()
-                : SlackMrkdwn.escape(target.team())) + " for " + incident.reference() + " via PagerDuty.");
+        return SlackReply.inChannel(SlackMrkdwn.escape(who) + " is paging "
+                + (target.isUser() ? target.label() : SlackMrkdwn.escape(target.team())) + " for "
+                + incident.reference() + " via PagerDuty.");
     }
 
     private String checkUser() {
@@ -99,7 +116,8 @@ class PageCommand implements IncidentSubcommand {
         if (route.isEmpty()) {
             return "I don't know a team called `" + SlackMrkdwn.escape(team) + "`.";
         }
-        boolean rest = route.get().hasEscalationPolicy() && settings.hasApiToken()
+        boolean rest = route.get().hasEscalationPolicy()
+                && settings.hasApiToken()
                 && !PagerDutySettings.blank(route.get().serviceId());
         if (!rest && !route.get().hasRoutingKey()) {
             return "Team `" + SlackMrkdwn.escape(team) + "` has neither a routing key nor an escalation policy with a "

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PageStatusSync {
 
-    enum Action { ACKNOWLEDGE, RESOLVE }
+    enum Action {
+        ACKNOWLEDGE,
+        RESOLVE
+    }
 
     private final PagerDutyClient client;
     private final PagingRoutes routes;
@@ -30,8 +33,13 @@ class PageStatusSync {
     private final Clock clock;
     private final PagerDutyPacing pacing;
 
-    PageStatusSync(PagerDutyClient client, PagingRoutes routes, PagingStore store, IncidentManagement incidents,
-                   Clock clock, PagerDutyPacing pacing) {
+    PageStatusSync(
+            PagerDutyClient client,
+            PagingRoutes routes,
+            PagingStore store,
+            IncidentManagement incidents,
+            Clock clock,
+            PagerDutyPacing pacing) {
         this.client = client;
         this.routes = routes;
         this.store = store;
@@ -68,7 +76,8 @@ class PageStatusSync {
             if (pdId == null) {
                 return task.getAttempts() < 10
                         ? OutboxResult.retry("PagerDuty " + what + ": PagerDuty incident id not known yet")
-                        : OutboxResult.failed("PagerDuty " + what + ": no routing key and PagerDuty incident id unknown");
+                        : OutboxResult.failed(
+                                "PagerDuty " + what + ": no routing key and PagerDuty incident id unknown");
             }
             Optional<OutboxResult> wait = pacing.rest(what, Priority.NORMAL);
             if (wait.isPresent()) {

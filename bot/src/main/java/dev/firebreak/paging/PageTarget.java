@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 /** Parses {@code /incident page <team or @user> [message]}: a Slack mention ({@code <@U123|name>}) or a team name. */
 record PageTarget(String team, String slackUserId, String message) {
 
-
     static Optional<PageTarget> parse(String args) {
         if (args == null || args.isBlank()) {
             return Optional.empty();

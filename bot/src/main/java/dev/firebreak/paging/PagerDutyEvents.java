@@ -18,8 +18,7 @@ final class PagerDutyEvents {
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(token|secret|password|passwd|authorization|api[_-]?key|cookie|credential|private[_-]?key).*");
 
-    private PagerDutyEvents() {
-    }
+    private PagerDutyEvents() {}
 
     static String summary(IncidentView incident) {
         return incident.reference() + " [" + incident.severity() + "] " + incident.title();
@@ -62,7 +61,8 @@ final class PagerDutyEvents {
             links.add(new EventLink(url, "Firebreak " + incident.reference()));
         }
         if (incident.slackChannelId() != null) {
-            links.add(new EventLink("https://slack.com/app_redirect?channel=" + incident.slackChannelId(),
+            links.add(new EventLink(
+                    "https://slack.com/app_redirect?channel=" + incident.slackChannelId(),
                     "Slack #" + firstNonBlank(incident.slackChannelName(), incident.slackChannelId())));
         }
         if (incident.externalUrl() != null && incident.externalUrl().startsWith("http")) {

@@ -26,8 +26,11 @@ public class PagerDutyLinks {
         if (incidentIds.isEmpty()) {
             return urls;
         }
-        jdbc.query("SELECT incident_id, html_url FROM paging_link WHERE incident_id IN (:ids) AND html_url IS NOT NULL "
-                        + "ORDER BY created_at", new MapSqlParameterSource("ids", incidentIds), rs -> {
+        jdbc.query(
+                "SELECT incident_id, html_url FROM paging_link WHERE incident_id IN (:ids) AND html_url IS NOT NULL "
+                        + "ORDER BY created_at",
+                new MapSqlParameterSource("ids", incidentIds),
+                rs -> {
                     String url = rs.getString("html_url");
                     if (url != null && url.startsWith("https://")) {
                         urls.putIfAbsent(rs.getObject("incident_id", UUID.class), url);

@@ -13,8 +13,7 @@ final class PagerDutyOutcomes {
 
     static final int ALREADY_RESOLVED = 1001;
 
-    private PagerDutyOutcomes() {
-    }
+    private PagerDutyOutcomes() {}
 
     static OutboxResult of(String what, PagerDutyException e, Clock clock) {
         String reason = "PagerDuty " + what + ": " + describe(e);
@@ -22,7 +21,8 @@ final class PagerDutyOutcomes {
             return OutboxResult.done();
         }
         if (e.retryable()) {
-            return e.retryAfter().map(d -> OutboxResult.retryAt(clock.instant().plus(d), reason))
+            return e.retryAfter()
+                    .map(d -> OutboxResult.retryAt(clock.instant().plus(d), reason))
                     .orElseGet(() -> OutboxResult.retry(reason));
         }
         return OutboxResult.failed(reason);

@@ -65,15 +65,18 @@ class PagerDutyPacing {
 
     private Optional<OutboxResult> take(Budget budget, String action, Priority priority) {
         String holder = OutboxWorker.currentTask().map(id -> "outbox:" + id).orElse(null);
-        Optional<Instant> wait = settings.enabled() ? budgets.take(budget, priority, holder)
-                : budgets.heldUntil(budget.key());
+        Optional<Instant> wait =
+                settings.enabled() ? budgets.take(budget, priority, holder) : budgets.heldUntil(budget.key());
         if (wait.isEmpty()) {
             return Optional.empty();
         }
-        Counter.builder("firebreak.pagerduty.paced").tag("action", action)
+        Counter.builder("firebreak.pagerduty.paced")
+                .tag("action", action)
                 .description("PagerDuty calls held back by the shared rate budgets (their task waits for a slot)")
-                .register(meters).increment();
-        return Optional.of(OutboxResult.waitUntil(wait.get(), "PagerDuty " + action + ": waiting for a rate budget slot"));
+                .register(meters)
+                .increment();
+        return Optional.of(
+                OutboxResult.waitUntil(wait.get(), "PagerDuty " + action + ": waiting for a rate budget slot"));
     }
 
     private Budget eventBudget(String routingKey) {

@@ -20,5 +20,4 @@ public record PagerDutyPacingSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("120") int eventsPerPeriod,
         @DefaultValue("480") int restPerPeriod,
-        @DefaultValue("1m") Duration period) {
-}
+        @DefaultValue("1m") Duration period) {}

@@ -1,7 +1,7 @@
 package dev.firebreak.paging;
 
-import dev.firebreak.system.security.Secrets;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.system.security.Secrets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +57,8 @@ public record PagerDutySettings(
         @DefaultValue Routing routing) {
 
     public PagerDutySettings {
-        routing = routing == null ? new Routing(List.of(), null, null, List.of(Severity.SEV1, Severity.SEV2), Map.of())
+        routing = routing == null
+                ? new Routing(List.of(), null, null, List.of(Severity.SEV1, Severity.SEV2), Map.of())
                 : routing;
     }
 
@@ -75,7 +76,10 @@ public record PagerDutySettings(
         if (webhookSecret == null) {
             return List.of();
         }
-        return Arrays.stream(webhookSecret.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(webhookSecret.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /**
@@ -95,7 +99,8 @@ public record PagerDutySettings(
         public Routing {
             rules = rules == null ? List.of() : List.copyOf(rules);
             defaultSeverities = defaultSeverities == null || defaultSeverities.isEmpty()
-                    ? List.of(Severity.SEV1, Severity.SEV2) : List.copyOf(defaultSeverities);
+                    ? List.of(Severity.SEV1, Severity.SEV2)
+                    : List.copyOf(defaultSeverities);
             teams = teams == null ? Map.of() : Map.copyOf(teams);
         }
 
@@ -103,7 +108,8 @@ public record PagerDutySettings(
         @Override
         public String toString() {
             return "Routing[rules=" + rules + ", defaultRoutingKey=" + Secrets.redact(defaultRoutingKey)
-                    + ", defaultEscalationPolicy=" + defaultEscalationPolicy + ", defaultSeverities=" + defaultSeverities
+                    + ", defaultEscalationPolicy=" + defaultEscalationPolicy + ", defaultSeverities="
+                    + defaultSeverities
                     + ", teams=" + teams + "]";
         }
 
@@ -122,8 +128,13 @@ public record PagerDutySettings(
      * @param serviceId        PagerDuty service for REST-created incidents of this rule
      * @param severities       severities that page (empty: the routing's default severities)
      */
-    public record Rule(String name, @DefaultValue Match match, String routingKey, String escalationPolicy,
-                       String serviceId, @DefaultValue List<Severity> severities) {
+    public record Rule(
+            String name,
+            @DefaultValue Match match,
+            String routingKey,
+            String escalationPolicy,
+            String serviceId,
+            @DefaultValue List<Severity> severities) {
 
         public Rule {
             match = match == null ? new Match(null, null, Map.of()) : match;
@@ -133,7 +144,8 @@ public record PagerDutySettings(
         @Override
         public String toString() {
             return "Rule[name=" + name + ", match=" + match + ", routingKey=" + Secrets.redact(routingKey)
-                    + ", escalationPolicy=" + escalationPolicy + ", serviceId=" + serviceId + ", severities=" + severities + "]";
+                    + ", escalationPolicy=" + escalationPolicy + ", serviceId=" + serviceId + ", severities="
+                    + severities + "]";
         }
     }
 
@@ -142,7 +154,8 @@ public record PagerDutySettings(
      * @param team    the incident's {@code team} label
      * @param labels  further labels that must all be equal
      */
-    public record Match(String service, String team, @DefaultValue Map<String, String> labels) {
+    public record Match(
+            String service, String team, @DefaultValue Map<String, String> labels) {
 
         public Match {
             labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -152,8 +165,10 @@ public record PagerDutySettings(
     /** The API token, webhook secret and routing keys never show. */
     @Override
     public String toString() {
-        return "PagerDutySettings[apiToken=" + Secrets.redact(apiToken) + ", fromEmail=" + fromEmail + ", apiUrl=" + apiUrl
-                + ", eventsUrl=" + eventsUrl + ", webhookSecret=" + Secrets.redact(webhookSecret) + ", serviceId=" + serviceId
+        return "PagerDutySettings[apiToken=" + Secrets.redact(apiToken) + ", fromEmail=" + fromEmail + ", apiUrl="
+                + apiUrl
+                + ", eventsUrl=" + eventsUrl + ", webhookSecret=" + Secrets.redact(webhookSecret) + ", serviceId="
+                + serviceId
                 + ", incidentUrl=" + incidentUrl + ", clientRetries=" + clientRetries + ", clientMaxBackoff="
                 + clientMaxBackoff + ", onCallCacheTtl=" + onCallCacheTtl + ", inviteLevels=" + inviteLevels
                 + ", routing=" + routing + "]";

@@ -21,16 +21,23 @@ class PagerDutyWebhookBodyFilter {
     static final long MAX_BODY = 1024 * 1024;
 
     @Bean
-    FilterRegistrationBean<BufferedBodyFilter> pagerDutyBodyFilter(PagerDutySettings settings, RefusedRequests refusals,
+    FilterRegistrationBean<BufferedBodyFilter> pagerDutyBodyFilter(
+            PagerDutySettings settings,
+            RefusedRequests refusals,
             @Value("${firebreak.http.body-timeout:30s}") Duration timeout) {
-        BufferedBodyFilter filter = new BufferedBodyFilter("/webhooks/pagerduty", MAX_BODY, timeout, request -> {
-            String signature = request.getHeader("X-PagerDuty-Signature");
-            if (settings.webhookSecrets().isEmpty() || signature == null || signature.isBlank()) {
-                return new BufferedBodyFilter.Refusal(401, "unauthorized",
-                        "Missing or invalid X-PagerDuty-Signature", "signature", null);
-            }
-            return null;
-        }, refusals);
+        BufferedBodyFilter filter = new BufferedBodyFilter(
+                "/webhooks/pagerduty",
+                MAX_BODY,
+                timeout,
+                request -> {
+                    String signature = request.getHeader("X-PagerDuty-Signature");
+                    if (settings.webhookSecrets().isEmpty() || signature == null || signature.isBlank()) {
+                        return new BufferedBodyFilter.Refusal(
+                                401, "unauthorized", "Missing or invalid X-PagerDuty-Signature", "signature", null);
+                    }
+                    return null;
+                },
+                refusals);
         FilterRegistrationBean<BufferedBodyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/webhooks/pagerduty");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);

@@ -36,8 +36,9 @@ class PagerDutyWebhookController {
     }
 
     @PostMapping("/webhooks/pagerduty")
-    ResponseEntity<?> receive(@RequestBody(required = false) byte[] body,
-                              @RequestHeader(value = "X-PagerDuty-Signature", required = false) String signature) {
+    ResponseEntity<?> receive(
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(value = "X-PagerDuty-Signature", required = false) String signature) {
         if (settings.webhookSecrets().isEmpty()) {
             count("unauthorized");
             if (warned.compareAndSet(false, true)) {
@@ -54,19 +55,23 @@ class PagerDutyWebhookController {
             event = PagerDutyWebhookEvent.parse(body);
         } catch (IllegalArgumentException e) {
             count("bad_request");
-            return ResponseEntity.badRequest().body(ApiError.of(400, "bad_request", "Not a PagerDuty v3 webhook: "
-                    + e.getMessage()));
+            return ResponseEntity.badRequest()
+                    .body(ApiError.of(400, "bad_request", "Not a PagerDuty v3 webhook: " + e.getMessage()));
         }
         PagerDutyWebhookIntake.Outcome outcome = intake.accept(event);
         count(outcome.name().toLowerCase(java.util.Locale.ROOT));
-        HttpStatus status = outcome == PagerDutyWebhookIntake.Outcome.UNKNOWN_INCIDENT ? HttpStatus.ACCEPTED : HttpStatus.OK;
-        return ResponseEntity.status(status).body(Map.of("status", outcome.name().toLowerCase(java.util.Locale.ROOT),
-                "event", event.id()));
+        HttpStatus status =
+                outcome == PagerDutyWebhookIntake.Outcome.UNKNOWN_INCIDENT ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        return ResponseEntity.status(status)
+                .body(Map.of("status", outcome.name().toLowerCase(java.util.Locale.ROOT), "event", event.id()));
     }
 
     private void count(String outcome) {
-        io.micrometer.core.instrument.Counter.builder("firebreak.pagerduty.webhooks").tag("outcome", outcome)
-                .description("PagerDuty webhook deliveries by outcome").register(meters).increment();
+        io.micrometer.core.instrument.Counter.builder("firebreak.pagerduty.webhooks")
+                .tag("outcome", outcome)
+                .description("PagerDuty webhook deliveries by outcome")
+                .register(meters)
+                .increment();
     }
 
     private static ResponseEntity<ApiError> unauthorized(String message) {

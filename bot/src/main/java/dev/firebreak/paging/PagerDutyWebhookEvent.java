@@ -13,9 +13,20 @@ import tools.jackson.databind.json.JsonMapper;
  * The parts of a PagerDuty v3 webhook Firebreak uses. {@code data} is an incident ({@code type=incident}) or,
  * for {@code incident.annotated}, a note ({@code type=incident_note}) that points at its incident.
  */
-record PagerDutyWebhookEvent(String id, String type, Instant occurredAt, String agentId, String agentName,
-                             String pdIncidentId, Long number, String status, String incidentKey, String htmlUrl,
-                             List<String> assignees, String escalationPolicy, String noteContent) {
+record PagerDutyWebhookEvent(
+        String id,
+        String type,
+        Instant occurredAt,
+        String agentId,
+        String agentName,
+        String pdIncidentId,
+        Long number,
+        String status,
+        String incidentKey,
+        String htmlUrl,
+        List<String> assignees,
+        String escalationPolicy,
+        String noteContent) {
 
     private static final JsonMapper JSON = Json.mapper();
 
@@ -48,10 +59,18 @@ record PagerDutyWebhookEvent(String id, String type, Instant occurredAt, String 
         if (key == null) {
             key = text(incident, "dedup_key");
         }
-        return new PagerDutyWebhookEvent(id, type, instant(text(event, "occurred_at")), text(agent, "id"),
-                text(agent, "summary"), text(incident, "id"),
+        return new PagerDutyWebhookEvent(
+                id,
+                type,
+                instant(text(event, "occurred_at")),
+                text(agent, "id"),
+                text(agent, "summary"),
+                text(incident, "id"),
                 incident.path("number").isNumber() ? incident.path("number").asLong() : null,
-                text(incident, "status"), key, text(incident, "html_url"), List.copyOf(assignees),
+                text(incident, "status"),
+                key,
+                text(incident, "html_url"),
+                List.copyOf(assignees),
                 text(incident.path("escalation_policy"), "summary"),
                 "incident_note".equals(text(data, "type")) ? text(data, "content") : null);
     }

@@ -23,7 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PagerDutyWebhookIntake {
 
-    enum Outcome { APPLIED, DUPLICATE, UNKNOWN_INCIDENT }
+    enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        UNKNOWN_INCIDENT
+    }
 
     private final PagingStore store;
     private final IncidentManagement incidents;
@@ -78,9 +82,10 @@ class PagerDutyWebhookIntake {
             if (state.isEmpty()) {
                 return Optional.empty();
             }
-            learned = new PagingLink(event.pdIncidentId(), id, PagingLink.TRIGGER, state.get().routeName(),
-                    event.htmlUrl());
-        } else if (key.startsWith(triggerKey + "-page-") && incidents.find(id.toString()).isPresent()) {
+            learned = new PagingLink(
+                    event.pdIncidentId(), id, PagingLink.TRIGGER, state.get().routeName(), event.htmlUrl());
+        } else if (key.startsWith(triggerKey + "-page-")
+                && incidents.find(id.toString()).isPresent()) {
             learned = new PagingLink(event.pdIncidentId(), id, PagingLink.PAGE, null, event.htmlUrl());
         } else {
             return Optional.empty();
@@ -92,36 +97,75 @@ class PagerDutyWebhookIntake {
     private void apply(PagerDutyWebhookEvent e, PagingLink link, Instant now) {
         UUID id = link.incidentId();
         Actor actor = Actor.pagerDuty(e.agentId(), e.agentLabel());
-        String subject = link.isTrigger() ? "PagerDuty incident" + number(e)
+        String subject = link.isTrigger()
+                ? "PagerDuty incident" + number(e)
                 : "Page to " + (link.target() == null ? "PagerDuty" : link.target()) + number(e);
         Incident incident = incidents.get(id);
         switch (e.type()) {
             case "incident.acknowledged" -> {
                 boolean moves = link.isTrigger() && incident.getStatus() == IncidentStatus.TRIGGERED;
-                record(e, id, TimelineKinds.PAGE_ACKNOWLEDGED, actor, subject + " acknowledged by " + e.agentLabel()
-                        + (link.isTrigger() && !moves ? " (incident already " + incident.getStatus() + ")" : ""), true);
+                record(
+                        e,
+                        id,
+                        TimelineKinds.PAGE_ACKNOWLEDGED,
+                        actor,
+                        subject + " acknowledged by " + e.agentLabel()
+                                + (link.isTrigger() && !moves
+                                        ? " (incident already " + incident.getStatus() + ")"
+                                        : ""),
+                        true);
                 if (moves) {
                     incidents.acknowledge(id, actor);
                 }
             }
             case "incident.resolved" -> {
                 boolean moves = link.isTrigger() && incident.getStatus().isOpen();
-                record(e, id, TimelineKinds.PAGE, actor, subject + " resolved in PagerDuty by " + e.agentLabel()
-                        + (link.isTrigger() && !moves ? " (incident already resolved)" : ""), false);
+                record(
+                        e,
+                        id,
+                        TimelineKinds.PAGE,
+                        actor,
+                        subject + " resolved in PagerDuty by " + e.agentLabel()
+                                + (link.isTrigger() && !moves ? " (incident already resolved)" : ""),
+                        false);
                 if (moves) {
                     incidents.resolve(id, actor, null);
                 }
             }
-            case "incident.reassigned" -> record(e, id, TimelineKinds.PAGE, actor,
-                    subject + " reassigned in PagerDuty to " + names(e) + " by " + e.agentLabel(), false);
-            case "incident.escalated" -> record(e, id, TimelineKinds.PAGE, actor, subject + " escalated in PagerDuty to "
-                    + names(e) + (e.escalationPolicy() == null ? "" : " (" + e.escalationPolicy() + ")"), false);
-            case "incident.triggered" -> record(e, id, TimelineKinds.PAGE, actor,
-                    subject + " triggered in PagerDuty, assigned to " + names(e), false);
+            case "incident.reassigned" ->
+                record(
+                        e,
+                        id,
+                        TimelineKinds.PAGE,
+                        actor,
+                        subject + " reassigned in PagerDuty to " + names(e) + " by " + e.agentLabel(),
+                        false);
+            case "incident.escalated" ->
+                record(
+                        e,
+                        id,
+                        TimelineKinds.PAGE,
+                        actor,
+                        subject + " escalated in PagerDuty to " + names(e)
+                                + (e.escalationPolicy() == null ? "" : " (" + e.escalationPolicy() + ")"),
+                        false);
+            case "incident.triggered" ->
+                record(
+                        e,
+                        id,
+                        TimelineKinds.PAGE,
+                        actor,
+                        subject + " triggered in PagerDuty, assigned to " + names(e),
+                        false);
             case "incident.annotated" -> {
                 if (e.noteContent() != null && !e.noteContent().startsWith(PagingTasks.NOTE_PREFIX.strip())) {
-                    record(e, id, TimelineKinds.NOTE, actor, "PagerDuty note by " + e.agentLabel() + ": "
-                            + e.noteContent(), false);
+                    record(
+                            e,
+                            id,
+                            TimelineKinds.NOTE,
+                            actor,
+                            "PagerDuty note by " + e.agentLabel() + ": " + e.noteContent(),
+                            false);
                 }
             }
             default -> {
@@ -131,8 +175,8 @@ class PagerDutyWebhookIntake {
     }
 
     private void record(PagerDutyWebhookEvent e, UUID id, String kind, Actor actor, String text, boolean key) {
-        NewTimelineEntry entry = NewTimelineEntry.of(id, e.occurredAt(), kind, actor, text)
-                .withDedupKey("pd-webhook:" + e.id());
+        NewTimelineEntry entry =
+                NewTimelineEntry.of(id, e.occurredAt(), kind, actor, text).withDedupKey("pd-webhook:" + e.id());
         if (e.htmlUrl() != null && e.htmlUrl().startsWith("https://")) {
             entry = entry.withLink(e.htmlUrl());
         }

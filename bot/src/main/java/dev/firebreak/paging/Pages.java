@@ -27,7 +27,8 @@ public class Pages {
 
     /** Pages a team known to the routing configuration; empty when accepted, else why not. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<String> pageTeam(UUID incidentId, String team, String message, String requestedBy, String dedupKey) {
+    public Optional<String> pageTeam(
+            UUID incidentId, String team, String message, String requestedBy, String dedupKey) {
         if (!settings.enabled()) {
             return Optional.of("PagerDuty is not configured");
         }
@@ -35,7 +36,11 @@ public class Pages {
         if (route.isEmpty()) {
             return Optional.of("no PagerDuty team called '" + team + "' in firebreak.pagerduty.routing");
         }
-        outbox.enqueue(PagingTasks.PAGE, PagingTasks.queue(incidentId), dedupKey, incidentId,
+        outbox.enqueue(
+                PagingTasks.PAGE,
+                PagingTasks.queue(incidentId),
+                dedupKey,
+                incidentId,
                 new PagingTasks.PageTask(incidentId, team, null, message, requestedBy));
         return Optional.empty();
     }
@@ -46,7 +51,11 @@ public class Pages {
         if (!settings.enabled() || !settings.hasApiToken()) {
             return Optional.of("PagerDuty notes need firebreak.pagerduty.api-token");
         }
-        outbox.enqueue(PagingTasks.NOTE, PagingTasks.noteQueue(incidentId), dedupKey, incidentId,
+        outbox.enqueue(
+                PagingTasks.NOTE,
+                PagingTasks.noteQueue(incidentId),
+                dedupKey,
+                incidentId,
                 new PagingTasks.NoteTask(incidentId, PagingTasks.NOTE_PREFIX + text));
         return Optional.empty();
     }

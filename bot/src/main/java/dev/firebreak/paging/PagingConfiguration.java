@@ -27,9 +27,20 @@ class PagingConfiguration {
         if (!settings.enabled()) {
             log.info("PagerDuty paging is off: no firebreak.pagerduty.api-token and no routing key configured");
         }
-        PagerDutyConfig config = new PagerDutyConfig(settings.apiToken(), settings.fromEmail(), settings.apiUrl(),
-                settings.eventsUrl(), null, null, null, Math.max(0, settings.clientRetries()), null,
-                settings.clientMaxBackoff(), clock, meters, null);
+        PagerDutyConfig config = new PagerDutyConfig(
+                settings.apiToken(),
+                settings.fromEmail(),
+                settings.apiUrl(),
+                settings.eventsUrl(),
+                null,
+                null,
+                null,
+                Math.max(0, settings.clientRetries()),
+                null,
+                settings.clientMaxBackoff(),
+                clock,
+                meters,
+                null);
         return PagerDutyClient.create(config);
     }
 }

@@ -32,8 +32,14 @@ class PagingListener {
     private final Clock clock;
     private final Timeline timeline;
 
-    PagingListener(PagerDutySettings settings, PagingRoutes routes, PagingStore store, Outbox outbox,
-                   IncidentManagement incidents, Clock clock, Timeline timeline) {
+    PagingListener(
+            PagerDutySettings settings,
+            PagingRoutes routes,
+            PagingStore store,
+            Outbox outbox,
+            IncidentManagement incidents,
+            Clock clock,
+            Timeline timeline) {
         this.timeline = timeline;
         this.settings = settings;
         this.routes = routes;
@@ -57,7 +63,10 @@ class PagingListener {
         }
         if (store.find(e.incidentId()).isPresent()) {
             if (!e.actor().is(Actor.PAGERDUTY)) {
-                note(e.incidentId(), "Severity changed from " + e.from() + " to " + e.to() + " by " + e.actor().name());
+                note(
+                        e.incidentId(),
+                        "Severity changed from " + e.from() + " to " + e.to() + " by "
+                                + e.actor().name());
             }
             return;
         }
@@ -80,8 +89,12 @@ class PagingListener {
         }
         UUID id = e.incidentId();
         if (e.from() == IncidentStatus.RESOLVED && e.to() == IncidentStatus.TRIGGERED) {
-            outbox.enqueue(PagingTasks.RETRIGGER, PagingTasks.queue(id), "pd:retrigger:" + id + ":" + e.at().toEpochMilli(),
-                    id, new PagingTasks.IncidentTask(id));
+            outbox.enqueue(
+                    PagingTasks.RETRIGGER,
+                    PagingTasks.queue(id),
+                    "pd:retrigger:" + id + ":" + e.at().toEpochMilli(),
+                    id,
+                    new PagingTasks.IncidentTask(id));
         } else if (e.to() == IncidentStatus.RESOLVED) {
             outbox.enqueue(PagingTasks.RESOLVE, PagingTasks.queue(id), null, id, new PagingTasks.IncidentTask(id));
         } else if (e.from() == IncidentStatus.TRIGGERED && e.to() != IncidentStatus.TRIGGERED) {
@@ -95,7 +108,9 @@ class PagingListener {
     /** Notes people add in Firebreak become notes on the PagerDuty incident; PagerDuty's own notes are not echoed. */
     @EventListener
     void on(NoteAdded e) {
-        if (settings.enabled() && !e.actor().is(Actor.PAGERDUTY) && store.find(e.incidentId()).isPresent()) {
+        if (settings.enabled()
+                && !e.actor().is(Actor.PAGERDUTY)
+                && store.find(e.incidentId()).isPresent()) {
             note(e.incidentId(), "Note by " + e.actor().name() + ": " + e.text());
         }
     }
@@ -103,9 +118,13 @@ class PagingListener {
     private void pageIfRouted(Incident incident) {
         if (incident.isDrill() && routes.forDrill().isEmpty()) {
             // A drill never pages real people: what would have been paged goes on the timeline only.
-            routes.route(incident.getSeverity(), incident.getLabels()).ifPresent(route -> timeline.record(
-                    NewTimelineEntry.of(incident.getId(), clock.instant(), TimelineKinds.PAGE, Actor.system(),
-                            "Drill: would have paged " + route.describe() + " via PagerDuty; nobody was paged")
+            routes.route(incident.getSeverity(), incident.getLabels())
+                    .ifPresent(route -> timeline.record(NewTimelineEntry.of(
+                                    incident.getId(),
+                                    clock.instant(),
+                                    TimelineKinds.PAGE,
+                                    Actor.system(),
+                                    "Drill: would have paged " + route.describe() + " via PagerDuty; nobody was paged")
                             .withDedupKey("drill-page:" + incident.getId())));
             return;
         }
@@ -114,13 +133,25 @@ class PagingListener {
             if (!store.insertRequested(id, route, clock.instant())) {
                 return;
             }
-            outbox.enqueue(PagingTasks.TRIGGER, PagingTasks.queue(id), "pd:trigger:" + id, id,
+            outbox.enqueue(
+                    PagingTasks.TRIGGER,
+                    PagingTasks.queue(id),
+                    "pd:trigger:" + id,
+                    id,
                     new PagingTasks.IncidentTask(id));
             if (settings.hasApiToken()) {
-                outbox.enqueue(PagingTasks.LINK, PagingTasks.linkQueue(id), "pd:link:" + id, id,
+                outbox.enqueue(
+                        PagingTasks.LINK,
+                        PagingTasks.linkQueue(id),
+                        "pd:link:" + id,
+                        id,
                         new PagingTasks.IncidentTask(id));
                 if (route.hasEscalationPolicy()) {
-                    outbox.enqueue(PagingTasks.INVITE_ONCALL, PagingTasks.queue(id), "pd:invite:" + id, id,
+                    outbox.enqueue(
+                            PagingTasks.INVITE_ONCALL,
+                            PagingTasks.queue(id),
+                            "pd:invite:" + id,
+                            id,
                             new PagingTasks.IncidentTask(id));
                 }
             }
@@ -129,7 +160,11 @@ class PagingListener {
 
     private void note(UUID id, String text) {
         if (settings.hasApiToken()) {
-            outbox.enqueue(PagingTasks.NOTE, PagingTasks.noteQueue(id), null, id,
+            outbox.enqueue(
+                    PagingTasks.NOTE,
+                    PagingTasks.noteQueue(id),
+                    null,
+                    id,
                     new PagingTasks.NoteTask(id, PagingTasks.NOTE_PREFIX + text));
         }
     }

@@ -44,7 +44,8 @@ public final class PagingRoutes {
 
     /** Where drill incidents page: the drill routing key only, never a real route. */
     public Optional<Route> forDrill() {
-        return drillRoutingKey == null ? Optional.empty()
+        return drillRoutingKey == null
+                ? Optional.empty()
                 : Optional.of(new Route(DRILL, drillRoutingKey, null, defaultServiceId));
     }
 
@@ -85,7 +86,8 @@ public final class PagingRoutes {
         }
         String t = team.strip();
         for (Rule rule : routing.rules()) {
-            if (t.equalsIgnoreCase(rule.name()) || t.equalsIgnoreCase(rule.match().team())
+            if (t.equalsIgnoreCase(rule.name())
+                    || t.equalsIgnoreCase(rule.match().team())
                     || t.equalsIgnoreCase(rule.match().service())) {
                 return Optional.of(toRoute(rule));
             }
@@ -141,13 +143,17 @@ public final class PagingRoutes {
                 && PagerDutySettings.blank(routing.defaultEscalationPolicy())) {
             return Optional.empty();
         }
-        return Optional.of(new Route("default", routing.defaultRoutingKey(), routing.defaultEscalationPolicy(),
-                defaultServiceId));
+        return Optional.of(
+                new Route("default", routing.defaultRoutingKey(), routing.defaultEscalationPolicy(), defaultServiceId));
     }
 
     private Route toRoute(Rule rule) {
-        String name = firstNonBlank(rule.name(), rule.match().service(), rule.match().team(), "rule");
-        return new Route(name, rule.routingKey(), rule.escalationPolicy(),
+        String name =
+                firstNonBlank(rule.name(), rule.match().service(), rule.match().team(), "rule");
+        return new Route(
+                name,
+                rule.routingKey(),
+                rule.escalationPolicy(),
                 PagerDutySettings.blank(rule.serviceId()) ? defaultServiceId : rule.serviceId());
     }
 

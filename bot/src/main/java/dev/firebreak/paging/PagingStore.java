@@ -23,18 +23,29 @@ class PagingStore {
 
     /** Records that the incident pages; false when it already did (the caller must then not enqueue again). */
     boolean insertRequested(UUID incidentId, Route route, Instant now) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 INSERT INTO paging_state (incident_id, dedup_key, route_name, escalation_policy, requested_at, updated_at)
                 VALUES (:id, :dedup, :route, :policy, :now, :now)
                 ON CONFLICT DO NOTHING
-                """, new MapSqlParameterSource().addValue("id", incidentId)
-                .addValue("dedup", PagingState.dedupKeyOf(incidentId)).addValue("route", route.name())
-                .addValue("policy", route.escalationPolicy()).addValue("now", ts(now))) == 1;
+                """,
+                        new MapSqlParameterSource()
+                                .addValue("id", incidentId)
+                                .addValue("dedup", PagingState.dedupKeyOf(incidentId))
+                                .addValue("route", route.name())
+                                .addValue("policy", route.escalationPolicy())
+                                .addValue("now", ts(now)))
+                == 1;
     }
 
     Optional<PagingState> find(UUID incidentId) {
-        return jdbc.query("SELECT * FROM paging_state WHERE incident_id = :id",
-                new MapSqlParameterSource("id", incidentId), PagingStore::state).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM paging_state WHERE incident_id = :id",
+                        new MapSqlParameterSource("id", incidentId),
+                        PagingStore::state)
+                .stream()
+                .findFirst();
     }
 
     void markTriggered(UUID incidentId, Instant now) {
@@ -54,45 +65,76 @@ class PagingStore {
 
     /** Remembers which PagerDuty incident belongs to ours (idempotent). */
     void link(PagingLink link, Instant now) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO paging_link (pd_incident_id, incident_id, kind, target, html_url, created_at)
                 VALUES (:pd, :id, :kind, :target, :url, :now)
                 ON CONFLICT DO NOTHING
-                """, new MapSqlParameterSource().addValue("pd", link.pdIncidentId()).addValue("id", link.incidentId())
-                .addValue("kind", link.kind()).addValue("target", link.target()).addValue("url", link.htmlUrl())
-                .addValue("now", ts(now)));
+                """,
+                new MapSqlParameterSource()
+                        .addValue("pd", link.pdIncidentId())
+                        .addValue("id", link.incidentId())
+                        .addValue("kind", link.kind())
+                        .addValue("target", link.target())
+                        .addValue("url", link.htmlUrl())
+                        .addValue("now", ts(now)));
         if (link.isTrigger()) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     UPDATE paging_state SET pd_incident_id = :pd, pd_incident_url = COALESCE(:url, pd_incident_url),
                                             updated_at = :now
                     WHERE incident_id = :id AND (pd_incident_id IS NULL OR pd_incident_id = :pd)
-                    """, new MapSqlParameterSource().addValue("pd", link.pdIncidentId())
-                    .addValue("id", link.incidentId()).addValue("url", link.htmlUrl()).addValue("now", ts(now)));
+                    """,
+                    new MapSqlParameterSource()
+                            .addValue("pd", link.pdIncidentId())
+                            .addValue("id", link.incidentId())
+                            .addValue("url", link.htmlUrl())
+                            .addValue("now", ts(now)));
         }
     }
 
     Optional<PagingLink> findLink(String pdIncidentId) {
-        return jdbc.query("SELECT * FROM paging_link WHERE pd_incident_id = :pd",
-                new MapSqlParameterSource("pd", pdIncidentId),
-                (rs, n) -> new PagingLink(rs.getString("pd_incident_id"), rs.getObject("incident_id", UUID.class),
-                        rs.getString("kind"), rs.getString("target"), rs.getString("html_url")))
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM paging_link WHERE pd_incident_id = :pd",
+                        new MapSqlParameterSource("pd", pdIncidentId),
+                        (rs, n) -> new PagingLink(
+                                rs.getString("pd_incident_id"),
+                                rs.getObject("incident_id", UUID.class),
+                                rs.getString("kind"),
+                                rs.getString("target"),
+                                rs.getString("html_url")))
+                .stream()
+                .findFirst();
     }
 
     /** Remembers a webhook delivery; false when this event id was processed before. */
     boolean recordWebhookEvent(String eventId, String type, String pdIncidentId, UUID incidentId, Instant now) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 INSERT INTO pagerduty_webhook_event (event_id, event_type, pd_incident_id, incident_id, received_at)
                 VALUES (:eid, :type, :pd, :id, :now)
                 ON CONFLICT DO NOTHING
-                """, new MapSqlParameterSource().addValue("eid", eventId).addValue("type", type)
-                .addValue("pd", pdIncidentId).addValue("id", incidentId).addValue("now", ts(now))) == 1;
+                """,
+                        new MapSqlParameterSource()
+                                .addValue("eid", eventId)
+                                .addValue("type", type)
+                                .addValue("pd", pdIncidentId)
+                                .addValue("id", incidentId)
+                                .addValue("now", ts(now)))
+                == 1;
     }
 
     private static PagingState state(ResultSet rs, int row) throws SQLException {
-        return new PagingState(rs.getObject("incident_id", UUID.class), rs.getString("dedup_key"),
-                rs.getString("route_name"), rs.getString("escalation_policy"), instant(rs, "requested_at"),
-                instant(rs, "triggered_at"), rs.getString("pd_incident_id"), rs.getString("pd_incident_url"));
+        return new PagingState(
+                rs.getObject("incident_id", UUID.class),
+                rs.getString("dedup_key"),
+                rs.getString("route_name"),
+                rs.getString("escalation_policy"),
+                instant(rs, "requested_at"),
+                instant(rs, "triggered_at"),
+                rs.getString("pd_incident_id"),
+                rs.getString("pd_incident_url"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,5 @@
 package dev.firebreak.paging;
 
-import java.util.List;
 import java.util.UUID;
 
 /** Outbox task kinds, queue keys and payloads of the paging module. */
@@ -18,8 +17,7 @@ final class PagingTasks {
     /** Prefix of notes Firebreak adds, so their {@code incident.annotated} webhooks are not echoed back. */
     static final String NOTE_PREFIX = "[Firebreak] ";
 
-    private PagingTasks() {
-    }
+    private PagingTasks() {}
 
     /** Trigger, acknowledge, resolve, invites and manual pages of one incident: strictly in order. */
     static String queue(UUID incidentId) {
@@ -35,13 +33,10 @@ final class PagingTasks {
         return "pagerduty-notes:" + incidentId;
     }
 
-    record IncidentTask(UUID incidentId) {
-    }
+    record IncidentTask(UUID incidentId) {}
 
-    record NoteTask(UUID incidentId, String content) {
-    }
+    record NoteTask(UUID incidentId, String content) {}
 
     /** A page from {@code /incident page}: a team (route) or a Slack user, with an optional message. */
-    record PageTask(UUID incidentId, String team, String slackUserId, String message, String requestedBy) {
-    }
+    record PageTask(UUID incidentId, String team, String slackUserId, String message, String requestedBy) {}
 }

@@ -46,10 +46,19 @@ class TriggerPageHandler implements OutboxHandler {
     private final IncidentMetrics metrics;
     private final PagerDutyPacing pacing;
 
-    TriggerPageHandler(PagerDutyClient client, PagerDutySettings settings,
-                       PagingRoutes routes, PagingStore store, IncidentManagement incidents, IncidentQueries queries, Timeline timeline,
-                       TransactionTemplate tx, Clock clock, Outbox outbox,
-                       IncidentMetrics metrics, PagerDutyPacing pacing) {
+    TriggerPageHandler(
+            PagerDutyClient client,
+            PagerDutySettings settings,
+            PagingRoutes routes,
+            PagingStore store,
+            IncidentManagement incidents,
+            IncidentQueries queries,
+            Timeline timeline,
+            TransactionTemplate tx,
+            Clock clock,
+            Outbox outbox,
+            IncidentMetrics metrics,
+            PagerDutyPacing pacing) {
         this.client = client;
         this.settings = settings;
         this.routes = routes;
@@ -86,8 +95,11 @@ class TriggerPageHandler implements OutboxHandler {
         }
         Incident incident = incidents.get(id);
         if (!incident.getStatus().isOpen()) {
-            record(id, "Not paged: " + incident.reference() + " was resolved before PagerDuty could be reached",
-                    "pd:not-paged:" + task.getId(), null);
+            record(
+                    id,
+                    "Not paged: " + incident.reference() + " was resolved before PagerDuty could be reached",
+                    "pd:not-paged:" + task.getId(),
+                    null);
             return OutboxResult.done();
         }
         if (again && routes.route(incident).isEmpty()) {
@@ -95,7 +107,8 @@ class TriggerPageHandler implements OutboxHandler {
         }
         Optional<Route> route = routes.named(state.get().routeName()).or(() -> routes.route(incident));
         if (route.isEmpty()) {
-            return OutboxResult.failed("PagerDuty trigger: route '" + state.get().routeName() + "' is no longer configured");
+            return OutboxResult.failed(
+                    "PagerDuty trigger: route '" + state.get().routeName() + "' is no longer configured");
         }
         String dedupKey = state.get().dedupKey();
         try {
@@ -107,13 +120,14 @@ class TriggerPageHandler implements OutboxHandler {
                 return wait.get();
             }
             if (route.get().hasRoutingKey()) {
-                client.trigger(PagerDutyEvents.trigger(queries.view(incident), route.get().routingKey(), dedupKey,
-                        settings.incidentUrl()));
+                client.trigger(PagerDutyEvents.trigger(
+                        queries.view(incident), route.get().routingKey(), dedupKey, settings.incidentUrl()));
             } else {
                 created = createByRest(incident, route.get(), dedupKey);
                 if (created == null) {
-                    return OutboxResult.failed("PagerDuty trigger: route " + route.get().name()
-                            + " has no routing key, and no API token and service id to create an incident");
+                    return OutboxResult.failed(
+                            "PagerDuty trigger: route " + route.get().name()
+                                    + " has no routing key, and no API token and service id to create an incident");
                 }
             }
             PagerDutyIncident pd = created;
@@ -123,15 +137,25 @@ class TriggerPageHandler implements OutboxHandler {
                 if (again) {
                     store.forgetPagerDutyIncident(id, now);
                     if (pd == null && settings.hasApiToken()) {
-                        outbox.enqueue(PagingTasks.LINK, PagingTasks.linkQueue(id), "pd:link:" + id + ":" + task.getId(),
-                                id, new PagingTasks.IncidentTask(id));
+                        outbox.enqueue(
+                                PagingTasks.LINK,
+                                PagingTasks.linkQueue(id),
+                                "pd:link:" + id + ":" + task.getId(),
+                                id,
+                                new PagingTasks.IncidentTask(id));
                     }
                 }
                 if (pd != null) {
-                    store.link(new PagingLink(pd.id(), id, PagingLink.TRIGGER, route.get().name(), pd.htmlUrl()), now);
+                    store.link(
+                            new PagingLink(
+                                    pd.id(), id, PagingLink.TRIGGER, route.get().name(), pd.htmlUrl()),
+                            now);
                 }
-                record(id, (again ? "Paged again: " : "Paged ") + route.get().describe() + " via PagerDuty",
-                        again ? "pd:paged:" + id + ":" + task.getId() : "pd:paged:" + id, pd == null ? null : pd.htmlUrl());
+                record(
+                        id,
+                        (again ? "Paged again: " : "Paged ") + route.get().describe() + " via PagerDuty",
+                        again ? "pd:paged:" + id + ":" + task.getId() : "pd:paged:" + id,
+                        pd == null ? null : pd.htmlUrl());
             });
             metrics.pageSent(incident.getSeverity(), again ? "retrigger" : "trigger");
             return OutboxResult.done();
@@ -146,18 +170,23 @@ class TriggerPageHandler implements OutboxHandler {
     }
 
     private PagerDutyIncident createByRest(Incident incident, Route route, String key) {
-        if (!settings.hasApiToken() || route.serviceId() == null || route.serviceId().isBlank()) {
+        if (!settings.hasApiToken()
+                || route.serviceId() == null
+                || route.serviceId().isBlank()) {
             return null;
         }
-        return client.createIncident(NewPagerDutyIncident.of(PagerDutyEvents.summary(queries.view(incident)), route.serviceId())
-                .withIncidentKey(key).withEscalationPolicy(route.escalationPolicy())
-                .withUrgency(incident.getSeverity().level() <= 2 ? Urgency.HIGH : Urgency.LOW)
-                .withDetails(incident.getSummary()));
+        return client.createIncident(
+                NewPagerDutyIncident.of(PagerDutyEvents.summary(queries.view(incident)), route.serviceId())
+                        .withIncidentKey(key)
+                        .withEscalationPolicy(route.escalationPolicy())
+                        .withUrgency(incident.getSeverity().level() <= 2 ? Urgency.HIGH : Urgency.LOW)
+                        .withDetails(incident.getSummary()));
     }
 
     private void record(UUID id, String text, String dedupKey, String link) {
         NewTimelineEntry entry = NewTimelineEntry.of(id, clock.instant(), TimelineKinds.PAGE, Actor.system(), text)
-                .withDedupKey(dedupKey).asKeyEvent();
+                .withDedupKey(dedupKey)
+                .asKeyEvent();
         timeline.record(link == null ? entry : entry.withLink(link));
     }
 }

@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 final class WebhookSignatures {
 
-    private WebhookSignatures() {
-    }
+    private WebhookSignatures() {}
 
     static boolean valid(byte[] body, String header, List<String> secrets) {
         if (body == null || header == null || header.isBlank() || secrets.isEmpty()) {

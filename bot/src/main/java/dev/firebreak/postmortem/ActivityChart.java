@@ -28,20 +28,21 @@ public final class ActivityChart {
     static final int TITLE_FONT = 14;
     static final String[] PALETTE = {"#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#8c959f"};
 
-    private ActivityChart() {
-    }
+    private ActivityChart() {}
 
     /** A phase of the response, shaded from {@code from} to {@code to}. */
-    record Phase(String name, String cssClass, Instant from, Instant to) {
-    }
+    record Phase(String name, String cssClass, Instant from, Instant to) {}
 
-    record Milestone(String name, Instant at) {
-    }
+    record Milestone(String name, Instant at) {}
 
     /** Everything laid out, before writing SVG. */
-    record Chart(Incident incident, ChartSeries series, ChartAxis axis, List<Milestone> milestones, List<Phase> phases,
-                 String breakNote) {
-    }
+    record Chart(
+            Incident incident,
+            ChartSeries series,
+            ChartAxis axis,
+            List<Milestone> milestones,
+            List<Phase> phases,
+            String breakNote) {}
 
     public static String svg(PostmortemInput input) {
         return ChartSvg.write(layout(input));
@@ -59,8 +60,13 @@ public final class ActivityChart {
         TreeSet<Instant> events = new TreeSet<>(series.changes());
         List<Milestone> milestones = new ArrayList<>();
         String[] names = {"Detected", "Opened", "Acknowledged", "Mitigated", "Resolved"};
-        Instant[] at = {incident.detectedAt(), incident.openedAt(), incident.acknowledgedAt(), incident.mitigatedAt(),
-                incident.resolvedAt()};
+        Instant[] at = {
+            incident.detectedAt(),
+            incident.openedAt(),
+            incident.acknowledgedAt(),
+            incident.mitigatedAt(),
+            incident.resolvedAt()
+        };
         for (int k = 0; k < names.length; k++) {
             if (at[k] != null) {
                 events.add(at[k]);
@@ -102,7 +108,8 @@ public final class ActivityChart {
         if (!axis.hasBreak()) {
             return null;
         }
-        String note = "Axis break: " + Durations.between(axis.gapFrom(), axis.gapTo()) + " without alert changes is left out.";
+        String note = "Axis break: " + Durations.between(axis.gapFrom(), axis.gapTo())
+                + " without alert changes is left out.";
         if (i.detectedAt() != null && i.openedAt() != null && i.detectedAt().isBefore(i.openedAt())) {
             note += "\nDetected (first alert) " + Durations.utc(i.detectedAt()) + ", "
                     + Durations.between(i.detectedAt(), i.openedAt()) + " before the incident was opened.";
@@ -119,13 +126,20 @@ public final class ActivityChart {
             sb.append("Alerts firing over time").append(s.names().size() > 1 ? ", stacked by alertname: " : ": ");
             for (int k = 0; k < s.names().size(); k++) {
                 int n = s.alertCounts().get(k);
-                sb.append(k == 0 ? "" : ", ").append(s.names().get(k)).append(" (").append(n)
+                sb.append(k == 0 ? "" : ", ")
+                        .append(s.names().get(k))
+                        .append(" (")
+                        .append(n)
                         .append(n == 1 ? " alert)" : " alerts)");
             }
             sb.append("; at most ").append(s.max()).append(" at once.");
         }
         for (Milestone m : c.milestones()) {
-            sb.append(' ').append(m.name()).append(' ').append(Durations.utc(m.at())).append('.');
+            sb.append(' ')
+                    .append(m.name())
+                    .append(' ')
+                    .append(Durations.utc(m.at()))
+                    .append('.');
         }
         if (c.breakNote() != null) {
             sb.append(' ').append(c.breakNote().replace('\n', ' '));

@@ -16,14 +16,18 @@ final class ChartAxis {
 
     /** A gap is broken only when at least this long and longer than {@link #BREAK_FACTOR} times what follows it. */
     static final Duration MIN_BREAK = Duration.ofHours(1);
+
     static final int BREAK_FACTOR = 2;
     static final double PRELUDE_WIDTH = 96;
     static final double GAP_WIDTH = 30;
     private static final long[] TICK_MINUTES = {1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080};
     private static final double MIN_TICK_SPACING = 70;
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY_HH_MM = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HH_MM =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_HH_MM =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     record Segment(Instant from, Instant to, double x0, double x1) {
         double x(Instant t) {
@@ -33,8 +37,7 @@ final class ChartAxis {
         }
     }
 
-    record Tick(double x, String label) {
-    }
+    record Tick(double x, String label) {}
 
     private final Segment prelude;
     private final Segment main;
@@ -138,7 +141,9 @@ final class ChartAxis {
         long step = stepMinutes * 60_000;
         boolean sameDay = DAY.format(main.from()).equals(DAY.format(main.to()));
         List<Tick> ticks = new ArrayList<>();
-        for (long t = Math.floorDiv(main.from().toEpochMilli(), step) * step + step; t <= main.to().toEpochMilli(); t += step) {
+        for (long t = Math.floorDiv(main.from().toEpochMilli(), step) * step + step;
+                t <= main.to().toEpochMilli();
+                t += step) {
             Instant at = Instant.ofEpochMilli(t);
             ticks.add(new Tick(main.x(at), (sameDay ? HH_MM : DAY_HH_MM).format(at)));
         }
@@ -147,8 +152,14 @@ final class ChartAxis {
 
     /** A milestone's time: {@code 04:57:14}, with the day ({@code 11-25 09:14:00}) when it is not in the window's days. */
     String time(Instant t) {
-        boolean inWindow = DAY.format(t).equals(DAY.format(main.from())) || DAY.format(t).equals(DAY.format(main.to()));
-        return inWindow ? Durations.time(t) : DAY_HH_MM.format(t) + DateTimeFormatter.ofPattern(":ss").withZone(ZoneOffset.UTC).format(t);
+        boolean inWindow =
+                DAY.format(t).equals(DAY.format(main.from())) || DAY.format(t).equals(DAY.format(main.to()));
+        return inWindow
+                ? Durations.time(t)
+                : DAY_HH_MM.format(t)
+                        + DateTimeFormatter.ofPattern(":ss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(t);
     }
 
     /** What the axis shows: {@code Time (UTC), 2026-11-28} or a range of days. */

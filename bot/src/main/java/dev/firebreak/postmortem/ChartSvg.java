@@ -30,8 +30,7 @@ final class ChartSvg {
             + ".phase-open{fill:#3d2300}.phase-acknowledged{fill:#0c2d6b}.phase-mitigated{fill:#0f3a1e}}";
     private static final String[] PHASE_FILL = {"#ffe7cc", "#d6ecff", "#d3f5dc"};
 
-    private ChartSvg() {
-    }
+    private ChartSvg() {}
 
     static String write(Chart c) {
         ChartAxis axis = c.axis();
@@ -60,24 +59,47 @@ final class ChartSvg {
         int max = Math.max(1, s.max());
         Y y = count -> plotBottom - (PLOT_HEIGHT - 10) * (double) count / max;
 
-        StringBuilder svg = new StringBuilder(8192 + s.changes().size() * 40 * Math.max(1, s.names().size()));
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" font-family=\"")
-                .append(FONT_FAMILY).append("\" font-size=\"").append(FONT)
+        StringBuilder svg = new StringBuilder(
+                8192 + s.changes().size() * 40 * Math.max(1, s.names().size()));
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" font-family=\"")
+                .append(FONT_FAMILY)
+                .append("\" font-size=\"")
+                .append(FONT)
                 .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n");
-        String title = c.incident().reference() + " " + (c.incident().title() == null ? "" : c.incident().title())
-                + ": alerts firing";
+        String title = c.incident().reference() + " "
+                + (c.incident().title() == null ? "" : c.incident().title()) + ": alerts firing";
         svg.append("<title id=\"chart-title\">").append(Xml.escape(title)).append("</title>\n");
-        svg.append("<desc id=\"chart-desc\">").append(Xml.escape(ActivityChart.description(c))).append("</desc>\n");
+        svg.append("<desc id=\"chart-desc\">")
+                .append(Xml.escape(ActivityChart.description(c)))
+                .append("</desc>\n");
         svg.append("<style>").append(STYLE).append("</style>\n");
         svg.append("<rect class=\"bg\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         text(svg, "heading fg", PAD, titleY, TITLE_FONT, null, ChartText.fit(title, TITLE_FONT, WIDTH - 2 * PAD));
         for (Phase p : c.phases()) {
             double x0 = axis.x(p.from());
-            svg.append("<rect class=\"phase ").append(p.cssClass()).append("\" data-phase=\"").append(p.cssClass().substring(6))
-                    .append("\" x=\"").append(fmt(x0)).append("\" y=\"").append(fmt(plotTop)).append("\" width=\"")
-                    .append(fmt(Math.max(1, axis.x(p.to()) - x0))).append("\" height=\"").append(PLOT_HEIGHT)
-                    .append("\" fill=\"").append(PHASE_FILL[phaseIndex(p)]).append("\"/>\n");
+            svg.append("<rect class=\"phase ")
+                    .append(p.cssClass())
+                    .append("\" data-phase=\"")
+                    .append(p.cssClass().substring(6))
+                    .append("\" x=\"")
+                    .append(fmt(x0))
+                    .append("\" y=\"")
+                    .append(fmt(plotTop))
+                    .append("\" width=\"")
+                    .append(fmt(Math.max(1, axis.x(p.to()) - x0)))
+                    .append("\" height=\"")
+                    .append(PLOT_HEIGHT)
+                    .append("\" fill=\"")
+                    .append(PHASE_FILL[phaseIndex(p)])
+                    .append("\"/>\n");
         }
         yAxis(svg, axis, y, s.max(), plotTop, plotBottom);
         series(svg, s, axis, y);
@@ -86,12 +108,25 @@ final class ChartSvg {
         for (Label l : labels) {
             double baseline = plotTop - 6 - l.row() * ROW;
             String name = l.text().substring(0, l.text().indexOf(' ')).toLowerCase(Locale.ROOT);
-            svg.append("<g class=\"milestone\" data-milestone=\"").append(Xml.escape(name)).append("\">")
-                    .append("<line class=\"line\" x1=\"").append(fmt(l.lineX())).append("\" y1=\"").append(fmt(baseline - 9))
-                    .append("\" x2=\"").append(fmt(l.lineX())).append("\" y2=\"").append(fmt(plotBottom))
+            svg.append("<g class=\"milestone\" data-milestone=\"")
+                    .append(Xml.escape(name))
+                    .append("\">")
+                    .append("<line class=\"line\" x1=\"")
+                    .append(fmt(l.lineX()))
+                    .append("\" y1=\"")
+                    .append(fmt(baseline - 9))
+                    .append("\" x2=\"")
+                    .append(fmt(l.lineX()))
+                    .append("\" y2=\"")
+                    .append(fmt(plotBottom))
                     .append("\" stroke=\"#1f2328\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>")
-                    .append("<rect class=\"bg\" x=\"").append(fmt(l.textX() - 2)).append("\" y=\"").append(fmt(baseline - 10))
-                    .append("\" width=\"").append(fmt(l.width() + 4)).append("\" height=\"13\" fill=\"#ffffff\"/>");
+                    .append("<rect class=\"bg\" x=\"")
+                    .append(fmt(l.textX() - 2))
+                    .append("\" y=\"")
+                    .append(fmt(baseline - 10))
+                    .append("\" width=\"")
+                    .append(fmt(l.width() + 4))
+                    .append("\" height=\"13\" fill=\"#ffffff\"/>");
             text(svg, "fg", l.textX(), baseline, FONT, null, l.text());
             svg.append("</g>\n");
         }
@@ -101,8 +136,14 @@ final class ChartSvg {
         svg.append("<g class=\"legend\">");
         for (LegendItem item : legend) {
             double base = legendY + item.row() * 16;
-            svg.append("<rect class=\"").append(item.cssClass()).append("\" x=\"").append(fmt(item.x())).append("\" y=\"")
-                    .append(fmt(base - 9)).append("\" width=\"10\" height=\"10\" fill=\"").append(item.color())
+            svg.append("<rect class=\"")
+                    .append(item.cssClass())
+                    .append("\" x=\"")
+                    .append(fmt(item.x()))
+                    .append("\" y=\"")
+                    .append(fmt(base - 9))
+                    .append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(item.color())
                     .append("\" stroke=\"#8c959f\" stroke-width=\"0.5\"/>");
             text(svg, "fg", item.x() + ChartText.SWATCH + 4, base, FONT, null, item.text());
         }
@@ -127,8 +168,11 @@ final class ChartSvg {
         ChartSeries s = c.series();
         for (int k = 0; k < s.names().size(); k++) {
             int n = s.alertCounts().get(k);
-            entries.add(new String[] {s.names().get(k) + " (" + n + (n == 1 ? " alert)" : " alerts)"), "series",
-                    PALETTE[Math.min(k, PALETTE.length - 1)]});
+            entries.add(new String[] {
+                s.names().get(k) + " (" + n + (n == 1 ? " alert)" : " alerts)"),
+                "series",
+                PALETTE[Math.min(k, PALETTE.length - 1)]
+            });
         }
         for (Phase p : c.phases()) {
             entries.add(new String[] {p.name(), p.cssClass(), PHASE_FILL[phaseIndex(p)]});
@@ -149,14 +193,26 @@ final class ChartSvg {
         for (int v : ticks) {
             double ty = y.of(v);
             if (v > 0) {
-                svg.append("<line class=\"grid\" x1=\"").append(fmt(axis.left())).append("\" y1=\"").append(fmt(ty))
-                        .append("\" x2=\"").append(fmt(axis.right())).append("\" y2=\"").append(fmt(ty))
+                svg.append("<line class=\"grid\" x1=\"")
+                        .append(fmt(axis.left()))
+                        .append("\" y1=\"")
+                        .append(fmt(ty))
+                        .append("\" x2=\"")
+                        .append(fmt(axis.right()))
+                        .append("\" y2=\"")
+                        .append(fmt(ty))
                         .append("\" stroke=\"#d1d9e0\" stroke-width=\"0.5\"/>");
             }
             text(svg, "muted", LEFT - 6, ty + 4, FONT, "end", Integer.toString(v));
         }
-        svg.append("<line class=\"axis\" x1=\"").append(fmt(axis.left())).append("\" y1=\"").append(fmt(plotTop))
-                .append("\" x2=\"").append(fmt(axis.left())).append("\" y2=\"").append(fmt(plotBottom))
+        svg.append("<line class=\"axis\" x1=\"")
+                .append(fmt(axis.left()))
+                .append("\" y1=\"")
+                .append(fmt(plotTop))
+                .append("\" x2=\"")
+                .append(fmt(axis.left()))
+                .append("\" y2=\"")
+                .append(fmt(plotBottom))
                 .append("\" stroke=\"#59636e\"/></g>\n");
     }
 
@@ -167,20 +223,29 @@ final class ChartSvg {
             int[] lower = k == 0 ? zero : s.stacked()[k - 1];
             List<double[]> up = steps(s, axis, y, upper, false);
             List<double[]> down = steps(s, axis, y, lower, false);
-            svg.append("<path class=\"series\" data-series=\"").append(k).append("\" fill=\"")
-                    .append(PALETTE[Math.min(k, PALETTE.length - 1)]).append("\" fill-opacity=\"0.85\" d=\"M");
+            svg.append("<path class=\"series\" data-series=\"")
+                    .append(k)
+                    .append("\" fill=\"")
+                    .append(PALETTE[Math.min(k, PALETTE.length - 1)])
+                    .append("\" fill-opacity=\"0.85\" d=\"M");
             for (double[] p : up) {
                 svg.append(fmt(p[0])).append(',').append(fmt(p[1])).append(' ');
             }
             for (int i = down.size() - 1; i >= 0; i--) {
-                svg.append(fmt(down.get(i)[0])).append(',').append(fmt(down.get(i)[1])).append(i == 0 ? "Z" : " ");
+                svg.append(fmt(down.get(i)[0]))
+                        .append(',')
+                        .append(fmt(down.get(i)[1]))
+                        .append(i == 0 ? "Z" : " ");
             }
             svg.append("\"/>\n");
         }
         svg.append("<polyline class=\"activity line\" fill=\"none\" stroke=\"#1f2328\" stroke-width=\"1.5\" points=\"");
         List<double[]> total = steps(s, axis, y, s.total(), true);
         for (int i = 0; i < total.size(); i++) {
-            svg.append(i == 0 ? "" : " ").append(fmt(total.get(i)[0])).append(',').append(fmt(total.get(i)[1]));
+            svg.append(i == 0 ? "" : " ")
+                    .append(fmt(total.get(i)[0]))
+                    .append(',')
+                    .append(fmt(total.get(i)[1]));
         }
         svg.append("\"/>\n");
     }
@@ -220,8 +285,14 @@ final class ChartSvg {
             if (t.x() - w / 2 < minX || t.x() + w / 2 > WIDTH - PAD) {
                 continue;
             }
-            svg.append("<line class=\"axis\" x1=\"").append(fmt(t.x())).append("\" y1=\"").append(fmt(plotBottom))
-                    .append("\" x2=\"").append(fmt(t.x())).append("\" y2=\"").append(fmt(plotBottom + 4))
+            svg.append("<line class=\"axis\" x1=\"")
+                    .append(fmt(t.x()))
+                    .append("\" y1=\"")
+                    .append(fmt(plotBottom))
+                    .append("\" x2=\"")
+                    .append(fmt(t.x()))
+                    .append("\" y2=\"")
+                    .append(fmt(plotBottom + 4))
                     .append("\" stroke=\"#59636e\"/>");
             text(svg, "muted", t.x(), plotBottom + 15, FONT, "middle", t.label());
             minX = t.x() + w / 2 + 8;
@@ -232,13 +303,26 @@ final class ChartSvg {
         if (axis.hasBreak()) {
             double a = axis.prelude().x1();
             double b = axis.main().x0();
-            svg.append("<g class=\"axis-break\" data-skipped=\"").append(Xml.escape(Durations.between(axis.gapFrom(), axis.gapTo())))
-                    .append("\"><rect class=\"bg\" x=\"").append(fmt(a + 3)).append("\" y=\"").append(fmt(plotTop))
-                    .append("\" width=\"").append(fmt(b - a - 6)).append("\" height=\"").append(PLOT_HEIGHT)
+            svg.append("<g class=\"axis-break\" data-skipped=\"")
+                    .append(Xml.escape(Durations.between(axis.gapFrom(), axis.gapTo())))
+                    .append("\"><rect class=\"bg\" x=\"")
+                    .append(fmt(a + 3))
+                    .append("\" y=\"")
+                    .append(fmt(plotTop))
+                    .append("\" width=\"")
+                    .append(fmt(b - a - 6))
+                    .append("\" height=\"")
+                    .append(PLOT_HEIGHT)
                     .append("\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>");
             for (double x : new double[] {a + 3, b - 3}) {
-                svg.append("<line class=\"axis\" x1=\"").append(fmt(x - 4)).append("\" y1=\"").append(fmt(plotBottom + 6))
-                        .append("\" x2=\"").append(fmt(x + 4)).append("\" y2=\"").append(fmt(plotBottom - 6))
+                svg.append("<line class=\"axis\" x1=\"")
+                        .append(fmt(x - 4))
+                        .append("\" y1=\"")
+                        .append(fmt(plotBottom + 6))
+                        .append("\" x2=\"")
+                        .append(fmt(x + 4))
+                        .append("\" y2=\"")
+                        .append(fmt(plotBottom - 6))
                         .append("\" stroke=\"#59636e\" stroke-width=\"1.5\"/>");
             }
             svg.append("</g>\n");
@@ -246,22 +330,42 @@ final class ChartSvg {
     }
 
     private static void axisLine(StringBuilder svg, double x0, double x1, double y) {
-        svg.append("<line class=\"axis\" x1=\"").append(fmt(x0)).append("\" y1=\"").append(fmt(y)).append("\" x2=\"")
-                .append(fmt(x1)).append("\" y2=\"").append(fmt(y)).append("\" stroke=\"#59636e\"/>");
+        svg.append("<line class=\"axis\" x1=\"")
+                .append(fmt(x0))
+                .append("\" y1=\"")
+                .append(fmt(y))
+                .append("\" x2=\"")
+                .append(fmt(x1))
+                .append("\" y2=\"")
+                .append(fmt(y))
+                .append("\" stroke=\"#59636e\"/>");
     }
 
-    private static void text(StringBuilder svg, String cssClass, double x, double y, int size, String anchor, String text) {
-        svg.append("<text class=\"").append(cssClass).append("\" x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y))
-                .append("\" font-size=\"").append(size).append('"');
+    private static void text(
+            StringBuilder svg, String cssClass, double x, double y, int size, String anchor, String text) {
+        svg.append("<text class=\"")
+                .append(cssClass)
+                .append("\" x=\"")
+                .append(fmt(x))
+                .append("\" y=\"")
+                .append(fmt(y))
+                .append("\" font-size=\"")
+                .append(size)
+                .append('"');
         if (anchor != null) {
             svg.append(" text-anchor=\"").append(anchor).append('"');
         }
-        svg.append(" fill=\"").append(cssClass.contains("muted") ? "#59636e" : "#1f2328").append("\">")
-                .append(Xml.escape(text)).append("</text>");
+        svg.append(" fill=\"")
+                .append(cssClass.contains("muted") ? "#59636e" : "#1f2328")
+                .append("\">")
+                .append(Xml.escape(text))
+                .append("</text>");
     }
 
     static String fmt(double v) {
         long tenths = Math.round(v * 10);
-        return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths < 0 ? "-" : "") + Math.abs(tenths / 10) + "." + Math.abs(tenths % 10);
+        return tenths % 10 == 0
+                ? Long.toString(tenths / 10)
+                : (tenths < 0 ? "-" : "") + Math.abs(tenths / 10) + "." + Math.abs(tenths % 10);
     }
 }

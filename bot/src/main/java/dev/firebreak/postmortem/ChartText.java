@@ -11,10 +11,10 @@ final class ChartText {
 
     /** A generous average advance of sans-serif glyphs (DejaVu Sans, Liberation Sans, Helvetica), in em. */
     static final double EM_PER_CHAR = 0.62;
+
     static final double LABEL_GAP = 8;
 
-    private ChartText() {
-    }
+    private ChartText() {}
 
     static double width(String text, double fontSize) {
         return text.codePointCount(0, text.length()) * fontSize * EM_PER_CHAR;
@@ -116,8 +116,7 @@ final class ChartText {
     }
 
     /** A legend entry: a swatch at {@code x} and its text after it, in {@code row}. */
-    record LegendItem(String text, String cssClass, String color, double x, int row) {
-    }
+    record LegendItem(String text, String cssClass, String color, double x, int row) {}
 
     static final double SWATCH = 10;
 

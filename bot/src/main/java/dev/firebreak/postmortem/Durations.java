@@ -9,12 +9,12 @@ import java.time.format.DateTimeFormatter;
 public final class Durations {
 
     public static final String NOT_AVAILABLE = "n/a";
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String utc(Instant t) {
         return t == null ? NOT_AVAILABLE : UTC.format(t);

@@ -8,8 +8,7 @@ import dev.firebreak.timeline.Links;
  */
 public final class Markdown {
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** Escapes text so that CommonMark/GFM shows it literally on one line. */
     public static String inline(String text) {
@@ -32,7 +31,8 @@ public final class Markdown {
             }
             lastSpace = false;
             switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#' ->
+                    out.append('\\').append(c);
                 default -> out.append(c);
             }
         }
@@ -109,7 +109,9 @@ public final class Markdown {
 
     /** A fenced code block whose fence is longer than any backtick run in the content. */
     public static String codeBlock(String content) {
-        String body = content == null ? "" : stripControl(content.replace("\r\n", "\n").replace('\r', '\n'));
+        String body = content == null
+                ? ""
+                : stripControl(content.replace("\r\n", "\n").replace('\r', '\n'));
         int longest = 0;
         int run = 0;
         for (int i = 0; i < body.length(); i++) {

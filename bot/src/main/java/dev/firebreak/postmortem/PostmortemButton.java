@@ -26,6 +26,8 @@ class PostmortemButton implements BlockActionHandler {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        return PostmortemReplies.requested(incidents.view(context.incident()), requests.requestUpload(context.incident().getId(), "button"));
+        return PostmortemReplies.requested(
+                incidents.view(context.incident()),
+                requests.requestUpload(context.incident().getId(), "button"));
     }
 }

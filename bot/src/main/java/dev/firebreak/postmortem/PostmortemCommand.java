@@ -35,6 +35,8 @@ class PostmortemCommand implements IncidentSubcommand {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        return PostmortemReplies.requested(incidents.view(context.incident()), requests.requestUpload(context.incident().getId(), "command"));
+        return PostmortemReplies.requested(
+                incidents.view(context.incident()),
+                requests.requestUpload(context.incident().getId(), "command"));
     }
 }

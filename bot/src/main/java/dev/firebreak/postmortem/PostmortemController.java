@@ -36,18 +36,21 @@ class PostmortemController {
         String stem = PostmortemDrafts.fileStem(input.incident());
         switch (format.toLowerCase(Locale.ROOT)) {
             case "markdown", "md" -> {
-                return ResponseEntity.ok().contentType(MARKDOWN)
+                return ResponseEntity.ok()
+                        .contentType(MARKDOWN)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + stem + ".md\"")
                         .body(drafts.markdown(input, chart));
             }
             case "html" -> {
-                return ResponseEntity.ok().contentType(HTML)
+                return ResponseEntity.ok()
+                        .contentType(HTML)
                         .header("Content-Security-Policy", CSP)
                         .header("X-Content-Type-Options", "nosniff")
                         .body(drafts.html(input));
             }
             case "pdf" -> {
-                return ResponseEntity.ok().contentType(PDF)
+                return ResponseEntity.ok()
+                        .contentType(PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + stem + ".pdf\"")
                         .header("X-Content-Type-Options", "nosniff")
                         .body(drafts.pdf(input));
@@ -58,7 +61,8 @@ class PostmortemController {
 
     @GetMapping("/activity.svg")
     ResponseEntity<String> activity(@PathVariable String id) {
-        return ResponseEntity.ok().contentType(SVG)
+        return ResponseEntity.ok()
+                .contentType(SVG)
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .header("X-Content-Type-Options", "nosniff")
                 .body(drafts.svg(drafts.load(id)));

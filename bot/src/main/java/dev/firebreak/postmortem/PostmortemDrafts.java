@@ -1,8 +1,8 @@
 package dev.firebreak.postmortem;
 
+import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.IncidentGroups;
-import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentView;
@@ -30,8 +30,14 @@ public class PostmortemDrafts {
     private final PostmortemRenderer renderer;
     private final IncidentGroups groups;
 
-    PostmortemDrafts(IncidentManagement incidents, IncidentQueries queries, IncidentAlerts alerts, Timeline timeline,
-                     Clock clock, PostmortemSettings settings, IncidentGroups groups) {
+    PostmortemDrafts(
+            IncidentManagement incidents,
+            IncidentQueries queries,
+            IncidentAlerts alerts,
+            Timeline timeline,
+            Clock clock,
+            PostmortemSettings settings,
+            IncidentGroups groups) {
         this.incidents = incidents;
         this.queries = queries;
         this.groups = groups;
@@ -59,16 +65,38 @@ public class PostmortemDrafts {
         List<TimelineEntry> entries = timeline.of(i.id());
         List<PostmortemInput.Entry> entryFacts = new ArrayList<>(entries.size());
         for (TimelineEntry e : entries) {
-            entryFacts.add(new PostmortemInput.Entry(e.getId(), e.getOccurredAt(), e.getKind(), e.getActor(),
-                    e.getActorRef(), e.getText(), e.getLink(), e.getData(), e.isKeyEvent(), e.getSupersedesId()));
+            entryFacts.add(new PostmortemInput.Entry(
+                    e.getId(),
+                    e.getOccurredAt(),
+                    e.getKind(),
+                    e.getActor(),
+                    e.getActorRef(),
+                    e.getText(),
+                    e.getLink(),
+                    e.getData(),
+                    e.isKeyEvent(),
+                    e.getSupersedesId()));
         }
         List<PostmortemInput.StormGroup> stormGroups = groups.findByIncidentIdOrderByOrdinal(i.id()).stream()
-                .map(g -> new PostmortemInput.StormGroup(g.getOrdinal(), g.getTitle(), g.getSeverity().name(),
-                        g.getState().name(), g.getFiringAlerts(), g.getTotalAlerts(), g.getJoinedAt(),
-                        g.getResolvedAt(), g.getSplitAt(), g.getSplitTo() == null ? null
-                        : incidents.find(g.getSplitTo().toString()).map(Incident::reference).orElse(null)))
+                .map(g -> new PostmortemInput.StormGroup(
+                        g.getOrdinal(),
+                        g.getTitle(),
+                        g.getSeverity().name(),
+                        g.getState().name(),
+                        g.getFiringAlerts(),
+                        g.getTotalAlerts(),
+                        g.getJoinedAt(),
+                        g.getResolvedAt(),
+                        g.getSplitAt(),
+                        g.getSplitTo() == null
+                                ? null
+                                : incidents
+                                        .find(g.getSplitTo().toString())
+                                        .map(Incident::reference)
+                                        .orElse(null)))
                 .toList();
-        return new PostmortemInput(PostmortemInput.Incident.of(i), alertFacts, entryFacts, clock.instant(), stormGroups);
+        return new PostmortemInput(
+                PostmortemInput.Incident.of(i), alertFacts, entryFacts, clock.instant(), stormGroups);
     }
 
     public String markdown(PostmortemInput input, String chartUrl) {
@@ -88,10 +116,12 @@ public class PostmortemDrafts {
     }
 
     private static String htmlPage(PostmortemRenderer renderer, PostmortemInput input, String svg) {
-        String chart = "data:image/svg+xml;base64," + java.util.Base64.getEncoder()
-                .encodeToString(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return PostmortemRenderer.html(renderer.markdown(input, chart),
-                "Post-mortem: " + input.incident().reference() + " " + input.incident().title());
+        String chart = "data:image/svg+xml;base64,"
+                + java.util.Base64.getEncoder().encodeToString(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return PostmortemRenderer.html(
+                renderer.markdown(input, chart),
+                "Post-mortem: " + input.incident().reference() + " "
+                        + input.incident().title());
     }
 
     /** The HTML draft as a PDF (A4, the chart included). */
@@ -116,7 +146,10 @@ public class PostmortemDrafts {
     public static String fileStem(PostmortemInput.Incident incident) {
         String title = incident.title() == null ? "" : incident.title();
         String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
         if (slug.length() > 60) {
             slug = slug.substring(0, 60).replaceAll("-+$", "");
         }

@@ -47,7 +47,8 @@ class PostmortemExportHandler implements OutboxHandler {
             markdown = drafts.markdown(input, stem + ".svg");
             svg = drafts.svg(input);
         } catch (RuntimeException e) {
-            return OutboxResult.failed("Post-mortem draft for " + input.incident().reference() + " could not be rendered: " + e);
+            return OutboxResult.failed(
+                    "Post-mortem draft for " + input.incident().reference() + " could not be rendered: " + e);
         }
         Path dir = Path.of(drafts.settings().exportDir().strip());
         try {

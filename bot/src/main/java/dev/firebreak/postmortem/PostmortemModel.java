@@ -40,28 +40,23 @@ public record PostmortemModel(
         /* Markdown */ String labelsBlock) {
 
     /** A response metric: when the milestone was reached, and how long from detection (first alert) and from opening. */
-    public record Metric(String name, String at, String fromDetection, String fromOpening) {
-    }
+    public record Metric(String name, String at, String fromDetection, String fromOpening) {}
 
     /** {@code link} is Markdown (empty when there is none). */
-    public record TimelineRow(String time, String kind, String actor, String text, boolean key, boolean correction,
-                              String link) {
-    }
+    public record TimelineRow(
+            String time, String kind, String actor, String text, boolean key, boolean correction, String link) {}
 
     /** {@code links} is Markdown. */
-    public record AlertGroup(String alertname, int count, int firing, String firstSeen, String lastSeen, String links) {
-    }
+    public record AlertGroup(
+            String alertname, int count, int firing, String firstSeen, String lastSeen, String links) {}
 
     /** A storm incident's alert group: when it joined and how it left (resolved, split out, still firing). */
-    public record StormGroup(int number, String title, String severity, String state, String joined, String left,
-                             String alerts) {
-    }
+    public record StormGroup(
+            int number, String title, String severity, String state, String joined, String left, String alerts) {}
 
-    public record RunbookStep(String time, String actor, String text) {
-    }
+    public record RunbookStep(String time, String actor, String text) {}
 
-    public record ActionItem(int number, String text, String owner, String addedBy, String added) {
-    }
+    public record ActionItem(int number, String text, String owner, String addedBy, String added) {}
 
     public boolean hasAlerts() {
         return !alertGroups.isEmpty();

@@ -1,9 +1,9 @@
 package dev.firebreak.postmortem;
 
-import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.postmortem.PostmortemInput.Entry;
 import dev.firebreak.postmortem.PostmortemInput.Incident;
+import dev.firebreak.system.json.Json;
 import dev.firebreak.timeline.Links;
 import dev.firebreak.timeline.TimelineKinds;
 import java.time.Instant;
@@ -44,8 +44,7 @@ public final class PostmortemModels {
             Map.entry(TimelineKinds.STORM_STARTED, "Alert storm"),
             Map.entry(TimelineKinds.STORM_GROUP, "Alert group"));
 
-    private PostmortemModels() {
-    }
+    private PostmortemModels() {}
 
     /**
      * @param activityImageUrl where the alert-activity chart is (relative or absolute), or null for none
@@ -54,11 +53,21 @@ public final class PostmortemModels {
         Incident i = input.incident();
         List<Entry> current = withoutSuperseded(input.timeline());
         return new PostmortemModel(
-                i.reference(), i.title(), i.severity(), i.status(), i.source(),
-                orNone(i.commander()), orNone(i.scribe()), orNone(i.comms()),
+                i.reference(),
+                i.title(),
+                i.severity(),
+                i.status(),
+                i.source(),
+                orNone(i.commander()),
+                orNone(i.scribe()),
+                orNone(i.comms()),
                 responders(i, input.timeline()),
-                Durations.utc(i.detectedAt()), Durations.utc(i.openedAt()), Durations.utc(i.acknowledgedAt()),
-                Durations.utc(i.mitigatedAt()), Durations.utc(i.resolvedAt()), Durations.utc(input.generatedAt()),
+                Durations.utc(i.detectedAt()),
+                Durations.utc(i.openedAt()),
+                Durations.utc(i.acknowledgedAt()),
+                Durations.utc(i.mitigatedAt()),
+                Durations.utc(i.resolvedAt()),
+                Durations.utc(input.generatedAt()),
                 i.summary() == null || i.summary().isBlank() ? null : i.summary(),
                 labelValues(i, input.alerts(), "service"),
                 labelValues(i, input.alerts(), "namespace"),
@@ -66,7 +75,8 @@ public final class PostmortemModels {
                 metrics(i),
                 Durations.between(i.detectedAt(), i.openedAt()),
                 detectionNote(i, input.alerts()),
-                activityImageUrl == null ? null
+                activityImageUrl == null
+                        ? null
                         : Markdown.image("Alert activity. " + ActivityChart.description(input), activityImageUrl),
                 timelineRows(current),
                 alertGroups(input.alerts()),
@@ -86,7 +96,10 @@ public final class PostmortemModels {
     }
 
     private static PostmortemModel.Metric metric(String name, Incident i, Instant milestone) {
-        return new PostmortemModel.Metric(name, Durations.utc(milestone), Durations.between(i.detectedAt(), milestone),
+        return new PostmortemModel.Metric(
+                name,
+                Durations.utc(milestone),
+                Durations.between(i.detectedAt(), milestone),
                 Durations.between(i.openedAt(), milestone));
     }
 
@@ -95,19 +108,24 @@ public final class PostmortemModels {
      * late), a sentence saying so: the times from detection then include that gap.
      */
     static String detectionNote(Incident i, List<AlertFact> alerts) {
-        if (i.detectedAt() == null || i.openedAt() == null
+        if (i.detectedAt() == null
+                || i.openedAt() == null
                 || java.time.Duration.between(i.detectedAt(), i.openedAt()).compareTo(ChartAxis.MIN_BREAK) < 0) {
             return null;
         }
         String first = null;
         for (AlertFact a : alerts) {
-            if (i.detectedAt().equals(a.startsAt()) && a.alertname() != null && !a.alertname().isBlank()) {
+            if (i.detectedAt().equals(a.startsAt())
+                    && a.alertname() != null
+                    && !a.alertname().isBlank()) {
                 first = a.alertname();
                 break;
             }
         }
-        return "The first alert" + (first == null ? "" : " (" + first + ")") + " started " + Durations.utc(i.detectedAt())
-                + ", " + Durations.between(i.detectedAt(), i.openedAt()) + " before the incident was opened (an old alert"
+        return "The first alert" + (first == null ? "" : " (" + first + ")") + " started "
+                + Durations.utc(i.detectedAt())
+                + ", " + Durations.between(i.detectedAt(), i.openedAt())
+                + " before the incident was opened (an old alert"
                 + " resent by Alertmanager, or Firebreak connected late). The times from detection include that gap;"
                 + " the times from opening measure the response.";
     }
@@ -135,23 +153,33 @@ public final class PostmortemModels {
     private static List<PostmortemModel.TimelineRow> timelineRows(List<Entry> entries) {
         List<PostmortemModel.TimelineRow> rows = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            rows.add(new PostmortemModel.TimelineRow(Durations.utc(e.occurredAt()),
-                    KIND_LABELS.getOrDefault(e.kind(), e.kind()), e.actor(), e.text(), e.keyEvent(),
-                    e.supersedesId() != null, Links.isWebUrl(e.link()) ? Markdown.link("link", e.link()) : ""));
+            rows.add(new PostmortemModel.TimelineRow(
+                    Durations.utc(e.occurredAt()),
+                    KIND_LABELS.getOrDefault(e.kind(), e.kind()),
+                    e.actor(),
+                    e.text(),
+                    e.keyEvent(),
+                    e.supersedesId() != null,
+                    Links.isWebUrl(e.link()) ? Markdown.link("link", e.link()) : ""));
         }
         return rows;
     }
 
     private static List<PostmortemModel.StormGroup> stormGroups(List<PostmortemInput.StormGroup> groups) {
-        return groups.stream().map(g -> new PostmortemModel.StormGroup(g.number(), g.title(), g.severity(),
-                switch (g.state()) {
-                    case "RESOLVED" -> "resolved";
-                    case "SPLIT" -> "split out into " + g.splitTo();
-                    default -> "firing";
-                },
-                Durations.utc(g.joinedAt()),
-                Durations.utc(g.splitAt() != null ? g.splitAt() : g.resolvedAt()),
-                g.state().equals("SPLIT") ? "–" : g.firingAlerts() + " of " + g.totalAlerts() + " firing")).toList();
+        return groups.stream()
+                .map(g -> new PostmortemModel.StormGroup(
+                        g.number(),
+                        g.title(),
+                        g.severity(),
+                        switch (g.state()) {
+                            case "RESOLVED" -> "resolved";
+                            case "SPLIT" -> "split out into " + g.splitTo();
+                            default -> "firing";
+                        },
+                        Durations.utc(g.joinedAt()),
+                        Durations.utc(g.splitAt() != null ? g.splitAt() : g.resolvedAt()),
+                        g.state().equals("SPLIT") ? "–" : g.firingAlerts() + " of " + g.totalAlerts() + " firing"))
+                .toList();
     }
 
     private static List<PostmortemModel.AlertGroup> alertGroups(List<AlertFact> alerts) {
@@ -180,8 +208,8 @@ public final class PostmortemModels {
             for (String url : urls) {
                 links.add(Markdown.link("source " + n++, url));
             }
-            groups.add(new PostmortemModel.AlertGroup(name, list.size(), firing, Durations.utc(first),
-                    Durations.utc(last), String.join(" ", links)));
+            groups.add(new PostmortemModel.AlertGroup(
+                    name, list.size(), firing, Durations.utc(first), Durations.utc(last), String.join(" ", links)));
         });
         groups.sort((a, b) -> a.firstSeen().compareTo(b.firstSeen()));
         return groups;
@@ -201,8 +229,8 @@ public final class PostmortemModels {
         List<PostmortemModel.ActionItem> items = new ArrayList<>();
         for (Entry e : entries) {
             if (TimelineKinds.FOLLOW_UP.equals(e.kind())) {
-                items.add(new PostmortemModel.ActionItem(items.size() + 1, e.text(), owner(e.data()), e.actor(),
-                        Durations.utc(e.occurredAt())));
+                items.add(new PostmortemModel.ActionItem(
+                        items.size() + 1, e.text(), owner(e.data()), e.actor(), Durations.utc(e.occurredAt())));
             }
         }
         return items;
@@ -273,12 +301,17 @@ public final class PostmortemModels {
 
     private static String labelsBlock(Incident i) {
         StringBuilder sb = new StringBuilder();
-        new TreeMap<>(i.labels()).forEach((k, v) -> sb.append(k).append('=').append(quote(v)).append('\n'));
+        new TreeMap<>(i.labels())
+                .forEach((k, v) -> sb.append(k).append('=').append(quote(v)).append('\n'));
         return Markdown.codeBlock(sb.toString());
     }
 
     private static String quote(String v) {
-        return '"' + (v == null ? "" : v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")) + '"';
+        return '"'
+                + (v == null
+                        ? ""
+                        : v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+                + '"';
     }
 
     private static String orNone(String s) {

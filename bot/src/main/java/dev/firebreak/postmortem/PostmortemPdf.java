@@ -24,16 +24,19 @@ final class PostmortemPdf {
     static final String FONT = "DejaVu Sans";
     /** CSS pixels across the A4 text (210 mm less 2 × 14 mm margins, at 96 px an inch). */
     static final int CHART_WIDTH = 680;
-    private static final List<String> FONT_DIRS = List.of("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu",
-            "/usr/share/fonts/TTF", "/usr/share/fonts/dejavu-sans-fonts");
+
+    private static final List<String> FONT_DIRS = List.of(
+            "/usr/share/fonts/truetype/dejavu",
+            "/usr/share/fonts/dejavu",
+            "/usr/share/fonts/TTF",
+            "/usr/share/fonts/dejavu-sans-fonts");
     /** What the print stylesheet cannot say to openhtmltopdf (no media queries for {@code @page}). */
     static final String PDF_CSS = "@page { size: A4; margin: 16mm 14mm; }\n"
             + "main { display: block; }\n"
             + "body { font-family: \"" + FONT + "\", sans-serif; font-size: 9.5pt; }\n"
             + "pre, code { font-family: \"DejaVu Sans Mono\", monospace; }\n";
 
-    private PostmortemPdf() {
-    }
+    private PostmortemPdf() {}
 
     static {
         XRLog.setLoggingEnabled(false); // its CSS warnings are about the screen rules it does not need
@@ -49,9 +52,11 @@ final class PostmortemPdf {
         builder.useFastMode();
         builder.withProducer("Firebreak");
         builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
-        builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
+        builder.useExternalResourceAccessControl(
+                (uri, type) -> uri != null && uri.startsWith("data:"),
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
+        builder.useExternalResourceAccessControl(
+                (uri, type) -> uri != null && uri.startsWith("data:"),
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         useFont(builder, "DejaVuSans.ttf", FONT, 400, FontStyle.NORMAL);
         useFont(builder, "DejaVuSans-Bold.ttf", FONT, 700, FontStyle.NORMAL);
@@ -72,7 +77,8 @@ final class PostmortemPdf {
      * {@code max-width}), keeping its aspect ratio.
      */
     static String chartCss(String svg) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
         if (!m.find()) {
             return "";
         }

@@ -36,9 +36,12 @@ public final class PostmortemRenderer {
     public static final String DEFAULT_TEMPLATE = "postmortem/default.md.mustache";
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS)
+    private static final HtmlRenderer HTML = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
             .attributeProviderFactory(context -> new HeadingIds())
-            .escapeHtml(true).sanitizeUrls(true).build();
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
 
     private final Mustache template;
 
@@ -154,7 +157,10 @@ public final class PostmortemRenderer {
                         text.append(c.getLiteral());
                     }
                 });
-                String id = text.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+                String id = text.toString()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-+|-+$", "");
                 if (!id.isEmpty()) {
                     attributes.put("id", id);
                 }

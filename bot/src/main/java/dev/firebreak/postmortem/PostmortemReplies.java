@@ -6,11 +6,11 @@ import dev.firebreak.slack.SlackReply;
 /** What Slack users are told after asking for a draft. */
 final class PostmortemReplies {
 
-    private PostmortemReplies() {
-    }
+    private PostmortemReplies() {}
 
     static SlackReply requested(IncidentView incident, boolean queued) {
-        String where = incident.slackChannelId() == null ? "the incident channel once it exists"
+        String where = incident.slackChannelId() == null
+                ? "the incident channel once it exists"
                 : "<#" + incident.slackChannelId() + ">";
         if (!queued) {
             return SlackReply.ephemeral("A post-mortem draft for " + incident.reference()

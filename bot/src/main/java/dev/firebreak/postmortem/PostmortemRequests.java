@@ -33,8 +33,7 @@ public class PostmortemRequests {
     }
 
     /** The payload of {@code postmortem.upload} and {@code postmortem.export} tasks. */
-    record DraftTask(UUID incidentId, String requestKey) {
-    }
+    record DraftTask(UUID incidentId, String requestKey) {}
 
     /**
      * Enqueues an upload of the draft to the incident's channel, asked for from Slack.
@@ -55,14 +54,22 @@ public class PostmortemRequests {
         }
         if (settings.exportEnabled()) {
             String key = PostmortemExportHandler.KIND + ":" + occasion;
-            outbox.enqueue(PostmortemExportHandler.KIND, "postmortem-export:" + e.incidentId(), key, e.incidentId(),
+            outbox.enqueue(
+                    PostmortemExportHandler.KIND,
+                    "postmortem-export:" + e.incidentId(),
+                    key,
+                    e.incidentId(),
                     new DraftTask(e.incidentId(), key));
         }
     }
 
     private boolean enqueueUpload(UUID incidentId, String occasion) {
         String key = PostmortemUploadHandler.KIND + ":" + occasion;
-        return outbox.enqueue(PostmortemUploadHandler.KIND, SlackActions.queueKey(incidentId), key, incidentId,
+        return outbox.enqueue(
+                PostmortemUploadHandler.KIND,
+                SlackActions.queueKey(incidentId),
+                key,
+                incidentId,
                 new DraftTask(incidentId, key));
     }
 }

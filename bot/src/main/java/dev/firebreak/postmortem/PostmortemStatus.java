@@ -26,10 +26,14 @@ public class PostmortemStatus {
         if (incidentIds.isEmpty()) {
             return status;
         }
-        jdbc.query("SELECT incident_id, state FROM postmortem_upload WHERE incident_id IN (:ids)",
-                new MapSqlParameterSource("ids", incidentIds), rs -> {
+        jdbc.query(
+                "SELECT incident_id, state FROM postmortem_upload WHERE incident_id IN (:ids)",
+                new MapSqlParameterSource("ids", incidentIds),
+                rs -> {
                     String s = "COMPLETED".equals(rs.getString("state")) ? "shared" : "uploading";
-                    status.merge(rs.getObject("incident_id", UUID.class), s,
+                    status.merge(
+                            rs.getObject("incident_id", UUID.class),
+                            s,
                             (a, b) -> a.equals("shared") || b.equals("shared") ? "shared" : b);
                 });
         return status;

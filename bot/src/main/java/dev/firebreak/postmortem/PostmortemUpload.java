@@ -20,6 +20,7 @@ class PostmortemUpload {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private UUID incidentId;
     private String requestKey;
     private String state;
@@ -29,8 +30,7 @@ class PostmortemUpload {
     private Instant updatedAt;
     private Instant completedAt;
 
-    protected PostmortemUpload() {
-    }
+    protected PostmortemUpload() {}
 
     PostmortemUpload(UUID incidentId, String requestKey, Instant now) {
         this.incidentId = incidentId;
@@ -59,11 +59,31 @@ class PostmortemUpload {
         updatedAt = now;
     }
 
-    Long getId() { return id; }
-    UUID getIncidentId() { return incidentId; }
-    String getRequestKey() { return requestKey; }
-    String getState() { return state; }
-    String getChannelId() { return channelId; }
-    String getFileId() { return fileId; }
-    Instant getCompletedAt() { return completedAt; }
+    Long getId() {
+        return id;
+    }
+
+    UUID getIncidentId() {
+        return incidentId;
+    }
+
+    String getRequestKey() {
+        return requestKey;
+    }
+
+    String getState() {
+        return state;
+    }
+
+    String getChannelId() {
+        return channelId;
+    }
+
+    String getFileId() {
+        return fileId;
+    }
+
+    Instant getCompletedAt() {
+        return completedAt;
+    }
 }

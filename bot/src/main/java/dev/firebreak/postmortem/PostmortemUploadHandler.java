@@ -3,9 +3,9 @@ package dev.firebreak.postmortem;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import dev.firebreak.incident.IncidentNotFoundException;
 import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentView;
-import dev.firebreak.incident.IncidentNotFoundException;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.system.outbox.Outbox;
@@ -33,7 +33,9 @@ class PostmortemUploadHandler implements OutboxHandler {
     /** About half an hour of waiting for a channel before giving up with a visible warning. */
     static final int MAX_CHANNEL_WAITS = 60;
     /** completeUploadExternal errors that mean the uploaded file is gone: start over. */
-    static final Set<String> RESTART = Set.of("file_not_found", "file_deleted", "invalid_file_id", "file_upload_not_found");
+    static final Set<String> RESTART =
+            Set.of("file_not_found", "file_deleted", "invalid_file_id", "file_upload_not_found");
+
     private static final String MARKDOWN = "text/markdown; charset=utf-8";
 
     private final SlackApi slack;
@@ -42,8 +44,12 @@ class PostmortemUploadHandler implements OutboxHandler {
     private final PostmortemUploads uploads;
     private final Clock clock;
 
-    PostmortemUploadHandler(SlackApi slack, IncidentQueries incidents, PostmortemDrafts drafts,
-                            PostmortemUploads uploads, Clock clock) {
+    PostmortemUploadHandler(
+            SlackApi slack,
+            IncidentQueries incidents,
+            PostmortemDrafts drafts,
+            PostmortemUploads uploads,
+            Clock clock) {
         this.slack = slack;
         this.incidents = incidents;
         this.drafts = drafts;
@@ -60,7 +66,8 @@ class PostmortemUploadHandler implements OutboxHandler {
     public OutboxResult handle(OutboxTask task) {
         PostmortemRequests.DraftTask request = Outbox.payload(task, PostmortemRequests.DraftTask.class);
         PostmortemUpload upload = uploads.findByRequestKey(request.requestKey())
-                .orElseGet(() -> uploads.save(new PostmortemUpload(request.incidentId(), request.requestKey(), clock.instant())));
+                .orElseGet(() -> uploads.save(
+                        new PostmortemUpload(request.incidentId(), request.requestKey(), clock.instant())));
         if (PostmortemUpload.COMPLETED.equals(upload.getState())) {
             return OutboxResult.done();
         }
@@ -81,7 +88,8 @@ class PostmortemUploadHandler implements OutboxHandler {
             return OutboxResult.retryAt(clock.instant().plus(CHANNEL_WAIT), "waiting for the incident's Slack channel");
         }
         String title = "Post-mortem draft: " + incident.reference() + " " + incident.title();
-        if (PostmortemUpload.UPLOADED.equals(upload.getState()) && upload.getFileId() != null
+        if (PostmortemUpload.UPLOADED.equals(upload.getState())
+                && upload.getFileId() != null
                 && channel.equals(upload.getChannelId())) {
             // An earlier completion whose answer we never saw (dropped connection, crash) may have shared
             // the file already: completing it again would share it twice.
@@ -98,10 +106,13 @@ class PostmortemUploadHandler implements OutboxHandler {
         try {
             markdown = drafts.markdown(input, drafts.settings().absoluteChartUrl(incident.reference()));
         } catch (RuntimeException e) {
-            return OutboxResult.failed("Post-mortem draft for " + incident.reference() + " could not be rendered: " + e);
+            return OutboxResult.failed(
+                    "Post-mortem draft for " + incident.reference() + " could not be rendered: " + e);
         }
         byte[] bytes = markdown.getBytes(StandardCharsets.UTF_8);
-        SlackApi.Answer<FilesGetUploadURLExternalResponse> target = slack.call("files.getUploadURLExternal", null,
+        SlackApi.Answer<FilesGetUploadURLExternalResponse> target = slack.call(
+                "files.getUploadURLExternal",
+                null,
                 m -> m.filesGetUploadURLExternal(r -> r.filename(PostmortemDrafts.fileStem(input.incident()) + ".md")
                         .length(bytes.length)));
         if (!target.ok()) {
@@ -119,9 +130,13 @@ class PostmortemUploadHandler implements OutboxHandler {
     private OutboxResult complete(PostmortemUpload upload, String channel, String title, IncidentView incident) {
         String comment = ":page_facing_up: Post-mortem draft for " + incident.reference() + " "
                 + SlackMrkdwn.escape(incident.title()) + ". Edit it, fill in the prompts, and share it.";
-        SlackApi.Answer<FilesCompleteUploadExternalResponse> done = slack.call("files.completeUploadExternal", channel,
-                m -> m.filesCompleteUploadExternal(r -> r.files(List.of(new FileDetails(upload.getFileId(), title, null)))
-                        .channelId(channel).initialComment(comment)));
+        SlackApi.Answer<FilesCompleteUploadExternalResponse> done = slack.call(
+                "files.completeUploadExternal",
+                channel,
+                m -> m.filesCompleteUploadExternal(
+                        r -> r.files(List.of(new FileDetails(upload.getFileId(), title, null)))
+                                .channelId(channel)
+                                .initialComment(comment)));
         if (done.ok()) {
             upload.completed(clock.instant());
             uploads.save(upload);
@@ -137,17 +152,18 @@ class PostmortemUploadHandler implements OutboxHandler {
 
     /** Whether Slack says the file is already shared into the channel (files.info). */
     private boolean sharedIn(String fileId, String channel) {
-        SlackApi.Answer<com.slack.api.methods.response.files.FilesInfoResponse> info = slack.call("files.info", null,
-                m -> m.filesInfo(r -> r.file(fileId)));
+        SlackApi.Answer<com.slack.api.methods.response.files.FilesInfoResponse> info =
+                slack.call("files.info", null, m -> m.filesInfo(r -> r.file(fileId)));
         if (!info.ok() || info.response().getFile() == null) {
             return false;
         }
         var file = info.response().getFile();
         return (file.getChannels() != null && file.getChannels().contains(channel))
                 || (file.getGroups() != null && file.getGroups().contains(channel))
-                || (file.getShares() != null && ((file.getShares().getPublicChannels() != null
-                && file.getShares().getPublicChannels().containsKey(channel))
-                || (file.getShares().getPrivateChannels() != null
-                && file.getShares().getPrivateChannels().containsKey(channel))));
+                || (file.getShares() != null
+                        && ((file.getShares().getPublicChannels() != null
+                                        && file.getShares().getPublicChannels().containsKey(channel))
+                                || (file.getShares().getPrivateChannels() != null
+                                        && file.getShares().getPrivateChannels().containsKey(channel))));
     }
 }

@@ -16,8 +16,7 @@ import java.util.function.DoubleFunction;
 public final class TrendChart {
 
     /** One named series, one value per period. */
-    public record Series(String name, List<Double> values) {
-    }
+    public record Series(String name, List<Double> values) {}
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 220;
@@ -27,15 +26,14 @@ public final class TrendChart {
     private static final int PAD = ActivityChart.PAD;
     private static final int FONT = 13;
 
-    private TrendChart() {
-    }
+    private TrendChart() {}
 
     /**
      * @param periods one label per period (x axis)
      * @param format  how a value reads on the y axis and in the description (a count, a duration)
      */
-    public static String svg(String title, List<String> periods, List<Series> series, boolean bars,
-                             DoubleFunction<String> format) {
+    public static String svg(
+            String title, List<String> periods, List<Series> series, boolean bars, DoubleFunction<String> format) {
         double max = 0;
         for (Series s : series) {
             for (Double v : s.values()) {
@@ -50,8 +48,7 @@ public final class TrendChart {
         for (int i = 0; i < series.size(); i++) {
             legendEntries.add(new String[] {series.get(i).name(), "series-" + i, color(i)});
         }
-        List<LegendItem> legend = !bars
-                ? ChartText.legend(legendEntries, FONT, PAD, WIDTH - PAD) : List.of();
+        List<LegendItem> legend = !bars ? ChartText.legend(legendEntries, FONT, PAD, WIDTH - PAD) : List.of();
         int legendRows = legend.isEmpty() ? 0 : legend.get(legend.size() - 1).row() + 1;
         int height = HEIGHT + legendRows * 16;
         double plotBottom = HEIGHT - BOTTOM;
@@ -60,16 +57,32 @@ public final class TrendChart {
         double step = plotWidth / n;
 
         StringBuilder svg = new StringBuilder(4096);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(height).append("\" font-family=\"").append(ChartSvg.FONT_FAMILY).append("\" font-size=\"")
-                .append(FONT).append("\" role=\"img\">\n<title>").append(Xml.escape(title)).append("</title>\n<desc>")
-                .append(Xml.escape(describe(periods, series, format))).append("</desc>\n");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" font-family=\"")
+                .append(ChartSvg.FONT_FAMILY)
+                .append("\" font-size=\"")
+                .append(FONT)
+                .append("\" role=\"img\">\n<title>")
+                .append(Xml.escape(title))
+                .append("</title>\n<desc>")
+                .append(Xml.escape(describe(periods, series, format)))
+                .append("</desc>\n");
         text(svg, "fg", PAD, PAD + 16, 16, "start", ChartText.fit(title, 16, WIDTH - 2 * PAD));
         for (int t = 0; t <= 4; t++) {
             double value = max * t / 4;
             double y = plotBottom - (plotBottom - TOP) * t / 4;
-            svg.append("<line class=\"grid\" stroke=\"#d1d9e0\" x1=\"").append(LEFT).append("\" x2=\"")
-                    .append(WIDTH - PAD).append("\" y1=\"").append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\"/>\n");
+            svg.append("<line class=\"grid\" stroke=\"#d1d9e0\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(WIDTH - PAD)
+                    .append("\" y1=\"")
+                    .append(fmt(y))
+                    .append("\" y2=\"")
+                    .append(fmt(y))
+                    .append("\"/>\n");
             text(svg, "muted", LEFT - 4, y + 4, FONT, "end", format.apply(value));
         }
         int every = Math.max(1, (int) Math.ceil(periods.size() / (plotWidth / 60)));
@@ -83,10 +96,19 @@ public final class TrendChart {
                     Double v = values.get(p);
                     if (v != null && v > 0) {
                         double h = (plotBottom - TOP) * v / max;
-                        svg.append("<rect fill=\"").append(color(s)).append("\" x=\"").append(fmt(LEFT + step * p + step * 0.15))
-                                .append("\" y=\"").append(fmt(plotBottom - h)).append("\" width=\"").append(fmt(step * 0.7))
-                                .append("\" height=\"").append(fmt(h)).append("\"><title>").append(Xml.escape(periods.get(p)
-                                        + ": " + format.apply(v))).append("</title></rect>\n");
+                        svg.append("<rect fill=\"")
+                                .append(color(s))
+                                .append("\" x=\"")
+                                .append(fmt(LEFT + step * p + step * 0.15))
+                                .append("\" y=\"")
+                                .append(fmt(plotBottom - h))
+                                .append("\" width=\"")
+                                .append(fmt(step * 0.7))
+                                .append("\" height=\"")
+                                .append(fmt(h))
+                                .append("\"><title>")
+                                .append(Xml.escape(periods.get(p) + ": " + format.apply(v)))
+                                .append("</title></rect>\n");
                     }
                 }
             } else {
@@ -98,23 +120,47 @@ public final class TrendChart {
                     }
                     double x = LEFT + step * p + step / 2;
                     double y = plotBottom - (plotBottom - TOP) * v / max;
-                    path.append(path.isEmpty() || values.get(p - 1) == null ? "M" : "L").append(fmt(x)).append(' ').append(fmt(y));
-                    svg.append("<circle fill=\"").append(color(s)).append("\" cx=\"").append(fmt(x)).append("\" cy=\"")
-                            .append(fmt(y)).append("\" r=\"3\"><title>").append(Xml.escape(series.get(s).name() + ", "
-                                    + periods.get(p) + ": " + format.apply(v))).append("</title></circle>\n");
+                    path.append(path.isEmpty() || values.get(p - 1) == null ? "M" : "L")
+                            .append(fmt(x))
+                            .append(' ')
+                            .append(fmt(y));
+                    svg.append("<circle fill=\"")
+                            .append(color(s))
+                            .append("\" cx=\"")
+                            .append(fmt(x))
+                            .append("\" cy=\"")
+                            .append(fmt(y))
+                            .append("\" r=\"3\"><title>")
+                            .append(Xml.escape(series.get(s).name() + ", " + periods.get(p) + ": " + format.apply(v)))
+                            .append("</title></circle>\n");
                 }
                 if (!path.isEmpty()) {
-                    svg.append("<path fill=\"none\" stroke-width=\"2\" stroke=\"").append(color(s)).append("\" d=\"")
-                            .append(path).append("\"/>\n");
+                    svg.append("<path fill=\"none\" stroke-width=\"2\" stroke=\"")
+                            .append(color(s))
+                            .append("\" d=\"")
+                            .append(path)
+                            .append("\"/>\n");
                 }
             }
         }
-        svg.append("<line class=\"axis\" stroke=\"#59636e\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - PAD)
-                .append("\" y1=\"").append(fmt(plotBottom)).append("\" y2=\"").append(fmt(plotBottom)).append("\"/>\n");
+        svg.append("<line class=\"axis\" stroke=\"#59636e\" x1=\"")
+                .append(LEFT)
+                .append("\" x2=\"")
+                .append(WIDTH - PAD)
+                .append("\" y1=\"")
+                .append(fmt(plotBottom))
+                .append("\" y2=\"")
+                .append(fmt(plotBottom))
+                .append("\"/>\n");
         for (LegendItem item : legend) {
             double y = HEIGHT + item.row() * 16;
-            svg.append("<rect fill=\"").append(item.color()).append("\" x=\"").append(fmt(item.x())).append("\" y=\"")
-                    .append(fmt(y - 9)).append("\" width=\"10\" height=\"10\"/>\n");
+            svg.append("<rect fill=\"")
+                    .append(item.color())
+                    .append("\" x=\"")
+                    .append(fmt(item.x()))
+                    .append("\" y=\"")
+                    .append(fmt(y - 9))
+                    .append("\" width=\"10\" height=\"10\"/>\n");
             text(svg, "fg", item.x() + 14, y, FONT, "start", item.text());
         }
         return svg.append("</svg>\n").toString();
@@ -137,10 +183,23 @@ public final class TrendChart {
         return ActivityChart.PALETTE[i % (ActivityChart.PALETTE.length - 1)];
     }
 
-    private static void text(StringBuilder svg, String cssClass, double x, double y, int size, String anchor, String text) {
-        svg.append("<text class=\"").append(cssClass).append("\" fill=\"").append("muted".equals(cssClass) ? "#59636e" : "#1f2328")
-                .append("\" x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" font-size=\"").append(size)
-                .append("\" text-anchor=\"").append(anchor).append("\">").append(Xml.escape(text)).append("</text>\n");
+    private static void text(
+            StringBuilder svg, String cssClass, double x, double y, int size, String anchor, String text) {
+        svg.append("<text class=\"")
+                .append(cssClass)
+                .append("\" fill=\"")
+                .append("muted".equals(cssClass) ? "#59636e" : "#1f2328")
+                .append("\" x=\"")
+                .append(fmt(x))
+                .append("\" y=\"")
+                .append(fmt(y))
+                .append("\" font-size=\"")
+                .append(size)
+                .append("\" text-anchor=\"")
+                .append(anchor)
+                .append("\">")
+                .append(Xml.escape(text))
+                .append("</text>\n");
     }
 
     private static String fmt(double v) {

@@ -3,8 +3,7 @@ package dev.firebreak.postmortem;
 /** XML/HTML text and attribute escaping; drops characters XML 1.0 cannot carry. */
 final class Xml {
 
-    private Xml() {
-    }
+    private Xml() {}
 
     static String escape(String s) {
         if (s == null) {
@@ -22,7 +21,9 @@ final class Xml {
                 default -> {
                     if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF || c == '\t' || c == '\n' || c == '\r') {
                         if (Character.isSurrogate(c)) {
-                            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                            if (Character.isHighSurrogate(c)
+                                    && i + 1 < s.length()
+                                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                                 out.append(c).append(s.charAt(++i));
                             }
                         } else {

@@ -26,8 +26,7 @@ public final class Captures {
 
     private static final JsonMapper JSON = Json.mapper();
 
-    private Captures() {
-    }
+    private Captures() {}
 
     /** A capture that cannot be read (not JSON, or a value that is neither a recording nor a payload). */
     public static final class UnreadableCapture extends IllegalArgumentException {
@@ -44,8 +43,9 @@ public final class Captures {
 
         /** Refused before intake looked at the body (credentials, content type, size, timeout): replays skip it. */
         public boolean refusedBeforeIntake() {
-            return body == null || status != null && (status == 401 || status == 403 || status == 408
-                    || status == 413 || status == 415);
+            return body == null
+                    || status != null
+                            && (status == 401 || status == 403 || status == 408 || status == 413 || status == 415);
         }
     }
 
@@ -79,7 +79,10 @@ public final class Captures {
         }
         if (v.has("receivedAt") || v.has("status") && v.get("status").isNumber()) {
             JsonNode body = v.get("body");
-            return new Entry(time(v, n), status(v), text(v, "outcome"),
+            return new Entry(
+                    time(v, n),
+                    status(v),
+                    text(v, "outcome"),
                     body == null || !body.isString() ? null : body.stringValue().getBytes(StandardCharsets.UTF_8));
         }
         if (v.has("groupKey") || v.has("alerts") || v.has("version")) {
@@ -108,8 +111,15 @@ public final class Captures {
     }
 
     /** One exported line (without the newline) for a stored recording. */
-    static String line(Instant receivedAt, int status, String outcome, String incident, String groupKey,
-                       String headers, String answer, String body) {
+    static String line(
+            Instant receivedAt,
+            int status,
+            String outcome,
+            String incident,
+            String groupKey,
+            String headers,
+            String answer,
+            String body) {
         ObjectNode line = JSON.createObjectNode();
         line.put("receivedAt", receivedAt.toString());
         line.put("status", status);

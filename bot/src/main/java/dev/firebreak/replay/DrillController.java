@@ -37,9 +37,11 @@ class DrillController {
     }
 
     @PostMapping("/api/drills")
-    ResponseEntity<Drills.DrillView> start(@RequestParam(required = false) String name,
-                                           @RequestParam(required = false) Double speed,
-                                           HttpServletRequest request) throws IOException {
+    ResponseEntity<Drills.DrillView> start(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Double speed,
+            HttpServletRequest request)
+            throws IOException {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -83,8 +85,13 @@ class DrillController {
     private static JsonNode named(byte[] body) {
         try {
             JsonNode node = Json.mapper().readTree(body);
-            return node != null && node.isObject() && node.size() <= 3 && node.hasNonNull("capture")
-                    && node.get("capture").isString() ? node : null;
+            return node != null
+                            && node.isObject()
+                            && node.size() <= 3
+                            && node.hasNonNull("capture")
+                            && node.get("capture").isString()
+                    ? node
+                    : null;
         } catch (JacksonException e) {
             return null; // NDJSON of several values, or not JSON: read as a capture
         }

@@ -30,8 +30,7 @@ class DrillPlayer {
 
     private static final Logger log = LoggerFactory.getLogger(DrillPlayer.class);
 
-    private record Step(UUID drill, int seq, String body) {
-    }
+    private record Step(UUID drill, int seq, String body) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -58,11 +57,13 @@ class DrillPlayer {
     int drain() {
         int played = 0;
         while (true) {
-            List<Step> due = jdbc.query("""
+            List<Step> due = jdbc.query(
+                    """
                     SELECT s.drill_id, s.seq, s.body FROM drill_step s JOIN drill d ON d.id = s.drill_id
                     WHERE s.played_at IS NULL AND s.due_at <= ? AND d.status = 'RUNNING'
-                    ORDER BY s.due_at, s.seq LIMIT 200""", (rs, i) -> new Step(rs.getObject(1, UUID.class),
-                    rs.getInt(2), rs.getString(3)), FlightRecorder.utc(clock.instant()));
+                    ORDER BY s.due_at, s.seq LIMIT 200""",
+                    (rs, i) -> new Step(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)),
+                    FlightRecorder.utc(clock.instant()));
             if (due.isEmpty()) {
                 return played;
             }
@@ -90,17 +91,30 @@ class DrillPlayer {
 
     private boolean play(Step step) {
         AlertmanagerNotification n = IntakeRules.parse(step.body().getBytes(StandardCharsets.UTF_8));
-        AlertmanagerNotification inDrill = new AlertmanagerNotification(n.receiver(), n.status(),
-                DrillKeys.groupKey(step.drill(), n.groupKey()), n.externalUrl(), n.truncatedAlerts(), n.groupLabels(),
-                n.commonLabels(), n.commonAnnotations(), n.alerts());
-        int claimed = jdbc.update("UPDATE drill_step SET played_at = ? WHERE drill_id = ? AND seq = ? AND played_at IS NULL",
-                FlightRecorder.utc(clock.instant()), step.drill(), step.seq());
+        AlertmanagerNotification inDrill = new AlertmanagerNotification(
+                n.receiver(),
+                n.status(),
+                DrillKeys.groupKey(step.drill(), n.groupKey()),
+                n.externalUrl(),
+                n.truncatedAlerts(),
+                n.groupLabels(),
+                n.commonLabels(),
+                n.commonAnnotations(),
+                n.alerts());
+        int claimed = jdbc.update(
+                "UPDATE drill_step SET played_at = ? WHERE drill_id = ? AND seq = ? AND played_at IS NULL",
+                FlightRecorder.utc(clock.instant()),
+                step.drill(),
+                step.seq());
         if (claimed == 0) {
             return false;
         }
         IntakeResult result = intake.ingest(inDrill);
-        jdbc.update("UPDATE drill_step SET outcome = ? WHERE drill_id = ? AND seq = ?",
-                result.outcome().name().toLowerCase(java.util.Locale.ROOT), step.drill(), step.seq());
+        jdbc.update(
+                "UPDATE drill_step SET outcome = ? WHERE drill_id = ? AND seq = ?",
+                result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                step.drill(),
+                step.seq());
         return true;
     }
 }

@@ -44,7 +44,8 @@ class DrillSubcommand implements IncidentSubcommand {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        String[] words = context.args() == null ? new String[0] : context.args().strip().split("\\s+");
+        String[] words =
+                context.args() == null ? new String[0] : context.args().strip().split("\\s+");
         String verb = words.length == 0 ? "" : words[0].toLowerCase(java.util.Locale.ROOT);
         try {
             return switch (verb) {
@@ -89,8 +90,8 @@ class DrillSubcommand implements IncidentSubcommand {
         } else if (running.size() == 1) {
             id = running.get(0);
         } else {
-            return SlackReply.ephemeral(running.isEmpty() ? "No drill is running."
-                    : "Several drills are running; name one: " + running);
+            return SlackReply.ephemeral(
+                    running.isEmpty() ? "No drill is running." : "Several drills are running; name one: " + running);
         }
         Drills.DrillView d = drills.stop(id, context.actor());
         return SlackReply.inChannel(":checkered_flag: Drill *" + SlackMrkdwn.escape(d.name()) + "* stopped by <@"
@@ -102,9 +103,16 @@ class DrillSubcommand implements IncidentSubcommand {
         List<UUID> running = drills.running();
         StringBuilder out = new StringBuilder("Captures: " + names());
         for (UUID id : running) {
-            drills.get(id).ifPresent(d -> out.append("\n• running: *").append(SlackMrkdwn.escape(d.name()))
-                    .append("* `").append(d.id()).append("` ").append(d.played()).append('/')
-                    .append(d.notifications()).append(" played"));
+            drills.get(id)
+                    .ifPresent(d -> out.append("\n• running: *")
+                            .append(SlackMrkdwn.escape(d.name()))
+                            .append("* `")
+                            .append(d.id())
+                            .append("` ")
+                            .append(d.played())
+                            .append('/')
+                            .append(d.notifications())
+                            .append(" played"));
         }
         return SlackReply.ephemeral(out.toString());
     }

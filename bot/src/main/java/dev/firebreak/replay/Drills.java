@@ -37,9 +37,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Drills {
 
     /** A drill as the API and Slack show it. */
-    public record DrillView(UUID id, String name, String status, double speed, int notifications, int played,
-                            Instant startedAt, Instant endedAt, List<String> incidents) {
-    }
+    public record DrillView(
+            UUID id,
+            String name,
+            String status,
+            double speed,
+            int notifications,
+            int played,
+            Instant startedAt,
+            Instant endedAt,
+            List<String> incidents) {}
 
     static final int MAX_NOTIFICATIONS = 100_000;
 
@@ -50,8 +57,13 @@ public class Drills {
     private final DrillSettings settings;
     private final Clock clock;
 
-    Drills(JdbcTemplate jdbc, TransactionTemplate tx, Incidents incidents, IncidentManagement management,
-           DrillSettings settings, Clock clock) {
+    Drills(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            Incidents incidents,
+            IncidentManagement management,
+            DrillSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.incidents = incidents;
@@ -93,14 +105,25 @@ public class Drills {
         Instant first = times.get(0);
         String drillName = name == null || name.isBlank() ? "drill" : name.strip();
         tx.executeWithoutResult(s -> {
-            jdbc.update("INSERT INTO drill (id, name, status, speed, notifications, started_by, started_at)"
-                            + " VALUES (?, ?, 'RUNNING', ?, ?, ?, ?)", id, cut(drillName, 255), speed, bodies.size(),
-                    cut(by.name(), 255), FlightRecorder.utc(now));
+            jdbc.update(
+                    "INSERT INTO drill (id, name, status, speed, notifications, started_by, started_at)"
+                            + " VALUES (?, ?, 'RUNNING', ?, ?, ?, ?)",
+                    id,
+                    cut(drillName, 255),
+                    speed,
+                    bodies.size(),
+                    cut(by.name(), 255),
+                    FlightRecorder.utc(now));
             List<Object[]> rows = new ArrayList<>(bodies.size());
             for (int i = 0; i < bodies.size(); i++) {
-                long offsetMillis = (long) (Duration.between(first, times.get(i)).toMillis() / speed);
-                rows.add(new Object[] {id, i, FlightRecorder.utc(now.plusMillis(offsetMillis)),
-                        new String(bodies.get(i), StandardCharsets.UTF_8)});
+                long offsetMillis =
+                        (long) (Duration.between(first, times.get(i)).toMillis() / speed);
+                rows.add(new Object[] {
+                    id,
+                    i,
+                    FlightRecorder.utc(now.plusMillis(offsetMillis)),
+                    new String(bodies.get(i), StandardCharsets.UTF_8)
+                });
             }
             jdbc.batchUpdate("INSERT INTO drill_step (drill_id, seq, due_at, body) VALUES (?, ?, ?, ?)", rows);
         });
@@ -117,8 +140,10 @@ public class Drills {
         DrillView drill = get(id).orElseThrow(() -> new NotFound(id.toString()));
         if ("RUNNING".equals(drill.status())) {
             tx.executeWithoutResult(s -> {
-                jdbc.update("UPDATE drill SET status = 'STOPPED', ended_at = ? WHERE id = ? AND status = 'RUNNING'",
-                        FlightRecorder.utc(clock.instant()), id);
+                jdbc.update(
+                        "UPDATE drill SET status = 'STOPPED', ended_at = ? WHERE id = ? AND status = 'RUNNING'",
+                        FlightRecorder.utc(clock.instant()),
+                        id);
                 jdbc.update("DELETE FROM drill_step WHERE drill_id = ? AND played_at IS NULL", id);
             });
         }
@@ -131,13 +156,24 @@ public class Drills {
     }
 
     public Optional<DrillView> get(UUID id) {
-        List<DrillView> found = jdbc.query("SELECT id, name, status, speed, notifications, started_at, ended_at,"
-                + " (SELECT COUNT(*) FROM drill_step s WHERE s.drill_id = d.id AND s.played_at IS NOT NULL)"
-                + " FROM drill d WHERE id = ?", (rs, n) -> new DrillView(rs.getObject(1, UUID.class), rs.getString(2),
-                rs.getString(3), rs.getDouble(4), rs.getInt(5), rs.getInt(8),
-                rs.getObject(6, java.time.OffsetDateTime.class).toInstant(),
-                rs.getObject(7, java.time.OffsetDateTime.class) == null ? null
-                        : rs.getObject(7, java.time.OffsetDateTime.class).toInstant(), references(id)), id);
+        List<DrillView> found = jdbc.query(
+                "SELECT id, name, status, speed, notifications, started_at, ended_at,"
+                        + " (SELECT COUNT(*) FROM drill_step s WHERE s.drill_id = d.id AND s.played_at IS NOT NULL)"
+                        + " FROM drill d WHERE id = ?",
+                (rs, n) -> new DrillView(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDouble(4),
+                        rs.getInt(5),
+                        rs.getInt(8),
+                        rs.getObject(6, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(7, java.time.OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject(7, java.time.OffsetDateTime.class)
+                                        .toInstant(),
+                        references(id)),
+                id);
         return found.stream().findFirst();
     }
 
@@ -147,8 +183,11 @@ public class Drills {
     }
 
     private List<String> references(UUID drill) {
-        return jdbc.queryForList("SELECT number FROM incident WHERE drill_id = ? ORDER BY number DESC", Long.class, drill)
-                .stream().map(Incident::reference).toList();
+        return jdbc
+                .queryForList("SELECT number FROM incident WHERE drill_id = ? ORDER BY number DESC", Long.class, drill)
+                .stream()
+                .map(Incident::reference)
+                .toList();
     }
 
     Path captureFile(String name) {
@@ -171,7 +210,10 @@ public class Drills {
             return List.of();
         }
         try (var files = Files.list(Path.of(settings.path()))) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

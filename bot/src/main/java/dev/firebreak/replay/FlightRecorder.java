@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,14 +62,18 @@ public class FlightRecorder implements SmartLifecycle {
         this.jdbc = jdbc;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        this.recorded = Counter.builder("firebreak.recorder.recorded").description("Webhook requests recorded")
+        this.recorded = Counter.builder("firebreak.recorder.recorded")
+                .description("Webhook requests recorded")
                 .register(registry);
         this.dropped = Counter.builder("firebreak.recorder.dropped")
-                .description("Webhook requests not recorded because the recorder's queue was full").register(registry);
+                .description("Webhook requests not recorded because the recorder's queue was full")
+                .register(registry);
         this.pruned = Counter.builder("firebreak.recorder.pruned")
-                .description("Recordings deleted by age or size").register(registry);
+                .description("Recordings deleted by age or size")
+                .register(registry);
         Gauge.builder("firebreak.recorder.queue", queue, BlockingQueue::size)
-                .description("Recordings waiting to be written").register(registry);
+                .description("Recordings waiting to be written")
+                .register(registry);
     }
 
     public boolean enabled() {
@@ -145,7 +149,8 @@ public class FlightRecorder implements SmartLifecycle {
                         long bytes = size(first);
                         batch.add(first);
                         Recording next;
-                        while (batch.size() < settings.batchSize() && bytes < settings.maxSize().toBytes() / 10
+                        while (batch.size() < settings.batchSize()
+                                && bytes < settings.maxSize().toBytes() / 10
                                 && (next = queue.poll()) != null) {
                             batch.add(next);
                             bytes += size(next);
@@ -171,7 +176,9 @@ public class FlightRecorder implements SmartLifecycle {
     }
 
     private static long size(Recording r) {
-        return (r.body() == null ? 0 : r.body().length) + (r.answer() == null ? 0 : r.answer().length()) + 64;
+        return (r.body() == null ? 0 : r.body().length)
+                + (r.answer() == null ? 0 : r.answer().length())
+                + 64;
     }
 
     private void write(List<Recording> batch) {
@@ -182,17 +189,31 @@ public class FlightRecorder implements SmartLifecycle {
             String headers = Captures.headers(r.headers());
             String answer = r.answer() == null ? null : StoredText.clean(r.answer());
             JsonNode a = parse(answer);
-            String outcome = a == null ? "http_" + r.status()
-                    : a.hasNonNull("outcome") ? a.get("outcome").asString().toLowerCase(java.util.Locale.ROOT)
-                    : a.hasNonNull("error") ? a.get("error").asString() : "http_" + r.status();
-            String incident = a != null && a.hasNonNull("incident") ? a.get("incident").asString() : null;
+            String outcome = a == null
+                    ? "http_" + r.status()
+                    : a.hasNonNull("outcome")
+                            ? a.get("outcome").asString().toLowerCase(java.util.Locale.ROOT)
+                            : a.hasNonNull("error") ? a.get("error").asString() : "http_" + r.status();
+            String incident =
+                    a != null && a.hasNonNull("incident") ? a.get("incident").asString() : null;
             int size = (body == null ? 0 : body.length()) + headers.length() + (answer == null ? 0 : answer.length());
             bytesSincePrune += size;
-            rows.add(new Object[] {utc(r.receivedAt()), r.status(), cut(outcome, 64), groupKey(r.body()),
-                    cut(incident, 64), headers, answer, body, size});
+            rows.add(new Object[] {
+                utc(r.receivedAt()),
+                r.status(),
+                cut(outcome, 64),
+                groupKey(r.body()),
+                cut(incident, 64),
+                headers,
+                answer,
+                body,
+                size
+            });
         }
-        jdbc.batchUpdate("INSERT INTO alert_recording (received_at, http_status, outcome, group_key, incident_ref,"
-                + " headers, answer, body, size_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO alert_recording (received_at, http_status, outcome, group_key, incident_ref,"
+                        + " headers, answer, body, size_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
         recorded.increment(rows.size());
     }
 

@@ -10,6 +10,6 @@ import java.util.Map;
 record Recording(Instant receivedAt, Map<String, String> headers, byte[] body, int status, String answer) {
 
     /** The only request headers recorded (lower case). Credentials never are. */
-    static final java.util.List<String> HEADERS = java.util.List.of("content-type", "content-length", "user-agent",
-            "x-forwarded-for");
+    static final java.util.List<String> HEADERS =
+            java.util.List.of("content-type", "content-length", "user-agent", "x-forwarded-for");
 }

@@ -44,8 +44,8 @@ class RecordingFilter {
 
     @Bean
     FilterRegistrationBean<Filter> alertmanagerRecordingFilter(FlightRecorder recorder, Clock clock) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-                (req, res, chain) -> filter(recorder, clock, req, res, chain));
+        FilterRegistrationBean<Filter> registration =
+                new FilterRegistrationBean<>((req, res, chain) -> filter(recorder, clock, req, res, chain));
         registration.addUrlPatterns(PATH);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setAsyncSupported(true);
@@ -55,11 +55,11 @@ class RecordingFilter {
     }
 
     /** What the recorder knows about one request across its dispatches. */
-    private record State(Instant at, Map<String, String> headers, AtomicBoolean recorded) {
-    }
+    private record State(Instant at, Map<String, String> headers, AtomicBoolean recorded) {}
 
-    private static void filter(FlightRecorder recorder, Clock clock, ServletRequest req, ServletResponse res,
-                               FilterChain chain) throws IOException, ServletException {
+    private static void filter(
+            FlightRecorder recorder, Clock clock, ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         if (!recorder.enabled() || !"POST".equals(request.getMethod())) {
@@ -85,16 +85,13 @@ class RecordingFilter {
                     }
 
                     @Override
-                    public void onTimeout(AsyncEvent event) {
-                    }
+                    public void onTimeout(AsyncEvent event) {}
 
                     @Override
-                    public void onError(AsyncEvent event) {
-                    }
+                    public void onError(AsyncEvent event) {}
 
                     @Override
-                    public void onStartAsync(AsyncEvent event) {
-                    }
+                    public void onStartAsync(AsyncEvent event) {}
                 });
             } else {
                 finish(recorder, state, request, response.getStatus(), tee.answer());
@@ -102,11 +99,11 @@ class RecordingFilter {
         }
     }
 
-    private static void finish(FlightRecorder recorder, State state, HttpServletRequest request, int status,
-                               String answer) {
+    private static void finish(
+            FlightRecorder recorder, State state, HttpServletRequest request, int status, String answer) {
         if (state.recorded().compareAndSet(false, true)) {
-            recorder.record(new Recording(state.at(), state.headers(), BufferedBodyFilter.bufferedBody(request),
-                    status, answer));
+            recorder.record(new Recording(
+                    state.at(), state.headers(), BufferedBodyFilter.bufferedBody(request), status, answer));
         }
     }
 

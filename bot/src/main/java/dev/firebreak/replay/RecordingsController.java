@@ -4,8 +4,8 @@ import dev.firebreak.system.web.BadRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,20 +39,23 @@ class RecordingsController {
         this.clock = clock;
     }
 
-    private record Row(long id, String line) {
-    }
+    private record Row(long id, String line) {}
 
     @GetMapping("/api/recordings")
-    void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) String groupKey,
-                @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
-                HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String groupKey,
+            @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+            HttpServletResponse response)
+            throws IOException {
         Instant end = to == null || to.isBlank() ? clock.instant() : time("to", to);
         Instant start = from == null || from.isBlank() ? end.minus(Duration.ofHours(1)) : time("from", from);
         if (!start.isBefore(end)) {
             throw new BadRequestException("from must be before to");
         }
-        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        boolean gzip = acceptEncoding != null
+                && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
         response.setContentType(NDJSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
@@ -85,9 +88,20 @@ class RecordingsController {
         Object[] args = groupKey == null || groupKey.isBlank()
                 ? new Object[] {FlightRecorder.utc(start), FlightRecorder.utc(end), after}
                 : new Object[] {FlightRecorder.utc(start), FlightRecorder.utc(end), after, groupKey};
-        return jdbc.query(sql, (rs, i) -> new Row(rs.getLong(1), Captures.line(
-                rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))), args);
+        return jdbc.query(
+                sql,
+                (rs, i) -> new Row(
+                        rs.getLong(1),
+                        Captures.line(
+                                rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                                rs.getInt(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9))),
+                args);
     }
 
     private static Instant time(String name, String value) {

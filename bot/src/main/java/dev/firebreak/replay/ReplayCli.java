@@ -31,8 +31,7 @@ public final class ReplayCli {
             """;
     private static final JsonMapper JSON = Json.mapper();
 
-    private ReplayCli() {
-    }
+    private ReplayCli() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String capture = null;
@@ -106,7 +105,11 @@ public final class ReplayCli {
 
     /** What changes from {@code a} to {@code b}: counts, then decisions only in one of them. */
     static String diff(ReplayReport a, ReplayReport b) {
-        StringBuilder out = new StringBuilder("\nDiff ").append(a.config()).append(" -> ").append(b.config()).append('\n');
+        StringBuilder out = new StringBuilder("\nDiff ")
+                .append(a.config())
+                .append(" -> ")
+                .append(b.config())
+                .append('\n');
         ReplayReport.Counts x = a.counts();
         ReplayReport.Counts y = b.counts();
         count(out, "incidents", x.incidents(), y.incidents());
@@ -143,8 +146,8 @@ public final class ReplayCli {
     }
 
     private static void count(StringBuilder out, String what, int a, int b) {
-        out.append(String.format("  %-16s %5d -> %-5d%s%n", what, a, b, a == b ? "" : " (" + (b > a ? "+" : "")
-                + (b - a) + ")"));
+        out.append(String.format(
+                "  %-16s %5d -> %-5d%s%n", what, a, b, a == b ? "" : " (" + (b > a ? "+" : "") + (b - a) + ")"));
     }
 
     private static int expect(ReplayReport report, Path file, PrintStream out) throws IOException {
@@ -169,7 +172,10 @@ public final class ReplayCli {
         ReplayReport wanted = JSON.treeToValue(expected, ReplayReport.class);
         out.println("\nDIFFERS from " + file + ":");
         out.print(diff(new ReplayReport(file.toString(), wanted.counts(), wanted.incidents(), List.of()), report)
-                .lines().skip(2).map(l -> l + "\n").reduce("", String::concat));
+                .lines()
+                .skip(2)
+                .map(l -> l + "\n")
+                .reduce("", String::concat));
         return 1;
     }
 }

@@ -31,9 +31,16 @@ import org.springframework.core.io.FileSystemResource;
  * running bot uses, with the same relaxed names and defaults. {@code ${...}} placeholders resolve from the
  * environment; environment variables do not otherwise override the file (so two files compare as written).
  */
-record ReplayConfig(String name, AlertmanagerSettings alertmanager, AutoResolveSettings autoResolve,
-                    PagerDutySettings pagerDuty, SlackSettings slack, DrillSettings drills, RunbookSettings runbooks,
-                    RunbookCatalog catalog, dev.firebreak.alerting.StormSettings storm) {
+record ReplayConfig(
+        String name,
+        AlertmanagerSettings alertmanager,
+        AutoResolveSettings autoResolve,
+        PagerDutySettings pagerDuty,
+        SlackSettings slack,
+        DrillSettings drills,
+        RunbookSettings runbooks,
+        RunbookCatalog catalog,
+        dev.firebreak.alerting.StormSettings storm) {
 
     PagingRoutes routes() {
         return PagingRoutes.of(pagerDuty);
@@ -56,16 +63,18 @@ record ReplayConfig(String name, AlertmanagerSettings alertmanager, AutoResolveS
         }
         StandardEnvironment env = new StandardEnvironment();
         sources.forEach(s -> env.getPropertySources().addLast(s));
-        Binder binder = new Binder(ConfigurationPropertySources.from(sources),
-                new PropertySourcesPlaceholdersResolver(env));
+        Binder binder =
+                new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(env));
         RunbookSettings runbooks = binder.bindOrCreate("firebreak.runbooks", RunbookSettings.class);
-        return new ReplayConfig(file.toString(),
+        return new ReplayConfig(
+                file.toString(),
                 binder.bindOrCreate("firebreak.alertmanager", AlertmanagerSettings.class),
                 binder.bindOrCreate("firebreak.incidents", AutoResolveSettings.class),
                 binder.bindOrCreate("firebreak.pagerduty", PagerDutySettings.class),
                 binder.bindOrCreate("firebreak.slack", SlackSettings.class),
                 binder.bindOrCreate("firebreak.drills", DrillSettings.class),
-                runbooks, catalog(runbooks, file.toAbsolutePath().getParent()),
+                runbooks,
+                catalog(runbooks, file.toAbsolutePath().getParent()),
                 StormRules.bind(binder));
     }
 

@@ -1,7 +1,6 @@
 package dev.firebreak.replay;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,14 +16,34 @@ record ReplayReport(String config, Counts counts, List<Incident> incidents, List
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    record Counts(int notifications, int processed, int refused, int skippedBeforeIntake, int ignoredNoOpenIncident,
-                  int incidents, int stormIncidents, int pages, int channels, int runbookStarts) {
-    }
+    record Counts(
+            int notifications,
+            int processed,
+            int refused,
+            int skippedBeforeIntake,
+            int ignoredNoOpenIncident,
+            int incidents,
+            int stormIncidents,
+            int pages,
+            int channels,
+            int runbookStarts) {}
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Incident(String ref, String opened, String severity, String title, String status, boolean storm,
-                    List<String> groups, String page, String channel, List<String> runbooksStarted,
-                    List<String> runbooksOffered, int notifications, int alerts, int firing) {
+    record Incident(
+            String ref,
+            String opened,
+            String severity,
+            String title,
+            String status,
+            boolean storm,
+            List<String> groups,
+            String page,
+            String channel,
+            List<String> runbooksStarted,
+            List<String> runbooksOffered,
+            int notifications,
+            int alerts,
+            int firing) {
 
         Incident {
             groups = groups == null ? List.of() : List.copyOf(groups);
@@ -57,21 +76,46 @@ record ReplayReport(String config, Counts counts, List<Incident> incidents, List
     String text() {
         StringBuilder out = new StringBuilder();
         out.append("Replay with ").append(config).append('\n');
-        out.append(String.format("%d notifications: %d processed, %d refused by intake, %d refused before intake, "
-                        + "%d resolved without an open incident%n", counts.notifications(), counts.processed(),
-                counts.refused(), counts.skippedBeforeIntake(), counts.ignoredNoOpenIncident()));
-        out.append(String.format("%d incidents (%d storm incidents), %d pages, %d channels, %d runbook starts%n%n",
-                counts.incidents(), counts.stormIncidents(), counts.pages(), counts.channels(), counts.runbookStarts()));
+        out.append(String.format(
+                "%d notifications: %d processed, %d refused by intake, %d refused before intake, "
+                        + "%d resolved without an open incident%n",
+                counts.notifications(),
+                counts.processed(),
+                counts.refused(),
+                counts.skippedBeforeIntake(),
+                counts.ignoredNoOpenIncident()));
+        out.append(String.format(
+                "%d incidents (%d storm incidents), %d pages, %d channels, %d runbook starts%n%n",
+                counts.incidents(),
+                counts.stormIncidents(),
+                counts.pages(),
+                counts.channels(),
+                counts.runbookStarts()));
         for (Incident i : incidents) {
-            out.append(i.ref()).append(i.storm() ? "  STORM" : "").append("  [").append(i.severity()).append("] ")
-                    .append(i.title()).append('\n');
-            out.append("    opened   ").append(i.opened()).append(", now ").append(i.status()).append(", ")
-                    .append(i.notifications()).append(" notifications, ").append(i.alerts()).append(" alerts (")
-                    .append(i.firing()).append(" firing)\n");
+            out.append(i.ref())
+                    .append(i.storm() ? "  STORM" : "")
+                    .append("  [")
+                    .append(i.severity())
+                    .append("] ")
+                    .append(i.title())
+                    .append('\n');
+            out.append("    opened   ")
+                    .append(i.opened())
+                    .append(", now ")
+                    .append(i.status())
+                    .append(", ")
+                    .append(i.notifications())
+                    .append(" notifications, ")
+                    .append(i.alerts())
+                    .append(" alerts (")
+                    .append(i.firing())
+                    .append(" firing)\n");
             for (String g : i.groups()) {
                 out.append("    group    ").append(g).append('\n');
             }
-            out.append("    page     ").append(i.page() == null ? "none" : i.page()).append('\n');
+            out.append("    page     ")
+                    .append(i.page() == null ? "none" : i.page())
+                    .append('\n');
             out.append("    channel  #").append(i.channel()).append('\n');
             for (String r : i.runbooksStarted()) {
                 out.append("    runbook  ").append(r).append(" (starts automatically)\n");

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,8 +101,12 @@ final class ReplaySimulator {
                 continue;
             }
             if (incident == null && !n.isResolved()) {
-                StormBreaker.Action action = storms.decide(clock, storm != null && storm.status != IncidentStatus.RESOLVED,
-                        draft.severity(), n.commonLabels(), n.receiver());
+                StormBreaker.Action action = storms.decide(
+                        clock,
+                        storm != null && storm.status != IncidentStatus.RESOLVED,
+                        draft.severity(),
+                        n.commonLabels(),
+                        n.receiver());
                 if (action != StormBreaker.Action.OPEN_OWN) {
                     if (action == StormBreaker.Action.START_STORM) {
                         storm = open(incidents, storms.stormTitle(clock), draft.severity(), Map.of(), clock);
@@ -148,8 +151,8 @@ final class ReplaySimulator {
      * firing groups; a raise may page), its alerts, and auto-resolve when no group fires any more (then every group
      * leaves it).
      */
-    private void joinStorm(SimIncident storm, AlertmanagerNotification n, NewIncident draft,
-                           Map<String, SimIncident> attached) {
+    private void joinStorm(
+            SimIncident storm, AlertmanagerNotification n, NewIncident draft, Map<String, SimIncident> attached) {
         storm.notifications++;
         storm.groups.put(n.groupKey(), !n.isResolved());
         attached.put(n.groupKey(), storm);
@@ -174,8 +177,8 @@ final class ReplaySimulator {
         }
     }
 
-    private SimIncident open(List<SimIncident> incidents, String title, Severity severity, Map<String, String> labels,
-                             Instant now) {
+    private SimIncident open(
+            List<SimIncident> incidents, String title, Severity severity, Map<String, String> labels, Instant now) {
         SimIncident i = new SimIncident();
         i.number = incidents.size() + 1;
         i.title = title;
@@ -189,7 +192,8 @@ final class ReplaySimulator {
     }
 
     private String page(Severity severity, Map<String, String> labels) {
-        Route route = config.pagerDuty().enabled() ? routes.route(severity, labels).orElse(null) : null;
+        Route route =
+                config.pagerDuty().enabled() ? routes.route(severity, labels).orElse(null) : null;
         return route == null ? null : route.describe();
     }
 
@@ -205,7 +209,8 @@ final class ReplaySimulator {
                 continue;
             } else {
                 boolean transition = !stored.status.equals(a.status());
-                stored.startsAt = transition && a.isFiring() ? a.startsAt()
+                stored.startsAt = transition && a.isFiring()
+                        ? a.startsAt()
                         : a.startsAt().isBefore(stored.startsAt) ? a.startsAt() : stored.startsAt;
             }
             stored.endsAt = a.isFiring() ? null : a.endsAt();
@@ -217,14 +222,17 @@ final class ReplaySimulator {
 
     private void runbooks(SimIncident i) {
         List<IncidentContext.Alert> alerts = new ArrayList<>();
-        i.alerts.forEach((fp, a) -> alerts.add(new IncidentContext.Alert(fp, a.status, a.labels, a.annotations,
-                a.startsAt)));
-        IncidentContext ctx = new IncidentContext(ref(i), i.title, i.severity.name(), i.status.name(),
-                i.labels.get("service"), i.labels, alerts);
+        i.alerts.forEach(
+                (fp, a) -> alerts.add(new IncidentContext.Alert(fp, a.status, a.labels, a.annotations, a.startsAt)));
+        IncidentContext ctx = new IncidentContext(
+                ref(i), i.title, i.severity.name(), i.status.name(), i.labels.get("service"), i.labels, alerts);
         for (TriggerMatch m : config.catalog().matching(ctx)) {
             if (m.auto()) {
                 if (i.onceKeys.add(m.onceKey())) {
-                    i.started.add(m.runbook().id() + (m.alert() == null ? "" : " for alert " + m.alert().fingerprint()));
+                    i.started.add(m.runbook().id()
+                            + (m.alert() == null
+                                    ? ""
+                                    : " for alert " + m.alert().fingerprint()));
                 }
             } else {
                 i.offered.add(m.runbook().id());
@@ -232,17 +240,31 @@ final class ReplaySimulator {
         }
     }
 
-    private ReplayReport report(int total, int processed, int refused, int skipped, int ignored,
-                                List<SimIncident> incidents) {
+    private ReplayReport report(
+            int total, int processed, int refused, int skipped, int ignored, List<SimIncident> incidents) {
         List<ReplayReport.Incident> out = new ArrayList<>();
         int pages = 0;
         int storms = 0;
         int starts = 0;
         for (SimIncident i : incidents) {
-            long firing = i.alerts.values().stream().filter(a -> "firing".equals(a.status)).count();
-            out.add(new ReplayReport.Incident(ref(i), i.openedAt.toString(), i.severity.name(),
-                    i.title, i.status.name(), i.storm, List.copyOf(i.groups.keySet()), i.page, i.channel,
-                    List.copyOf(i.started), List.copyOf(i.offered), i.notifications, i.alerts.size(), (int) firing));
+            long firing = i.alerts.values().stream()
+                    .filter(a -> "firing".equals(a.status))
+                    .count();
+            out.add(new ReplayReport.Incident(
+                    ref(i),
+                    i.openedAt.toString(),
+                    i.severity.name(),
+                    i.title,
+                    i.status.name(),
+                    i.storm,
+                    List.copyOf(i.groups.keySet()),
+                    i.page,
+                    i.channel,
+                    List.copyOf(i.started),
+                    List.copyOf(i.offered),
+                    i.notifications,
+                    i.alerts.size(),
+                    (int) firing));
             pages += i.page == null ? 0 : 1;
             storms += i.storm ? 1 : 0;
             starts += i.started.size();
@@ -255,8 +277,21 @@ final class ReplaySimulator {
             notes.add("Slack is off in this configuration (no bot token): channel names are those it would use");
         }
         notes.add(new StormRules(config.storm()).describe());
-        return new ReplayReport(config.name(), new ReplayReport.Counts(total, processed, refused, skipped, ignored,
-                incidents.size(), storms, pages, incidents.size(), starts), out, notes);
+        return new ReplayReport(
+                config.name(),
+                new ReplayReport.Counts(
+                        total,
+                        processed,
+                        refused,
+                        skipped,
+                        ignored,
+                        incidents.size(),
+                        storms,
+                        pages,
+                        incidents.size(),
+                        starts),
+                out,
+                notes);
     }
 
     private static String ref(SimIncident i) {

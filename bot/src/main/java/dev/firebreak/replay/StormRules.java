@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.Binder;
  */
 final class StormRules {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HH_MM =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final StormSettings settings;
     private final List<Instant> openings = new ArrayList<>();
@@ -37,17 +38,21 @@ final class StormRules {
     }
 
     String describe() {
-        return settings.enabled() ? "storm breaker: more than " + settings.threshold() + " incidents within "
-                + StormBreaker.human(settings.window()) + " start a storm incident"
-                + (settings.exemptions().isEmpty() ? "" : " (" + settings.exemptions().size() + " exemption rules)")
+        return settings.enabled()
+                ? "storm breaker: more than " + settings.threshold() + " incidents within "
+                        + StormBreaker.human(settings.window()) + " start a storm incident"
+                        + (settings.exemptions().isEmpty()
+                                ? ""
+                                : " (" + settings.exemptions().size() + " exemption rules)")
                 : "storm breaker: off";
     }
 
     /** The breaker's decision for a new firing group; {@code stormOpen} says whether the latest storm's incident is open. */
-    StormBreaker.Action decide(Instant now, boolean stormOpen, Severity severity, Map<String, String> labels,
-                               String receiver) {
+    StormBreaker.Action decide(
+            Instant now, boolean stormOpen, Severity severity, Map<String, String> labels, String receiver) {
         Optional<StormBreaker.ActiveStorm> active = storm != null && stormOpen
-                ? Optional.of(new StormBreaker.ActiveStorm(storm, lastJoin)) : Optional.empty();
+                ? Optional.of(new StormBreaker.ActiveStorm(storm, lastJoin))
+                : Optional.empty();
         long opened = StormBreaker.countInWindow(settings, now, openings);
         return StormBreaker.decide(settings, now, opened, active, new StormBreaker.Group(severity, labels, receiver))
                 .action();

@@ -24,8 +24,7 @@ class AutoStartHandler implements OutboxHandler {
 
     static final String KIND = "runbook.auto-start";
 
-    record Task(UUID incidentId) {
-    }
+    record Task(UUID incidentId) {}
 
     private final RunbookCore core;
     private final RunbookRuns runs;
@@ -35,8 +34,14 @@ class AutoStartHandler implements OutboxHandler {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    AutoStartHandler(RunbookCore core, RunbookRuns runs, RunJournal journal, IncidentFactsSource facts,
-                     Timeline timeline, TransactionTemplate tx, Clock clock) {
+    AutoStartHandler(
+            RunbookCore core,
+            RunbookRuns runs,
+            RunJournal journal,
+            IncidentFactsSource facts,
+            Timeline timeline,
+            TransactionTemplate tx,
+            Clock clock) {
         this.core = core;
         this.runs = runs;
         this.journal = journal;
@@ -71,9 +76,13 @@ class AutoStartHandler implements OutboxHandler {
         try {
             runs.startRow(incidentId, new StartRequest(runbookId, Map.of(), false, Actor.system(), "auto"), triggerKey);
         } catch (RunRefusedException e) {
-            tx.executeWithoutResult(s -> timeline.record(NewTimelineEntry.of(incidentId, clock.instant(),
-                    TimelineKinds.RUNBOOK_STEP, Actor.system(), "Runbook " + runbookId + " did not start automatically: "
-                            + core.mask(e.getMessage())).withDedupKey("rb-auto-refused:" + triggerKey)));
+            tx.executeWithoutResult(s -> timeline.record(NewTimelineEntry.of(
+                            incidentId,
+                            clock.instant(),
+                            TimelineKinds.RUNBOOK_STEP,
+                            Actor.system(),
+                            "Runbook " + runbookId + " did not start automatically: " + core.mask(e.getMessage()))
+                    .withDedupKey("rb-auto-refused:" + triggerKey)));
         }
     }
 }

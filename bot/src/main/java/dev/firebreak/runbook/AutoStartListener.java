@@ -39,8 +39,12 @@ class AutoStartListener {
     private void enqueue(java.util.UUID incidentId) {
         if (core.hasAutoRunbooks()) {
             // Joins the change's transaction (the usual case), or makes one for an event published outside any.
-            tx.executeWithoutResult(s -> outbox.enqueue(AutoStartHandler.KIND, "runbook-auto:" + incidentId, null,
-                    incidentId, new AutoStartHandler.Task(incidentId)));
+            tx.executeWithoutResult(s -> outbox.enqueue(
+                    AutoStartHandler.KIND,
+                    "runbook-auto:" + incidentId,
+                    null,
+                    incidentId,
+                    new AutoStartHandler.Task(incidentId)));
         }
     }
 }

@@ -1,14 +1,14 @@
 package dev.firebreak.runbook;
 
 import dev.firebreak.paging.Pages;
+import dev.firebreak.runbooks.steps.ErrorKind;
+import dev.firebreak.runbooks.steps.RunEffects;
+import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.slack.SlackActions;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
-import dev.firebreak.runbooks.steps.ErrorKind;
-import dev.firebreak.runbooks.steps.RunEffects;
-import dev.firebreak.runbooks.steps.StepFailure;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -41,22 +41,31 @@ final class BotRunEffects implements RunEffects {
     @Override
     public String slackPost(String idempotencyKey, String text, boolean inThread) {
         UUID incident = run.incidentId();
-        tx.executeWithoutResult(s -> outbox.enqueue(RunSlackPostHandler.KIND, SlackActions.queueKey(incident),
-                "rb-post:" + idempotencyKey, incident, new RunSlackPostHandler.Task(run.id(), text, inThread)));
+        tx.executeWithoutResult(s -> outbox.enqueue(
+                RunSlackPostHandler.KIND,
+                SlackActions.queueKey(incident),
+                "rb-post:" + idempotencyKey,
+                incident,
+                new RunSlackPostHandler.Task(run.id(), text, inThread)));
         return "queued";
     }
 
     @Override
     public void timelineNote(String idempotencyKey, String text) {
-        tx.executeWithoutResult(s -> timeline.record(NewTimelineEntry.of(run.incidentId(), clock.instant(),
-                TimelineKinds.NOTE, RunRecorder.actor(run), text).withDedupKey("rb-note:" + idempotencyKey)));
+        tx.executeWithoutResult(s -> timeline.record(
+                NewTimelineEntry.of(run.incidentId(), clock.instant(), TimelineKinds.NOTE, RunRecorder.actor(run), text)
+                        .withDedupKey("rb-note:" + idempotencyKey)));
     }
 
     @Override
-    public String pagerdutyPage(String idempotencyKey, String service, String summary, String severity,
-                                Map<String, String> details) {
-        Optional<String> refused = tx.execute(s -> pages.pageTeam(run.incidentId(), service, summary,
-                "runbook " + run.runbookId() + " (run #" + run.id() + ")", "rb-page:" + idempotencyKey));
+    public String pagerdutyPage(
+            String idempotencyKey, String service, String summary, String severity, Map<String, String> details) {
+        Optional<String> refused = tx.execute(s -> pages.pageTeam(
+                run.incidentId(),
+                service,
+                summary,
+                "runbook " + run.runbookId() + " (run #" + run.id() + ")",
+                "rb-page:" + idempotencyKey));
         if (refused != null && refused.isPresent()) {
             throw new StepFailure(ErrorKind.INVALID, refused.get());
         }

@@ -34,7 +34,8 @@ public class BuiltInLibrary {
 
     private Optional<Path> extract() {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + PREFIX + "**/*");
+            Resource[] resources =
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:" + PREFIX + "**/*");
             Path dir = Files.createTempDirectory("firebreak-runbooks-");
             dir.toFile().deleteOnExit();
             int n = 0;

@@ -4,10 +4,20 @@ import java.util.List;
 import java.util.Map;
 
 /** What runbooks see of an incident (trigger matching, templates): a copy, never the live entity. */
-record IncidentFacts(String id, String reference, String title, String severity, String status, String service,
-                     Map<String, String> labels, List<AlertFacts> alerts) {
+record IncidentFacts(
+        String id,
+        String reference,
+        String title,
+        String severity,
+        String status,
+        String service,
+        Map<String, String> labels,
+        List<AlertFacts> alerts) {
 
-    record AlertFacts(String fingerprint, String status, Map<String, String> labels, Map<String, String> annotations,
-                      java.time.Instant startsAt) {
-    }
+    record AlertFacts(
+            String fingerprint,
+            String status,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            java.time.Instant startsAt) {}
 }

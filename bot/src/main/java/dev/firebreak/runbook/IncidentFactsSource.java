@@ -31,14 +31,25 @@ class IncidentFactsSource {
     }
 
     private IncidentFacts of(IncidentView i) {
-        List<IncidentFacts.AlertFacts> list = alerts.of(i.id()).stream()
-                .map(IncidentFactsSource::alert).toList();
-        return new IncidentFacts(i.id().toString(), i.reference(), i.title(), i.severity().name(), i.status().name(),
-                i.service(), i.labels(), list);
+        List<IncidentFacts.AlertFacts> list =
+                alerts.of(i.id()).stream().map(IncidentFactsSource::alert).toList();
+        return new IncidentFacts(
+                i.id().toString(),
+                i.reference(),
+                i.title(),
+                i.severity().name(),
+                i.status().name(),
+                i.service(),
+                i.labels(),
+                list);
     }
 
     private static IncidentFacts.AlertFacts alert(AlertFact a) {
-        return new IncidentFacts.AlertFacts(a.fingerprint(), a.firing() ? "firing" : "resolved",
-                Map.copyOf(a.labels()), Map.copyOf(a.annotations()), a.startsAt());
+        return new IncidentFacts.AlertFacts(
+                a.fingerprint(),
+                a.firing() ? "firing" : "resolved",
+                Map.copyOf(a.labels()),
+                Map.copyOf(a.annotations()),
+                a.startsAt());
     }
 }

@@ -40,8 +40,10 @@ class KubernetesClients implements DisposableBean {
             // In a pod: the service account token and CA under /var/run/secrets/kubernetes.io/serviceaccount.
             return new ConfigBuilder(Config.autoConfigure(null)).build();
         }
-        ConfigBuilder b = new ConfigBuilder(Config.empty()).withMasterUrl(settings.apiUrl())
-                .withTrustCerts(settings.insecureSkipTlsVerify()).withDisableHostnameVerification(settings.insecureSkipTlsVerify());
+        ConfigBuilder b = new ConfigBuilder(Config.empty())
+                .withMasterUrl(settings.apiUrl())
+                .withTrustCerts(settings.insecureSkipTlsVerify())
+                .withDisableHostnameVerification(settings.insecureSkipTlsVerify());
         if (settings.token() != null && !settings.token().isBlank()) {
             b.withOauthToken(settings.token());
         }

@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * service account (token and CA under {@code /var/run/secrets/kubernetes.io/serviceaccount}) is used.
  */
 @ConfigurationProperties("firebreak.kubernetes")
-public record KubernetesSettings(String apiUrl, String token, String caFile,
-                                 @DefaultValue("false") boolean insecureSkipTlsVerify) {
+public record KubernetesSettings(
+        String apiUrl,
+        String token,
+        String caFile,
+        @DefaultValue("false") boolean insecureSkipTlsVerify) {
 
     @Override
     public String toString() {

@@ -1,7 +1,7 @@
 package dev.firebreak.runbook;
 
-import dev.firebreak.runbooks.steps.StepStatus;
 import dev.firebreak.incident.Actor;
+import dev.firebreak.runbooks.steps.StepStatus;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -15,8 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunApprovals {
 
     /** What the person who pressed the button is told. */
-    record Answer(boolean decided, String text) {
-    }
+    record Answer(boolean decided, String text) {}
 
     private final RunJournal journal;
     private final RunRecorder recorder;
@@ -34,10 +33,15 @@ class RunApprovals {
 
     Answer decide(long runId, String stepId, int attempt, boolean approve, Actor who) {
         RunRow run = journal.find(runId).orElse(null);
-        StepRow row = run == null ? null : journal.findStep(runId, stepId, attempt).orElse(null);
-        if (row == null || row.status() != StepStatus.AWAITING_APPROVAL || run.status().isFinal()) {
-            return new Answer(false, "This approval is no longer open" + (row != null && row.decidedBy() != null
-                    ? " (" + row.summary() + ")." : "."));
+        StepRow row =
+                run == null ? null : journal.findStep(runId, stepId, attempt).orElse(null);
+        if (row == null
+                || row.status() != StepStatus.AWAITING_APPROVAL
+                || run.status().isFinal()) {
+            return new Answer(
+                    false,
+                    "This approval is no longer open"
+                            + (row != null && row.decidedBy() != null ? " (" + row.summary() + ")." : "."));
         }
         RunbookCore.Approval approval = RunJson.read(row.approval(), RunbookCore.Approval.class);
         String refusal = refusal(approval, run, who.id());
@@ -53,7 +57,8 @@ class RunApprovals {
             recorder.approvalDecided(run, journal.step(row.id()).orElseThrow());
             return true;
         }));
-        return decided ? new Answer(true, (approve ? "Approved" : "Denied") + " step `" + stepId + "` of run #" + runId + ".")
+        return decided
+                ? new Answer(true, (approve ? "Approved" : "Denied") + " step `" + stepId + "` of run #" + runId + ".")
                 : new Answer(false, "Someone else decided this approval first.");
     }
 

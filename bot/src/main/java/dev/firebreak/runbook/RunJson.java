@@ -11,8 +11,7 @@ final class RunJson {
 
     private static final JsonMapper JSON = Json.mapper();
 
-    private RunJson() {
-    }
+    private RunJson() {}
 
     static String write(Object value) {
         return value == null ? null : JSON.writeValueAsString(value);
@@ -22,7 +21,7 @@ final class RunJson {
         if (json == null || json.isBlank()) {
             return new LinkedHashMap<>();
         }
-        return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     static <T> T read(String json, Class<T> type) {

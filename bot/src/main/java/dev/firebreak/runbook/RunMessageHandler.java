@@ -1,10 +1,10 @@
 package dev.firebreak.runbook;
 
-import dev.firebreak.system.json.Json;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.SlackApi;
+import dev.firebreak.system.json.Json;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -23,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RunMessageHandler implements OutboxHandler {
 
-    record Task(long runId, long version) {
-    }
+    record Task(long runId, long version) {}
 
     private static final JsonMapper JSON = Json.mapper();
     private static final Duration CHANNEL_WAIT = Duration.ofSeconds(30);
@@ -60,16 +59,20 @@ class RunMessageHandler implements OutboxHandler {
         }
         String channel = incidents.view(run.incidentId()).slackChannelId();
         if (channel == null || channel.isBlank()) {
-            return outboxTask.getAttempts() >= 60 ? OutboxResult.failed("Runbook run #" + run.id()
-                    + ": the incident has no Slack channel") : OutboxResult.retryAt(clock.instant().plus(CHANNEL_WAIT),
-                    "waiting for the incident's Slack channel");
+            return outboxTask.getAttempts() >= 60
+                    ? OutboxResult.failed("Runbook run #" + run.id() + ": the incident has no Slack channel")
+                    : OutboxResult.retryAt(
+                            clock.instant().plus(CHANNEL_WAIT), "waiting for the incident's Slack channel");
         }
         RunView view = views.of(run);
-        String blocks = JSON.writeValueAsString(RunMessages.blocks(view, run.incidentId().toString()));
+        String blocks = JSON.writeValueAsString(
+                RunMessages.blocks(view, run.incidentId().toString()));
         String text = RunMessages.text(view);
         String ts = run.messageTs();
         if (ts == null && outboxTask.getAttempts() > 0) {
-            SlackApi.Answer<ConversationsHistoryResponse> history = slack.call("conversations.history", channel,
+            SlackApi.Answer<ConversationsHistoryResponse> history = slack.call(
+                    "conversations.history",
+                    channel,
                     m -> m.conversationsHistory(r -> r.channel(channel).limit(100)));
             if (history.response() == null) {
                 return history.result(); // Slack did not answer: do not risk a second post
@@ -80,9 +83,14 @@ class RunMessageHandler implements OutboxHandler {
             }
         }
         if (ts == null) {
-            SlackApi.Answer<ChatPostMessageResponse> posted = slack.call("chat.postMessage", channel,
-                    m -> m.chatPostMessage(r -> r.channel(channel).text(text)
-                            .blocksAsString(blocks).unfurlLinks(false).unfurlMedia(false)));
+            SlackApi.Answer<ChatPostMessageResponse> posted = slack.call(
+                    "chat.postMessage",
+                    channel,
+                    m -> m.chatPostMessage(r -> r.channel(channel)
+                            .text(text)
+                            .blocksAsString(blocks)
+                            .unfurlLinks(false)
+                            .unfurlMedia(false)));
             if (!posted.ok()) {
                 return posted.result();
             }
@@ -90,8 +98,12 @@ class RunMessageHandler implements OutboxHandler {
             return OutboxResult.done();
         }
         String messageTs = ts;
-        return slack.call("chat.update", channel, m -> m.chatUpdate(r -> r.channel(channel).ts(messageTs).text(text)
-                .blocksAsString(blocks))).result();
+        return slack.call(
+                        "chat.update",
+                        channel,
+                        m -> m.chatUpdate(
+                                r -> r.channel(channel).ts(messageTs).text(text).blocksAsString(blocks)))
+                .result();
     }
 
     /** The run's message, if an earlier attempt posted it (its fallback text starts with the run's number). */
@@ -100,7 +112,11 @@ class RunMessageHandler implements OutboxHandler {
         if (!answer.ok() || answer.response().getMessages() == null) {
             return null;
         }
-        return answer.response().getMessages().stream().filter(m -> m.getText() != null && m.getText().startsWith(prefix + ":"))
-                .map(m -> m.getTs()).filter(Objects::nonNull).findFirst().orElse(null);
+        return answer.response().getMessages().stream()
+                .filter(m -> m.getText() != null && m.getText().startsWith(prefix + ":"))
+                .map(m -> m.getTs())
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -14,8 +14,7 @@ final class RunMessages {
     static final String APPROVE = "runbook.approve";
     static final String DENY = "runbook.deny";
 
-    private RunMessages() {
-    }
+    private RunMessages() {}
 
     static String esc(String text) {
         return text == null ? "" : SlackMrkdwn.escape(text);
@@ -87,7 +86,10 @@ final class RunMessages {
 
     /** One step as a line of the run message. */
     static String stepLine(RunView.StepView s) {
-        StringBuilder sb = new StringBuilder(icon(s.status())).append(" `").append(esc(s.id())).append("` ")
+        StringBuilder sb = new StringBuilder(icon(s.status()))
+                .append(" `")
+                .append(esc(s.id()))
+                .append("` ")
                 .append(esc(s.type()));
         if (s.attempt() > 1) {
             sb.append(" (attempt ").append(s.attempt()).append(')');
@@ -101,21 +103,29 @@ final class RunMessages {
             sb.append(": ").append(esc(cap(detail.replace('\n', ' '), 300)));
         }
         if (s.planned() != null) {
-            sb.append("\n      would send: `").append(esc(cap(RunJson.write(s.planned()), 400)).replace('`', '\'')).append('`');
+            sb.append("\n      would send: `")
+                    .append(esc(cap(RunJson.write(s.planned()), 400)).replace('`', '\''))
+                    .append('`');
         }
         return sb.toString();
     }
 
     /** The one message per run: fallback text. */
     static String text(RunView run) {
-        return cap("Runbook run " + "#" + run.id() + " " + run.runbook() + ": " + run.status().name().toLowerCase(), 300);
+        return cap(
+                "Runbook run " + "#" + run.id() + " " + run.runbook() + ": "
+                        + run.status().name().toLowerCase(),
+                300);
     }
 
     /** The one message per run: Block Kit blocks, with approval buttons while an approval waits. */
     static List<Map<String, Object>> blocks(RunView run, String incidentId) {
         List<Map<String, Object>> blocks = new ArrayList<>();
         StringBuilder head = new StringBuilder("*Runbook* " + headline(run) + "\n" + esc(cap(run.title(), 200)));
-        head.append("\n_Requested by ").append(esc(run.requestedBy())).append(" via ").append(esc(run.requestedVia()))
+        head.append("\n_Requested by ")
+                .append(esc(run.requestedBy()))
+                .append(" via ")
+                .append(esc(run.requestedVia()))
                 .append('_');
         blocks.add(section(cap(head.toString(), 2900)));
         StringBuilder steps = new StringBuilder();
@@ -133,20 +143,37 @@ final class RunMessages {
         if (run.reason() != null && run.status().isFinal()) {
             blocks.add(Map.of("type", "context", "elements", List.of(mrkdwn(esc(cap(run.reason(), 2000))))));
         }
-        run.steps().stream().filter(s -> s.status() == StepStatus.AWAITING_APPROVAL)
-                .reduce((a, b) -> b).ifPresent(s -> {
+        run.steps().stream()
+                .filter(s -> s.status() == StepStatus.AWAITING_APPROVAL)
+                .reduce((a, b) -> b)
+                .ifPresent(s -> {
                     String value = run.id() + ":" + s.attempt() + ":" + s.id() + ":" + incidentId;
-                    blocks.add(Map.of("type", "actions", "block_id", "runbook-approval:" + run.id(), "elements", List.of(
-                            button(APPROVE, "Approve", value, "primary"), button(DENY, "Deny", value, "danger"))));
+                    blocks.add(Map.of(
+                            "type",
+                            "actions",
+                            "block_id",
+                            "runbook-approval:" + run.id(),
+                            "elements",
+                            List.of(
+                                    button(APPROVE, "Approve", value, "primary"),
+                                    button(DENY, "Deny", value, "danger"))));
                 });
         return blocks;
     }
 
     /** The timeline text of a finished step. */
     static String timelineText(RunView run, RunView.StepView s) {
-        StringBuilder sb = new StringBuilder("Runbook ").append(run.runbook()).append(" run #").append(run.id())
-                .append(run.dryRun() ? " (dry run)" : "").append(": step ").append(s.id()).append(" (")
-                .append(s.type()).append(") ").append(s.status().name().toLowerCase().replace('_', ' '));
+        StringBuilder sb = new StringBuilder("Runbook ")
+                .append(run.runbook())
+                .append(" run #")
+                .append(run.id())
+                .append(run.dryRun() ? " (dry run)" : "")
+                .append(": step ")
+                .append(s.id())
+                .append(" (")
+                .append(s.type())
+                .append(") ")
+                .append(s.status().name().toLowerCase().replace('_', ' '));
         if (s.durationMillis() != null) {
             sb.append(" in ").append(duration(Duration.ofMillis(s.durationMillis())));
         }

@@ -30,8 +30,14 @@ class RunRecorder {
     private final ApplicationEventPublisher events;
     private final IncidentMetrics metrics;
 
-    RunRecorder(RunJournal journal, RunViews views, Timeline timeline, Outbox outbox, Clock clock,
-                ApplicationEventPublisher events, IncidentMetrics metrics) {
+    RunRecorder(
+            RunJournal journal,
+            RunViews views,
+            Timeline timeline,
+            Outbox outbox,
+            Clock clock,
+            ApplicationEventPublisher events,
+            IncidentMetrics metrics) {
         this.metrics = metrics;
         this.journal = journal;
         this.views = views;
@@ -49,8 +55,12 @@ class RunRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     public void changed(RunRow run) {
         long version = journal.bumpMessage(run.id());
-        outbox.enqueue(MESSAGE_TASK, SlackActions.queueKey(run.incidentId()), "rb-msg:" + run.id() + ":" + version,
-                run.incidentId(), new RunMessageHandler.Task(run.id(), version));
+        outbox.enqueue(
+                MESSAGE_TASK,
+                SlackActions.queueKey(run.incidentId()),
+                "rb-msg:" + run.id() + ":" + version,
+                run.incidentId(),
+                new RunMessageHandler.Task(run.id(), version));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -60,8 +70,9 @@ class RunRecorder {
                 + " requested by " + view.requestedBy() + " via " + view.requestedVia()
                 + (view.status() == RunStatus.QUEUED ? "; queued behind another run with the same key" : "")
                 + (view.inputs().isEmpty() ? "" : " with " + view.inputs());
-        timeline.record(NewTimelineEntry.of(run.incidentId(), clock.instant(), TimelineKinds.RUNBOOK_STEP, actor(run), text)
-                .withDedupKey("rb:" + run.id() + ":started"));
+        timeline.record(
+                NewTimelineEntry.of(run.incidentId(), clock.instant(), TimelineKinds.RUNBOOK_STEP, actor(run), text)
+                        .withDedupKey("rb:" + run.id() + ":started"));
         changed(run);
         events.publishEvent(new RunbookEngine.RunDue(run.id()));
     }
@@ -70,8 +81,13 @@ class RunRecorder {
     public void stepFinished(RunRow run, StepRow row) {
         RunView view = views.of(run, java.util.List.of(row));
         RunView.StepView step = view.steps().get(0);
-        timeline.record(NewTimelineEntry.of(run.incidentId(), clock.instant(), TimelineKinds.RUNBOOK_STEP, actor(run),
-                RunMessages.timelineText(view, step)).withDedupKey("rb:" + row.id() + ":" + row.status()));
+        timeline.record(NewTimelineEntry.of(
+                        run.incidentId(),
+                        clock.instant(),
+                        TimelineKinds.RUNBOOK_STEP,
+                        actor(run),
+                        RunMessages.timelineText(view, step))
+                .withDedupKey("rb:" + row.id() + ":" + row.status()));
         changed(run);
     }
 
@@ -81,27 +97,42 @@ class RunRecorder {
         if (approval.approverNotRequester()) {
             who += " (not the requester)";
         }
-        timeline.record(NewTimelineEntry.of(run.incidentId(), clock.instant(), TimelineKinds.RUNBOOK_STEP, actor(run),
-                "Runbook " + run.runbookId() + " run #" + run.id() + ": step " + row.stepId() + " waits for approval by "
-                        + who + " until " + approval.deadline()).withDedupKey("rb:" + row.id() + ":approval"));
+        timeline.record(NewTimelineEntry.of(
+                        run.incidentId(),
+                        clock.instant(),
+                        TimelineKinds.RUNBOOK_STEP,
+                        actor(run),
+                        "Runbook " + run.runbookId() + " run #" + run.id() + ": step " + row.stepId()
+                                + " waits for approval by " + who + " until " + approval.deadline())
+                .withDedupKey("rb:" + row.id() + ":approval"));
         changed(run);
     }
 
     /** A step that changes things was running when its process died: say which, and why the run stopped. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void interrupted(RunRow run, StepRow row) {
-        timeline.record(NewTimelineEntry.of(run.incidentId(), clock.instant(), TimelineKinds.RUNBOOK_STEP, actor(run),
-                "Runbook " + run.runbookId() + " run #" + run.id() + " interrupted: step " + row.stepId() + " ("
-                        + row.stepType() + ") was running when the process running it stopped. It changes things and is "
-                        + "not safe to repeat, so it was not retried: check its effect, then run the runbook again if needed.")
-                .withDedupKey("rb:" + row.id() + ":interrupted-why").asKeyEvent());
+        timeline.record(NewTimelineEntry.of(
+                        run.incidentId(),
+                        clock.instant(),
+                        TimelineKinds.RUNBOOK_STEP,
+                        actor(run),
+                        "Runbook " + run.runbookId() + " run #" + run.id() + " interrupted: step " + row.stepId() + " ("
+                                + row.stepType()
+                                + ") was running when the process running it stopped. It changes things and is "
+                                + "not safe to repeat, so it was not retried: check its effect, then run the runbook again if needed.")
+                .withDedupKey("rb:" + row.id() + ":interrupted-why")
+                .asKeyEvent());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void runFinished(RunRow run, RunStatus status, String reason) {
-        timeline.record(NewTimelineEntry.of(run.incidentId(), clock.instant(), TimelineKinds.RUNBOOK_STEP, actor(run),
-                "Runbook " + run.runbookId() + " run #" + run.id() + (run.dryRun() ? " (dry run)" : "") + " "
-                        + status.name().toLowerCase().replace('_', ' ') + (reason == null ? "" : ": " + reason))
+        timeline.record(NewTimelineEntry.of(
+                        run.incidentId(),
+                        clock.instant(),
+                        TimelineKinds.RUNBOOK_STEP,
+                        actor(run),
+                        "Runbook " + run.runbookId() + " run #" + run.id() + (run.dryRun() ? " (dry run)" : "") + " "
+                                + status.name().toLowerCase().replace('_', ' ') + (reason == null ? "" : ": " + reason))
                 .withDedupKey("rb:" + run.id() + ":finished"));
         metrics.runbookRun(run.runbookId(), status.name().toLowerCase());
         changed(run);
@@ -116,9 +147,13 @@ class RunRecorder {
     /** Someone who may not decide an approval pressed its button: on the timeline, for the record. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void approvalRefused(RunRow run, String stepId, Actor who, String why) {
-        timeline.record(NewTimelineEntry.of(run.incidentId(), clock.instant(), TimelineKinds.RUNBOOK_STEP, who,
-                "Runbook " + run.runbookId() + " run #" + run.id() + ": " + who.name() + " tried to decide the approval of step "
-                        + stepId + " and was refused (" + why + ")"));
+        timeline.record(NewTimelineEntry.of(
+                run.incidentId(),
+                clock.instant(),
+                TimelineKinds.RUNBOOK_STEP,
+                who,
+                "Runbook " + run.runbookId() + " run #" + run.id() + ": " + who.name()
+                        + " tried to decide the approval of step " + stepId + " and was refused (" + why + ")"));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

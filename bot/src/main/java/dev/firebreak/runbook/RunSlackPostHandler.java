@@ -19,8 +19,7 @@ class RunSlackPostHandler implements OutboxHandler {
 
     static final String KIND = "runbook.slack-post";
 
-    record Task(long runId, String text, boolean inThread) {
-    }
+    record Task(long runId, String text, boolean inThread) {}
 
     private final SlackApi slack;
     private final RunJournal journal;
@@ -53,7 +52,8 @@ class RunSlackPostHandler implements OutboxHandler {
         }
         String channel = incidents.view(run.incidentId()).slackChannelId();
         if (channel == null || channel.isBlank()) {
-            return task.getAttempts() >= 60 ? OutboxResult.failed("slack.post: the incident has no Slack channel")
+            return task.getAttempts() >= 60
+                    ? OutboxResult.failed("slack.post: the incident has no Slack channel")
                     : OutboxResult.retryAt(clock.instant().plus(Duration.ofSeconds(30)), "waiting for the channel");
         }
         if (post.inThread() && run.messageTs() == null && task.getAttempts() < 10) {
@@ -61,7 +61,14 @@ class RunSlackPostHandler implements OutboxHandler {
         }
         String text = core.mask(post.text());
         String thread = post.inThread() ? run.messageTs() : null;
-        return slack.call("chat.postMessage", channel, m -> m.chatPostMessage(q -> q.channel(channel).text(text)
-                .threadTs(thread).unfurlLinks(false).unfurlMedia(false))).result();
+        return slack.call(
+                        "chat.postMessage",
+                        channel,
+                        m -> m.chatPostMessage(q -> q.channel(channel)
+                                .text(text)
+                                .threadTs(thread)
+                                .unfurlLinks(false)
+                                .unfurlMedia(false)))
+                .result();
     }
 }

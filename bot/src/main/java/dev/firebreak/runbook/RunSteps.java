@@ -4,7 +4,6 @@ import dev.firebreak.runbooks.steps.StepStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,8 +33,14 @@ class RunSteps {
     private final Clock clock;
     private final RunbookSettings settings;
 
-    RunSteps(RunJournal journal, RunbookCore core, RunRecorder recorder, IncidentFactsSource facts,
-             TransactionTemplate tx, Clock clock, RunbookSettings settings) {
+    RunSteps(
+            RunJournal journal,
+            RunbookCore core,
+            RunRecorder recorder,
+            IncidentFactsSource facts,
+            TransactionTemplate tx,
+            Clock clock,
+            RunbookSettings settings) {
         this.settings = settings;
         this.journal = journal;
         this.core = core;
@@ -83,8 +88,10 @@ class RunSteps {
         RunbookCore.Outcome outcome;
         Duration timeout = step.deadline() == null ? null : Duration.between(now, step.deadline());
         try {
-            outcome = executor.execute(() -> core.execute(current, step, incident),
-                    timeout == null || timeout.isNegative() ? Duration.ofMillis(1) : timeout, run.id());
+            outcome = executor.execute(
+                    () -> core.execute(current, step, incident),
+                    timeout == null || timeout.isNegative() ? Duration.ofMillis(1) : timeout,
+                    run.id());
         } catch (RunbookEngine.StepTimedOut e) {
             outcome = failure(StepStatus.TIMED_OUT, "timeout", "Step " + e.getMessage());
         } catch (InterruptedException e) {
@@ -112,12 +119,24 @@ class RunSteps {
         boolean inserted = Boolean.TRUE.equals(tx.execute(s -> {
             // The claim must outlive the step before the step is marked RUNNING (else another engine could take the
             // run over in between and see a step "left running").
-            if (!journal.extendIfHeld(run.id(), owner, now, now.plus(budget.isNegative() ? Duration.ZERO : budget)
-                    .plus(settings.lease()))) {
+            if (!journal.extendIfHeld(
+                    run.id(),
+                    owner,
+                    now,
+                    now.plus(budget.isNegative() ? Duration.ZERO : budget).plus(settings.lease()))) {
                 return false;
             }
-            if (!journal.startStep(run.id(), step.stepId(), step.type(), step.finallyStep(), step.attempt(),
-                    StepStatus.RUNNING, core.mask(RunJson.write(step.maskedRequest())), null, owner, now)) {
+            if (!journal.startStep(
+                    run.id(),
+                    step.stepId(),
+                    step.type(),
+                    step.finallyStep(),
+                    step.attempt(),
+                    StepStatus.RUNNING,
+                    core.mask(RunJson.write(step.maskedRequest())),
+                    null,
+                    owner,
+                    now)) {
                 return false;
             }
             if (run.status() != RunStatus.RUNNING) {
@@ -133,9 +152,17 @@ class RunSteps {
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> {
             String approval = o.approval() == null ? null : RunJson.write(o.approval());
-            journal.finishStep(row.id(), o.status(), RunJson.write(o.outputs()), o.summary(),
-                    o.planned() == null ? null : RunJson.write(o.planned()), o.errorKind(), o.error(), o.wakeAt(),
-                    approval, o.status().terminal() ? now : null);
+            journal.finishStep(
+                    row.id(),
+                    o.status(),
+                    RunJson.write(o.outputs()),
+                    o.summary(),
+                    o.planned() == null ? null : RunJson.write(o.planned()),
+                    o.errorKind(),
+                    o.error(),
+                    o.wakeAt(),
+                    approval,
+                    o.status().terminal() ? now : null);
             StepRow saved = journal.step(row.id()).orElseThrow();
             if (o.status() == StepStatus.AWAITING_APPROVAL) {
                 journal.sleep(run.id(), run.wakes(), o.wakeAt(), now);
@@ -157,9 +184,20 @@ class RunSteps {
             if (existing.isPresent()) {
                 rowId = existing.get().id();
             } else {
-                journal.startStep(run.id(), m.stepId(), m.type(), m.finallyStep(), m.attempt(), m.status(), null, null,
-                        owner, now);
-                rowId = journal.findStep(run.id(), m.stepId(), m.attempt()).orElseThrow().id();
+                journal.startStep(
+                        run.id(),
+                        m.stepId(),
+                        m.type(),
+                        m.finallyStep(),
+                        m.attempt(),
+                        m.status(),
+                        null,
+                        null,
+                        owner,
+                        now);
+                rowId = journal.findStep(run.id(), m.stepId(), m.attempt())
+                        .orElseThrow()
+                        .id();
             }
             String reason = m.reason() == null ? null : core.mask(m.reason());
             boolean failure = m.status() != StepStatus.SKIPPED;
@@ -185,5 +223,4 @@ class RunSteps {
     private static RunbookCore.Outcome failure(StepStatus status, String kind, String error) {
         return new RunbookCore.Outcome(status, Map.of(), error, null, null, null, kind, error);
     }
-
 }

@@ -7,13 +7,35 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A run as the API and Slack show it. Every string in here has been masked. */
-public record RunView(long id, UUID incidentId, String runbook, String title, RunStatus status, boolean dryRun,
-                      String requestedBy, String requestedVia, Map<String, Object> inputs, String reason,
-                      Instant createdAt, Instant startedAt, Instant finishedAt, List<StepView> steps) {
+public record RunView(
+        long id,
+        UUID incidentId,
+        String runbook,
+        String title,
+        RunStatus status,
+        boolean dryRun,
+        String requestedBy,
+        String requestedVia,
+        Map<String, Object> inputs,
+        String reason,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        List<StepView> steps) {
 
     /** One step attempt. {@code planned} is what a changing step would have sent in a dry run. */
-    public record StepView(String id, String type, boolean finallyStep, int attempt, StepStatus status,
-                           Instant startedAt, Instant finishedAt, Long durationMillis, String summary,
-                           Map<String, Object> outputs, Object planned, String error, String decidedBy) {
-    }
+    public record StepView(
+            String id,
+            String type,
+            boolean finallyStep,
+            int attempt,
+            StepStatus status,
+            Instant startedAt,
+            Instant finishedAt,
+            Long durationMillis,
+            String summary,
+            Map<String, Object> outputs,
+            Object planned,
+            String error,
+            String decidedBy) {}
 }

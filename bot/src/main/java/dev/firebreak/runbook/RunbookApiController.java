@@ -21,8 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RunbookApiController {
 
     /** {@code POST /api/incidents/{ref}/runbook-runs}. */
-    record StartRun(String runbook, Map<String, Object> inputs, Boolean dryRun) {
-    }
+    record StartRun(String runbook, Map<String, Object> inputs, Boolean dryRun) {}
 
     private final RunbookRuns runs;
     private final IncidentManagement incidents;
@@ -39,21 +38,34 @@ class RunbookApiController {
 
     @GetMapping(path = "/api/runbooks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RunbookView get(@PathVariable String id) {
-        return runs.catalog(null).stream().filter(r -> r.id().equals(id)).findFirst()
+        return runs.catalog(null).stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> RunRefusedException.notFound("No runbook with id '" + id + "'"));
     }
 
-    @PostMapping(path = "/api/incidents/{ref}/runbook-runs", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/incidents/{ref}/runbook-runs",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RunView> start(@PathVariable String ref, @RequestBody StartRun request,
-                                  @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
+    ResponseEntity<RunView> start(
+            @PathVariable String ref,
+            @RequestBody StartRun request,
+            @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
         if (request == null || request.runbook() == null || request.runbook().isBlank()) {
             throw new RunRefusedException("Give the runbook to run: {\"runbook\": \"<id>\", \"inputs\": {...}}");
         }
         Incident incident = incidents.require(ref);
-        RunView run = runs.start(incident, new StartRequest(request.runbook(), RunbookRuns.strings(request.inputs()),
-                Boolean.TRUE.equals(request.dryRun()), Actor.api(caller == null ? "api" : caller), "api"));
-        return ResponseEntity.created(URI.create("/api/runbook-runs/" + run.id())).body(run);
+        RunView run = runs.start(
+                incident,
+                new StartRequest(
+                        request.runbook(),
+                        RunbookRuns.strings(request.inputs()),
+                        Boolean.TRUE.equals(request.dryRun()),
+                        Actor.api(caller == null ? "api" : caller),
+                        "api"));
+        return ResponseEntity.created(URI.create("/api/runbook-runs/" + run.id()))
+                .body(run);
     }
 
     @GetMapping(path = "/api/incidents/{ref}/runbook-runs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -67,8 +79,9 @@ class RunbookApiController {
     }
 
     @PostMapping(path = "/api/runbook-runs/{runId}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
-    RunView cancel(@PathVariable long runId,
-                   @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
+    RunView cancel(
+            @PathVariable long runId,
+            @RequestAttribute(name = ApiTokenFilter.CALLER_ATTRIBUTE, required = false) String caller) {
         return runs.cancel(runId, Actor.api(caller == null ? "api" : caller));
     }
 }

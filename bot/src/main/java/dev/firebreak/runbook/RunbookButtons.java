@@ -40,7 +40,9 @@ class RunbookButtons implements PayloadActionHandler {
 
     @Override
     public SlackReply run(BlockActionPayload p) {
-        String actionId = p.getActions() == null || p.getActions().isEmpty() ? "" : p.getActions().get(0).getActionId();
+        String actionId = p.getActions() == null || p.getActions().isEmpty()
+                ? ""
+                : p.getActions().get(0).getActionId();
         if (RunMessages.APPROVE.equals(actionId) || RunMessages.DENY.equals(actionId)) {
             return decide(p, actionId);
         }
@@ -59,7 +61,8 @@ class RunbookButtons implements PayloadActionHandler {
             return SlackReply.ephemeral(":warning: This button does not belong to a known incident.");
         }
         try {
-            RunView run = runs.start(incident, new StartRequest(value.substring(bar + 1), Map.of(), false, actor(p), "slack"));
+            RunView run = runs.start(
+                    incident, new StartRequest(value.substring(bar + 1), Map.of(), false, actor(p), "slack"));
             return SlackReply.ephemeral(":arrow_forward: Run #" + run.id() + " of `" + RunMessages.esc(run.runbook())
                     + "` " + (run.status() == RunStatus.QUEUED ? "is queued behind another run." : "started."));
         } catch (RunRefusedException e) {
@@ -69,23 +72,36 @@ class RunbookButtons implements PayloadActionHandler {
 
     SlackReply decide(BlockActionPayload p, String actionId) {
         BlockActionPayload.Action action = action(p, actionId);
-        String[] parts = action == null || action.getValue() == null ? new String[0] : action.getValue().split(":");
+        String[] parts = action == null || action.getValue() == null
+                ? new String[0]
+                : action.getValue().split(":");
         if (parts.length < 4 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,9}")) {
             return SlackReply.ephemeral(":warning: This button does not belong to a known run.");
         }
         String stepId = String.join(":", List.of(parts).subList(2, parts.length - 1));
-        RunApprovals.Answer answer = approvals.decide(Long.parseLong(parts[0]), stepId, Integer.parseInt(parts[1]),
-                RunMessages.APPROVE.equals(actionId), actor(p));
-        return SlackReply.ephemeral((answer.decided() ? ":white_check_mark: " : ":no_entry: ") + RunMessages.esc(answer.text()));
+        RunApprovals.Answer answer = approvals.decide(
+                Long.parseLong(parts[0]),
+                stepId,
+                Integer.parseInt(parts[1]),
+                RunMessages.APPROVE.equals(actionId),
+                actor(p));
+        return SlackReply.ephemeral(
+                (answer.decided() ? ":white_check_mark: " : ":no_entry: ") + RunMessages.esc(answer.text()));
     }
 
     private static BlockActionPayload.Action action(BlockActionPayload p, String prefix) {
-        return p.getActions() == null ? null : p.getActions().stream()
-                .filter(a -> a.getActionId() != null && a.getActionId().startsWith(prefix)).findFirst().orElse(null);
+        return p.getActions() == null
+                ? null
+                : p.getActions().stream()
+                        .filter(a -> a.getActionId() != null && a.getActionId().startsWith(prefix))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static Actor actor(BlockActionPayload p) {
-        String name = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
+        String name = p.getUser().getUsername() != null
+                ? p.getUser().getUsername()
+                : p.getUser().getName();
         return Actor.slack(p.getUser().getId(), name);
     }
 }

@@ -28,12 +28,16 @@ class RunbookCancelVerb implements RunbookCommand.Verb {
     public SlackReply run(SlackCommandContext context, String args) {
         String ref = args.strip().replaceFirst("^#", "");
         if (!ref.matches("\\d{1,18}")) {
-            return SlackReply.ephemeral("Usage: `/incident runbook cancel <run number>` (see `/incident runbook status`)");
+            return SlackReply.ephemeral(
+                    "Usage: `/incident runbook cancel <run number>` (see `/incident runbook status`)");
         }
         long id = Long.parseLong(ref);
-        RunView run = runs.find(id).filter(r -> context.incident() == null || r.incidentId().equals(context.incident().getId()))
+        RunView run = runs.find(id)
+                .filter(r -> context.incident() == null
+                        || r.incidentId().equals(context.incident().getId()))
                 .orElseThrow(() -> RunRefusedException.notFound("No run #" + id + " in this incident."));
         RunView cancelled = runs.cancel(run.id(), context.actor());
-        return SlackReply.inChannel(RunMessages.esc(context.actor().name()) + " cancelled " + RunMessages.headline(cancelled));
+        return SlackReply.inChannel(
+                RunMessages.esc(context.actor().name()) + " cancelled " + RunMessages.headline(cancelled));
     }
 }

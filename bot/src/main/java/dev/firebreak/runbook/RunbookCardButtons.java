@@ -29,8 +29,11 @@ class RunbookCardButtons implements StatusCardButtons {
     public List<Button> buttons(UUID incidentId) {
         try {
             IncidentFacts incident = facts.of(incidents.get(incidentId));
-            return core.catalog().stream().filter(l -> core.matches(l.view().id(), incident))
-                    .map(l -> new Button(SlackActions.RUN_RUNBOOK + ":" + l.view().id(), "Run: " + l.view().title(),
+            return core.catalog().stream()
+                    .filter(l -> core.matches(l.view().id(), incident))
+                    .map(l -> new Button(
+                            SlackActions.RUN_RUNBOOK + ":" + l.view().id(),
+                            "Run: " + l.view().title(),
                             incidentId + "|" + l.view().id()))
                     .toList();
         } catch (RuntimeException e) {

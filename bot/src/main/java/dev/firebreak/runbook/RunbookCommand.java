@@ -54,8 +54,11 @@ class RunbookCommand implements IncidentSubcommand {
         String rest = space < 0 ? "" : args.substring(space + 1).strip();
         Verb handler = verbs.get(verb.isEmpty() ? "list" : verb);
         if (handler == null) {
-            return SlackReply.ephemeral("Usage: " + verbs.values().stream().map(v -> "`/incident runbook " + v.usage() + "`")
-                    .sorted().collect(Collectors.joining(", ")));
+            return SlackReply.ephemeral("Usage: "
+                    + verbs.values().stream()
+                            .map(v -> "`/incident runbook " + v.usage() + "`")
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         try {
             return handler.run(context, rest);

@@ -56,14 +56,22 @@ class RunbookConfiguration {
 
     @Bean
     HttpPolicy runbookHttpPolicy(RunbookSettings settings) {
-        return new HttpPolicy(Set.copyOf(settings.http().allowedHosts()), settings.http().allowedNetworks(),
-                settings.http().maxResponse().toBytes(), Duration.ofSeconds(10));
+        return new HttpPolicy(
+                Set.copyOf(settings.http().allowedHosts()),
+                settings.http().allowedNetworks(),
+                settings.http().maxResponse().toBytes(),
+                Duration.ofSeconds(10));
     }
 
     @Bean
-    StepEnvironment runbookStepEnvironment(KubernetesClients kubernetes, PrometheusSettings prometheus,
-                                           HttpPolicy policy, Masker masker, Clock clock) {
-        URI prometheusUrl = prometheus.url() == null || prometheus.url().isBlank() ? null : URI.create(prometheus.url());
+    StepEnvironment runbookStepEnvironment(
+            KubernetesClients kubernetes,
+            PrometheusSettings prometheus,
+            HttpPolicy policy,
+            Masker masker,
+            Clock clock) {
+        URI prometheusUrl =
+                prometheus.url() == null || prometheus.url().isBlank() ? null : URI.create(prometheus.url());
         return new StepEnvironment(kubernetes::client, prometheusUrl, transport(policy), clock, false, null, masker);
     }
 

@@ -1,13 +1,12 @@
 package dev.firebreak.runbook;
 
-import dev.firebreak.system.LeaseOwners;
 import dev.firebreak.runbooks.steps.StepStatus;
+import dev.firebreak.system.LeaseOwners;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,8 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class RunbookEngine implements SmartLifecycle {
 
     /** Published when a run becomes due now; wakes the poller after commit. */
-    record RunDue(long runId) {
-    }
+    record RunDue(long runId) {}
 
     private static final Logger log = LoggerFactory.getLogger(RunbookEngine.class);
     /** How often a running step looks whether its run was cancelled. */
@@ -52,8 +50,12 @@ public class RunbookEngine implements SmartLifecycle {
 
     private final dev.firebreak.runbooks.Masker masker;
 
-    RunbookEngine(RunJournal journal, RunSteps steps, RunbookSettings settings, Clock clock,
-                  dev.firebreak.runbooks.Masker masker) {
+    RunbookEngine(
+            RunJournal journal,
+            RunSteps steps,
+            RunbookSettings settings,
+            Clock clock,
+            dev.firebreak.runbooks.Masker masker) {
         this.masker = masker;
         this.journal = journal;
         this.steps = steps;
@@ -129,7 +131,9 @@ public class RunbookEngine implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             if (!halted) {
-                log.warn("Runbook run {} could not advance (will retry): {}", runId,
+                log.warn(
+                        "Runbook run {} could not advance (will retry): {}",
+                        runId,
                         masker.mask(RunMessages.cap(String.valueOf(e), 300)));
             }
         } finally {
@@ -144,7 +148,8 @@ public class RunbookEngine implements SmartLifecycle {
             throws Exception {
         Duration limit = timeout == null ? settings.stepTimeout() : timeout;
         journal.extend(runId, owner, clock.instant().plus(limit).plus(settings.lease()));
-        ExecutorService pool = stepPool != null && !stepPool.isShutdown() ? stepPool : Executors.newSingleThreadExecutor();
+        ExecutorService pool =
+                stepPool != null && !stepPool.isShutdown() ? stepPool : Executors.newSingleThreadExecutor();
         Future<RunbookCore.Outcome> f = pool.submit(work);
         Instant until = clock.instant().plus(limit);
         try {
@@ -159,8 +164,15 @@ public class RunbookEngine implements SmartLifecycle {
                 } catch (TimeoutException e) {
                     if (journal.cancelRequested(runId)) {
                         f.cancel(true);
-                        return new RunbookCore.Outcome(StepStatus.CANCELLED, java.util.Map.of(), "cancelled while running",
-                                null, null, null, "cancelled", "cancelled while running");
+                        return new RunbookCore.Outcome(
+                                StepStatus.CANCELLED,
+                                java.util.Map.of(),
+                                "cancelled while running",
+                                null,
+                                null,
+                                null,
+                                "cancelled",
+                                "cancelled while running");
                     }
                 }
             }

@@ -33,8 +33,12 @@ class RunbookListVerb implements RunbookCommand.Verb {
         }
         StringBuilder sb = new StringBuilder("*Runbooks*");
         for (RunbookView r : all) {
-            sb.append('\n').append(r.matches() ? ":dart: " : "• ").append('`').append(RunMessages.esc(r.id()))
-                    .append("` — ").append(RunMessages.esc(r.title()));
+            sb.append('\n')
+                    .append(r.matches() ? ":dart: " : "• ")
+                    .append('`')
+                    .append(RunMessages.esc(r.id()))
+                    .append("` — ")
+                    .append(RunMessages.esc(r.title()));
             if (r.matches()) {
                 sb.append(" _(matches this incident)_");
             }

@@ -34,8 +34,8 @@ class RunbookRunVerb implements RunbookCommand.Verb {
 
     static SlackReply start(RunbookRuns runs, SlackCommandContext context, String args, boolean dryRun, String usage) {
         if (context.incident() == null) {
-            return SlackReply.ephemeral("Run this in an incident channel, or name the incident: `/incident runbook INC-12 "
-                    + usage + "`.");
+            return SlackReply.ephemeral(
+                    "Run this in an incident channel, or name the incident: `/incident runbook INC-12 " + usage + "`.");
         }
         List<String> words = Words.split(args);
         if (words.isEmpty()) {
@@ -45,13 +45,17 @@ class RunbookRunVerb implements RunbookCommand.Verb {
         for (String word : words.subList(1, words.size())) {
             int eq = word.indexOf('=');
             if (eq <= 0) {
-                return SlackReply.ephemeral("Inputs are `key=value` pairs; `" + RunMessages.esc(word) + "` is not one.");
+                return SlackReply.ephemeral(
+                        "Inputs are `key=value` pairs; `" + RunMessages.esc(word) + "` is not one.");
             }
             inputs.put(word.substring(0, eq), word.substring(eq + 1));
         }
-        RunView run = runs.start(context.incident(), new StartRequest(words.get(0), inputs, dryRun, context.actor(), "slack"));
-        return SlackReply.ephemeral((dryRun ? ":test_tube: Dry run " : ":arrow_forward: Run ") + "#" + run.id() + " of `"
-                + RunMessages.esc(run.runbook()) + "` " + (run.status() == RunStatus.QUEUED ? "is queued behind another run"
-                : "started") + "; follow it in the channel or with `/incident runbook status`.");
+        RunView run = runs.start(
+                context.incident(), new StartRequest(words.get(0), inputs, dryRun, context.actor(), "slack"));
+        return SlackReply.ephemeral(
+                (dryRun ? ":test_tube: Dry run " : ":arrow_forward: Run ") + "#" + run.id() + " of `"
+                        + RunMessages.esc(run.runbook()) + "` "
+                        + (run.status() == RunStatus.QUEUED ? "is queued behind another run" : "started")
+                        + "; follow it in the channel or with `/incident runbook status`.");
     }
 }

@@ -32,8 +32,16 @@ public class RunbookRuns {
     private final Clock clock;
     private final DrillSettings drills;
 
-    RunbookRuns(RunbookCore core, RunJournal journal, RunViews views, RunRecorder recorder, IncidentFactsSource facts,
-                SlackPeople people, TransactionTemplate tx, Clock clock, DrillSettings drills) {
+    RunbookRuns(
+            RunbookCore core,
+            RunJournal journal,
+            RunViews views,
+            RunRecorder recorder,
+            IncidentFactsSource facts,
+            SlackPeople people,
+            TransactionTemplate tx,
+            Clock clock,
+            DrillSettings drills) {
         this.drills = drills;
         this.core = core;
         this.journal = journal;
@@ -48,12 +56,23 @@ public class RunbookRuns {
     /** The catalog; with an incident, the runbooks whose triggers match it come first (and say so). */
     public List<RunbookView> catalog(Incident incident) {
         IncidentFacts f = incident == null ? null : facts.of(incident);
-        return core.catalog().stream().map(l -> {
-            RunbookView v = l.view();
-            boolean matches = f != null && core.matches(v.id(), f);
-            return new RunbookView(v.id(), v.title(), v.description(), v.owner(), v.source(), v.inputs(), v.steps(),
-                    matches, l.auto());
-        }).sorted(Comparator.comparing((RunbookView v) -> !v.matches()).thenComparing(RunbookView::id)).toList();
+        return core.catalog().stream()
+                .map(l -> {
+                    RunbookView v = l.view();
+                    boolean matches = f != null && core.matches(v.id(), f);
+                    return new RunbookView(
+                            v.id(),
+                            v.title(),
+                            v.description(),
+                            v.owner(),
+                            v.source(),
+                            v.inputs(),
+                            v.steps(),
+                            matches,
+                            l.auto());
+                })
+                .sorted(Comparator.comparing((RunbookView v) -> !v.matches()).thenComparing(RunbookView::id))
+                .toList();
     }
 
     /** Starts a run; a refusal is a {@link RunRefusedException} (400, 403, 404, 409, 429) saying why. */
@@ -66,13 +85,19 @@ public class RunbookRuns {
         IncidentFacts incident = facts.of(incidentId);
         // Drill incidents (DRILL-<n>) run runbooks in dry-run unless firebreak.drills.run-runbooks allows them.
         StartRequest request = !asked.dryRun() && incident.reference().startsWith("DRILL-") && !drills.runRunbooks()
-                ? new StartRequest(asked.runbookId(), asked.inputs(), true, asked.actor(), asked.via()) : asked;
+                ? new StartRequest(asked.runbookId(), asked.inputs(), true, asked.actor(), asked.via())
+                : asked;
         Actor actor = request.actor();
         String requester = requester(actor);
-        RunbookCore.Prepared p = core.prepare(request.runbookId(), incident, request.inputs(), requester,
+        RunbookCore.Prepared p = core.prepare(
+                request.runbookId(),
+                incident,
+                request.inputs(),
+                requester,
                 actor.is(Actor.SLACK) ? people.groupHandlesOf(actor.id()) : java.util.Set.of());
         if (actor.is(Actor.SLACK) && p.permissionRefusal() != null) {
-            throw RunRefusedException.forbidden("You may not run `" + p.runbookId() + "`: " + p.permissionRefusal() + ".");
+            throw RunRefusedException.forbidden(
+                    "You may not run `" + p.runbookId() + "`: " + p.permissionRefusal() + ".");
         }
         return tx.execute(s -> {
             Instant now = clock.instant();
@@ -95,9 +120,23 @@ public class RunbookRuns {
                             + " times in the last " + RunMessages.duration(p.rateWindow()) + " for this key.");
                 }
             }
-            Optional<Long> id = journal.insert(new RunJournal.NewRun(incidentId, p.runbookId(), p.title(), p.snapshot(),
-                    p.sourceName(), RunJson.write(p.inputs()), request.dryRun(), status, requester, actor.name(), request.via(), triggerKey, key,
-                    p.timeout() == null ? null : now.plus(p.timeout())), now);
+            Optional<Long> id = journal.insert(
+                    new RunJournal.NewRun(
+                            incidentId,
+                            p.runbookId(),
+                            p.title(),
+                            p.snapshot(),
+                            p.sourceName(),
+                            RunJson.write(p.inputs()),
+                            request.dryRun(),
+                            status,
+                            requester,
+                            actor.name(),
+                            request.via(),
+                            triggerKey,
+                            key,
+                            p.timeout() == null ? null : now.plus(p.timeout())),
+                    now);
             if (id.isEmpty()) {
                 return Optional.<RunRow>empty();
             }
@@ -118,7 +157,9 @@ public class RunbookRuns {
 
     /** The newest runs over all incidents, newest first. */
     public List<RunView> recent(int limit) {
-        return journal.recent(Math.max(1, Math.min(limit, 500))).stream().map(views::of).toList();
+        return journal.recent(Math.max(1, Math.min(limit, 500))).stream()
+                .map(views::of)
+                .toList();
     }
 
     public Optional<RunView> find(long runId) {
@@ -129,7 +170,8 @@ public class RunbookRuns {
     public RunView cancel(long runId, Actor actor) {
         RunRow run = journal.find(runId).orElseThrow(() -> RunRefusedException.notFound("No runbook run " + runId));
         if (run.status().isFinal()) {
-            throw RunRefusedException.conflict("Run #" + runId + " is already " + run.status().name().toLowerCase() + ".");
+            throw RunRefusedException.conflict(
+                    "Run #" + runId + " is already " + run.status().name().toLowerCase() + ".");
         }
         tx.executeWithoutResult(s -> {
             if (journal.requestCancel(runId, actor.name(), clock.instant())) {

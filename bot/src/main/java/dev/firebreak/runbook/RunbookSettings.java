@@ -45,8 +45,12 @@ public record RunbookSettings(
 
     /** The configured folders, trimmed, without blanks. */
     public List<String> folders() {
-        return path == null ? List.of() : java.util.Arrays.stream(path.split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return path == null
+                ? List.of()
+                : java.util.Arrays.stream(path.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     /**
@@ -54,7 +58,8 @@ public record RunbookSettings(
      * @param allowedNetworks CIDRs of private/loopback addresses that allowed hosts may resolve to (refused otherwise)
      * @param maxResponse     response bodies are cut at this size
      */
-    public record Http(@DefaultValue("") List<String> allowedHosts, @DefaultValue("") List<String> allowedNetworks,
-                       @DefaultValue("256KB") org.springframework.util.unit.DataSize maxResponse) {
-    }
+    public record Http(
+            @DefaultValue("") List<String> allowedHosts,
+            @DefaultValue("") List<String> allowedNetworks,
+            @DefaultValue("256KB") org.springframework.util.unit.DataSize maxResponse) {}
 }

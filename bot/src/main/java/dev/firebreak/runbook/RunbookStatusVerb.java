@@ -28,17 +28,24 @@ class RunbookStatusVerb implements RunbookCommand.Verb {
     @Override
     public SlackReply run(SlackCommandContext context, String args) {
         if (context.incident() == null) {
-            return SlackReply.ephemeral("Run this in an incident channel, or name the incident: `/incident runbook INC-12 status`.");
+            return SlackReply.ephemeral(
+                    "Run this in an incident channel, or name the incident: `/incident runbook INC-12 status`.");
         }
         List<RunView> all = runs.ofIncident(context.incident().getId());
         if (all.isEmpty()) {
-            return SlackReply.ephemeral("No runbook has run for " + context.incident().reference() + " yet.");
+            return SlackReply.ephemeral(
+                    "No runbook has run for " + context.incident().reference() + " yet.");
         }
-        StringBuilder sb = new StringBuilder("*Runbook runs of " + context.incident().reference() + "*");
+        StringBuilder sb =
+                new StringBuilder("*Runbook runs of " + context.incident().reference() + "*");
         for (RunView run : all) {
             sb.append('\n').append(RunMessages.headline(run));
-            run.steps().stream().reduce((a, b) -> b).ifPresent(s -> sb.append(" — last: `").append(RunMessages.esc(s.id()))
-                    .append("` ").append(s.status().name().toLowerCase()));
+            run.steps().stream()
+                    .reduce((a, b) -> b)
+                    .ifPresent(s -> sb.append(" — last: `")
+                            .append(RunMessages.esc(s.id()))
+                            .append("` ")
+                            .append(s.status().name().toLowerCase()));
         }
         return SlackReply.ephemeral(RunMessages.cap(sb.toString(), 2900));
     }

@@ -5,8 +5,8 @@ import dev.firebreak.runbooks.Masker;
 import dev.firebreak.runbooks.RunbookCatalog;
 import dev.firebreak.runbooks.TriggerMatch;
 import dev.firebreak.runbooks.engine.Decision;
-import dev.firebreak.runbooks.engine.RunState;
 import dev.firebreak.runbooks.engine.RunStarter;
+import dev.firebreak.runbooks.engine.RunState;
 import dev.firebreak.runbooks.engine.RunbookInterpreter;
 import dev.firebreak.runbooks.engine.StepRecord;
 import dev.firebreak.runbooks.lang.ParseResult;
@@ -50,8 +50,14 @@ class RunbooksModule implements RunbookCore {
     private final Map<String, Runbook> snapshots = new ConcurrentHashMap<>();
     private final boolean hasAuto;
 
-    RunbooksModule(RunbookCatalog catalog, StepTypes types, StepEnvironment environment, Masker masker,
-                   RunEffectsFactory effects, RunbookSettings settings, Clock clock) {
+    RunbooksModule(
+            RunbookCatalog catalog,
+            StepTypes types,
+            StepEnvironment environment,
+            Masker masker,
+            RunEffectsFactory effects,
+            RunbookSettings settings,
+            Clock clock) {
         this.catalog = catalog;
         this.types = types;
         this.environment = environment;
@@ -61,21 +67,35 @@ class RunbooksModule implements RunbookCore {
         this.clock = clock;
         Function<String, String> secret = secrets::get;
         this.interpreter = new RunbookInterpreter(types, secret);
-        this.hasAuto = catalog.runbooks().stream().anyMatch(r -> r.triggers().stream().anyMatch(t -> t.auto()));
+        this.hasAuto =
+                catalog.runbooks().stream().anyMatch(r -> r.triggers().stream().anyMatch(t -> t.auto()));
     }
 
     @Override
     public List<Loaded> catalog() {
-        return catalog.runbooks().stream().map(r -> new Loaded(view(r), r.triggers().stream().anyMatch(t -> t.auto())))
+        return catalog.runbooks().stream()
+                .map(r -> new Loaded(view(r), r.triggers().stream().anyMatch(t -> t.auto())))
                 .toList();
     }
 
     private static RunbookView view(Runbook r) {
-        List<RunbookView.InputView> inputs = r.inputs().stream().map(i -> new RunbookView.InputView(i.name(),
-                i.type().yamlName(), i.description(), i.defaultTemplate(), i.required())).toList();
-        String source = r.position() == null ? null : java.nio.file.Path.of(r.position().file()).getFileName().toString();
-        return new RunbookView(r.id(), r.title(), r.description(), r.owner(), source, inputs,
-                r.allSteps().map(StepSpec::id).toList(), false, r.triggers().stream().anyMatch(t -> t.auto()));
+        List<RunbookView.InputView> inputs = r.inputs().stream()
+                .map(i -> new RunbookView.InputView(
+                        i.name(), i.type().yamlName(), i.description(), i.defaultTemplate(), i.required()))
+                .toList();
+        String source = r.position() == null
+                ? null
+                : java.nio.file.Path.of(r.position().file()).getFileName().toString();
+        return new RunbookView(
+                r.id(),
+                r.title(),
+                r.description(),
+                r.owner(),
+                source,
+                inputs,
+                r.allSteps().map(StepSpec::id).toList(),
+                false,
+                r.triggers().stream().anyMatch(t -> t.auto()));
     }
 
     @Override
@@ -100,21 +120,35 @@ class RunbooksModule implements RunbookCore {
     }
 
     @Override
-    public Prepared prepare(String runbookId, IncidentFacts incident, Map<String, String> given, String requester,
-                            Set<String> requesterGroups) {
-        Runbook runbook = catalog.find(runbookId).orElseThrow(() -> new RunRefusedException("Unknown runbook '"
-                + masker.mask(runbookId) + "' (see GET /api/runbooks or /incident runbook list)"));
+    public Prepared prepare(
+            String runbookId,
+            IncidentFacts incident,
+            Map<String, String> given,
+            String requester,
+            Set<String> requesterGroups) {
+        Runbook runbook = catalog.find(runbookId)
+                .orElseThrow(() -> new RunRefusedException("Unknown runbook '" + masker.mask(runbookId)
+                        + "' (see GET /api/runbooks or /incident runbook list)"));
         RunStarter.PreparedRun p = RunStarter.prepare(runbook, context(incident), given, requester, requesterGroups);
         if (!p.inputRefusals().isEmpty()) {
-            throw new RunRefusedException("Runbook " + runbook.id() + " did not start: "
-                    + masker.mask(String.join("; ", p.inputRefusals())));
+            throw new RunRefusedException(
+                    "Runbook " + runbook.id() + " did not start: " + masker.mask(String.join("; ", p.inputRefusals())));
         }
         Policy policy = runbook.policy();
         Policy.Rate rate = policy.rate();
-        return new Prepared(runbook.id(), runbook.title(), runbook.source(),
-                runbook.position() == null ? null : runbook.position().file(), p.inputs(), p.concurrencyKey(),
-                p.rateKey(), policy.onConflict() == Policy.OnConflict.QUEUE, rate == null ? 0 : rate.max(),
-                rate == null ? null : rate.window(), policy.timeout(), p.permissionRefusal());
+        return new Prepared(
+                runbook.id(),
+                runbook.title(),
+                runbook.source(),
+                runbook.position() == null ? null : runbook.position().file(),
+                p.inputs(),
+                p.concurrencyKey(),
+                p.rateKey(),
+                policy.onConflict() == Policy.OnConflict.QUEUE,
+                rate == null ? 0 : rate.max(),
+                rate == null ? null : rate.window(),
+                policy.timeout(),
+                p.permissionRefusal());
     }
 
     @Override
@@ -128,33 +162,78 @@ class RunbooksModule implements RunbookCore {
             return new Sleep(s.stepId(), s.until(), s.reason());
         }
         if (d instanceof Decision.AwaitApproval a) {
-            return new AwaitApproval(a.stepId(), a.attempt(), a.request() == null ? now : a.request().deadline());
+            return new AwaitApproval(
+                    a.stepId(),
+                    a.attempt(),
+                    a.request() == null ? now : a.request().deadline());
         }
         if (d instanceof Decision.MarkStep m) {
             StepSpec spec = runbook.step(m.stepId()).orElse(null);
-            return new Mark(m.stepId(), spec == null ? "unknown" : spec.type(), spec != null && spec.finallyStep(),
-                    m.attempt(), m.status(), m.reason());
+            return new Mark(
+                    m.stepId(),
+                    spec == null ? "unknown" : spec.type(),
+                    spec != null && spec.finallyStep(),
+                    m.attempt(),
+                    m.status(),
+                    m.reason());
         }
         Decision.RunStep r = (Decision.RunStep) d;
-        return new Execute(r.step().id(), r.step().type(), r.finallyPhase(), r.attempt(), masker.maskMap(r.with()),
-                r.deadline(), r.resumed(), r);
+        return new Execute(
+                r.step().id(),
+                r.step().type(),
+                r.finallyPhase(),
+                r.attempt(),
+                masker.maskMap(r.with()),
+                r.deadline(),
+                r.resumed(),
+                r);
     }
 
     @Override
     public Outcome execute(RunRow run, Execute step, IncidentFacts incident) {
         Decision.RunStep r = (Decision.RunStep) step.decision();
-        StepRequest request = new StepRequest(Long.toString(run.id()), r.step().id(), r.attempt(), r.with(),
-                r.deadline(), context(incident), run.requestedBy());
-        StepEnvironment env = new StepEnvironment(environment.kubernetes(), environment.prometheusUrl(),
-                environment.http(), clock, run.dryRun(), effects.forRun(run), masker);
+        StepRequest request = new StepRequest(
+                Long.toString(run.id()),
+                r.step().id(),
+                r.attempt(),
+                r.with(),
+                r.deadline(),
+                context(incident),
+                run.requestedBy());
+        StepEnvironment env = new StepEnvironment(
+                environment.kubernetes(),
+                environment.prometheusUrl(),
+                environment.http(),
+                clock,
+                run.dryRun(),
+                effects.forRun(run),
+                masker);
         StepResult result = StepRunner.run(types.get(r.step().type()), request, env);
         ApprovalRequest a = result.approval();
-        return new Outcome(result.status(), masker.maskMap(result.outputs()),
-                masker.mask(result.summary()), result.planned() == null ? null : masker.maskValue(Map.of(
-                "verb", result.planned().verb(), "target", result.planned().target(), "body", result.planned().body())),
-                result.wakeAt(), a == null ? null : new Approval(masker.mask(a.prompt()), a.approvers(),
-                a.approverNotRequester(), a.requester(), a.deadline()),
-                result.errorKind() == null ? null : result.errorKind().wireName(), masker.mask(result.error()));
+        return new Outcome(
+                result.status(),
+                masker.maskMap(result.outputs()),
+                masker.mask(result.summary()),
+                result.planned() == null
+                        ? null
+                        : masker.maskValue(Map.of(
+                                "verb",
+                                result.planned().verb(),
+                                "target",
+                                result.planned().target(),
+                                "body",
+                                result.planned().body())),
+                result.wakeAt(),
+                a == null
+                        ? null
+                        : new Approval(
+                                masker.mask(a.prompt()),
+                                a.approvers(),
+                                a.approverNotRequester(),
+                                a.requester(),
+                                a.deadline()),
+                result.errorKind() == null ? null : result.errorKind().wireName(),
+                masker.mask(result.error()));
     }
 
     @Override
@@ -164,10 +243,11 @@ class RunbooksModule implements RunbookCore {
 
     private Runbook snapshot(RunRow run) {
         return snapshots.computeIfAbsent(run.snapshot(), text -> {
-            ParseResult parsed = RunbookParser.parse(run.sourceName() == null ? run.runbookId() : run.sourceName(), text);
+            ParseResult parsed =
+                    RunbookParser.parse(run.sourceName() == null ? run.runbookId() : run.sourceName(), text);
             if (parsed.runbook() == null) {
-                throw new IllegalStateException("The snapshot of run #" + run.id() + " no longer parses: "
-                        + parsed.findings());
+                throw new IllegalStateException(
+                        "The snapshot of run #" + run.id() + " no longer parses: " + parsed.findings());
             }
             return parsed.runbook();
         });
@@ -176,23 +256,48 @@ class RunbooksModule implements RunbookCore {
     private static RunState state(RunRow run, Runbook runbook, List<StepRow> rows, IncidentFacts incident) {
         List<StepRecord> journal = rows.stream().map(RunbooksModule::record).toList();
         Instant started = run.startedAt() != null ? run.startedAt() : run.createdAt();
-        return new RunState(Long.toString(run.id()), runbook, RunJson.map(run.inputs()), context(incident),
-                run.requestedBy(), run.dryRun(), started, run.cancelRequestedBy() != null, journal);
+        return new RunState(
+                Long.toString(run.id()),
+                runbook,
+                RunJson.map(run.inputs()),
+                context(incident),
+                run.requestedBy(),
+                run.dryRun(),
+                started,
+                run.cancelRequestedBy() != null,
+                journal);
     }
 
     private static StepRecord record(StepRow row) {
         Approval a = row.approval() == null ? null : RunJson.read(row.approval(), Approval.class);
-        ApprovalRequest approval = a == null ? null : new ApprovalRequest(a.prompt(), a.approvers(),
-                a.approverNotRequester(), a.requester(), a.deadline());
-        return new StepRecord(row.stepId(), row.attempt(),
-                row.status(), RunJson.map(row.outputs()),
-                row.errorKind(), row.error(), row.startedAt(), row.finishedAt(), row.waitUntil(), approval,
+        ApprovalRequest approval = a == null
+                ? null
+                : new ApprovalRequest(a.prompt(), a.approvers(), a.approverNotRequester(), a.requester(), a.deadline());
+        return new StepRecord(
+                row.stepId(),
+                row.attempt(),
+                row.status(),
+                RunJson.map(row.outputs()),
+                row.errorKind(),
+                row.error(),
+                row.startedAt(),
+                row.finishedAt(),
+                row.waitUntil(),
+                approval,
                 row.decidedBy());
     }
 
     static IncidentContext context(IncidentFacts f) {
-        return new IncidentContext(f.reference(), f.title(), f.severity(), f.status(), f.service(), f.labels(),
-                f.alerts().stream().map(a -> new IncidentContext.Alert(a.fingerprint(), a.status(), a.labels(),
-                        a.annotations(), a.startsAt())).toList());
+        return new IncidentContext(
+                f.reference(),
+                f.title(),
+                f.severity(),
+                f.status(),
+                f.service(),
+                f.labels(),
+                f.alerts().stream()
+                        .map(a -> new IncidentContext.Alert(
+                                a.fingerprint(), a.status(), a.labels(), a.annotations(), a.startsAt()))
+                        .toList());
     }
 }

@@ -43,8 +43,8 @@ class SlackPeople {
         if (allowed.contains(userId)) {
             return true;
         }
-        return allowed.stream().anyMatch(a -> a.startsWith("@")) && groupHandlesOf(userId).stream()
-                .anyMatch(h -> allowed.contains("@" + h));
+        return allowed.stream().anyMatch(a -> a.startsWith("@"))
+                && groupHandlesOf(userId).stream().anyMatch(h -> allowed.contains("@" + h));
     }
 
     /** The handles (without {@code @}) of the user groups {@code userId} belongs to. */
@@ -66,8 +66,8 @@ class SlackPeople {
         if (loadedAt.plus(CACHE).isAfter(now)) {
             return groups;
         }
-        SlackApi.Answer<UsergroupsListResponse> answer = slack.call("usergroups.list", null,
-                m -> m.usergroupsList(q -> q.includeUsers(true)));
+        SlackApi.Answer<UsergroupsListResponse> answer =
+                slack.call("usergroups.list", null, m -> m.usergroupsList(q -> q.includeUsers(true)));
         if (!answer.ok()) {
             log.warn("Slack usergroups.list failed: {}", answer.error() != null ? answer.error() : answer.result());
             return Map.of();

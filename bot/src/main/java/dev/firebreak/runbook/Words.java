@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits command text on whitespace; double quotes keep spaces ({@code reason="bad deploy"}). */
 final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     static List<String> split(String text) {
         List<String> words = new ArrayList<>();

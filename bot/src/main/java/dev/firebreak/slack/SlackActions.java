@@ -13,8 +13,7 @@ public final class SlackActions {
     public static final String POSTMORTEM = "incident.postmortem";
     public static final String RUN_RUNBOOK = "incident.runbook";
 
-    private SlackActions() {
-    }
+    private SlackActions() {}
 
     /**
      * The outbox queue key for all Slack work of one incident. Every task that touches the incident's

@@ -1,12 +1,12 @@
 package dev.firebreak.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.pacing.Priority;
 import io.micrometer.core.instrument.Counter;
@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.MediaType;
@@ -96,8 +95,10 @@ public class SlackApi {
         // OkHttp would silently send a POST again on a new connection when the first one drops after the
         // request went out; for chat.postMessage that is a second message. Retries are the outbox's job, after
         // checking whether the first call took effect (issue 9, defect 4).
-        SlackHttpClient httpClient = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
-                .retryOnConnectionFailure(false).build());
+        SlackHttpClient httpClient = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config)
+                .newBuilder()
+                .retryOnConnectionFailure(false)
+                .build());
         httpClient.setConfig(config);
         this.slack = Slack.getInstance(config, httpClient);
         if (!settings.enabled()) {
@@ -123,15 +124,22 @@ public class SlackApi {
      * @param priority who goes first when the budget is scarce: channel creation and the first card
      *                 {@link Priority#HIGH}, card edits and topic updates {@link Priority#LOW}
      */
-    public <T extends SlackApiTextResponse> Answer<T> call(String method, String channel, Priority priority,
-                                                           Call<T> call) {
+    public <T extends SlackApiTextResponse> Answer<T> call(
+            String method, String channel, Priority priority, Call<T> call) {
         SlackPacing.Permit permit = pacing.take(method, channel, priority);
         if (!permit.granted()) {
-            return new Answer<>(null, OutboxResult.waitUntil(permit.notBefore(),
-                    "Slack " + method + ": waiting for a rate budget slot (" + priority.name().toLowerCase() + ")"));
+            return new Answer<>(
+                    null,
+                    OutboxResult.waitUntil(
+                            permit.notBefore(),
+                            "Slack " + method + ": waiting for a rate budget slot ("
+                                    + priority.name().toLowerCase() + ")"));
         }
-        Counter.builder("firebreak.slack.calls").tag("method", method)
-                .description("Slack Web API calls made, by method").register(meters).increment();
+        Counter.builder("firebreak.slack.calls")
+                .tag("method", method)
+                .description("Slack Web API calls made, by method")
+                .register(meters)
+                .increment();
         try {
             T response = call.run(slack.methods(settings.botToken()));
             log.debug("Slack {} answered {}", method, response.isOk() ? "ok" : response.getError());
@@ -141,7 +149,9 @@ public class SlackApi {
             return new Answer<>(response, SlackOutcomes.of(method, response));
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
-            String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError() : "http_" + code;
+            String error = e.getError() != null && e.getError().getError() != null
+                    ? e.getError().getError()
+                    : "http_" + code;
             count(method, code == 429 ? "ratelimited" : error);
             OutboxResult result = SlackOutcomes.of(method, e, clock);
             if (code == 429 && result instanceof OutboxResult.Retry r && r.at() != null) {
@@ -182,16 +192,19 @@ public class SlackApi {
             count(method, "no_upload_url");
             return OutboxResult.retry("Slack gave no usable upload_url");
         }
-        Request post = new Request.Builder().url(uploadUrl)
-                .post(RequestBody.create(bytes, MediaType.get(contentType))).build();
-        try (Response response = slack.getHttpClient().getOkHttpClient().newCall(post).execute()) {
+        Request post = new Request.Builder()
+                .url(uploadUrl)
+                .post(RequestBody.create(bytes, MediaType.get(contentType)))
+                .build();
+        try (Response response =
+                slack.getHttpClient().getOkHttpClient().newCall(post).execute()) {
             if (response.isSuccessful()) {
                 return OutboxResult.done();
             }
             count(method, response.code() == 429 ? "ratelimited" : "http_" + response.code());
             if (response.code() == 429) {
-                return OutboxResult.retryAt(SlackOutcomes.retryAt(response.header("Retry-After"), clock),
-                        "Slack file upload: HTTP 429");
+                return OutboxResult.retryAt(
+                        SlackOutcomes.retryAt(response.header("Retry-After"), clock), "Slack file upload: HTTP 429");
             }
             return OutboxResult.retry("Slack file upload: HTTP " + response.code());
         } catch (IOException e) {
@@ -225,7 +238,11 @@ public class SlackApi {
     }
 
     private void count(String method, String error) {
-        Counter.builder("firebreak.slack.errors").tag("method", method).tag("error", error == null ? "unknown" : error)
-                .description("Slack Web API calls that failed, by method and error").register(meters).increment();
+        Counter.builder("firebreak.slack.errors")
+                .tag("method", method)
+                .tag("error", error == null ? "unknown" : error)
+                .description("Slack Web API calls that failed, by method and error")
+                .register(meters)
+                .increment();
     }
 }

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout read, write and whole-call timeout of one Web API call
  */
 @ConfigurationProperties("firebreak.slack.http")
-public record SlackHttpSettings(@DefaultValue("10s") Duration timeout) {
-}
+public record SlackHttpSettings(@DefaultValue("10s") Duration timeout) {}

@@ -35,10 +35,13 @@ public class SlackIncidentChannels implements IncidentChannels {
         if (incidentIds.isEmpty()) {
             return out;
         }
-        jdbc.query("SELECT incident_id, channel_id, channel_name FROM slack_channel WHERE incident_id IN (:ids)"
-                        + " AND channel_id IS NOT NULL", new MapSqlParameterSource("ids", List.copyOf(incidentIds)),
+        jdbc.query(
+                "SELECT incident_id, channel_id, channel_name FROM slack_channel WHERE incident_id IN (:ids)"
+                        + " AND channel_id IS NOT NULL",
+                new MapSqlParameterSource("ids", List.copyOf(incidentIds)),
                 rs -> {
-                    out.put(rs.getObject("incident_id", UUID.class),
+                    out.put(
+                            rs.getObject("incident_id", UUID.class),
                             new Channel(rs.getString("channel_id"), rs.getString("channel_name")));
                 });
         return out;
@@ -49,8 +52,10 @@ public class SlackIncidentChannels implements IncidentChannels {
         if (channelId == null || channelId.isBlank()) {
             return Optional.empty();
         }
-        List<UUID> ids = jdbc.queryForList("SELECT incident_id FROM slack_channel WHERE channel_id = :c",
-                new MapSqlParameterSource("c", channelId), UUID.class);
+        List<UUID> ids = jdbc.queryForList(
+                "SELECT incident_id FROM slack_channel WHERE channel_id = :c",
+                new MapSqlParameterSource("c", channelId),
+                UUID.class);
         return ids.isEmpty() ? Optional.empty() : incidents.findById(ids.get(0));
     }
 }

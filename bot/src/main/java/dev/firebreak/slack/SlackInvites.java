@@ -29,13 +29,16 @@ public class SlackInvites {
      * @param users Slack user ids, or null for the default responders and the commander at run time
      * @param note  timeline text written once the invite went through, or null for none
      */
-    public record Task(UUID incidentId, @JsonAlias("userIds") List<String> users, String note) {
+    public record Task(
+            UUID incidentId, @JsonAlias("userIds") List<String> users, String note) {
 
         /** Reads this shape and the former {@code pagerduty.slack-invite} one (user ids and display names). */
         @JsonCreator
-        static Task read(@JsonProperty("incidentId") UUID incidentId,
-                         @JsonProperty("users") @JsonAlias("userIds") List<String> users,
-                         @JsonProperty("note") String note, @JsonProperty("names") List<String> names) {
+        static Task read(
+                @JsonProperty("incidentId") UUID incidentId,
+                @JsonProperty("users") @JsonAlias("userIds") List<String> users,
+                @JsonProperty("note") String note,
+                @JsonProperty("names") List<String> names) {
             if (note == null && names != null && !names.isEmpty()) {
                 note = "Invited on-call " + String.join(", ", names) + " into the channel";
             }
@@ -52,7 +55,11 @@ public class SlackInvites {
     /** In the caller's transaction; a second call with the same {@code dedupKey} changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean invite(UUID incidentId, List<String> slackUserIds, String note, String dedupKey) {
-        return outbox.enqueue(KIND, SlackActions.queueKey(incidentId), dedupKey, incidentId,
+        return outbox.enqueue(
+                KIND,
+                SlackActions.queueKey(incidentId),
+                dedupKey,
+                incidentId,
                 new Task(incidentId, List.copyOf(slackUserIds), note));
     }
 }

@@ -11,8 +11,7 @@ public final class SlackMrkdwn {
     /** A Slack user id ({@code U…} or {@code W…}). */
     public static final Pattern USER_ID = UserMentions.USER_ID;
 
-    private SlackMrkdwn() {
-    }
+    private SlackMrkdwn() {}
 
     /** The mention of a Slack user id: shown as the person's name, stable across renames. */
     public static String mention(String userId) {

@@ -16,19 +16,44 @@ import java.util.Set;
 public final class SlackOutcomes {
 
     /** Errors that mean the thing we wanted is already so. */
-    public static final Set<String> ALREADY_DONE = Set.of("already_in_channel", "already_pinned",
-            "already_archived", "already_reacted", "no_pin", "message_not_found_for_update_none");
+    public static final Set<String> ALREADY_DONE = Set.of(
+            "already_in_channel",
+            "already_pinned",
+            "already_archived",
+            "already_reacted",
+            "no_pin",
+            "message_not_found_for_update_none");
 
     /** Errors that retrying will not fix. */
-    public static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "invalid_auth",
-            "not_authed", "account_inactive", "token_revoked", "missing_scope", "is_archived", "invalid_blocks",
-            "invalid_arguments", "msg_too_long", "no_permission", "restricted_action", "user_not_found",
-            "users_not_found", "cant_invite_self", "cant_invite", "invalid_name", "invalid_name_specials",
-            "invalid_name_maxlength", "invalid_name_required", "invalid_name_punctuation",
-            "message_not_found", "cant_update_message", "not_pinnable", "channel_is_archived");
+    public static final Set<String> PERMANENT = Set.of(
+            "channel_not_found",
+            "not_in_channel",
+            "invalid_auth",
+            "not_authed",
+            "account_inactive",
+            "token_revoked",
+            "missing_scope",
+            "is_archived",
+            "invalid_blocks",
+            "invalid_arguments",
+            "msg_too_long",
+            "no_permission",
+            "restricted_action",
+            "user_not_found",
+            "users_not_found",
+            "cant_invite_self",
+            "cant_invite",
+            "invalid_name",
+            "invalid_name_specials",
+            "invalid_name_maxlength",
+            "invalid_name_required",
+            "invalid_name_punctuation",
+            "message_not_found",
+            "cant_update_message",
+            "not_pinnable",
+            "channel_is_archived");
 
-    private SlackOutcomes() {
-    }
+    private SlackOutcomes() {}
 
     /** Outcome of an answered call. */
     public static OutboxResult of(String method, SlackApiTextResponse response) {
@@ -51,8 +76,8 @@ public final class SlackOutcomes {
         if (e instanceof SlackApiException api) {
             int code = api.getResponse().code();
             if (code == 429) {
-                return OutboxResult.retryAt(retryAt(api.getResponse().header("Retry-After"), clock),
-                        "Slack " + method + ": HTTP 429");
+                return OutboxResult.retryAt(
+                        retryAt(api.getResponse().header("Retry-After"), clock), "Slack " + method + ": HTTP 429");
             }
             if (api.getError() != null && api.getError().getError() != null) {
                 String error = api.getError().getError();

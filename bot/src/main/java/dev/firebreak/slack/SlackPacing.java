@@ -74,22 +74,27 @@ class SlackPacing {
      */
     Permit take(String method, String channel, Priority priority) {
         if (!settings.enabled()) {
-            return new Permit(counted(method, priority, budgets.heldUntil(holdKey(method, channel))).orElse(null),
-                    null, null);
+            return new Permit(
+                    counted(method, priority, budgets.heldUntil(holdKey(method, channel)))
+                            .orElse(null),
+                    null,
+                    null);
         }
         Budget perChannel = channelBudget(method, channel);
         RateBudgets.Slot slot = null;
         if (perChannel != null) {
             slot = budgets.takeAlone(perChannel, longestCall, holder());
             if (!slot.granted()) {
-                return new Permit(counted(method, priority, Optional.of(slot.notBefore())).orElseThrow(), null, null);
+                return new Permit(
+                        counted(method, priority, Optional.of(slot.notBefore())).orElseThrow(), null, null);
             }
         }
         Optional<Instant> wait = budgets.take(methodBudget(method), priority, holder());
         if (wait.isPresent() && slot != null) {
             budgets.release(perChannel, slot, false);
         }
-        return wait.isPresent() ? new Permit(counted(method, priority, wait).orElseThrow(), null, null)
+        return wait.isPresent()
+                ? new Permit(counted(method, priority, wait).orElseThrow(), null, null)
                 : new Permit(null, perChannel, slot);
     }
 
@@ -112,9 +117,12 @@ class SlackPacing {
 
     private Optional<Instant> counted(String method, Priority priority, Optional<Instant> wait) {
         if (wait.isPresent()) {
-            Counter.builder("firebreak.slack.paced").tag("method", method).tag("priority", priority.name().toLowerCase())
+            Counter.builder("firebreak.slack.paced")
+                    .tag("method", method)
+                    .tag("priority", priority.name().toLowerCase())
                     .description("Slack calls held back by the shared rate budgets (their task waits for a slot)")
-                    .register(meters).increment();
+                    .register(meters)
+                    .increment();
         }
         return wait;
     }

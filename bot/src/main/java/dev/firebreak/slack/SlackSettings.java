@@ -41,9 +41,11 @@ public record SlackSettings(
     @Override
     public String toString() {
         return "SlackSettings[botToken=" + Secrets.redact(botToken) + ", signingSecret=" + Secrets.redact(signingSecret)
-                + ", appToken=" + Secrets.redact(appToken) + ", apiUrl=" + apiUrl + ", announceChannel=" + announceChannel
+                + ", appToken=" + Secrets.redact(appToken) + ", apiUrl=" + apiUrl + ", announceChannel="
+                + announceChannel
                 + ", channelPrefix=" + channelPrefix + ", privateChannels=" + privateChannels + ", defaultResponders="
-                + defaultResponders + ", archiveAfter=" + archiveAfter + ", cardUpdateInterval=" + cardUpdateInterval + "]";
+                + defaultResponders + ", archiveAfter=" + archiveAfter + ", cardUpdateInterval=" + cardUpdateInterval
+                + "]";
     }
 
     public boolean socketMode() {

@@ -25,8 +25,10 @@ public class SlackUsers {
         private final transient OutboxResult result;
 
         LookupFailed(OutboxResult result) {
-            super(result instanceof OutboxResult.Retry r ? r.reason()
-                    : result instanceof OutboxResult.Failed f ? f.reason() : "Slack lookup failed");
+            super(
+                    result instanceof OutboxResult.Retry r
+                            ? r.reason()
+                            : result instanceof OutboxResult.Failed f ? f.reason() : "Slack lookup failed");
             this.result = result;
         }
 
@@ -35,8 +37,7 @@ public class SlackUsers {
         }
     }
 
-    private record Cached(Optional<String> userId, Instant expires) {
-    }
+    private record Cached(Optional<String> userId, Instant expires) {}
 
     private final SlackApi slack;
     private final Clock clock;
@@ -62,15 +63,16 @@ public class SlackUsers {
         if (cached != null && cached.expires().isAfter(now)) {
             return cached.userId();
         }
-        SlackApi.Answer<UsersLookupByEmailResponse> answer = slack.call("users.lookupByEmail", null,
-                m -> m.usersLookupByEmail(r -> r.email(key)));
+        SlackApi.Answer<UsersLookupByEmailResponse> answer =
+                slack.call("users.lookupByEmail", null, m -> m.usersLookupByEmail(r -> r.email(key)));
         Optional<String> id;
         if (answer.ok() && answer.response().getUser() != null) {
             id = Optional.of(answer.response().getUser().getId());
         } else if ("users_not_found".equals(answer.error())) {
             id = Optional.empty();
         } else {
-            throw new LookupFailed(answer.done() ? OutboxResult.retry("Slack users.lookupByEmail: no user") : answer.result());
+            throw new LookupFailed(
+                    answer.done() ? OutboxResult.retry("Slack users.lookupByEmail: no user") : answer.result());
         }
         byEmail.put(key, new Cached(id, now.plus(cacheFor)));
         return id;
@@ -78,7 +80,8 @@ public class SlackUsers {
 
     /** The email of a Slack user; empty when the user does not exist or shows none. */
     public Optional<String> emailOf(String userId) throws LookupFailed {
-        SlackApi.Answer<UsersInfoResponse> answer = slack.call("users.info", null, m -> m.usersInfo(r -> r.user(userId)));
+        SlackApi.Answer<UsersInfoResponse> answer =
+                slack.call("users.info", null, m -> m.usersInfo(r -> r.user(userId)));
         UsersInfoResponse response = answer.response();
         if (answer.ok() && response.getUser() != null && response.getUser().getProfile() != null) {
             return Optional.ofNullable(response.getUser().getProfile().getEmail());

@@ -11,8 +11,7 @@ import java.util.UUID;
  */
 public interface StatusCardButtons {
 
-    record Button(String actionId, String label, String value) {
-    }
+    record Button(String actionId, String label, String value) {}
 
     List<Button> buttons(UUID incidentId);
 }

@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 public final class LeaseOwners {
 
-    private LeaseOwners() {
-    }
+    private LeaseOwners() {}
 
     public static String newOwner() {
         return hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);

@@ -9,8 +9,7 @@ public final class Links {
 
     public static final int MAX_LENGTH = 2048;
 
-    private Links() {
-    }
+    private Links() {}
 
     /** Whether {@code url} is an absolute http or https URL with a host, without whitespace or control characters. */
     public static boolean isWebUrl(String url) {
@@ -26,7 +25,9 @@ public final class Links {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty();
+            return (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
+                    && !uri.getHost().isEmpty();
         } catch (URISyntaxException e) {
             return false;
         }

@@ -38,8 +38,8 @@ public class Timeline {
         }
         TimelineEntry saved = entries.save(new TimelineEntry(entry, clock.instant()));
         if (TimelineKinds.NOTE.equals(saved.getKind()) && entry.actor() != null) {
-            events.publishEvent(new NoteAdded(saved.getIncidentId(), saved.getId(), saved.getText(), entry.actor(),
-                    saved.getOccurredAt()));
+            events.publishEvent(new NoteAdded(
+                    saved.getIncidentId(), saved.getId(), saved.getText(), entry.actor(), saved.getOccurredAt()));
         }
         return Optional.of(saved);
     }

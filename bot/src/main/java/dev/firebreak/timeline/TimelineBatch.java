@@ -27,8 +27,7 @@ final class TimelineBatch {
 
     static final int CHUNK = 1000;
 
-    private TimelineBatch() {
-    }
+    private TimelineBatch() {}
 
     static int append(JdbcTemplate jdbc, UUID incidentId, List<NewTimelineEntry> batch, Instant recordedAt) {
         return append(jdbc, incidentId, batch, recordedAt, true);
@@ -39,8 +38,12 @@ final class TimelineBatch {
         return append(jdbc, incidentId, batch, recordedAt, false);
     }
 
-    private static int append(JdbcTemplate jdbc, UUID incidentId, List<NewTimelineEntry> batch, Instant recordedAt,
-                              boolean checkExisting) {
+    private static int append(
+            JdbcTemplate jdbc,
+            UUID incidentId,
+            List<NewTimelineEntry> batch,
+            Instant recordedAt,
+            boolean checkExisting) {
         Map<String, NewTimelineEntry> byKey = new LinkedHashMap<>();
         for (NewTimelineEntry e : batch) {
             if (e.dedupKey() == null || !e.incidentId().equals(incidentId)) {
@@ -48,18 +51,22 @@ final class TimelineBatch {
             }
             byKey.putIfAbsent(StoredText.clean(e.dedupKey()), e);
         }
-        Set<String> existing = checkExisting ? existingKeys(jdbc, incidentId, new ArrayList<>(byKey.keySet()))
-                : Set.of();
+        Set<String> existing =
+                checkExisting ? existingKeys(jdbc, incidentId, new ArrayList<>(byKey.keySet())) : Set.of();
         List<Map.Entry<String, NewTimelineEntry>> fresh = byKey.entrySet().stream()
-                .filter(e -> !existing.contains(e.getKey())).toList();
+                .filter(e -> !existing.contains(e.getKey()))
+                .toList();
         if (fresh.isEmpty()) {
             return 0;
         }
         OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
-        jdbc.batchUpdate("INSERT INTO timeline_entry (incident_id, occurred_at, recorded_at, kind, actor, actor_ref, "
-                + "text, link, data, key_event, supersedes_id, dedup_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                fresh, CHUNK, (PreparedStatement ps, Map.Entry<String, NewTimelineEntry> k) -> bind(ps, k.getValue(),
-                        k.getKey(), recorded));
+        jdbc.batchUpdate(
+                "INSERT INTO timeline_entry (incident_id, occurred_at, recorded_at, kind, actor, actor_ref, "
+                        + "text, link, data, key_event, supersedes_id, dedup_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                fresh,
+                CHUNK,
+                (PreparedStatement ps, Map.Entry<String, NewTimelineEntry> k) ->
+                        bind(ps, k.getValue(), k.getKey(), recorded));
         return fresh.size();
     }
 
@@ -69,7 +76,8 @@ final class TimelineBatch {
         ps.setObject(2, e.occurredAt() == null ? recorded : e.occurredAt().atOffset(ZoneOffset.UTC));
         ps.setObject(3, recorded);
         ps.setString(4, e.kind());
-        ps.setString(5, StoredText.clean(e.actor() == null ? "firebreak" : e.actor().name()));
+        ps.setString(
+                5, StoredText.clean(e.actor() == null ? "firebreak" : e.actor().name()));
         ps.setString(6, StoredText.clean(e.actor() == null ? null : e.actor().ref()));
         ps.setString(7, StoredText.clean(e.text()));
         ps.setString(8, StoredText.clean(e.link()));
@@ -87,8 +95,10 @@ final class TimelineBatch {
         if (keys.size() > CHUNK) {
             // A big batch: one range scan over the incident's keys (the unique index starts with incident_id)
             // beats many IN lists, whose plans PostgreSQL gets wrong on a table that just grew.
-            return new HashSet<>(jdbc.queryForList("SELECT dedup_key FROM timeline_entry WHERE incident_id = ? "
-                    + "AND dedup_key IS NOT NULL", String.class, incidentId));
+            return new HashSet<>(jdbc.queryForList(
+                    "SELECT dedup_key FROM timeline_entry WHERE incident_id = ? " + "AND dedup_key IS NOT NULL",
+                    String.class,
+                    incidentId));
         }
         Set<String> found = new HashSet<>();
         for (int from = 0; from < keys.size(); from += CHUNK) {
@@ -99,8 +109,10 @@ final class TimelineBatch {
             for (int i = 0; i < chunk.size(); i++) {
                 args[i + 1] = chunk.get(i);
             }
-            found.addAll(jdbc.queryForList("SELECT dedup_key FROM timeline_entry WHERE incident_id = ? AND dedup_key IN ("
-                    + marks + ")", String.class, args));
+            found.addAll(jdbc.queryForList(
+                    "SELECT dedup_key FROM timeline_entry WHERE incident_id = ? AND dedup_key IN (" + marks + ")",
+                    String.class,
+                    args));
         }
         return found;
     }

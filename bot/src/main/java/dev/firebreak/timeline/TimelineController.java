@@ -6,18 +6,18 @@ import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.system.text.StoredText;
 import dev.firebreak.system.web.BadRequestException;
 import dev.firebreak.system.web.Paging;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +39,8 @@ class TimelineController {
 
     static final int MAX_TEXT = NewTimelineEntry.MAX_TEXT;
     static final int MAX_IDEMPOTENCY_KEY = 200;
-    static final Set<String> WRITABLE_KINDS = Set.of(TimelineKinds.NOTE, TimelineKinds.CORRECTION,
-            TimelineKinds.FOLLOW_UP);
+    static final Set<String> WRITABLE_KINDS =
+            Set.of(TimelineKinds.NOTE, TimelineKinds.CORRECTION, TimelineKinds.FOLLOW_UP);
     /** Tolerated clock skew for a client's occurredAt in the future. */
     static final Duration MAX_FUTURE = Duration.ofMinutes(5);
 
@@ -64,22 +64,26 @@ class TimelineController {
      * and {@code Link: <...>; rel="next"} points at the next page while there is one.
      */
     @GetMapping
-    ResponseEntity<List<TimelineEntryView>> list(@PathVariable String id,
-                                                 @RequestParam(defaultValue = "true") boolean includeSuperseded,
-                                                 @RequestParam(defaultValue = "0") int page,
-                                                 @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+    ResponseEntity<List<TimelineEntryView>> list(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "true") boolean includeSuperseded,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         Pageable request = Paging.of(page, size, MAX_PAGE_SIZE, Sort.unsorted());
         Incident incident = incidents.require(id);
         Page<TimelineEntry> found = entries.page(incident.getId(), includeSuperseded, request);
         List<Long> ids = found.getContent().stream().map(TimelineEntry::getId).toList();
         Map<Long, Long> supersededBy = ids.isEmpty() ? Map.of() : supersededBy(entries.findBySupersedesIdIn(ids));
         List<TimelineEntryView> views = found.getContent().stream()
-                .map(e -> TimelineEntryView.of(e, supersededBy.get(e.getId()))).toList();
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count",
-                Long.toString(found.getTotalElements()));
+                .map(e -> TimelineEntryView.of(e, supersededBy.get(e.getId())))
+                .toList();
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.ok().header("X-Total-Count", Long.toString(found.getTotalElements()));
         if (found.hasNext()) {
-            answer.header("Link", "</api/incidents/" + incident.reference() + "/timeline?includeSuperseded="
-                    + includeSuperseded + "&page=" + (page + 1) + "&size=" + size + ">; rel=\"next\"");
+            answer.header(
+                    "Link",
+                    "</api/incidents/" + incident.reference() + "/timeline?includeSuperseded=" + includeSuperseded
+                            + "&page=" + (page + 1) + "&size=" + size + ">; rel=\"next\"");
         }
         return answer.body(views);
     }
@@ -89,8 +93,10 @@ class TimelineController {
      * the repeat answers 200 with the entry the first request created.
      */
     @PostMapping
-    ResponseEntity<TimelineEntryView> add(@PathVariable String id, @RequestBody(required = false) TimelineEntryRequest body,
-                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<TimelineEntryView> add(
+            @PathVariable String id,
+            @RequestBody(required = false) TimelineEntryRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Incident incident = incidents.require(id);
         NewTimelineEntry entry = validate(incident, body);
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
@@ -109,7 +115,8 @@ class TimelineController {
                 throw race;
             }
         }
-        TimelineEntry existing = entries.findByIncidentIdAndDedupKey(incident.getId(), entry.dedupKey()).orElseThrow();
+        TimelineEntry existing = entries.findByIncidentIdAndDedupKey(incident.getId(), entry.dedupKey())
+                .orElseThrow();
         return ResponseEntity.ok(TimelineEntryView.of(existing, null));
     }
 
@@ -128,13 +135,17 @@ class TimelineController {
                 ? (body.supersedes() == null ? TimelineKinds.NOTE : TimelineKinds.CORRECTION)
                 : body.kind().strip();
         if (!WRITABLE_KINDS.contains(kind)) {
-            problems.add("kind must be one of " + WRITABLE_KINDS.stream().sorted().toList());
+            problems.add(
+                    "kind must be one of " + WRITABLE_KINDS.stream().sorted().toList());
         }
-        String link = body.link() == null || body.link().isBlank() ? null : body.link().strip();
+        String link = body.link() == null || body.link().isBlank()
+                ? null
+                : body.link().strip();
         if (link != null && !Links.isWebUrl(link)) {
             problems.add("link must be an absolute http(s) URL of at most " + Links.MAX_LENGTH + " characters");
         }
-        if (body.occurredAt() != null && body.occurredAt().isAfter(clock.instant().plus(MAX_FUTURE))) {
+        if (body.occurredAt() != null
+                && body.occurredAt().isAfter(clock.instant().plus(MAX_FUTURE))) {
             problems.add("occurredAt must not be in the future");
         } else if (!StoredText.storable(body.occurredAt())) {
             problems.add("occurredAt must be between 0001-01-01 and 9999-12-31");
@@ -142,7 +153,8 @@ class TimelineController {
         if (body.supersedes() != null) {
             TimelineEntry old = entries.findById(body.supersedes()).orElse(null);
             if (old == null || !old.getIncidentId().equals(incident.getId())) {
-                problems.add("supersedes: there is no timeline entry " + body.supersedes() + " on " + incident.reference());
+                problems.add(
+                        "supersedes: there is no timeline entry " + body.supersedes() + " on " + incident.reference());
             }
         }
         if (!problems.isEmpty()) {

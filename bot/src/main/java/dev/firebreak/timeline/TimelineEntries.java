@@ -13,18 +13,22 @@ public interface TimelineEntries extends JpaRepository<TimelineEntry, Long> {
     @Query("select e from TimelineEntry e where e.incidentId = :incidentId order by e.occurredAt, e.recordedAt, e.id")
     List<TimelineEntry> ordered(@Param("incidentId") UUID incidentId);
 
-    @Query("select e from TimelineEntry e where e.incidentId = :incidentId order by e.occurredAt desc, e.recordedAt desc, e.id desc")
+    @Query(
+            "select e from TimelineEntry e where e.incidentId = :incidentId order by e.occurredAt desc, e.recordedAt desc, e.id desc")
     List<TimelineEntry> latest(@Param("incidentId") UUID incidentId, Pageable pageable);
 
     /** One page in timeline order; without superseded entries unless {@code includeSuperseded}. */
-    @Query(value = "select e from TimelineEntry e where e.incidentId = :incidentId and (:includeSuperseded = true "
-            + "or not exists (select 1 from TimelineEntry s where s.supersedesId = e.id)) "
-            + "order by e.occurredAt, e.recordedAt, e.id",
-            countQuery = "select count(e) from TimelineEntry e where e.incidentId = :incidentId and (:includeSuperseded = true "
-            + "or not exists (select 1 from TimelineEntry s where s.supersedesId = e.id))")
-    org.springframework.data.domain.Page<TimelineEntry> page(@Param("incidentId") UUID incidentId,
-                                                             @Param("includeSuperseded") boolean includeSuperseded,
-                                                             Pageable pageable);
+    @Query(
+            value = "select e from TimelineEntry e where e.incidentId = :incidentId and (:includeSuperseded = true "
+                    + "or not exists (select 1 from TimelineEntry s where s.supersedesId = e.id)) "
+                    + "order by e.occurredAt, e.recordedAt, e.id",
+            countQuery =
+                    "select count(e) from TimelineEntry e where e.incidentId = :incidentId and (:includeSuperseded = true "
+                            + "or not exists (select 1 from TimelineEntry s where s.supersedesId = e.id))")
+    org.springframework.data.domain.Page<TimelineEntry> page(
+            @Param("incidentId") UUID incidentId,
+            @Param("includeSuperseded") boolean includeSuperseded,
+            Pageable pageable);
 
     /** The entries that supersede any of {@code ids}. */
     List<TimelineEntry> findBySupersedesIdIn(java.util.Collection<Long> ids);

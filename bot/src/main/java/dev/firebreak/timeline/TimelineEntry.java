@@ -16,6 +16,7 @@ public class TimelineEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private UUID incidentId;
     private Instant occurredAt;
     private Instant recordedAt;
@@ -29,8 +30,7 @@ public class TimelineEntry {
     private Long supersedesId;
     private String dedupKey;
 
-    protected TimelineEntry() {
-    }
+    protected TimelineEntry() {}
 
     TimelineEntry(NewTimelineEntry e, Instant recordedAt) {
         this.incidentId = e.incidentId();
@@ -47,17 +47,55 @@ public class TimelineEntry {
         this.dedupKey = e.dedupKey();
     }
 
-    public Long getId() { return id; }
-    public UUID getIncidentId() { return incidentId; }
-    public Instant getOccurredAt() { return occurredAt; }
-    public Instant getRecordedAt() { return recordedAt; }
-    public String getKind() { return kind; }
-    public String getActor() { return actor; }
-    public String getActorRef() { return actorRef; }
-    public String getText() { return text; }
-    public String getLink() { return link; }
-    public String getData() { return data; }
-    public boolean isKeyEvent() { return keyEvent; }
-    public Long getSupersedesId() { return supersedesId; }
-    public String getDedupKey() { return dedupKey; }
+    public Long getId() {
+        return id;
+    }
+
+    public UUID getIncidentId() {
+        return incidentId;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getActorRef() {
+        return actorRef;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public String getData() {
+        return data;
+    }
+
+    public boolean isKeyEvent() {
+        return keyEvent;
+    }
+
+    public Long getSupersedesId() {
+        return supersedesId;
+    }
+
+    public String getDedupKey() {
+        return dedupKey;
+    }
 }

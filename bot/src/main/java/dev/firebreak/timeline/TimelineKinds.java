@@ -23,6 +23,5 @@ public final class TimelineKinds {
     /** An alert group joined, resolved in, fired again in or was split out of a storm incident. */
     public static final String STORM_GROUP = "storm.group";
 
-    private TimelineKinds() {
-    }
+    private TimelineKinds() {}
 }

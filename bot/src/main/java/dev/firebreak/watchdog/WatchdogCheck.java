@@ -39,8 +39,15 @@ public class WatchdogCheck {
     private final WatchdogGauges gauges;
     private final Clock clock;
 
-    WatchdogCheck(WatchdogSettings settings, PagerDutySettings pagerDuty, Watchdogs watchdogs, JobLeases leases,
-                  Outbox outbox, TransactionTemplate tx, WatchdogGauges gauges, Clock clock) {
+    WatchdogCheck(
+            WatchdogSettings settings,
+            PagerDutySettings pagerDuty,
+            Watchdogs watchdogs,
+            JobLeases leases,
+            Outbox outbox,
+            TransactionTemplate tx,
+            WatchdogGauges gauges,
+            Clock clock) {
         this.settings = settings;
         this.pagerDuty = pagerDuty;
         this.watchdogs = watchdogs;
@@ -55,7 +62,8 @@ public class WatchdogCheck {
         }
     }
 
-    @Scheduled(fixedDelayString = "${firebreak.watchdog.check-interval:30s}",
+    @Scheduled(
+            fixedDelayString = "${firebreak.watchdog.check-interval:30s}",
             initialDelayString = "${firebreak.watchdog.check-interval:30s}")
     void scheduled() {
         try {
@@ -80,17 +88,31 @@ public class WatchdogCheck {
         Instant cutoff = now.minus(settings.timeout());
         for (Watchdog w : all) {
             if (w.missingSince() == null && w.lastHeartbeatAt().isBefore(cutoff)) {
-                tx.executeWithoutResult(s -> watchdogs.markSilent(w.name(), cutoff, now).ifPresent(episode -> {
-                    log.warn("Watchdog {} silent since {} (timeout {}): paging PagerDuty", w.name(),
-                            w.lastHeartbeatAt(), settings.timeout());
-                    outbox.enqueue(WatchdogTasks.TRIGGER, WatchdogTasks.queue(w.name()),
-                            "watchdog:trigger:" + w.name() + ":" + episode, null, task(w, episode, now));
-                }));
+                tx.executeWithoutResult(s -> watchdogs
+                        .markSilent(w.name(), cutoff, now)
+                        .ifPresent(episode -> {
+                            log.warn(
+                                    "Watchdog {} silent since {} (timeout {}): paging PagerDuty",
+                                    w.name(),
+                                    w.lastHeartbeatAt(),
+                                    settings.timeout());
+                            outbox.enqueue(
+                                    WatchdogTasks.TRIGGER,
+                                    WatchdogTasks.queue(w.name()),
+                                    "watchdog:trigger:" + w.name() + ":" + episode,
+                                    null,
+                                    task(w, episode, now));
+                        }));
             } else if (w.missingSince() != null && w.lastHeartbeatAt().isAfter(w.missingSince())) {
                 tx.executeWithoutResult(s -> watchdogs.markBack(w.name()).ifPresent(episode -> {
-                    log.info("Watchdog {} is back (heartbeat at {}): resolving its page", w.name(), w.lastHeartbeatAt());
-                    outbox.enqueue(WatchdogTasks.RESOLVE, WatchdogTasks.queue(w.name()),
-                            "watchdog:resolve:" + w.name() + ":" + episode, null, task(w, episode, w.missingSince()));
+                    log.info(
+                            "Watchdog {} is back (heartbeat at {}): resolving its page", w.name(), w.lastHeartbeatAt());
+                    outbox.enqueue(
+                            WatchdogTasks.RESOLVE,
+                            WatchdogTasks.queue(w.name()),
+                            "watchdog:resolve:" + w.name() + ":" + episode,
+                            null,
+                            task(w, episode, w.missingSince()));
                 }));
             }
         }
@@ -99,7 +121,12 @@ public class WatchdogCheck {
     }
 
     private WatchdogTask task(Watchdog w, int episode, Instant silentSince) {
-        return new WatchdogTask(w.name(), episode, w.labels(), w.lastHeartbeatAt(), silentSince,
+        return new WatchdogTask(
+                w.name(),
+                episode,
+                w.labels(),
+                w.lastHeartbeatAt(),
+                silentSince,
                 settings.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
     }
 

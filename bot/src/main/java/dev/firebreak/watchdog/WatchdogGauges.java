@@ -19,17 +19,27 @@ class WatchdogGauges {
     private final MultiGauge silent;
 
     WatchdogGauges(MeterRegistry meters) {
-        this.lastHeartbeat = MultiGauge.builder("firebreak.watchdog.last.heartbeat").baseUnit("seconds")
-                .description("Unix time of the last Watchdog heartbeat received through Alertmanager").register(meters);
+        this.lastHeartbeat = MultiGauge.builder("firebreak.watchdog.last.heartbeat")
+                .baseUnit("seconds")
+                .description("Unix time of the last Watchdog heartbeat received through Alertmanager")
+                .register(meters);
         this.silent = MultiGauge.builder("firebreak.watchdog.silent")
                 .description("1 while a watchdog is silent for longer than firebreak.watchdog.timeout and paged")
                 .register(meters);
     }
 
     void update(List<Watchdog> watchdogs) {
-        lastHeartbeat.register(watchdogs.stream().map(w -> MultiGauge.Row.of(Tags.of("watchdog", w.name()),
-                w.lastHeartbeatAt().toEpochMilli() / 1000.0)).toList(), true);
-        silent.register(watchdogs.stream().map(w -> MultiGauge.Row.of(Tags.of("watchdog", w.name()),
-                w.missingSince() == null ? 0 : 1)).toList(), true);
+        lastHeartbeat.register(
+                watchdogs.stream()
+                        .map(w -> MultiGauge.Row.of(
+                                Tags.of("watchdog", w.name()),
+                                w.lastHeartbeatAt().toEpochMilli() / 1000.0))
+                        .toList(),
+                true);
+        silent.register(
+                watchdogs.stream()
+                        .map(w -> MultiGauge.Row.of(Tags.of("watchdog", w.name()), w.missingSince() == null ? 0 : 1))
+                        .toList(),
+                true);
     }
 }

@@ -21,7 +21,8 @@ class WatchdogResolveHandler implements OutboxHandler {
     private final PagerDutySettings pagerDuty;
     private final Clock clock;
 
-    WatchdogResolveHandler(PagerDutyClient client, WatchdogSettings settings, PagerDutySettings pagerDuty, Clock clock) {
+    WatchdogResolveHandler(
+            PagerDutyClient client, WatchdogSettings settings, PagerDutySettings pagerDuty, Clock clock) {
         this.client = client;
         this.settings = settings;
         this.pagerDuty = pagerDuty;
@@ -38,7 +39,8 @@ class WatchdogResolveHandler implements OutboxHandler {
         WatchdogTask back = Outbox.payload(task, WatchdogTask.class);
         String routingKey = WatchdogTasks.routingKey(settings, pagerDuty);
         if (routingKey == null) {
-            return OutboxResult.failed("PagerDuty watchdog resolve: no firebreak.watchdog.routing-key and no default routing key");
+            return OutboxResult.failed(
+                    "PagerDuty watchdog resolve: no firebreak.watchdog.routing-key and no default routing key");
         }
         try {
             client.resolve(routingKey, WatchdogTasks.dedupKey(back.watchdog()));

@@ -13,8 +13,7 @@ final class WatchdogTasks {
     static final String TRIGGER = "pagerduty.watchdog-trigger";
     static final String RESOLVE = "pagerduty.watchdog-resolve";
 
-    private WatchdogTasks() {
-    }
+    private WatchdogTasks() {}
 
     /** Trigger and resolve of one watchdog run in order. */
     static String queue(String watchdog) {
@@ -38,14 +37,19 @@ final class WatchdogTasks {
     static OutboxResult outcome(String what, PagerDutyException e, Clock clock) {
         String reason = "PagerDuty watchdog " + what + ": HTTP " + e.status() + " " + e.getMessage();
         if (e.retryable()) {
-            return e.retryAfter().map(d -> OutboxResult.retryAt(clock.instant().plus(d), reason))
+            return e.retryAfter()
+                    .map(d -> OutboxResult.retryAt(clock.instant().plus(d), reason))
                     .orElseGet(() -> OutboxResult.retry(reason));
         }
         return OutboxResult.failed(reason);
     }
 
     /** A silence of one watchdog (episode = how many silences it has had), paged or resolved. */
-    record WatchdogTask(String watchdog, int episode, String labels, Instant lastHeartbeatAt, Instant silentSince,
-                        String timeout) {
-    }
+    record WatchdogTask(
+            String watchdog,
+            int episode,
+            String labels,
+            Instant lastHeartbeatAt,
+            Instant silentSince,
+            String timeout) {}
 }

@@ -28,7 +28,8 @@ class WatchdogTriggerHandler implements OutboxHandler {
     private final PagerDutySettings pagerDuty;
     private final Clock clock;
 
-    WatchdogTriggerHandler(PagerDutyClient client, WatchdogSettings settings, PagerDutySettings pagerDuty, Clock clock) {
+    WatchdogTriggerHandler(
+            PagerDutyClient client, WatchdogSettings settings, PagerDutySettings pagerDuty, Clock clock) {
         this.client = client;
         this.settings = settings;
         this.pagerDuty = pagerDuty;
@@ -45,20 +46,31 @@ class WatchdogTriggerHandler implements OutboxHandler {
         WatchdogTask silence = Outbox.payload(task, WatchdogTask.class);
         String routingKey = WatchdogTasks.routingKey(settings, pagerDuty);
         if (routingKey == null) {
-            return OutboxResult.failed("PagerDuty watchdog trigger: no firebreak.watchdog.routing-key and no default routing key");
+            return OutboxResult.failed(
+                    "PagerDuty watchdog trigger: no firebreak.watchdog.routing-key and no default routing key");
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("watchdog", silence.watchdog());
         details.put("last_heartbeat_at", String.valueOf(silence.lastHeartbeatAt()));
         details.put("timeout", silence.timeout());
         details.put("labels", silence.labels());
-        details.put("meaning", "Prometheus, Alertmanager, the route to Firebreak or Firebreak itself is down:"
-                + " alerts may not be reaching anyone");
-        TriggerEvent event = TriggerEvent.of(routingKey, WatchdogTasks.dedupKey(silence.watchdog()),
+        details.put(
+                "meaning",
+                "Prometheus, Alertmanager, the route to Firebreak or Firebreak itself is down:"
+                        + " alerts may not be reaching anyone");
+        TriggerEvent event = TriggerEvent.of(
+                        routingKey,
+                        WatchdogTasks.dedupKey(silence.watchdog()),
                         "Dead man's switch: no " + silence.watchdog() + " heartbeat reached Firebreak for "
-                                + silence.timeout(), "firebreak", EventSeverity.CRITICAL)
-                .withComponent("alertmanager").withGroup("firebreak-watchdog").withEventClass("watchdog")
-                .withTimestamp(silence.silentSince()).withCustomDetails(details).withClient("Firebreak", null);
+                                + silence.timeout(),
+                        "firebreak",
+                        EventSeverity.CRITICAL)
+                .withComponent("alertmanager")
+                .withGroup("firebreak-watchdog")
+                .withEventClass("watchdog")
+                .withTimestamp(silence.silentSince())
+                .withCustomDetails(details)
+                .withClient("Firebreak", null);
         try {
             client.trigger(event);
             return OutboxResult.done();

@@ -20,7 +20,8 @@ class ConsoleModel {
     @ModelAttribute
     void common(Model model, Authentication authentication) {
         model.addAttribute("fmt", FORMAT);
-        if (authentication != null && authentication.isAuthenticated()
+        if (authentication != null
+                && authentication.isAuthenticated()
                 && !"anonymousUser".equals(authentication.getPrincipal())) {
             model.addAttribute("me", ConsoleUser.of(authentication));
         }

@@ -9,7 +9,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** The console's roles, each including the ones below it: viewer reads, responder acts, admin runs operations. */
 public enum ConsoleRole {
-    VIEWER, RESPONDER, ADMIN;
+    VIEWER,
+    RESPONDER,
+    ADMIN;
 
     /** {@code ROLE_VIEWER} ...: the authority Spring Security checks. */
     public String authority() {
@@ -18,8 +20,10 @@ public enum ConsoleRole {
 
     /** This role and every role below it, as authorities (no role hierarchy needed to check "at least"). */
     public List<GrantedAuthority> authorities() {
-        return Arrays.stream(values()).filter(r -> r.ordinal() <= ordinal())
-                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+        return Arrays.stream(values())
+                .filter(r -> r.ordinal() <= ordinal())
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     public String label() {
@@ -31,6 +35,8 @@ public enum ConsoleRole {
         if (name == null) {
             return Optional.empty();
         }
-        return Arrays.stream(values()).filter(r -> r.name().equalsIgnoreCase(name.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.name().equalsIgnoreCase(name.strip()))
+                .findFirst();
     }
 }

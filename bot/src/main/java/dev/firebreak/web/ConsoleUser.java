@@ -16,9 +16,11 @@ public record ConsoleUser(String id, String name, ConsoleRole role) {
 
     static ConsoleUser of(Authentication auth) {
         ConsoleRole role = Arrays.stream(ConsoleRole.values())
-                .filter(r -> auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(r -> auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
                         .anyMatch(r.authority()::equals))
-                .reduce((a, b) -> b).orElse(ConsoleRole.VIEWER);
+                .reduce((a, b) -> b)
+                .orElse(ConsoleRole.VIEWER);
         if (auth.getPrincipal() instanceof OidcUser oidc) {
             String slack = oidc.getClaimAsString(RoleMapping.SLACK_USER_ID_CLAIM);
             if (slack != null && !slack.isBlank()) {

@@ -44,8 +44,12 @@ class IncidentActions {
     }
 
     @PostMapping("/incidents/{ref}/status")
-    String status(@PathVariable String ref, @RequestParam String to, @RequestParam(required = false) String reason,
-                  Authentication auth, RedirectAttributes flash) {
+    String status(
+            @PathVariable String ref,
+            @RequestParam String to,
+            @RequestParam(required = false) String reason,
+            Authentication auth,
+            RedirectAttributes flash) {
         return act(ref, auth, flash, (incident, user) -> {
             IncidentStatus target = parse(IncidentStatus.class, to, "status");
             String why = optional(reason, "reason");
@@ -55,8 +59,8 @@ class IncidentActions {
     }
 
     @PostMapping("/incidents/{ref}/severity")
-    String severity(@PathVariable String ref, @RequestParam String severity, Authentication auth,
-                    RedirectAttributes flash) {
+    String severity(
+            @PathVariable String ref, @RequestParam String severity, Authentication auth, RedirectAttributes flash) {
         return act(ref, auth, flash, (incident, user) -> {
             Severity to = Severity.parse(severity).orElseThrow(() -> new BadRequestException("Unknown severity"));
             incidents.changeSeverity(incident.getId(), to, user.actor());
@@ -65,8 +69,12 @@ class IncidentActions {
     }
 
     @PostMapping("/incidents/{ref}/role")
-    String role(@PathVariable String ref, @RequestParam String role, @RequestParam(required = false) String assignee,
-                Authentication auth, RedirectAttributes flash) {
+    String role(
+            @PathVariable String ref,
+            @RequestParam String role,
+            @RequestParam(required = false) String assignee,
+            Authentication auth,
+            RedirectAttributes flash) {
         return act(ref, auth, flash, (incident, user) -> {
             IncidentRole r = IncidentRole.parse(role).orElseThrow(() -> new BadRequestException("Unknown role"));
             String who = assignee == null || assignee.isBlank() ? user.id() : assignee.strip();
@@ -79,8 +87,12 @@ class IncidentActions {
     }
 
     @PostMapping("/incidents/{ref}/note")
-    String note(@PathVariable String ref, @RequestParam String text, @RequestParam(defaultValue = "note") String kind,
-                Authentication auth, RedirectAttributes flash) {
+    String note(
+            @PathVariable String ref,
+            @RequestParam String text,
+            @RequestParam(defaultValue = "note") String kind,
+            Authentication auth,
+            RedirectAttributes flash) {
         return act(ref, auth, flash, (incident, user) -> {
             String body = optional(text, "note");
             if (body == null) {
@@ -93,8 +105,12 @@ class IncidentActions {
     }
 
     @PostMapping("/incidents/{ref}/runbook")
-    String runbook(@PathVariable String ref, @RequestParam String runbook,
-                   @RequestParam(defaultValue = "false") boolean dryRun, Authentication auth, RedirectAttributes flash) {
+    String runbook(
+            @PathVariable String ref,
+            @RequestParam String runbook,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            Authentication auth,
+            RedirectAttributes flash) {
         return act(ref, auth, flash, (incident, user) -> {
             RunView run = runbooks.start(incident, new StartRequest(runbook, Map.of(), dryRun, user.actor(), "web"));
             return (dryRun ? "Dry run" : "Run") + " #" + run.id() + " of " + run.title() + " started.";
@@ -109,8 +125,8 @@ class IncidentActions {
         ConsoleUser user = ConsoleUser.of(auth);
         Incident incident = incidents.require(ref);
         if (!user.can(ConsoleRole.RESPONDER)) {
-            throw new BadRequestException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden",
-                    "Only responders act on incidents.");
+            throw new BadRequestException(
+                    org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Only responders act on incidents.");
         }
         try {
             flash.addFlashAttribute("notice", action.run(incident, user));

@@ -12,11 +12,11 @@ import dev.firebreak.runbook.RunbookView;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntries;
 import dev.firebreak.timeline.TimelineEntry;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -27,10 +27,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class IncidentDetails {
 
-    public record Details(Incident incident, String slackUrl, String pagerDutyUrl, List<Duration> durations,
-                          TimelineView timeline, long timelineTotal, List<AlertFact> alerts, long alertTotal,
-                          long firing, List<RunView> runs,
-                   List<RunbookView> runbooks, Instant now) {
+    public record Details(
+            Incident incident,
+            String slackUrl,
+            String pagerDutyUrl,
+            List<Duration> durations,
+            TimelineView timeline,
+            long timelineTotal,
+            List<AlertFact> alerts,
+            long alertTotal,
+            long firing,
+            List<RunView> runs,
+            List<RunbookView> runbooks,
+            Instant now) {
 
         /** Time to acknowledge, mitigate, resolve (null while not reached) and how long it has been open. */
         public Duration toAcknowledge() {
@@ -63,9 +72,16 @@ public class IncidentDetails {
     static final int TIMELINE_LIMIT = 500;
     static final int ALERT_LIMIT = 200;
 
-    IncidentDetails(IncidentManagement incidents, Timeline timeline, TimelineEntries entries, IncidentAlerts alerts,
-                    AlertTotals totals, PagerDutyLinks pagerDuty, RunbookRuns runs, Clock clock,
-                    dev.firebreak.incident.IncidentChannels channels) {
+    IncidentDetails(
+            IncidentManagement incidents,
+            Timeline timeline,
+            TimelineEntries entries,
+            IncidentAlerts alerts,
+            AlertTotals totals,
+            PagerDutyLinks pagerDuty,
+            RunbookRuns runs,
+            Clock clock,
+            dev.firebreak.incident.IncidentChannels channels) {
         this.channels = channels;
         this.incidents = incidents;
         this.timeline = timeline;
@@ -86,21 +102,34 @@ public class IncidentDetails {
     public Details of(String reference, Set<String> timelineGroups, boolean withAlerts) {
         Incident i = incidents.require(reference);
         Instant now = clock.instant();
-        List<AlertFact> facts = !withAlerts ? List.of() : alerts.of(i.getId()).stream()
-                .sorted(Comparator.comparing((AlertFact a) -> !a.firing())
-                        .thenComparing(AlertFact::startsAt, Comparator.nullsLast(Comparator.reverseOrder())))
-                .limit(ALERT_LIMIT)
-                .toList();
+        List<AlertFact> facts = !withAlerts
+                ? List.of()
+                : alerts.of(i.getId()).stream()
+                        .sorted(Comparator.comparing((AlertFact a) -> !a.firing())
+                                .thenComparing(AlertFact::startsAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                        .limit(ALERT_LIMIT)
+                        .toList();
         List<TimelineEntry> newest = new ArrayList<>(timeline.latest(i.getId(), TIMELINE_LIMIT));
         Collections.reverse(newest);
         AlertTotals.Counts counts = totals.of(i.getId());
-        List<Duration> durations = java.util.Arrays.asList(between(i.getOpenedAt(), i.getAcknowledgedAt()),
-                between(i.getOpenedAt(), i.getMitigatedAt()), between(i.getOpenedAt(), i.getResolvedAt()),
+        List<Duration> durations = java.util.Arrays.asList(
+                between(i.getOpenedAt(), i.getAcknowledgedAt()),
+                between(i.getOpenedAt(), i.getMitigatedAt()),
+                between(i.getOpenedAt(), i.getResolvedAt()),
                 between(i.getOpenedAt(), i.getResolvedAt() != null ? i.getResolvedAt() : now));
-        return new Details(i, IncidentSearch.slackUrl(channels.of(i.getId()).orElse(null)), pagerDuty.of(List.of(i.getId())).get(i.getId()), durations,
-                TimelineView.of(newest, timelineGroups), entries.countByIncidentId(i.getId()), facts, counts.total(),
+        return new Details(
+                i,
+                IncidentSearch.slackUrl(channels.of(i.getId()).orElse(null)),
+                pagerDuty.of(List.of(i.getId())).get(i.getId()),
+                durations,
+                TimelineView.of(newest, timelineGroups),
+                entries.countByIncidentId(i.getId()),
+                facts,
+                counts.total(),
                 counts.firing(),
-                runs.ofIncident(i.getId()), i.getStatus().isOpen() ? runs.catalog(i) : List.of(), now);
+                runs.ofIncident(i.getId()),
+                i.getStatus().isOpen() ? runs.catalog(i) : List.of(),
+                now);
     }
 
     private static Duration between(Instant from, Instant to) {

@@ -15,19 +15,32 @@ import java.util.Set;
  * The incident list's filters, from query parameters; anything unknown is ignored rather than refused (a link
  * someone pasted keeps working). {@code range} is how far back incidents were opened: 24h, 7d, 30d, 90d or all.
  */
-public record IncidentFilter(Set<IncidentStatus> statuses, Set<Severity> severities, String service, String team,
-                      String range, String query, int page) {
+public record IncidentFilter(
+        Set<IncidentStatus> statuses,
+        Set<Severity> severities,
+        String service,
+        String team,
+        String range,
+        String query,
+        int page) {
 
     static final int PAGE_SIZE = 50;
     static final List<String> RANGES = List.of("24h", "7d", "30d", "90d", "all");
     static final int MAX_TEXT = 200;
 
-    static IncidentFilter of(List<String> status, List<String> severity, String service, String team, String range,
-                             String q, Integer page) {
+    static IncidentFilter of(
+            List<String> status,
+            List<String> severity,
+            String service,
+            String team,
+            String range,
+            String q,
+            Integer page) {
         Set<IncidentStatus> statuses = EnumSet.noneOf(IncidentStatus.class);
         for (String s : status == null ? List.<String>of() : status) {
             if ("open".equalsIgnoreCase(s)) {
-                statuses.addAll(List.of(IncidentStatus.TRIGGERED, IncidentStatus.ACKNOWLEDGED, IncidentStatus.MITIGATED));
+                statuses.addAll(
+                        List.of(IncidentStatus.TRIGGERED, IncidentStatus.ACKNOWLEDGED, IncidentStatus.MITIGATED));
             }
             for (IncidentStatus v : IncidentStatus.values()) {
                 if (v.name().equalsIgnoreCase(s)) {
@@ -40,8 +53,14 @@ public record IncidentFilter(Set<IncidentStatus> statuses, Set<Severity> severit
             Severity.parse(s).ifPresent(severities::add);
         }
         String r = range == null ? "30d" : range.toLowerCase(Locale.ROOT);
-        return new IncidentFilter(statuses, severities, text(service), text(team), RANGES.contains(r) ? r : "30d",
-                text(q), page == null || page < 0 ? 0 : Math.min(page, 10_000));
+        return new IncidentFilter(
+                statuses,
+                severities,
+                text(service),
+                text(team),
+                RANGES.contains(r) ? r : "30d",
+                text(q),
+                page == null || page < 0 ? 0 : Math.min(page, 10_000));
     }
 
     private static String text(String s) {

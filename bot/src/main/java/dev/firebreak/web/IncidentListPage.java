@@ -19,10 +19,15 @@ class IncidentListPage {
     }
 
     @GetMapping("/incidents")
-    String list(@RequestParam(required = false) List<String> status, @RequestParam(required = false) List<String> severity,
-                @RequestParam(required = false) String service, @RequestParam(required = false) String team,
-                @RequestParam(required = false) String range, @RequestParam(required = false) String q,
-                @RequestParam(required = false) Integer page, Model model) {
+    String list(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> severity,
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) String range,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            Model model) {
         IncidentFilter filter = IncidentFilter.of(status, severity, service, team, range, q, page);
         model.addAttribute("filter", filter);
         model.addAttribute("result", search.find(filter));

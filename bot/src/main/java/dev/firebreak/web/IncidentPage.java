@@ -51,7 +51,10 @@ class IncidentPage {
         model.addAttribute("kindQuery", groups.isEmpty() ? "" : "?kind=" + String.join("&kind=", groups));
         model.addAttribute("severities", Severity.values());
         model.addAttribute("roles", IncidentRole.values());
-        model.addAttribute("next", List.of(IncidentStatus.values()).stream()
-                .filter(s -> d.incident().getStatus().canMoveTo(s)).toList());
+        model.addAttribute(
+                "next",
+                List.of(IncidentStatus.values()).stream()
+                        .filter(s -> d.incident().getStatus().canMoveTo(s))
+                        .toList());
     }
 }

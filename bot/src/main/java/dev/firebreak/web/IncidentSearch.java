@@ -27,11 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentSearch {
 
     /** One row of the list. */
-    public record Row(Incident incident, long alerts, long firing, String slackUrl, String pagerDutyUrl) {
-    }
+    public record Row(Incident incident, long alerts, long firing, String slackUrl, String pagerDutyUrl) {}
 
-    public record Result(List<Row> rows, long total, int page, int pages) {
-    }
+    public record Result(List<Row> rows, long total, int page, int pages) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Incidents incidents;
@@ -40,8 +38,13 @@ public class IncidentSearch {
     private final IncidentChannels channels;
     private final Clock clock;
 
-    IncidentSearch(NamedParameterJdbcTemplate jdbc, Incidents incidents, AlertTotals alertTotals,
-                   PagerDutyLinks pagerDuty, IncidentChannels channels, Clock clock) {
+    IncidentSearch(
+            NamedParameterJdbcTemplate jdbc,
+            Incidents incidents,
+            AlertTotals alertTotals,
+            PagerDutyLinks pagerDuty,
+            IncidentChannels channels,
+            Clock clock) {
         this.channels = channels;
         this.jdbc = jdbc;
         this.incidents = incidents;
@@ -60,7 +63,8 @@ public class IncidentSearch {
         }
         if (!filter.severities().isEmpty()) {
             where.add("severity IN (:severities)");
-            p.addValue("severities", filter.severities().stream().map(Enum::name).toList());
+            p.addValue(
+                    "severities", filter.severities().stream().map(Enum::name).toList());
         }
         if (filter.service() != null) {
             where.add("service = :service");
@@ -82,18 +86,23 @@ public class IncidentSearch {
         }
         String sql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM incident" + sql, p, Long.class);
-        p.addValue("limit", IncidentFilter.PAGE_SIZE).addValue("offset", (long) filter.page() * IncidentFilter.PAGE_SIZE);
-        List<UUID> ids = jdbc.query("SELECT id FROM incident" + sql + " ORDER BY number DESC LIMIT :limit OFFSET :offset",
-                p, (rs, i) -> rs.getObject(1, UUID.class));
+        p.addValue("limit", IncidentFilter.PAGE_SIZE)
+                .addValue("offset", (long) filter.page() * IncidentFilter.PAGE_SIZE);
+        List<UUID> ids = jdbc.query(
+                "SELECT id FROM incident" + sql + " ORDER BY number DESC LIMIT :limit OFFSET :offset",
+                p,
+                (rs, i) -> rs.getObject(1, UUID.class));
         List<Incident> found = new ArrayList<>(incidents.findAllById(ids));
         found.sort(Comparator.comparingLong(Incident::getNumber).reversed());
         Map<UUID, AlertTotals.Counts> counts = alertTotals.of(ids);
         Map<UUID, String> pd = pagerDuty.of(ids);
         Map<UUID, IncidentChannels.Channel> slack = channels.of(ids);
-        List<Row> rows = found.stream().map(i -> {
-            AlertTotals.Counts c = counts.getOrDefault(i.getId(), AlertTotals.Counts.NONE);
-            return new Row(i, c.total(), c.firing(), slackUrl(slack.get(i.getId())), pd.get(i.getId()));
-        }).toList();
+        List<Row> rows = found.stream()
+                .map(i -> {
+                    AlertTotals.Counts c = counts.getOrDefault(i.getId(), AlertTotals.Counts.NONE);
+                    return new Row(i, c.total(), c.firing(), slackUrl(slack.get(i.getId())), pd.get(i.getId()));
+                })
+                .toList();
         int pages = (int) Math.max(1, (total + IncidentFilter.PAGE_SIZE - 1) / IncidentFilter.PAGE_SIZE);
         return new Result(rows, total, filter.page(), pages);
     }
@@ -119,8 +128,11 @@ public class IncidentSearch {
         if (!column.equals("service") && !column.equals("team")) {
             throw new IllegalArgumentException(column);
         }
-        return jdbc.getJdbcTemplate().queryForList("SELECT DISTINCT " + column + " FROM incident WHERE " + column
-                + " IS NOT NULL ORDER BY " + column + " LIMIT 200", String.class);
+        return jdbc.getJdbcTemplate()
+                .queryForList(
+                        "SELECT DISTINCT " + column + " FROM incident WHERE " + column + " IS NOT NULL ORDER BY "
+                                + column + " LIMIT 200",
+                        String.class);
     }
 
     /** Slack's own redirect to a channel by id (works for every workspace), or null before the channel exists. */

@@ -54,35 +54,68 @@ class InsightsPage {
             labels.add(LABEL.format(start));
             reports.add(times.report(from, from.plus(Duration.ofDays(7))));
         }
-        Report range = times.report(thisWeek.minusWeeks(n - 1L).atStartOfDay(ZoneOffset.UTC).toInstant(),
+        Report range = times.report(
+                thisWeek.minusWeeks(n - 1L).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 thisWeek.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant());
 
-        List<TrendChart.Series> perWeek = List.of(new TrendChart.Series("incidents",
+        List<TrendChart.Series> perWeek = List.of(new TrendChart.Series(
+                "incidents",
                 reports.stream().map(r -> (double) r.overall().incidents()).toList()));
-        List<String> severities = List.of(Severity.values()).stream().map(Enum::name).toList();
+        List<String> severities =
+                List.of(Severity.values()).stream().map(Enum::name).toList();
         List<String> services = range.byService().stream()
-                .sorted(Comparator.comparingInt(Times::incidents).reversed()).limit(5).map(Times::key).toList();
+                .sorted(Comparator.comparingInt(Times::incidents).reversed())
+                .limit(5)
+                .map(Times::key)
+                .toList();
 
         model.addAttribute("weeks", n);
         model.addAttribute("choices", WEEKS);
         model.addAttribute("range", range);
-        model.addAttribute("incidentsChart", TrendChart.svg("Incidents per week", labels, perWeek, true,
-                v -> Long.toString(Math.round(v))));
-        model.addAttribute("mttaChart", TrendChart.svg("Mean time to acknowledge, by severity", labels,
-                series(reports, severities, Report::bySeverity, Times::mttaSeconds), false, InsightsPage::seconds));
-        model.addAttribute("mttrChart", TrendChart.svg("Mean time to resolve, by severity", labels,
-                series(reports, severities, Report::bySeverity, Times::mttrSeconds), false, InsightsPage::seconds));
-        model.addAttribute("serviceChart", TrendChart.svg("Mean time to resolve, busiest services", labels,
-                series(reports, services, Report::byService, Times::mttrSeconds), false, InsightsPage::seconds));
+        model.addAttribute(
+                "incidentsChart",
+                TrendChart.svg("Incidents per week", labels, perWeek, true, v -> Long.toString(Math.round(v))));
+        model.addAttribute(
+                "mttaChart",
+                TrendChart.svg(
+                        "Mean time to acknowledge, by severity",
+                        labels,
+                        series(reports, severities, Report::bySeverity, Times::mttaSeconds),
+                        false,
+                        InsightsPage::seconds));
+        model.addAttribute(
+                "mttrChart",
+                TrendChart.svg(
+                        "Mean time to resolve, by severity",
+                        labels,
+                        series(reports, severities, Report::bySeverity, Times::mttrSeconds),
+                        false,
+                        InsightsPage::seconds));
+        model.addAttribute(
+                "serviceChart",
+                TrendChart.svg(
+                        "Mean time to resolve, busiest services",
+                        labels,
+                        series(reports, services, Report::byService, Times::mttrSeconds),
+                        false,
+                        InsightsPage::seconds));
         return "insights";
     }
 
-    private static List<TrendChart.Series> series(List<Report> reports, List<String> keys,
-                                                  Function<Report, List<Times>> groups, Function<Times, Double> value) {
+    private static List<TrendChart.Series> series(
+            List<Report> reports,
+            List<String> keys,
+            Function<Report, List<Times>> groups,
+            Function<Times, Double> value) {
         List<TrendChart.Series> out = new ArrayList<>();
         for (String key : keys) {
-            List<Double> values = reports.stream().map(r -> groups.apply(r).stream().filter(t -> t.key().equals(key))
-                    .findFirst().map(value).orElse(null)).toList();
+            List<Double> values = reports.stream()
+                    .map(r -> groups.apply(r).stream()
+                            .filter(t -> t.key().equals(key))
+                            .findFirst()
+                            .map(value)
+                            .orElse(null))
+                    .toList();
             if (values.stream().anyMatch(v -> v != null)) {
                 out.add(new TrendChart.Series(key, values));
             }

@@ -19,12 +19,13 @@ final class LocalAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(LocalAccounts.class);
 
-    private LocalAccounts() {
-    }
+    private LocalAccounts() {}
 
     /** Whether the sign-in page offers a password form: without OIDC always, with OIDC only for configured accounts. */
     static boolean enabled(WebSettings settings) {
-        return !settings.oidc().enabled() || !WebSettings.blank(settings.admin().password()) || !settings.users().isEmpty();
+        return !settings.oidc().enabled()
+                || !WebSettings.blank(settings.admin().password())
+                || !settings.users().isEmpty();
     }
 
     static List<UserDetails> of(WebSettings settings, PasswordEncoder encoder) {
@@ -34,18 +35,21 @@ final class LocalAccounts {
             users.add(user(admin.username(), admin.password(), ConsoleRole.ADMIN, encoder));
         } else if (!settings.oidc().enabled()) {
             String generated = Secrets.newToken();
-            log.warn("\n\nUsing generated console password for '{}': {}\n\nSign in at http://localhost:<port>/ ; set "
-                    + "firebreak.web.admin.password (FIREBREAK_WEB_ADMIN_PASSWORD) to choose your own, or configure "
-                    + "firebreak.web.oidc.* for single sign-on. This one changes at every restart.\n",
-                    admin.username(), generated);
+            log.warn(
+                    "\n\nUsing generated console password for '{}': {}\n\nSign in at http://localhost:<port>/ ; set "
+                            + "firebreak.web.admin.password (FIREBREAK_WEB_ADMIN_PASSWORD) to choose your own, or configure "
+                            + "firebreak.web.oidc.* for single sign-on. This one changes at every restart.\n",
+                    admin.username(),
+                    generated);
             users.add(user(admin.username(), generated, ConsoleRole.ADMIN, encoder));
         }
         for (WebSettings.LocalUser u : settings.users()) {
             if (WebSettings.blank(u.username()) || WebSettings.blank(u.password())) {
                 throw new IllegalStateException("firebreak.web.users: every account needs a username and a password");
             }
-            ConsoleRole role = ConsoleRole.parse(u.role()).orElseThrow(() -> new IllegalStateException(
-                    "firebreak.web.users: role of '" + u.username() + "' must be viewer, responder or admin"));
+            ConsoleRole role = ConsoleRole.parse(u.role())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "firebreak.web.users: role of '" + u.username() + "' must be viewer, responder or admin"));
             users.add(user(u.username(), u.password(), role, encoder));
         }
         return users;
@@ -53,7 +57,9 @@ final class LocalAccounts {
 
     private static UserDetails user(String name, String password, ConsoleRole role, PasswordEncoder encoder) {
         String stored = password.startsWith("{") ? password : encoder.encode(password);
-        return User.withUsername(name.strip().toLowerCase(Locale.ROOT)).password(stored)
-                .authorities(role.authorities()).build();
+        return User.withUsername(name.strip().toLowerCase(Locale.ROOT))
+                .password(stored)
+                .authorities(role.authorities())
+                .build();
     }
 }

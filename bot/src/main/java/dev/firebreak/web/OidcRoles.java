@@ -30,11 +30,13 @@ final class OidcRoles implements OAuth2UserService<OidcUserRequest, OidcUser> {
         Map<String, Object> claims = new HashMap<>(user.getClaims());
         Optional<ConsoleRole> role = mapping.roleOf(claims);
         if (role.isEmpty()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
+            throw new OAuth2AuthenticationException(new OAuth2Error(
+                    "access_denied",
                     "Your account has no Firebreak role; ask an admin to add one of your groups to firebreak.web.roles",
                     null));
         }
-        String nameKey = user.getClaims().containsKey("preferred_username") ? "preferred_username"
+        String nameKey = user.getClaims().containsKey("preferred_username")
+                ? "preferred_username"
                 : user.getClaims().containsKey("email") ? "email" : "sub";
         return new DefaultOidcUser(role.get().authorities(), user.getIdToken(), user.getUserInfo(), nameKey);
     }

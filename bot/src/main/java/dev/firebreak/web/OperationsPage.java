@@ -26,15 +26,15 @@ public class OperationsPage {
     static final int MAX_STUCK = 200;
 
     /** What the page says about one vendor. */
-    public record Vendor(String name, String state, String detail, long pending, long failing) {
-    }
+    public record Vendor(String name, String state, String detail, long pending, long failing) {}
 
     private final OutboxAdmin outbox;
     private final SlackApi slack;
     private final PagerDutySettings pagerDuty;
     private final ObjectProvider<BuildProperties> build;
 
-    OperationsPage(OutboxAdmin outbox, SlackApi slack, PagerDutySettings pagerDuty, ObjectProvider<BuildProperties> build) {
+    OperationsPage(
+            OutboxAdmin outbox, SlackApi slack, PagerDutySettings pagerDuty, ObjectProvider<BuildProperties> build) {
         this.outbox = outbox;
         this.slack = slack;
         this.pagerDuty = pagerDuty;
@@ -69,10 +69,14 @@ public class OperationsPage {
             return new Vendor("Slack", "off", "No bot token configured (FIREBREAK_SLACK_BOT_TOKEN).", 0, 0);
         }
         boolean up = slack.self().isPresent();
-        return new Vendor("Slack", up ? "connected" : "unreachable",
-                up ? "auth.test answered; bot user " + slack.self().get().userId()
+        return new Vendor(
+                "Slack",
+                up ? "connected" : "unreachable",
+                up
+                        ? "auth.test answered; bot user " + slack.self().get().userId()
                         : "auth.test did not answer: check the token and the network.",
-                count(backlog, "slack", "pending"), failing(backlog, "slack"));
+                count(backlog, "slack", "pending"),
+                failing(backlog, "slack"));
     }
 
     private Vendor pagerDuty(List<OutboxAdmin.Backlog> backlog) {
@@ -80,12 +84,18 @@ public class OperationsPage {
             return new Vendor("PagerDuty", "off", "No routing key or API token configured.", 0, 0);
         }
         long failing = failing(backlog, "pagerduty");
-        return new Vendor("PagerDuty", failing > 0 ? "failing" : "configured",
-                "Events API " + (pagerDuty.routing().defaultRoutingKey() != null
-                        || !pagerDuty.routing().rules().isEmpty() ? "routing set" : "no routing key")
+        return new Vendor(
+                "PagerDuty",
+                failing > 0 ? "failing" : "configured",
+                "Events API "
+                        + (pagerDuty.routing().defaultRoutingKey() != null
+                                        || !pagerDuty.routing().rules().isEmpty()
+                                ? "routing set"
+                                : "no routing key")
                         + "; REST API token " + (pagerDuty.hasApiToken() ? "set" : "not set")
                         + "; webhook secret " + (pagerDuty.webhookSecrets().isEmpty() ? "not set" : "set"),
-                count(backlog, "pagerduty", "pending"), failing);
+                count(backlog, "pagerduty", "pending"),
+                failing);
     }
 
     private List<String> routes() {
@@ -95,7 +105,8 @@ public class OperationsPage {
             out.add((rule.name() == null ? "(unnamed)" : rule.name()) + ": when " + rule.match()
                     + (rule.severities().isEmpty() ? "" : ", severities " + rule.severities())
                     + (rule.escalationPolicy() == null ? "" : ", escalation policy " + rule.escalationPolicy())
-                    + ", routing key " + (rule.routingKey() == null || rule.routingKey().isBlank() ? "not set" : "set"));
+                    + ", routing key "
+                    + (rule.routingKey() == null || rule.routingKey().isBlank() ? "not set" : "set"));
         }
         r.teams().forEach((team, policy) -> out.add("team " + team + ": escalation policy " + policy));
         out.add("default: severities " + r.defaultSeverities() + ", routing key "
@@ -105,8 +116,11 @@ public class OperationsPage {
     }
 
     private static long count(List<OutboxAdmin.Backlog> backlog, String prefix, String state) {
-        return backlog.stream().filter(b -> b.kind().toLowerCase(Locale.ROOT).startsWith(prefix) && b.state().equals(state))
-                .mapToLong(OutboxAdmin.Backlog::tasks).sum();
+        return backlog.stream()
+                .filter(b -> b.kind().toLowerCase(Locale.ROOT).startsWith(prefix)
+                        && b.state().equals(state))
+                .mapToLong(OutboxAdmin.Backlog::tasks)
+                .sum();
     }
 
     private static long failing(List<OutboxAdmin.Backlog> backlog, String prefix) {

@@ -34,15 +34,20 @@ class PostmortemPages {
     }
 
     @GetMapping("/postmortems")
-    String list(@RequestParam(required = false) String range, @RequestParam(required = false) String q,
-                @RequestParam(required = false) Integer page, Model model) {
-        IncidentFilter filter = IncidentFilter.of(List.of("resolved"), null, null, null,
-                range == null ? "90d" : range, q, page);
+    String list(
+            @RequestParam(required = false) String range,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        IncidentFilter filter =
+                IncidentFilter.of(List.of("resolved"), null, null, null, range == null ? "90d" : range, q, page);
         IncidentSearch.Result result = search.find(filter);
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);
         model.addAttribute("ranges", IncidentFilter.RANGES);
-        model.addAttribute("drafts", status.of(result.rows().stream().map(r -> r.incident().getId()).toList()));
+        model.addAttribute(
+                "drafts",
+                status.of(result.rows().stream().map(r -> r.incident().getId()).toList()));
         return "postmortems";
     }
 
@@ -62,8 +67,12 @@ class PostmortemPages {
         String chart = drafts.settings().apiChartUrl(input.incident().reference());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(stem + ".md", StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(stem + ".md", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(drafts.markdown(input, chart));
     }
 

@@ -37,9 +37,11 @@ class SignInPages {
         Object cause = request.getAttribute("SPRING_SECURITY_403_EXCEPTION");
         boolean csrf = cause != null && cause.getClass().getSimpleName().contains("Csrf");
         model.addAttribute("status", 403);
-        model.addAttribute("message", csrf
-                ? "This form has expired or did not come from this console. Reload the page and try again."
-                : "Your role does not allow this. Ask an admin if you need it.");
+        model.addAttribute(
+                "message",
+                csrf
+                        ? "This form has expired or did not come from this console. Reload the page and try again."
+                        : "Your role does not allow this. Ask an admin if you need it.");
         return "error-page";
     }
 }

@@ -18,8 +18,7 @@ public record TimelineView(List<Item> items, Set<String> groups, int hidden) {
     /** Kind groups a reader filters by, in display order, with the kinds (or kind prefixes) each covers. */
     static final Map<String, List<String>> GROUPS = kindGroups();
 
-    public record Item(TimelineEntry entry, String group, Long supersededBy, boolean link) {
-    }
+    public record Item(TimelineEntry entry, String group, Long supersededBy, boolean link) {}
 
     static TimelineView of(List<TimelineEntry> entries, Set<String> wanted) {
         Map<Long, Long> supersededBy = new HashMap<>();
@@ -37,7 +36,10 @@ public record TimelineView(List<Item> items, Set<String> groups, int hidden) {
                 continue;
             }
             String link = e.getLink();
-            items.add(new Item(e, group, supersededBy.get(e.getId()),
+            items.add(new Item(
+                    e,
+                    group,
+                    supersededBy.get(e.getId()),
                     link != null && (link.startsWith("https://") || link.startsWith("http://"))));
         }
         return new TimelineView(items, wanted, hidden);
@@ -58,8 +60,13 @@ public record TimelineView(List<Item> items, Set<String> groups, int hidden) {
         Map<String, List<String>> g = new LinkedHashMap<>();
         g.put("status", List.of("incident."));
         g.put("alerts", List.of("alert."));
-        g.put("people", List.of(TimelineKinds.NOTE, TimelineKinds.SLACK_MESSAGE, TimelineKinds.FOLLOW_UP,
-                TimelineKinds.CORRECTION));
+        g.put(
+                "people",
+                List.of(
+                        TimelineKinds.NOTE,
+                        TimelineKinds.SLACK_MESSAGE,
+                        TimelineKinds.FOLLOW_UP,
+                        TimelineKinds.CORRECTION));
         g.put("paging", List.of(TimelineKinds.PAGE, "page."));
         g.put("runbooks", List.of("runbook."));
         g.put("warnings", List.of(TimelineKinds.INTEGRATION_WARNING));

@@ -32,9 +32,26 @@ class WebSecurityConfiguration {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** The console's own paths; everything else (the API, webhooks, Slack, actuator, errors) is not the console's. */
-    static final String[] CONSOLE_PATHS = {"/", "/login", "/logout", "/denied", "/oauth2/**", "/login/oauth2/**",
-            "/incidents", "/incidents/**", "/postmortems", "/postmortems/**", "/runbooks", "/runbooks/**", "/insights",
-            "/insights/**", "/operations", "/operations/**", "/console/**", "/webjars/**"};
+    static final String[] CONSOLE_PATHS = {
+        "/",
+        "/login",
+        "/logout",
+        "/denied",
+        "/oauth2/**",
+        "/login/oauth2/**",
+        "/incidents",
+        "/incidents/**",
+        "/postmortems",
+        "/postmortems/**",
+        "/runbooks",
+        "/runbooks/**",
+        "/insights",
+        "/insights/**",
+        "/operations",
+        "/operations/**",
+        "/console/**",
+        "/webjars/**"
+    };
 
     @Bean
     @Order(2)
@@ -51,30 +68,36 @@ class WebSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain console(HttpSecurity http, WebSettings settings) throws Exception {
-        http.securityMatcher(CONSOLE_PATHS).authorizeHttpRequests(a -> a
-                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/console/**", "/webjars/**", SignInUnavailable.START).permitAll()
-                        .requestMatchers("/operations", "/operations/**").hasAuthority(ConsoleRole.ADMIN.authority())
-                        .requestMatchers(HttpMethod.GET, "/**").hasAuthority(ConsoleRole.VIEWER.authority())
-                        .requestMatchers(HttpMethod.HEAD, "/**").hasAuthority(ConsoleRole.VIEWER.authority())
-                        .anyRequest().hasAuthority(ConsoleRole.RESPONDER.authority()))
+        http.securityMatcher(CONSOLE_PATHS)
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/login", "/console/**", "/webjars/**", SignInUnavailable.START)
+                        .permitAll()
+                        .requestMatchers("/operations", "/operations/**")
+                        .hasAuthority(ConsoleRole.ADMIN.authority())
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .hasAuthority(ConsoleRole.VIEWER.authority())
+                        .requestMatchers(HttpMethod.HEAD, "/**")
+                        .hasAuthority(ConsoleRole.VIEWER.authority())
+                        .anyRequest()
+                        .hasAuthority(ConsoleRole.RESPONDER.authority()))
                 .exceptionHandling(e -> e.accessDeniedPage("/denied"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (LocalAccounts.enabled(settings)) {
-            http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/incidents", false)
-                    .failureUrl("/login?error"));
+            http.formLogin(f ->
+                    f.loginPage("/login").defaultSuccessUrl("/incidents", false).failureUrl("/login?error"));
         }
         if (settings.oidc().enabled()) {
             OidcRegistrations registrations = new OidcRegistrations(settings.oidc());
             http.oauth2Login(o -> o.loginPage("/login")
                     .clientRegistrationRepository(registrations)
-                    .authorizationEndpoint(a -> a.authorizationRequestResolver(SignInUnavailable.resolver(registrations)))
-                    .userInfoEndpoint(u -> u.oidcUserService(
-                            new OidcRoles(new RoleMapping(settings.roles(), settings.oidc().groupsClaim()))))
+                    .authorizationEndpoint(
+                            a -> a.authorizationRequestResolver(SignInUnavailable.resolver(registrations)))
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcRoles(
+                            new RoleMapping(settings.roles(), settings.oidc().groupsClaim()))))
                     .defaultSuccessUrl("/incidents", false)
                     .failureUrl("/login?denied"));
         }

@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param roles          which OIDC groups, claims or Slack user ids get which role
  */
 @ConfigurationProperties("firebreak.web")
-public record WebSettings(@DefaultValue("true") boolean secureCookies,
-                          @DefaultValue Admin admin,
-                          List<LocalUser> users,
-                          @DefaultValue Oidc oidc,
-                          @DefaultValue Roles roles) {
+public record WebSettings(
+        @DefaultValue("true") boolean secureCookies,
+        @DefaultValue Admin admin,
+        List<LocalUser> users,
+        @DefaultValue Oidc oidc,
+        @DefaultValue Roles roles) {
 
     public WebSettings {
         users = users == null ? List.of() : List.copyOf(users);
@@ -30,11 +31,15 @@ public record WebSettings(@DefaultValue("true") boolean secureCookies,
     public record Admin(@DefaultValue("admin") String username, String password) {
         @Override
         public String toString() {
-            return "Admin[username=" + username + ", password=" + (blank(password) ? "<generated>" : "<redacted>") + "]";
+            return "Admin[username=" + username + ", password=" + (blank(password) ? "<generated>" : "<redacted>")
+                    + "]";
         }
     }
 
-    public record LocalUser(String username, String password, @DefaultValue("viewer") String role) {
+    public record LocalUser(
+            String username,
+            String password,
+            @DefaultValue("viewer") String role) {
         @Override
         public String toString() {
             return "LocalUser[username=" + username + ", password=" + Secrets.redact(password) + ", role=" + role + "]";
@@ -47,10 +52,13 @@ public record WebSettings(@DefaultValue("true") boolean secureCookies,
      * @param groupsClaim  the ID token or user-info claim that lists the person's groups
      * @param scopes       requested scopes (add {@code groups} for Dex/Keycloak/Okta when they need it)
      */
-    public record Oidc(String issuerUri, String clientId, String clientSecret,
-                       @DefaultValue("groups") String groupsClaim,
-                       @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
-                       @DefaultValue("Single sign-on") String displayName) {
+    public record Oidc(
+            String issuerUri,
+            String clientId,
+            String clientSecret,
+            @DefaultValue("groups") String groupsClaim,
+            @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
+            @DefaultValue("Single sign-on") String displayName) {
 
         public boolean enabled() {
             return !blank(issuerUri) && !blank(clientId);
@@ -68,8 +76,11 @@ public record WebSettings(@DefaultValue("true") boolean secureCookies,
      * Slack user ids ({@code U0123ABC}, from Sign in with Slack's {@code https://slack.com/user_id} claim).
      * The highest matching role wins; nobody matching gets {@code default-role} ({@code none}: refused).
      */
-    public record Roles(List<String> admin, List<String> responder, List<String> viewer,
-                        @DefaultValue("viewer") String defaultRole) {
+    public record Roles(
+            List<String> admin,
+            List<String> responder,
+            List<String> viewer,
+            @DefaultValue("viewer") String defaultRole) {
         public Roles {
             admin = admin == null ? List.of() : List.copyOf(admin);
             responder = responder == null ? List.of() : List.copyOf(responder);

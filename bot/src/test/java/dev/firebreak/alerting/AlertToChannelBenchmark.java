@@ -43,9 +43,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class AlertToChannelBenchmark {
 
     private static final Pattern CHANNEL_NUMBER = Pattern.compile("^inc-(\\d+)");
-    private static final List<String> SLACK_METHODS = List.of("conversations.create", "conversations.invite",
-            "chat.postMessage", "chat.update", "conversations.setTopic", "conversations.setPurpose", "pins.add",
-            "conversations.info", "users.info", "users.lookupByEmail", "conversations.history");
+    private static final List<String> SLACK_METHODS = List.of(
+            "conversations.create",
+            "conversations.invite",
+            "chat.postMessage",
+            "chat.update",
+            "conversations.setTopic",
+            "conversations.setPurpose",
+            "pins.add",
+            "conversations.info",
+            "users.info",
+            "users.lookupByEmail",
+            "conversations.history");
 
     private final FakeSlack slack = new FakeSlack();
     private final FakePagerDuty pagerDuty = new FakePagerDuty();
@@ -77,14 +86,20 @@ public final class AlertToChannelBenchmark {
         p.put("firebreak.pagerduty.routing.default-routing-key", FakePagerDuty.ROUTING_KEY);
         // As command-line arguments: default properties would lose to application.yml (its H2 file database).
         app = new SpringApplicationBuilder(FirebreakApplication.class)
-                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                .run(p.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
         webhook = new WebhookClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "== %s, %d cores, %s, load average %s%n",
-                TestDatabase.postgres() ? "PostgreSQL" : "H2", Runtime.getRuntime().availableProcessors(),
-                Instant.now(), loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "== %s, %d cores, %s, load average %s%n",
+                TestDatabase.postgres() ? "PostgreSQL" : "H2",
+                Runtime.getRuntime().availableProcessors(),
+                Instant.now(),
+                loadAverage());
         AlertToChannelBenchmark b = new AlertToChannelBenchmark();
         int exit = 0;
         try {
@@ -119,11 +134,21 @@ public final class AlertToChannelBenchmark {
             LockSupport.parkNanos((300 + 5 * slackDelay.toMillis()) * 1_000_000L);
         }
         Map<Long, Long> created = createdChannels();
-        long[] latencies = sentAt.entrySet().stream().filter(e -> created.containsKey(e.getKey()))
-                .mapToLong(e -> created.get(e.getKey()) + slackDelay.toMillis() - e.getValue()).sorted().toArray();
-        System.out.printf(Locale.ROOT, "-- alert to channel, %s: %d incidents, %d channels; latency ms p50=%d p90=%d "
-                + "p99=%d max=%d%n", title, sentAt.size(), latencies.length, pct(latencies, 0.5), pct(latencies, 0.9),
-                pct(latencies, 0.99), latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
+        long[] latencies = sentAt.entrySet().stream()
+                .filter(e -> created.containsKey(e.getKey()))
+                .mapToLong(e -> created.get(e.getKey()) + slackDelay.toMillis() - e.getValue())
+                .sorted()
+                .toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "-- alert to channel, %s: %d incidents, %d channels; latency ms p50=%d p90=%d " + "p99=%d max=%d%n",
+                title,
+                sentAt.size(),
+                latencies.length,
+                pct(latencies, 0.5),
+                pct(latencies, 0.9),
+                pct(latencies, 0.99),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
         return latencies.length == sentAt.size() ? 0 : 1;
     }
 
@@ -173,9 +198,18 @@ public final class AlertToChannelBenchmark {
         senders.shutdown();
         senders.awaitTermination(2, TimeUnit.MINUTES);
         Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "-- webhook latency, %s: %d notifications at 20/s (%d opened paging incidents), "
-                + "non-2xx %d; latency ms p50=%d p90=%d p99=%d max=%d%n", title, total, total / 3, errors.get(),
-                pct(latencies, 0.5), pct(latencies, 0.9), pct(latencies, 0.99), latencies[total - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "-- webhook latency, %s: %d notifications at 20/s (%d opened paging incidents), "
+                        + "non-2xx %d; latency ms p50=%d p90=%d p99=%d max=%d%n",
+                title,
+                total,
+                total / 3,
+                errors.get(),
+                pct(latencies, 0.5),
+                pct(latencies, 0.9),
+                pct(latencies, 0.99),
+                latencies[total - 1]);
     }
 
     private void slackDelay(Duration delay) {
@@ -212,11 +246,21 @@ public final class AlertToChannelBenchmark {
         String startsAt = Instant.now().minusSeconds(5).toString();
         StringBuilder alerts = new StringBuilder();
         for (int i = 0; i < 10; i++) {
-            alerts.append(i == 0 ? "" : ",").append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"").append(name)
-                    .append("\",\"severity\":\"").append(severity).append("\",\"instance\":\"node-").append(i)
-                    .append("\"},\"annotations\":{\"summary\":\"Latency alert ").append(group).append("\"},\"startsAt\":\"")
-                    .append(startsAt).append("\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"http://prom/g\","
-                            + "\"fingerprint\":\"").append(String.format("%08x%08x", group, i)).append("\"}");
+            alerts.append(i == 0 ? "" : ",")
+                    .append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"")
+                    .append(name)
+                    .append("\",\"severity\":\"")
+                    .append(severity)
+                    .append("\",\"instance\":\"node-")
+                    .append(i)
+                    .append("\"},\"annotations\":{\"summary\":\"Latency alert ")
+                    .append(group)
+                    .append("\"},\"startsAt\":\"")
+                    .append(startsAt)
+                    .append("\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"http://prom/g\","
+                            + "\"fingerprint\":\"")
+                    .append(String.format("%08x%08x", group, i))
+                    .append("\"}");
         }
         return "{\"receiver\":\"firebreak\",\"status\":\"firing\",\"alerts\":[" + alerts + "],\"groupLabels\":"
                 + "{\"alertname\":\"" + name + "\"},\"commonLabels\":{\"alertname\":\"" + name + "\",\"severity\":\""
@@ -231,8 +275,11 @@ public final class AlertToChannelBenchmark {
 
     private static String loadAverage() {
         try {
-            return String.join(" ", Arrays.asList(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                    .split(" ")).subList(0, 3));
+            return String.join(
+                    " ",
+                    Arrays.asList(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                                    .split(" "))
+                            .subList(0, 3));
         } catch (Exception e) {
             return "?";
         }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.alerting.WebhookClient.Answer;
 import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.timeline.Timeline;
@@ -32,22 +32,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-@FirebreakTest(properties = {
-        "firebreak.alertmanager.bearer-token=am-token",
-        "firebreak.alertmanager.basic-username=alertmanager",
-        "firebreak.alertmanager.basic-password=hunter2",
-        "firebreak.alertmanager.max-body-bytes=64KB",
-        "firebreak.api.token=test-token"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.alertmanager.basic-username=alertmanager",
+            "firebreak.alertmanager.basic-password=hunter2",
+            "firebreak.alertmanager.max-body-bytes=64KB",
+            "firebreak.api.token=test-token"
+        })
 class AlertmanagerWebhookTest {
 
     static final String[] FIXTURES = Fixtures.ALL;
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Incidents incidents;
+
     @Autowired
     Timeline timeline;
 
@@ -75,8 +80,13 @@ class AlertmanagerWebhookTest {
     void refusesMissingOrWrongCredentialsWithoutWritingAnything() {
         String body = withGroupKey("firing-two-pods.json", "auth");
         long notifications = db.count("alert_notification");
-        for (String auth : new String[] {null, "Bearer wrong", "Bearer am-token2", "am-token",
-                "Basic " + Base64.getEncoder().encodeToString("alertmanager:wrong".getBytes())}) {
+        for (String auth : new String[] {
+            null,
+            "Bearer wrong",
+            "Bearer am-token2",
+            "am-token",
+            "Basic " + Base64.getEncoder().encodeToString("alertmanager:wrong".getBytes())
+        }) {
             Answer answer = client.post(body, auth);
             assertThat(answer.status()).as(String.valueOf(auth)).isEqualTo(401);
             assertThat(answer.json().get("error").stringValue()).isEqualTo("unauthorized");
@@ -103,7 +113,8 @@ class AlertmanagerWebhookTest {
         JsonNode json = opened.json();
         assertThat(json.get("outcome").stringValue()).isEqualTo("OPENED");
         UUID id = UUID.fromString(json.get("incidentId").stringValue());
-        assertThat(json.get("incident").stringValue()).isEqualTo("INC-" + json.get("incidentNumber").longValue());
+        assertThat(json.get("incident").stringValue())
+                .isEqualTo("INC-" + json.get("incidentNumber").longValue());
 
         Incident incident = incidents.findById(id).orElseThrow();
         assertThat(incident.getTitle()).isEqualTo("Checkout 5xx ratio above 5%");
@@ -116,22 +127,29 @@ class AlertmanagerWebhookTest {
         assertThat(incident.getExternalUrl()).isEqualTo("http://alertmanager.example.internal:9093");
         assertThat(db.alertsOf(id)).extracting(a -> a.get("status")).containsExactly("firing", "firing");
         List<TimelineEntry> firingEntries = timeline.of(id).stream()
-                .filter(e -> e.getKind().equals(TimelineKinds.ALERT_FIRING)).toList();
+                .filter(e -> e.getKind().equals(TimelineKinds.ALERT_FIRING))
+                .toList();
         assertThat(firingEntries).hasSize(2).allSatisfy(e -> {
             assertThat(e.getOccurredAt()).isEqualTo(Instant.parse("2026-11-28T04:57:14Z"));
             assertThat(e.getActor()).isEqualTo("alertmanager");
         });
-        assertThat(firingEntries.get(0).getText() + firingEntries.get(1).getText()).contains("pod=checkout-7d9f8-abcde");
+        assertThat(firingEntries.get(0).getText() + firingEntries.get(1).getText())
+                .contains("pod=checkout-7d9f8-abcde");
 
         Answer partly = client.post(withGroupKey("one-pod-resolved.json", "lifecycle"));
         assertThat(partly.json().get("outcome").stringValue()).isEqualTo("UPDATED");
         assertThat(db.status(id)).isEqualTo("TRIGGERED");
-        assertThat(db.alertsOf(id)).extracting(a -> a.get("fingerprint") + "=" + a.get("status"))
+        assertThat(db.alertsOf(id))
+                .extracting(a -> a.get("fingerprint") + "=" + a.get("status"))
                 .containsExactly("6bee3bd1bf1e1b8e=resolved", "a905de48bcd1542f=firing");
         TimelineEntry resolvedEntry = timeline.of(id).stream()
-                .filter(e -> e.getKind().equals(TimelineKinds.ALERT_RESOLVED)).findFirst().orElseThrow();
+                .filter(e -> e.getKind().equals(TimelineKinds.ALERT_RESOLVED))
+                .findFirst()
+                .orElseThrow();
         JsonNode onePod = WebhookClient.JSON.readTree(Fixtures.read("one-pod-resolved.json"));
-        assertThat(resolvedEntry.getOccurredAt()).isEqualTo(Instant.parse(onePod.get("alerts").get(0).get("endsAt").stringValue()));
+        assertThat(resolvedEntry.getOccurredAt())
+                .isEqualTo(
+                        Instant.parse(onePod.get("alerts").get(0).get("endsAt").stringValue()));
 
         Answer done = client.post(withGroupKey("group-resolved.json", "lifecycle"));
         assertThat(done.json().get("outcome").stringValue()).isEqualTo("RESOLVED");
@@ -140,9 +158,13 @@ class AlertmanagerWebhookTest {
         assertThat(resolved.getStatus()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(resolved.getResolvedAt()).isNotNull();
         assertThat(db.alertsOf(id)).extracting(a -> a.get("status")).containsExactly("resolved", "resolved");
-        List<TimelineEntry> auto = timeline.of(id).stream().filter(e -> e.getKind().equals(TimelineKinds.AUTO_RESOLVED)).toList();
+        List<TimelineEntry> auto = timeline.of(id).stream()
+                .filter(e -> e.getKind().equals(TimelineKinds.AUTO_RESOLVED))
+                .toList();
         assertThat(auto).singleElement().satisfies(e -> {
-            assertThat(e.getText()).contains("All alerts of the Alertmanager group resolved").contains("resolved automatically");
+            assertThat(e.getText())
+                    .contains("All alerts of the Alertmanager group resolved")
+                    .contains("resolved automatically");
             assertThat(e.getActor()).isEqualTo("alertmanager");
         });
         assertThat(db.timelineKinds(id)).contains(TimelineKinds.STATUS_CHANGED);
@@ -174,7 +196,8 @@ class AlertmanagerWebhookTest {
         Answer am2 = client.post(withGroupKey("behaviour/08-ha-split-brain-am2.json", "ha"));
         assertThat(am1.status()).isEqualTo(200);
         assertThat(am2.status()).isEqualTo(200);
-        assertThat(am2.json().get("incidentId").stringValue()).isEqualTo(am1.json().get("incidentId").stringValue());
+        assertThat(am2.json().get("incidentId").stringValue())
+                .isEqualTo(am1.json().get("incidentId").stringValue());
         UUID id = UUID.fromString(am1.json().get("incidentId").stringValue());
         assertThat(db.alertsOf(id)).hasSize(1);
         assertThat(db.timelineKinds(id)).containsOnlyOnce(TimelineKinds.ALERT_FIRING);
@@ -202,14 +225,20 @@ class AlertmanagerWebhookTest {
         UUID id = UUID.fromString(client.post(firing).json().get("incidentId").stringValue());
         client.post(withGroupKey("one-pod-resolved.json", "late"));
         client.post(firing); // delivered again after a timeout, arriving late
-        assertThat(db.alertsOf(id)).extracting(a -> a.get("fingerprint") + "=" + a.get("status"))
+        assertThat(db.alertsOf(id))
+                .extracting(a -> a.get("fingerprint") + "=" + a.get("status"))
                 .containsExactly("6bee3bd1bf1e1b8e=resolved", "a905de48bcd1542f=firing");
-        assertThat(db.timelineKinds(id)).filteredOn(TimelineKinds.ALERT_FIRING::equals).hasSize(2);
+        assertThat(db.timelineKinds(id))
+                .filteredOn(TimelineKinds.ALERT_FIRING::equals)
+                .hasSize(2);
 
         client.post(firing.replace("2026-11-28T04:57:14Z", "2026-11-28T05:20:00Z")); // a real relapse starts later
-        assertThat(db.alertsOf(id)).extracting(a -> a.get("fingerprint") + "=" + a.get("status"))
+        assertThat(db.alertsOf(id))
+                .extracting(a -> a.get("fingerprint") + "=" + a.get("status"))
                 .containsExactly("6bee3bd1bf1e1b8e=firing", "a905de48bcd1542f=firing");
-        assertThat(db.timelineKinds(id)).filteredOn(TimelineKinds.ALERT_FIRING::equals).hasSize(3);
+        assertThat(db.timelineKinds(id))
+                .filteredOn(TimelineKinds.ALERT_FIRING::equals)
+                .hasSize(3);
     }
 
     @Test
@@ -231,7 +260,8 @@ class AlertmanagerWebhookTest {
         client.post(withGroupKey("group-resolved.json", "relapse"));
         Answer second = client.post(firing.replace("2026-11-28T04:57:14Z", "2026-11-28T05:30:00Z"));
         assertThat(second.json().get("outcome").stringValue()).isEqualTo("OPENED");
-        assertThat(second.json().get("incidentNumber").longValue()).isGreaterThan(first.json().get("incidentNumber").longValue());
+        assertThat(second.json().get("incidentNumber").longValue())
+                .isGreaterThan(first.json().get("incidentNumber").longValue());
         List<UUID> all = db.incidentsOf(groupKey(firing));
         assertThat(all).hasSize(2);
         assertThat(db.status(all.get(0))).isEqualTo("RESOLVED");
@@ -244,16 +274,24 @@ class AlertmanagerWebhookTest {
         long notificationsBefore = db.count("alert_notification");
         String good = withGroupKey("firing-two-pods.json", "bad");
         Map<String, Integer> cases = Map.of(
-                "{not json", 400,
-                good.replace("\"version\":\"4\"", "\"version\":\"3\""), 400,
-                good.replace("\"groupKey\":", "\"groupKeyX\":"), 400,
-                good.replace("\"fingerprint\":\"6bee3bd1bf1e1b8e\"", "\"fingerprint\":\"\""), 400,
-                good.replace("\"startsAt\":\"2026-11-28T04:57:14Z\"", "\"startsAt\":\"soon\""), 400,
-                "", 400);
+                "{not json",
+                400,
+                good.replace("\"version\":\"4\"", "\"version\":\"3\""),
+                400,
+                good.replace("\"groupKey\":", "\"groupKeyX\":"),
+                400,
+                good.replace("\"fingerprint\":\"6bee3bd1bf1e1b8e\"", "\"fingerprint\":\"\""),
+                400,
+                good.replace("\"startsAt\":\"2026-11-28T04:57:14Z\"", "\"startsAt\":\"soon\""),
+                400,
+                "",
+                400);
         assertThat(good).contains("\"version\":\"4\"").contains("\"fingerprint\":\"6bee3bd1bf1e1b8e\"");
         cases.forEach((body, status) -> {
             Answer answer = client.post(body);
-            assertThat(answer.status()).as(body.length() > 40 ? body.substring(0, 40) : body).isEqualTo(status);
+            assertThat(answer.status())
+                    .as(body.length() > 40 ? body.substring(0, 40) : body)
+                    .isEqualTo(status);
             assertThat(answer.json().get("status").intValue()).isEqualTo(status);
             assertThat(answer.json().get("message").stringValue()).isNotBlank();
             assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at dev.firebreak");
@@ -272,8 +310,10 @@ class AlertmanagerWebhookTest {
         assertThat(declared.json().get("error").stringValue()).isEqualTo("too_large");
 
         HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/alertmanager"))
-                .header("Authorization", WebhookClient.BEARER).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes()))).build();
+                .header("Authorization", WebhookClient.BEARER)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())))
+                .build();
         HttpResponse<String> r = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("\"too_large\"");
@@ -285,15 +325,18 @@ class AlertmanagerWebhookTest {
         String longService = "svc-" + "y".repeat(400);
         String body = withGroupKey("behaviour/02-firing-bearer.json", "untrusted");
         com.fasterxml.jackson.annotation.JsonInclude.Include.class.getName(); // keep import set stable
-        tools.jackson.databind.node.ObjectNode root = (tools.jackson.databind.node.ObjectNode) WebhookClient.JSON.readTree(body);
+        tools.jackson.databind.node.ObjectNode root =
+                (tools.jackson.databind.node.ObjectNode) WebhookClient.JSON.readTree(body);
         ((tools.jackson.databind.node.ObjectNode) root.get("commonLabels")).put("service", longService);
-        ((tools.jackson.databind.node.ObjectNode) root.get("alerts").get(0).get("labels")).put("note", "<!channel> *x* `y` 🚨");
+        ((tools.jackson.databind.node.ObjectNode) root.get("alerts").get(0).get("labels"))
+                .put("note", "<!channel> *x* `y` 🚨");
         Answer answer = client.post(WebhookClient.JSON.writeValueAsString(root));
         assertThat(answer.status()).isEqualTo(200);
         UUID id = UUID.fromString(answer.json().get("incidentId").stringValue());
         assertThat(incidents.findById(id).orElseThrow().getService()).isEqualTo(longService);
         String labels = jdbc.queryForObject("select labels from alert where incident_id = ?", String.class, id);
-        assertThat(WebhookClient.JSON.readTree(labels).get("note").stringValue()).isEqualTo("<!channel> *x* `y` 🚨");
+        assertThat(WebhookClient.JSON.readTree(labels).get("note").stringValue())
+                .isEqualTo("<!channel> *x* `y` 🚨");
     }
 
     @Test
@@ -306,7 +349,8 @@ class AlertmanagerWebhookTest {
         assertThat(scrape)
                 .containsPattern("firebreak_webhooks_received_total\\{[^}]*source=\"alertmanager\"[^}]*} [1-9]")
                 .containsPattern("firebreak_webhooks_rejected_total\\{reason=\"auth\",source=\"alertmanager\"} [1-9]")
-                .containsPattern("firebreak_webhooks_rejected_total\\{reason=\"malformed\",source=\"alertmanager\"} [1-9]")
+                .containsPattern(
+                        "firebreak_webhooks_rejected_total\\{reason=\"malformed\",source=\"alertmanager\"} [1-9]")
                 .containsPattern("firebreak_alerts_ingested_total(\\{[^}]*})? [1-9]")
                 .containsPattern("firebreak_incidents_opened_total\\{severity=\"SEV2\"} [1-9]")
                 .containsPattern("firebreak_incidents_resolved_total\\{severity=\"SEV2\"} [1-9]")

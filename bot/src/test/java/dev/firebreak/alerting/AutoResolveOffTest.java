@@ -11,12 +11,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.api.token=test-token",
-        "firebreak.incidents.auto-resolve=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.incidents.auto-resolve=false"
+        })
 class AutoResolveOffTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -25,7 +30,9 @@ class AutoResolveOffTest {
         WebhookClient client = new WebhookClient(port);
         IntakeQueries db = new IntakeQueries(jdbc);
         UUID id = UUID.fromString(client.post(IntakeQueries.withGroupKey("firing-two-pods.json", "off"))
-                .json().get("incidentId").stringValue());
+                .json()
+                .get("incidentId")
+                .stringValue());
         Answer resolved = client.post(IntakeQueries.withGroupKey("group-resolved.json", "off"));
         assertThat(resolved.json().get("outcome").stringValue()).isEqualTo("RESOLVED");
         assertThat(db.status(id)).isEqualTo("MITIGATED");

@@ -32,6 +32,7 @@ class ConcurrentDeliveryTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -48,7 +49,8 @@ class ConcurrentDeliveryTest {
                 List<Future<Answer>> answers = new ArrayList<>();
                 for (int i = 0; i < PARALLEL; i++) {
                     // Half the senders carry another externalURL, as the second Alertmanager of a pair does.
-                    String sent = i % 2 == 0 ? body : body.replace("alertmanager.example.internal", "am2.example.internal");
+                    String sent =
+                            i % 2 == 0 ? body : body.replace("alertmanager.example.internal", "am2.example.internal");
                     answers.add(pool.submit(() -> {
                         start.await();
                         return client.post(sent);
@@ -67,8 +69,12 @@ class ConcurrentDeliveryTest {
                 assertThat(incidents).hasSize(1);
                 UUID id = incidents.get(0);
                 assertThat(db.alertsOf(id)).hasSize(10);
-                assertThat(db.timelineKinds(id)).filteredOn(TimelineKinds.ALERT_FIRING::equals).hasSize(10);
-                assertThat(db.timelineKinds(id)).filteredOn(TimelineKinds.INCIDENT_OPENED::equals).hasSize(1);
+                assertThat(db.timelineKinds(id))
+                        .filteredOn(TimelineKinds.ALERT_FIRING::equals)
+                        .hasSize(10);
+                assertThat(db.timelineKinds(id))
+                        .filteredOn(TimelineKinds.INCIDENT_OPENED::equals)
+                        .hasSize(1);
                 assertThat(db.duplicateTimelineEntries(id)).isZero();
                 assertThat(db.outcomesOf(key)).hasSize(PARALLEL).containsOnlyOnce("OPENED");
             }
@@ -79,7 +85,8 @@ class ConcurrentDeliveryTest {
 
     /** firing-two-pods grown to ten pods, with its own groupKey. */
     static String tenAlerts(String suffix) {
-        ObjectNode root = (ObjectNode) WebhookClient.JSON.readTree(IntakeQueries.withGroupKey("firing-two-pods.json", suffix));
+        ObjectNode root =
+                (ObjectNode) WebhookClient.JSON.readTree(IntakeQueries.withGroupKey("firing-two-pods.json", suffix));
         ArrayNode alerts = (ArrayNode) root.get("alerts");
         ObjectNode template = (ObjectNode) alerts.get(0).deepCopy();
         alerts.removeAll();

@@ -14,6 +14,7 @@ class GeneratedTokenTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     WebhookCredentials credentials;
 
@@ -21,9 +22,16 @@ class GeneratedTokenTest {
     void theEndpointIsNeverOpenByDefault() {
         WebhookClient client = new WebhookClient(port);
         String body = IntakeQueries.withGroupKey("firing-two-pods.json", "generated");
-        for (String auth : new String[] {null, "Bearer ", "Bearer null", "Bearer am-token",
-                "Basic " + Base64.getEncoder().encodeToString(":".getBytes())}) {
-            assertThat(client.post(body, auth).status()).as(String.valueOf(auth)).isEqualTo(401);
+        for (String auth : new String[] {
+            null,
+            "Bearer ",
+            "Bearer null",
+            "Bearer am-token",
+            "Basic " + Base64.getEncoder().encodeToString(":".getBytes())
+        }) {
+            assertThat(client.post(body, auth).status())
+                    .as(String.valueOf(auth))
+                    .isEqualTo(401);
         }
         String token = credentials.generatedToken();
         assertThat(token).hasSizeGreaterThanOrEqualTo(40);

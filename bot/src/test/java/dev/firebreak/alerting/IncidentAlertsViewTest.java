@@ -18,12 +18,30 @@ class IncidentAlertsViewTest {
 
     @Test
     void alertsViewCountsFiringAndKeepsOrder() {
-        Incident incident = TestIncidents.incident(7,
-                new NewIncident("g", null, Severity.SEV3, IncidentSource.ALERTMANAGER, "k", null, Map.of(), null, 4), T0);
-        Alert firing = new Alert(incident.getId(), "f1", Map.of("alertname", "A", "pod", "p1"),
-                Map.of("summary", "s"), Alert.FIRING, T0, null, "http://prom", T0);
-        Alert resolved = new Alert(incident.getId(), "f2", Map.of("alertname", "A"), Map.of(),
-                Alert.RESOLVED, T0.plusSeconds(5), T0.plusSeconds(50), null, T0);
+        Incident incident = TestIncidents.incident(
+                7,
+                new NewIncident("g", null, Severity.SEV3, IncidentSource.ALERTMANAGER, "k", null, Map.of(), null, 4),
+                T0);
+        Alert firing = new Alert(
+                incident.getId(),
+                "f1",
+                Map.of("alertname", "A", "pod", "p1"),
+                Map.of("summary", "s"),
+                Alert.FIRING,
+                T0,
+                null,
+                "http://prom",
+                T0);
+        Alert resolved = new Alert(
+                incident.getId(),
+                "f2",
+                Map.of("alertname", "A"),
+                Map.of(),
+                Alert.RESOLVED,
+                T0.plusSeconds(5),
+                T0.plusSeconds(50),
+                null,
+                T0);
 
         IncidentAlertsView view = IncidentAlertsView.of(incident, List.of(firing, resolved));
 

@@ -31,26 +31,34 @@ final class IntakeQueries {
     }
 
     List<UUID> incidentsOf(String groupKey) {
-        return jdbc.queryForList("select id from incident where correlation_key = ? order by number", UUID.class, groupKey);
+        return jdbc.queryForList(
+                "select id from incident where correlation_key = ? order by number", UUID.class, groupKey);
     }
 
     List<Map<String, Object>> alertsOf(UUID incident) {
-        return jdbc.queryForList("select fingerprint, status, starts_at, ends_at from alert where incident_id = ? order by fingerprint",
+        return jdbc.queryForList(
+                "select fingerprint, status, starts_at, ends_at from alert where incident_id = ? order by fingerprint",
                 incident);
     }
 
     List<String> timelineKinds(UUID incident) {
-        return jdbc.queryForList("select kind from timeline_entry where incident_id = ? order by occurred_at, recorded_at, id",
-                String.class, incident);
+        return jdbc.queryForList(
+                "select kind from timeline_entry where incident_id = ? order by occurred_at, recorded_at, id",
+                String.class,
+                incident);
     }
 
     long duplicateTimelineEntries(UUID incident) {
-        return jdbc.queryForObject("select count(*) from (select dedup_key from timeline_entry where incident_id = ? "
-                + "and dedup_key is not null group by dedup_key having count(*) > 1) d", Long.class, incident);
+        return jdbc.queryForObject(
+                "select count(*) from (select dedup_key from timeline_entry where incident_id = ? "
+                        + "and dedup_key is not null group by dedup_key having count(*) > 1) d",
+                Long.class,
+                incident);
     }
 
     List<String> outcomesOf(String groupKey) {
-        return jdbc.queryForList("select outcome from alert_notification where group_key = ? order by id", String.class, groupKey);
+        return jdbc.queryForList(
+                "select outcome from alert_notification where group_key = ? order by id", String.class, groupKey);
     }
 
     String status(UUID incident) {

@@ -40,16 +40,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealAlertmanagerEndToEndTest {
 
-    static final Path BINARY = Path.of(System.getProperty("firebreak.test.alertmanager", "/usr/bin/prometheus-alertmanager"));
+    static final Path BINARY =
+            Path.of(System.getProperty("firebreak.test.alertmanager", "/usr/bin/prometheus-alertmanager"));
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
     private Process alertmanager;
     private Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void alertsFromARealAlertmanagerOpenAndResolveOneIncident() throws Exception {
@@ -73,7 +76,8 @@ class RealAlertmanagerEndToEndTest {
         });
         assertThat(db.incidentsOf(groupKey)).hasSize(1);
         assertThat(db.alertsOf(id)).extracting(a -> a.get("status")).containsOnly("firing");
-        assertThat(jdbc.queryForObject("select severity from incident where id = ?", String.class, id)).isEqualTo("SEV2");
+        assertThat(jdbc.queryForObject("select severity from incident where id = ?", String.class, id))
+                .isEqualTo("SEV2");
         assertThat(jdbc.queryForObject("select title from incident where id = ?", String.class, id))
                 .isEqualTo("Disk will fill within 4 hours");
 
@@ -85,9 +89,13 @@ class RealAlertmanagerEndToEndTest {
 
     private UUID awaitOrExplain(java.util.concurrent.Callable<UUID> probe) throws IOException {
         try {
-            return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(probe, v -> v != null);
+            return Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(probe, v -> v != null);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Timed out; Alertmanager log:\n" + Files.readString(dir.resolve("alertmanager.log")), e);
+            throw new AssertionError(
+                    "Timed out; Alertmanager log:\n" + Files.readString(dir.resolve("alertmanager.log")), e);
         }
     }
 
@@ -97,10 +105,16 @@ class RealAlertmanagerEndToEndTest {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append("{\"labels\":{\"alertname\":\"").append(alertname).append("\",\"severity\":\"critical\",")
-                    .append("\"service\":\"ceph\",\"instance\":\"").append(instance).append("\"},")
+            json.append("{\"labels\":{\"alertname\":\"")
+                    .append(alertname)
+                    .append("\",\"severity\":\"critical\",")
+                    .append("\"service\":\"ceph\",\"instance\":\"")
+                    .append(instance)
+                    .append("\"},")
                     .append("\"annotations\":{\"summary\":\"Disk will fill within 4 hours\"},")
-                    .append("\"startsAt\":\"").append(start).append('"');
+                    .append("\"startsAt\":\"")
+                    .append(start)
+                    .append('"');
             if (end != null) {
                 json.append(",\"endsAt\":\"").append(end).append('"');
             }
@@ -110,8 +124,11 @@ class RealAlertmanagerEndToEndTest {
     }
 
     private void postAlerts(int amPort, String json) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + amPort + "/api/v2/alerts"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + amPort + "/api/v2/alerts"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
@@ -138,24 +155,40 @@ class RealAlertmanagerEndToEndTest {
                             type: Bearer
                             credentials: am-token
                 """.formatted(port), StandardCharsets.UTF_8);
-        alertmanager = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
-                "--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + amPort,
-                "--cluster.listen-address=")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+        alertmanager = new ProcessBuilder(
+                        BINARY.toString(),
+                        "--config.file=" + config,
+                        "--storage.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + amPort,
+                        "--cluster.listen-address=")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile())
+                .start();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                if (!alertmanager.isAlive()) {
-                    throw new IllegalStateException("Alertmanager exited: " + Files.readString(dir.resolve("alertmanager.log")));
-                }
-                try {
-                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + amPort + "/-/ready")).GET().build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!alertmanager.isAlive()) {
+                            throw new IllegalStateException(
+                                    "Alertmanager exited: " + Files.readString(dir.resolve("alertmanager.log")));
+                        }
+                        try {
+                            return http.send(
+                                                    HttpRequest.newBuilder(URI.create(
+                                                                    "http://127.0.0.1:" + amPort + "/-/ready"))
+                                                            .GET()
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Alertmanager did not become ready: " + Files.readString(dir.resolve("alertmanager.log")), e);
+            throw new AssertionError(
+                    "Alertmanager did not become ready: " + Files.readString(dir.resolve("alertmanager.log")), e);
         }
     }
 
@@ -179,5 +212,4 @@ class RealAlertmanagerEndToEndTest {
             return s.getLocalPort();
         }
     }
-
 }

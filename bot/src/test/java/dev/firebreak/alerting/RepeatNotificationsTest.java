@@ -45,10 +45,13 @@ class RepeatNotificationsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     IncidentManagement management;
 
@@ -74,7 +77,9 @@ class RepeatNotificationsTest {
         assertThat(repeat.status()).isEqualTo(200);
         assertThat(repeat.json().path("outcome").stringValue()).isEqualTo("UPDATED");
         assertThat(repeat.json().path("incidentId").stringValue()).isEqualTo(incident.toString());
-        assertThat(db.alertsOf(incident)).as("the repeat path does not read or write alerts").isEmpty();
+        assertThat(db.alertsOf(incident))
+                .as("the repeat path does not read or write alerts")
+                .isEmpty();
         assertThat(db.outcomesOf(groupKey(firing))).containsExactly("OPENED", "UPDATED");
 
         // A minute after the alerts were last seen, the same notification takes the full path again: it refreshes
@@ -100,7 +105,9 @@ class RepeatNotificationsTest {
         jdbc.update("DELETE FROM alert WHERE incident_id = ? AND status = 'firing'", incident);
         assertThat(client.post(firing).status()).isEqualTo(200);
         assertThat(db.alertsOf(incident)).extracting(a -> a.get("status")).containsExactly("resolved", "firing");
-        assertThat(db.timelineKinds(incident)).filteredOn("alert.resolved"::equals).hasSize(1);
+        assertThat(db.timelineKinds(incident))
+                .filteredOn("alert.resolved"::equals)
+                .hasSize(1);
     }
 
     @Test
@@ -122,8 +129,11 @@ class RepeatNotificationsTest {
     }
 
     private Instant lastSeen(UUID incident) {
-        List<java.sql.Timestamp> seen = jdbc.queryForList("SELECT last_seen_at FROM alert WHERE incident_id = ?",
-                java.sql.Timestamp.class, incident);
-        return seen.stream().map(java.sql.Timestamp::toInstant).min(Instant::compareTo).orElseThrow();
+        List<java.sql.Timestamp> seen = jdbc.queryForList(
+                "SELECT last_seen_at FROM alert WHERE incident_id = ?", java.sql.Timestamp.class, incident);
+        return seen.stream()
+                .map(java.sql.Timestamp::toInstant)
+                .min(Instant::compareTo)
+                .orElseThrow();
     }
 }

@@ -18,15 +18,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * be accepted once the database is back. The outage is real at the JDBC level: the pool's connections are
  * evicted and new ones are refused (an unknown database user), on H2 and on PostgreSQL alike.
  */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.api.token=test-token",
-        "spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.minimum-idle=0",
-        "firebreak.outbox.enabled=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "spring.datasource.hikari.connection-timeout=1000",
+            "spring.datasource.hikari.minimum-idle=0",
+            "firebreak.outbox.enabled=false"
+        })
 class StorageOutageTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -48,12 +55,16 @@ class StorageOutageTest {
             hikari.getHikariConfigMXBean().setUsername(user);
         }
         // Alertmanager retries 5xx with backoff; the pool needs a moment to open connections again.
-        Answer up = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        Answer up = Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> client.post(body), a -> a.status() != 503);
         assertThat(up.status()).isEqualTo(200);
         assertThat(up.json().get("outcome").stringValue()).isEqualTo("OPENED");
-        assertThat(new IntakeQueries(jdbc).incidentsOf(IntakeQueries.groupKey(body))).hasSize(1);
+        assertThat(new IntakeQueries(jdbc).incidentsOf(IntakeQueries.groupKey(body)))
+                .hasSize(1);
         assertThat(client.get("/actuator/prometheus").body())
-                .containsPattern("firebreak_webhooks_rejected_total\\{reason=\"unavailable\",source=\"alertmanager\"} [1-9]");
+                .containsPattern(
+                        "firebreak_webhooks_rejected_total\\{reason=\"unavailable\",source=\"alertmanager\"} [1-9]");
     }
 }

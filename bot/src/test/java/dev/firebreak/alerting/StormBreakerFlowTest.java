@@ -49,18 +49,20 @@ import tools.jackson.databind.JsonNode;
  * that further groups join (one channel, one card listing the groups, one page), until 2 minutes pass without a
  * new group. Each test starts an hour after the previous one, so earlier openings and storms are out of the window.
  */
-@FirebreakTest(properties = {
-        "firebreak.outbox.enabled=false",
-        "firebreak.alertmanager.bearer-token=am-token",
-        "firebreak.api.token=test-token",
-        "firebreak.storm.enabled=true",
-        "firebreak.storm.threshold=3",
-        "firebreak.storm.window=2m",
-        "firebreak.storm.exemptions[0].severities=SEV1",
-        "firebreak.storm.exemptions[1].matchers[0]=team=\"db\"",
-        "firebreak.slack.bot-token=xoxb-storm-test",
-        "firebreak.slack.signing-secret=storm-signing-secret",
-        "firebreak.postmortem.upload-on-resolve=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.outbox.enabled=false",
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.storm.enabled=true",
+            "firebreak.storm.threshold=3",
+            "firebreak.storm.window=2m",
+            "firebreak.storm.exemptions[0].severities=SEV1",
+            "firebreak.storm.exemptions[1].matchers[0]=team=\"db\"",
+            "firebreak.slack.bot-token=xoxb-storm-test",
+            "firebreak.slack.signing-secret=storm-signing-secret",
+            "firebreak.postmortem.upload-on-resolve=false"
+        })
 class StormBreakerFlowTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
@@ -96,10 +98,13 @@ class StormBreakerFlowTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     dev.firebreak.incident.IncidentQueries queries;
 
@@ -141,17 +146,21 @@ class StormBreakerFlowTest {
         assertThat(again.get("outcome").stringValue()).isEqualTo("UPDATED");
         assertThat(again.get("incidentId").stringValue()).isEqualTo(storm.toString());
 
-        assertThat(jdbc.queryForList("select ordinal from incident_group where incident_id = ? order by ordinal",
-                Integer.class, storm)).containsExactly(1, 2, 3);
+        assertThat(jdbc.queryForList(
+                        "select ordinal from incident_group where incident_id = ? order by ordinal",
+                        Integer.class,
+                        storm))
+                .containsExactly(1, 2, 3);
         assertThat(jdbc.queryForObject("select count(*) from alert where incident_id = ?", Integer.class, storm))
                 .isEqualTo(3 + 4 + 4);
         assertThat(jdbc.queryForObject("select title from incident where id = ?", String.class, storm))
                 .startsWith("Alert storm since");
         assertThat(kinds(storm)).containsOnlyOnce(TimelineKinds.STORM_STARTED);
-        assertThat(texts(storm, TimelineKinds.STORM_GROUP)).containsExactly(
-                "Alert group #1 (" + name(4) + " is failing) joined the alert storm",
-                "Alert group #2 (" + name(5) + " is failing) joined the alert storm",
-                "Alert group #3 (" + name(6) + " is failing) joined the alert storm");
+        assertThat(texts(storm, TimelineKinds.STORM_GROUP))
+                .containsExactly(
+                        "Alert group #1 (" + name(4) + " is failing) joined the alert storm",
+                        "Alert group #2 (" + name(5) + " is failing) joined the alert storm",
+                        "Alert group #3 (" + name(6) + " is failing) joined the alert storm");
 
         drain();
         List<UUID> all = new ArrayList<>(own);
@@ -160,14 +169,19 @@ class StormBreakerFlowTest {
             String channelId = channelOf(id);
             assertThat(channelId).isNotNull();
             // one page per incident: the storm pages once, not once per group
-            assertThat(PD.events("firebreak-" + id)).extracting(e -> e.path("event_action").asString())
+            assertThat(PD.events("firebreak-" + id))
+                    .extracting(e -> e.path("event_action").asString())
                     .containsExactly("trigger");
         }
         assertThat(SLACK.calls("conversations.create")).hasSize(4);
         String card = card(storm);
-        assertThat(card).contains("Alert storm:* 3 alert groups · 3 firing · 0 resolved",
-                "*#1* " + name(4) + " is failing — SEV2, 3/3 firing", "*#3* " + name(6),
-                "*Top labels:* cluster=prod-eu-1 (3), team=web (2)\\n", "/incident split");
+        assertThat(card)
+                .contains(
+                        "Alert storm:* 3 alert groups · 3 firing · 0 resolved",
+                        "*#1* " + name(4) + " is failing — SEV2, 3/3 firing",
+                        "*#3* " + name(6),
+                        "*Top labels:* cluster=prod-eu-1 (3), team=web (2)\\n",
+                        "/incident split");
     }
 
     @Test
@@ -178,8 +192,8 @@ class StormBreakerFlowTest {
         assertThat(severity(storm)).isEqualTo("SEV2");
         send(firing(name(6), "info", Map.of(), 1, start()));
         assertThat(severity(storm)).isEqualTo("SEV2");
-        assertThat(texts(storm, TimelineKinds.SEVERITY_CHANGED)).containsExactly(
-                "Severity changed from SEV3 to SEV2 by alertmanager");
+        assertThat(texts(storm, TimelineKinds.SEVERITY_CHANGED))
+                .containsExactly("Severity changed from SEV3 to SEV2 by alertmanager");
     }
 
     @Test
@@ -198,16 +212,22 @@ class StormBreakerFlowTest {
     void theStormEndsAfterTheWindowWithoutNewGroupsAndANewOneCanStart() {
         UUID storm = startStorm("warning");
         CLOCK.advance(Duration.ofSeconds(119));
-        assertThat(send(firing(name(5), "warning", Map.of(), 1, start())).get("outcome").stringValue())
+        assertThat(send(firing(name(5), "warning", Map.of(), 1, start()))
+                        .get("outcome")
+                        .stringValue())
                 .isEqualTo("JOINED_STORM");
         CLOCK.advance(Duration.ofSeconds(119));
-        assertThat(send(firing(name(6), "warning", Map.of(), 1, start())).get("outcome").stringValue())
+        assertThat(send(firing(name(6), "warning", Map.of(), 1, start()))
+                        .get("outcome")
+                        .stringValue())
                 .isEqualTo("JOINED_STORM");
         CLOCK.advance(Duration.ofSeconds(120));
         JsonNode after = send(firing(name(7), "warning", Map.of(), 1, start()));
         assertThat(after.get("outcome").stringValue()).isEqualTo("OPENED");
         // members still go to the storm incident, which stays open
-        assertThat(send(firing(name(5), "warning", Map.of(), 2, start())).get("incidentId").stringValue())
+        assertThat(send(firing(name(5), "warning", Map.of(), 2, start()))
+                        .get("incidentId")
+                        .stringValue())
                 .isEqualTo(storm.toString());
         // busy again: three more open their own within the window (with #7), the next starts a new storm
         send(firing(name(8), "warning", Map.of(), 1, start()));
@@ -228,19 +248,28 @@ class StormBreakerFlowTest {
         assertThat(status(storm)).isEqualTo("TRIGGERED");
         CLOCK.advance(Duration.ofSeconds(2));
         drain();
-        assertThat(card(storm)).contains("2 alert groups · 1 firing · 1 resolved", ":large_green_circle: *#1*",
-                ":red_circle: *#2*");
+        assertThat(card(storm))
+                .contains("2 alert groups · 1 firing · 1 resolved", ":large_green_circle: *#1*", ":red_circle: *#2*");
         JsonNode last = send(resolved(name(5), "warning", Map.of(), 2, start(), CLOCK.instant()));
         assertThat(last.get("outcome").stringValue()).isEqualTo("RESOLVED");
         assertThat(status(storm)).isEqualTo("RESOLVED");
-        assertThat(texts(storm, TimelineKinds.STORM_GROUP)).contains("Alert group #1 (" + name(4)
-                + " is failing) resolved", "Alert group #2 (" + name(5) + " is failing) resolved");
-        assertThat(texts(storm, TimelineKinds.AUTO_RESOLVED)).singleElement().asString()
+        assertThat(texts(storm, TimelineKinds.STORM_GROUP))
+                .contains(
+                        "Alert group #1 (" + name(4) + " is failing) resolved",
+                        "Alert group #2 (" + name(5) + " is failing) resolved");
+        assertThat(texts(storm, TimelineKinds.AUTO_RESOLVED))
+                .singleElement()
+                .asString()
                 .contains("All alert groups of the storm resolved", "2 resolved, 0 split out");
 
-        String postmortem = api("GET", "/api/incidents/" + storm + "/postmortem", null, "text/markdown").body();
-        assertThat(postmortem).contains("## Alert groups", "| #1 | " + name(4) + " is failing | SEV3 | resolved",
-                "| Alert group | alertmanager | Alert group \\#2 (" + name(5) + " is failing) joined the alert storm");
+        String postmortem = api("GET", "/api/incidents/" + storm + "/postmortem", null, "text/markdown")
+                .body();
+        assertThat(postmortem)
+                .contains(
+                        "## Alert groups",
+                        "| #1 | " + name(4) + " is failing | SEV3 | resolved",
+                        "| Alert group | alertmanager | Alert group \\#2 (" + name(5)
+                                + " is failing) joined the alert storm");
 
         // resolved, the storm lets go of its groups: one firing again is decided anew (not the old storm)
         JsonNode relapse = send(firing(name(4), "warning", Map.of(), 1, CLOCK.instant()));
@@ -250,13 +279,16 @@ class StormBreakerFlowTest {
     @Test
     void resolvedByHandTheStormLetsGoOfItsGroupsAndReopenedTakesThemBack() throws Exception {
         UUID storm = startStorm("warning");
-        HttpResponse<String> resolve = api("POST", "/api/incidents/" + storm + "/status",
-                "{\"status\":\"RESOLVED\",\"reason\":\"handled\"}");
+        HttpResponse<String> resolve =
+                api("POST", "/api/incidents/" + storm + "/status", "{\"status\":\"RESOLVED\",\"reason\":\"handled\"}");
         assertThat(resolve.statusCode()).as(resolve.body()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from incident_group where incident_id = ? and open_group is not null",
-                Integer.class, storm)).isZero();
-        HttpResponse<String> reopen = api("POST", "/api/incidents/" + storm + "/status",
-                "{\"status\":\"TRIGGERED\",\"reason\":\"not over\"}");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from incident_group where incident_id = ? and open_group is not null",
+                        Integer.class,
+                        storm))
+                .isZero();
+        HttpResponse<String> reopen = api(
+                "POST", "/api/incidents/" + storm + "/status", "{\"status\":\"TRIGGERED\",\"reason\":\"not over\"}");
         assertThat(reopen.statusCode()).as(reopen.body()).isEqualTo(200);
         JsonNode member = send(firing(name(4), "warning", Map.of(), 2, start()));
         assertThat(member.get("outcome").stringValue()).isEqualTo("UPDATED");
@@ -281,10 +313,11 @@ class StormBreakerFlowTest {
                 .isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from alert where incident_id = ?", Integer.class, storm))
                 .isEqualTo(1);
-        assertThat(texts(storm, TimelineKinds.STORM_GROUP)).contains("Alert group #2 (" + name(5)
-                + " is failing) split out into INC-" + number(ownId) + " by api");
-        assertThat(texts(ownId, TimelineKinds.STORM_GROUP)).containsExactly(
-                "Split out of the alert storm INC-" + number + " (alert group #2) by api");
+        assertThat(texts(storm, TimelineKinds.STORM_GROUP))
+                .contains(
+                        "Alert group #2 (" + name(5) + " is failing) split out into INC-" + number(ownId) + " by api");
+        assertThat(texts(ownId, TimelineKinds.STORM_GROUP))
+                .containsExactly("Split out of the alert storm INC-" + number + " (alert group #2) by api");
 
         // the group's next notification goes to its own incident
         JsonNode next = send(firing(name(5), "critical", Map.of("team", "api"), 3, start()));
@@ -297,8 +330,10 @@ class StormBreakerFlowTest {
                 .contains("already split out into INC-" + number(ownId));
         HttpResponse<String> missing = api("POST", "/api/incidents/INC-" + number + "/groups/9/split", null);
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(WebhookClient.JSON.readTree(missing.body()).get("status").asInt()).isEqualTo(404);
-        JsonNode groups = WebhookClient.JSON.readTree(api("GET", "/api/incidents/" + storm + "/groups", null).body());
+        assertThat(WebhookClient.JSON.readTree(missing.body()).get("status").asInt())
+                .isEqualTo(404);
+        JsonNode groups = WebhookClient.JSON.readTree(
+                api("GET", "/api/incidents/" + storm + "/groups", null).body());
         assertThat(groups).hasSize(2);
         assertThat(groups.get(1).get("state").stringValue()).isEqualTo("SPLIT");
         assertThat(groups.get(1).get("splitTo").stringValue()).isEqualTo("INC-" + number(ownId));
@@ -320,31 +355,42 @@ class StormBreakerFlowTest {
         send(firing(name(5), "warning", Map.of(), 1, start()));
         drain();
         String channel = channelOf(storm);
-        String body = SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident", "split #1", channel,
-                "U0SPLIT", SLACK.responseUrl("split-" + run)));
-        HttpResponse<String> ack = new SignedSlackRequests("storm-signing-secret", port).send(body,
-                "application/x-www-form-urlencoded", CLOCK.instant().getEpochSecond(), Map.of());
+        String body = SignedSlackRequests.form(SignedSlackRequests.slashCommand(
+                "/incident", "split #1", channel, "U0SPLIT", SLACK.responseUrl("split-" + run)));
+        HttpResponse<String> ack = new SignedSlackRequests("storm-signing-secret", port)
+                .send(body, "application/x-www-form-urlencoded", CLOCK.instant().getEpochSecond(), Map.of());
         assertThat(ack.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !SLACK.responses("split-" + run).isEmpty());
-        UUID ownId = jdbc.queryForObject("select split_to from incident_group where incident_id = ? and ordinal = 1",
-                UUID.class, storm);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !SLACK.responses("split-" + run).isEmpty());
+        UUID ownId = jdbc.queryForObject(
+                "select split_to from incident_group where incident_id = ? and ordinal = 1", UUID.class, storm);
         assertThat(ownId).isNotNull();
-        assertThat(SLACK.responses("split-" + run).get(0)).contains("Alert group #1 split out of *INC-" + number(storm)
-                + "* into *INC-" + number(ownId) + "*", "<@U0SPLIT>");
+        assertThat(SLACK.responses("split-" + run).get(0))
+                .contains(
+                        "Alert group #1 split out of *INC-" + number(storm) + "* into *INC-" + number(ownId) + "*",
+                        "<@U0SPLIT>");
         assertThat(jdbc.queryForObject("select correlation_key from incident where id = ?", String.class, ownId))
                 .isEqualTo(groupKey(name(4)));
-        assertThat(texts(storm, TimelineKinds.STORM_GROUP)).anyMatch(t -> t.startsWith("Alert group #1 (" + name(4)
-                + " is failing) split out into INC-" + number(ownId)));
+        assertThat(texts(storm, TimelineKinds.STORM_GROUP))
+                .anyMatch(t -> t.startsWith(
+                        "Alert group #1 (" + name(4) + " is failing) split out into INC-" + number(ownId)));
 
         // a group that is not there (or was split out already) gets a short note, not an error
-        String again = SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident", "split 1", channel,
-                "U0SPLIT", SLACK.responseUrl("again-" + run)));
-        assertThat(new SignedSlackRequests("storm-signing-secret", port).send(again,
-                "application/x-www-form-urlencoded", CLOCK.instant().getEpochSecond(), Map.of()).statusCode())
+        String again = SignedSlackRequests.form(SignedSlackRequests.slashCommand(
+                "/incident", "split 1", channel, "U0SPLIT", SLACK.responseUrl("again-" + run)));
+        assertThat(new SignedSlackRequests("storm-signing-secret", port)
+                        .send(
+                                again,
+                                "application/x-www-form-urlencoded",
+                                CLOCK.instant().getEpochSecond(),
+                                Map.of())
+                        .statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !SLACK.responses("again-" + run).isEmpty());
-        assertThat(SLACK.responses("again-" + run).get(0)).contains(":warning: Alert group #1 was already split out into INC-"
-                + number(ownId)).doesNotContain("Sorry");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !SLACK.responses("again-" + run).isEmpty());
+        assertThat(SLACK.responses("again-" + run).get(0))
+                .contains(":warning: Alert group #1 was already split out into INC-" + number(ownId))
+                .doesNotContain("Sorry");
     }
 
     @Test
@@ -375,15 +421,22 @@ class StormBreakerFlowTest {
             keys.add(groupKey(name(i)));
         }
         String in = String.join(",", keys.stream().map(k -> "?").toList());
-        Integer ownIncidents = jdbc.queryForObject("select count(*) from incident where correlation_key in (" + in + ")",
-                Integer.class, keys.toArray());
+        Integer ownIncidents = jdbc.queryForObject(
+                "select count(*) from incident where correlation_key in (" + in + ")", Integer.class, keys.toArray());
         assertThat(ownIncidents).isEqualTo(3);
-        List<UUID> storms = jdbc.queryForList("select distinct incident_id from incident_group where group_key in ("
-                + in + ")", UUID.class, keys.toArray());
+        List<UUID> storms = jdbc.queryForList(
+                "select distinct incident_id from incident_group where group_key in (" + in + ")",
+                UUID.class,
+                keys.toArray());
         assertThat(storms).hasSize(1);
-        assertThat(jdbc.queryForList("select ordinal from incident_group where incident_id = ? order by ordinal",
-                Integer.class, storms.get(0))).hasSize(groups - 3).doesNotHaveDuplicates();
-        assertThat(jdbc.queryForObject("select count(*) from alert where incident_id = ?", Integer.class, storms.get(0)))
+        assertThat(jdbc.queryForList(
+                        "select ordinal from incident_group where incident_id = ? order by ordinal",
+                        Integer.class,
+                        storms.get(0)))
+                .hasSize(groups - 3)
+                .doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from alert where incident_id = ?", Integer.class, storms.get(0)))
                 .isEqualTo((groups - 3) * 2);
     }
 
@@ -392,7 +445,9 @@ class StormBreakerFlowTest {
     /** Three groups open their own incidents, the fourth starts a storm; returns the storm incident. */
     UUID startStorm(String severity) {
         for (int i = 1; i <= 3; i++) {
-            assertThat(send(firing(name(i), severity, Map.of(), 1, start())).get("outcome").stringValue())
+            assertThat(send(firing(name(i), severity, Map.of(), 1, start()))
+                            .get("outcome")
+                            .stringValue())
                     .isEqualTo("OPENED");
         }
         JsonNode fourth = send(firing(name(4), severity, Map.of(), 1, start()));
@@ -419,12 +474,16 @@ class StormBreakerFlowTest {
     }
 
     List<String> kinds(UUID incident) {
-        return jdbc.queryForList("select kind from timeline_entry where incident_id = ? order by id", String.class, incident);
+        return jdbc.queryForList(
+                "select kind from timeline_entry where incident_id = ? order by id", String.class, incident);
     }
 
     List<String> texts(UUID incident, String kind) {
-        return jdbc.queryForList("select text from timeline_entry where incident_id = ? and kind = ? order by id",
-                String.class, incident, kind);
+        return jdbc.queryForList(
+                "select text from timeline_entry where incident_id = ? and kind = ? order by id",
+                String.class,
+                incident,
+                kind);
     }
 
     String severity(UUID incident) {
@@ -447,8 +506,11 @@ class StormBreakerFlowTest {
     String card(UUID incident) {
         String channel = channelOf(incident);
         assertThat(channel).isNotNull();
-        return SLACK.messages(channel).stream().filter(m -> m.blocks != null && m.blocks.contains("incident-card:"))
-                .findFirst().orElseThrow().blocks;
+        return SLACK.messages(channel).stream()
+                .filter(m -> m.blocks != null && m.blocks.contains("incident-card:"))
+                .findFirst()
+                .orElseThrow()
+                .blocks;
     }
 
     HttpResponse<String> api(String method, String path, String json) throws Exception {
@@ -457,14 +519,16 @@ class StormBreakerFlowTest {
 
     HttpResponse<String> api(String method, String path, String json, String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer test-token").timeout(Duration.ofSeconds(20));
+                .header("Authorization", "Bearer test-token")
+                .timeout(Duration.ofSeconds(20));
         if (accept != null) {
             b.header("Accept", accept);
         }
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        b.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

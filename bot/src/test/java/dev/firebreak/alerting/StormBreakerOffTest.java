@@ -11,12 +11,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The off switch: with the breaker off, every alert group opens its own incident, however many arrive. */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.storm.enabled=false",
-        "firebreak.storm.threshold=1"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.storm.enabled=false",
+            "firebreak.storm.threshold=1"
+        })
 class StormBreakerOffTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -29,8 +34,10 @@ class StormBreakerOffTest {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.json().get("outcome").stringValue()).isEqualTo("OPENED");
         }
-        assertThat(jdbc.queryForObject("select count(*) from incident_group", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from storm_breaker where storm_incident_id is not null",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from incident_group", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from storm_breaker where storm_incident_id is not null", Integer.class))
+                .isZero();
     }
 }

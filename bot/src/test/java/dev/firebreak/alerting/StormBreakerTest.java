@@ -25,7 +25,9 @@ class StormBreakerTest {
 
     @Test
     void theTenthOpensItsOwnAndTheEleventhStartsAStorm() {
-        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 9, Optional.empty(), WARNING).action()).isEqualTo(Action.OPEN_OWN);
+        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 9, Optional.empty(), WARNING)
+                        .action())
+                .isEqualTo(Action.OPEN_OWN);
         var eleventh = StormBreaker.decide(TEN_IN_TWO, NOW, 10, Optional.empty(), WARNING);
         assertThat(eleventh.action()).isEqualTo(Action.START_STORM);
         assertThat(eleventh.reason()).contains("10 incidents", "threshold 10");
@@ -34,15 +36,18 @@ class StormBreakerTest {
     @Test
     void groupsAttachWhileAGroupJoinedWithinTheWindow() {
         var storm = Optional.of(new ActiveStorm(UUID.randomUUID(), NOW.minus(W).plusSeconds(1)));
-        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 0, storm, WARNING).action()).isEqualTo(Action.ATTACH);
+        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 0, storm, WARNING).action())
+                .isEqualTo(Action.ATTACH);
     }
 
     @Test
     void aStormEndsAfterTheWindowOfQuiet() {
         var storm = Optional.of(new ActiveStorm(UUID.randomUUID(), NOW.minus(W)));
-        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 3, storm, WARNING).action()).isEqualTo(Action.OPEN_OWN);
+        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 3, storm, WARNING).action())
+                .isEqualTo(Action.OPEN_OWN);
         // still busy after it ended: a new storm (a new incident) starts
-        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 10, storm, WARNING).action()).isEqualTo(Action.START_STORM);
+        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 10, storm, WARNING).action())
+                .isEqualTo(Action.START_STORM);
     }
 
     @Test
@@ -56,31 +61,52 @@ class StormBreakerTest {
 
     @Test
     void exemptionsBySeverityReceiverAndLabels() {
-        var settings = new StormSettings(true, 10, W, List.of(
-                Exemption.severities(Severity.SEV1),
-                Exemption.receivers("payments-pager"),
-                Exemption.matchers("team=\"db\"", "alertname=~\"Disk.*\"")));
+        var settings = new StormSettings(
+                true,
+                10,
+                W,
+                List.of(
+                        Exemption.severities(Severity.SEV1),
+                        Exemption.receivers("payments-pager"),
+                        Exemption.matchers("team=\"db\"", "alertname=~\"Disk.*\"")));
         var storm = Optional.of(new ActiveStorm(UUID.randomUUID(), NOW));
-        assertThat(StormBreaker.decide(settings, NOW, 50, storm, new Group(Severity.SEV1, Map.of(), "x")).reason())
+        assertThat(StormBreaker.decide(settings, NOW, 50, storm, new Group(Severity.SEV1, Map.of(), "x"))
+                        .reason())
                 .contains("severity in [SEV1]");
         assertThat(StormBreaker.decide(settings, NOW, 50, storm, new Group(Severity.SEV3, Map.of(), "payments-pager"))
-                .action()).isEqualTo(Action.OPEN_OWN);
-        assertThat(StormBreaker.decide(settings, NOW, 50, storm,
-                new Group(Severity.SEV3, Map.of("team", "db", "alertname", "DiskFull"), "x")).action())
+                        .action())
+                .isEqualTo(Action.OPEN_OWN);
+        assertThat(StormBreaker.decide(
+                                settings,
+                                NOW,
+                                50,
+                                storm,
+                                new Group(Severity.SEV3, Map.of("team", "db", "alertname", "DiskFull"), "x"))
+                        .action())
                 .isEqualTo(Action.OPEN_OWN);
         // every matcher of a rule must hold; regexes are anchored
-        assertThat(StormBreaker.decide(settings, NOW, 50, storm,
-                new Group(Severity.SEV3, Map.of("team", "db", "alertname", "HighDiskLatency"), "x")).action())
+        assertThat(StormBreaker.decide(
+                                settings,
+                                NOW,
+                                50,
+                                storm,
+                                new Group(Severity.SEV3, Map.of("team", "db", "alertname", "HighDiskLatency"), "x"))
+                        .action())
                 .isEqualTo(Action.ATTACH);
-        assertThat(StormBreaker.decide(settings, NOW, 50, storm, WARNING).action()).isEqualTo(Action.ATTACH);
+        assertThat(StormBreaker.decide(settings, NOW, 50, storm, WARNING).action())
+                .isEqualTo(Action.ATTACH);
     }
 
     @Test
     void negativeMatchersAndMissingLabels() {
-        var settings = new StormSettings(true, 1, W, List.of(Exemption.matchers("env!=\"staging\"", "team!~\"web|api\"")));
-        assertThat(StormBreaker.exemption(settings, new Group(Severity.SEV4, Map.of("team", "db"), null))).isPresent();
-        assertThat(StormBreaker.exemption(settings, new Group(Severity.SEV4, Map.of("team", "web"), null))).isEmpty();
-        assertThat(StormBreaker.exemption(settings, new Group(Severity.SEV4, Map.of("env", "staging"), null))).isEmpty();
+        var settings =
+                new StormSettings(true, 1, W, List.of(Exemption.matchers("env!=\"staging\"", "team!~\"web|api\"")));
+        assertThat(StormBreaker.exemption(settings, new Group(Severity.SEV4, Map.of("team", "db"), null)))
+                .isPresent();
+        assertThat(StormBreaker.exemption(settings, new Group(Severity.SEV4, Map.of("team", "web"), null)))
+                .isEmpty();
+        assertThat(StormBreaker.exemption(settings, new Group(Severity.SEV4, Map.of("env", "staging"), null)))
+                .isEmpty();
     }
 
     @Test
@@ -89,7 +115,8 @@ class StormBreakerTest {
         assertThatThrownBy(() -> StormSettings.of(true, 5, Duration.ZERO)).hasMessageContaining("window");
         assertThatThrownBy(() -> Exemption.matchers("team")).hasMessageContaining("not a label matcher");
         assertThatThrownBy(() -> Exemption.matchers("team=~\"(\"")).hasMessageContaining("bad regex");
-        assertThat(new Exemption(null, null, null).matches(Severity.SEV1, Map.of(), "r")).isFalse();
+        assertThat(new Exemption(null, null, null).matches(Severity.SEV1, Map.of(), "r"))
+                .isFalse();
     }
 
     @Test
@@ -97,7 +124,8 @@ class StormBreakerTest {
         assertThat(StormBreaker.human(Duration.ofMinutes(2))).isEqualTo("2 min");
         assertThat(StormBreaker.human(Duration.ofHours(1))).isEqualTo("1 h");
         assertThat(StormBreaker.human(Duration.ofSeconds(90))).isEqualTo("90 s");
-        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 3, Optional.empty(), WARNING).reason())
+        assertThat(StormBreaker.decide(TEN_IN_TWO, NOW, 3, Optional.empty(), WARNING)
+                        .reason())
                 .isEqualTo("3 of 10 incidents opened within 2 min");
     }
 

@@ -9,15 +9,14 @@ import tools.jackson.databind.node.ObjectNode;
 /** Alertmanager notifications for storm tests: one group, its own groupKey, n alerts of which some firing. */
 final class StormNotifications {
 
-    private StormNotifications() {
-    }
+    private StormNotifications() {}
 
     static String firing(String group, String severity, Map<String, String> labels, int alerts, Instant startsAt) {
         return notification(group, severity, labels, alerts, alerts, startsAt, null);
     }
 
-    static String resolved(String group, String severity, Map<String, String> labels, int alerts, Instant startsAt,
-                           Instant endsAt) {
+    static String resolved(
+            String group, String severity, Map<String, String> labels, int alerts, Instant startsAt, Instant endsAt) {
         return notification(group, severity, labels, alerts, 0, startsAt, endsAt);
     }
 
@@ -25,8 +24,14 @@ final class StormNotifications {
         return "{}/{storm=\"test\"}:{alertname=\"" + group + "\"}";
     }
 
-    static String notification(String group, String severity, Map<String, String> extra, int alerts, int firing,
-                               Instant startsAt, Instant endsAt) {
+    static String notification(
+            String group,
+            String severity,
+            Map<String, String> extra,
+            int alerts,
+            int firing,
+            Instant startsAt,
+            Instant endsAt) {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("alertname", group);
         common.put("severity", severity);

@@ -22,7 +22,9 @@ class WebhookCredentialsTest {
     void bearerToken() {
         WebhookCredentials c = new WebhookCredentials(settings("s3cr3t-token", null, null));
         assertThat(c.accepts("Bearer s3cr3t-token")).isTrue();
-        assertThat(c.accepts("bearer s3cr3t-token")).as("scheme is case-insensitive").isTrue();
+        assertThat(c.accepts("bearer s3cr3t-token"))
+                .as("scheme is case-insensitive")
+                .isTrue();
         assertThat(c.accepts("Bearer s3cr3t-tokeN")).isFalse();
         assertThat(c.accepts("Bearer s3cr3t-token2")).isFalse();
         assertThat(c.accepts("s3cr3t-token")).isFalse();

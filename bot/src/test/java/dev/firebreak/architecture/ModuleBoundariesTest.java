@@ -27,16 +27,20 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
 
     static final String ROOT = "dev.firebreak";
-    static final List<String> FEATURES = List.of("incident", "alerting", "timeline", "slack", "paging", "postmortem",
-            "runbook", "watchdog", "web");
+    static final List<String> FEATURES =
+            List.of("incident", "alerting", "timeline", "slack", "paging", "postmortem", "runbook", "watchdog", "web");
 
     static JavaClasses classes;
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(ROOT);
-        assertThat(classes.contain(ROOT + ".incident.IncidentManagement")).as("main classes were imported").isTrue();
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(ROOT);
+        assertThat(classes.contain(ROOT + ".incident.IncidentManagement"))
+                .as("main classes were imported")
+                .isTrue();
     }
 
     @Test
@@ -48,29 +52,51 @@ class ModuleBoundariesTest {
     void onlyIncidentManagementChangesAnIncident() {
         // The entity's mutators (moveTo, assign, recordAlertFacts, ...) are package-private; within the package
         // too, only IncidentManagement calls them (it locks the row and publishes the event).
-        assertThat(classes.get(Incident.class).getMethods()).as("the rule has methods to check")
-                .anyMatch(m -> m.getName().equals("recordAlertFacts") && !m.getModifiers().contains(
-                        com.tngtech.archunit.core.domain.JavaModifier.PUBLIC));
-        check(methods().that().areDeclaredIn(Incident.class).and().areNotPublic().and().areNotPrivate()
-                .should().onlyBeCalled().byClassesThat().belongToAnyOf(IncidentManagement.class, Incident.class));
+        assertThat(classes.get(Incident.class).getMethods())
+                .as("the rule has methods to check")
+                .anyMatch(m -> m.getName().equals("recordAlertFacts")
+                        && !m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC));
+        check(methods()
+                .that()
+                .areDeclaredIn(Incident.class)
+                .and()
+                .areNotPublic()
+                .and()
+                .areNotPrivate()
+                .should()
+                .onlyBeCalled()
+                .byClassesThat()
+                .belongToAnyOf(IncidentManagement.class, Incident.class));
     }
 
     @Test
     void incidentImportsNoFeature() {
-        check(noClasses().that().resideInAPackage(ROOT + ".incident..").should().dependOnClassesThat()
+        check(noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".incident..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(features("incident")));
     }
 
     @Test
     void systemImportsNoFeature() {
-        check(noClasses().that().resideInAPackage(ROOT + ".system..").should().dependOnClassesThat()
+        check(noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".system..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(features()));
     }
 
     /** The web console sits on top: it uses other features' root APIs, and nothing depends on it. */
     @Test
     void nothingImportsTheWebConsole() {
-        check(noClasses().that().resideOutsideOfPackage(ROOT + ".web..").should().dependOnClassesThat()
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".web..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAPackage(ROOT + ".web.."));
     }
 
@@ -78,36 +104,59 @@ class ModuleBoundariesTest {
     void aFeaturesSubpackagesAreItsInternals() {
         for (String feature : FEATURES) {
             String base = ROOT + "." + feature;
-            DescribedPredicate<JavaClass> internal = DescribedPredicate.describe("internals of " + base,
-                    c -> c.getPackageName().startsWith(base + "."));
-            check(noClasses().that().resideOutsideOfPackage(base + "..").should().dependOnClassesThat(internal));
+            DescribedPredicate<JavaClass> internal = DescribedPredicate.describe(
+                    "internals of " + base, c -> c.getPackageName().startsWith(base + "."));
+            check(noClasses()
+                    .that()
+                    .resideOutsideOfPackage(base + "..")
+                    .should()
+                    .dependOnClassesThat(internal));
         }
     }
 
     @Test
     void theAlertEntityStaysInsideAlerting() {
-        check(noClasses().that().resideOutsideOfPackage(ROOT + ".alerting..").should().dependOnClassesThat()
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".alerting..")
+                .should()
+                .dependOnClassesThat()
                 .haveFullyQualifiedName(ROOT + ".alerting.Alert")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".alerting.Alerts"));
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".alerting.Alerts"));
     }
 
     /** Other modules call Slack only through {@code SlackApi.call} (its lambdas get the methods client). */
     @Test
     void onlyTheSlackModuleTalksToSlacksWebApi() {
         String[] others = List.of(features("slack")).toArray(String[]::new);
-        check(noClasses().that().resideInAnyPackage(others).or().resideInAPackage(ROOT + ".system..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("com.slack.api.Slack")
-                .orShould().callMethod(dev.firebreak.slack.SlackApi.class, "boltClient")
-                .orShould().dependOnClassesThat().resideInAPackage("okhttp3.."));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(others)
+                .or()
+                .resideInAPackage(ROOT + ".system..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("com.slack.api.Slack")
+                .orShould()
+                .callMethod(dev.firebreak.slack.SlackApi.class, "boltClient")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("okhttp3.."));
     }
 
     private static String[] features(String... except) {
-        return FEATURES.stream().filter(f -> !List.of(except).contains(f)).map(f -> ROOT + "." + f + "..")
+        return FEATURES.stream()
+                .filter(f -> !List.of(except).contains(f))
+                .map(f -> ROOT + "." + f + "..")
                 .toArray(String[]::new);
     }
 
     private static void check(ArchRule rule) {
         EvaluationResult result = rule.allowEmptyShould(true).evaluate(classes);
-        assertThat(result.getFailureReport().getDetails()).as(rule.getDescription()).isEmpty();
+        assertThat(result.getFailureReport().getDetails())
+                .as(rule.getDescription())
+                .isEmpty();
     }
 }

@@ -24,14 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring MVC), no Java types in messages, JSON-only webhook (415), paged alerts and timeline, refused requests
  * counted, readiness answering within 1 s during a database outage.
  */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.api.token=test-token",
-        "firebreak.outbox.enabled=false", "spring.datasource.hikari.minimum-idle=0"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.outbox.enabled=false",
+            "spring.datasource.hikari.minimum-idle=0"
+        })
 class ApiErrorsAndProbesTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
 
@@ -53,14 +59,18 @@ class ApiErrorsAndProbesTest {
     void parameterAndBodyErrorsNameNoJavaTypes() {
         HttpTestClient api = HttpTestClient.on(port).bearer("test-token");
         for (Response r : new Response[] {
-                api.get("/api/incidents?page=99999999999"),
-                api.get("/api/incidents?size=abc"),
-                api.post("/api/incidents", "{\"title\": [1,2], \"severity\": {}}"),
-                api.post("/api/incidents", "{not json"),
-                api.get("/api/incidents/INC-1/alerts?page=-1")}) {
+            api.get("/api/incidents?page=99999999999"),
+            api.get("/api/incidents?size=abc"),
+            api.post("/api/incidents", "{\"title\": [1,2], \"severity\": {}}"),
+            api.post("/api/incidents", "{not json"),
+            api.get("/api/incidents/INC-1/alerts?page=-1")
+        }) {
             assertThat(r.status()).as(r.body()).isEqualTo(400);
             assertThat(r.json().get("error").stringValue()).isEqualTo("bad_request");
-            assertThat(r.body()).doesNotContain("java.").doesNotContain("dev.firebreak").doesNotContain("Exception");
+            assertThat(r.body())
+                    .doesNotContain("java.")
+                    .doesNotContain("dev.firebreak")
+                    .doesNotContain("Exception");
         }
         Response unknown = HttpTestClient.on(port).get("/no/such/thing");
         assertThat(unknown.status()).isEqualTo(404);
@@ -76,20 +86,29 @@ class ApiErrorsAndProbesTest {
             assertThat(r.status()).as(type + " " + r.body()).isEqualTo(415);
             assertThat(r.json().get("error").stringValue()).isEqualTo("unsupported_media_type");
         }
-        assertThat(webhook.send("/webhooks/alertmanager", "POST", "application/json; charset=utf-8", body).status())
+        assertThat(webhook.send("/webhooks/alertmanager", "POST", "application/json; charset=utf-8", body)
+                        .status())
                 .isEqualTo(200);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(HttpTestClient.on(port).bearer("wrong").post("/webhooks/alertmanager", body).status()).isEqualTo(401);
+            assertThat(HttpTestClient.on(port)
+                            .bearer("wrong")
+                            .post("/webhooks/alertmanager", body)
+                            .status())
+                    .isEqualTo(401);
         }
-        assertThat(HttpTestClient.on(port).get("/actuator/prometheus").body()).containsPattern(
-                "firebreak_http_refused_total\\{endpoint=\"/webhooks/alertmanager\",reason=\"auth\"} [3-9]");
+        assertThat(HttpTestClient.on(port).get("/actuator/prometheus").body())
+                .containsPattern(
+                        "firebreak_http_refused_total\\{endpoint=\"/webhooks/alertmanager\",reason=\"auth\"} [3-9]");
     }
 
     @Test
     void alertsAndTimelineArePaged() throws Exception {
-        Response opened = HttpTestClient.on(port).bearer("am-token").post("/webhooks/alertmanager",
-                NulAndImpossibleTimesTest.fixture().replace("\"groupKey\": \"", "\"groupKey\": \"paged/"));
+        Response opened = HttpTestClient.on(port)
+                .bearer("am-token")
+                .post(
+                        "/webhooks/alertmanager",
+                        NulAndImpossibleTimesTest.fixture().replace("\"groupKey\": \"", "\"groupKey\": \"paged/"));
         String ref = opened.json().get("incident").stringValue();
         HttpTestClient api = HttpTestClient.on(port).bearer("test-token");
 
@@ -97,11 +116,13 @@ class ApiErrorsAndProbesTest {
         assertThat(first.get("items")).hasSize(1);
         assertThat(first.get("total").longValue()).isEqualTo(2);
         assertThat(first.get("firingAlertCount").longValue()).isEqualTo(2);
-        JsonNode second = api.get("/api/incidents/" + ref + "/alerts?size=1&page=1").json();
+        JsonNode second =
+                api.get("/api/incidents/" + ref + "/alerts?size=1&page=1").json();
         assertThat(second.get("items")).hasSize(1);
         assertThat(second.get("items").get(0).get("fingerprint"))
                 .isNotEqualTo(first.get("items").get(0).get("fingerprint"));
-        assertThat(api.get("/api/incidents/" + ref + "/alerts?size=1001").status()).isEqualTo(400);
+        assertThat(api.get("/api/incidents/" + ref + "/alerts?size=1001").status())
+                .isEqualTo(400);
 
         Response timeline = api.get("/api/incidents/" + ref + "/timeline?size=2");
         assertThat(timeline.json()).hasSize(2);
@@ -132,12 +153,13 @@ class ApiErrorsAndProbesTest {
         } finally {
             hikari.getHikariConfigMXBean().setUsername(user);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> client.get("/actuator/health/readiness").status() == 200);
     }
 
-    record RawAnswer(int status, String head, String body) {
-    }
+    record RawAnswer(int status, String head, String body) {}
 
     private RawAnswer raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -21,8 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * groups, a sequence hands out a number to every attempt). Five groups, each delivered by four senders at
  * once, must get five consecutive numbers. Reproduces on PostgreSQL (-Ppostgres).
  */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.api.token=test-token",
-        "firebreak.outbox.enabled=false", "spring.datasource.hikari.connection-timeout=30000"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.outbox.enabled=false",
+            "spring.datasource.hikari.connection-timeout=30000"
+        })
 class IncidentNumbersTest {
 
     static final int GROUPS = 5;
@@ -30,6 +35,7 @@ class IncidentNumbersTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -59,11 +65,15 @@ class IncidentNumbersTest {
             pool.shutdownNow();
         }
         // A declared incident afterwards takes the next number too.
-        HttpTestClient.on(port).bearer("test-token").post("/api/incidents", "{\"title\":\"After\",\"severity\":\"SEV4\"}");
+        HttpTestClient.on(port)
+                .bearer("test-token")
+                .post("/api/incidents", "{\"title\":\"After\",\"severity\":\"SEV4\"}");
 
         List<Long> numbers = jdbc.queryForList("SELECT number FROM incident ORDER BY number", Long.class);
         assertThat(numbers).hasSize(GROUPS + 1);
         long first = numbers.get(0);
-        assertThat(numbers).containsExactlyElementsOf(LongStream.range(first, first + GROUPS + 1).boxed().toList());
+        assertThat(numbers)
+                .containsExactlyElementsOf(
+                        LongStream.range(first, first + GROUPS + 1).boxed().toList());
     }
 }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,13 +28,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * summary, post-mortem upload) has Slack take the call and then lose the connection before answering (what a
  * kill -9 or a network cut in mid-call looks like to the bot): each message still exists exactly once.
  */
-@FirebreakTest(properties = {
-        "firebreak.outbox.enabled=false",
-        "firebreak.api.token=test-token",
-        "firebreak.slack.bot-token=xoxb-test",
-        "firebreak.slack.announce-channel=#incidents",
-        "firebreak.slack.http.timeout=2s",
-        "firebreak.postmortem.upload-on-resolve=true"})
+@FirebreakTest(
+        properties = {
+            "firebreak.outbox.enabled=false",
+            "firebreak.api.token=test-token",
+            "firebreak.slack.bot-token=xoxb-test",
+            "firebreak.slack.announce-channel=#incidents",
+            "firebreak.slack.http.timeout=2s",
+            "firebreak.postmortem.upload-on-resolve=true"
+        })
 @Import(TestClock.class)
 class SlackPostingExactlyOnceTest {
 
@@ -54,8 +56,10 @@ class SlackPostingExactlyOnceTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,21 +68,30 @@ class SlackPostingExactlyOnceTest {
         HttpTestClient api = HttpTestClient.on(port).bearer("test-token");
         // The card and the announcement: Slack posts them, the connection drops before the answer.
         SLACK.dropAfterApplying("chat.postMessage", 2);
-        HttpTestClient.Response declared = api.post("/api/incidents", "{\"title\":\"Checkout down\",\"severity\":\"SEV2\"}");
+        HttpTestClient.Response declared =
+                api.post("/api/incidents", "{\"title\":\"Checkout down\",\"severity\":\"SEV2\"}");
         assertThat(declared.status()).as(declared.body()).isEqualTo(201);
         UUID id = UUID.fromString(declared.json().get("id").stringValue());
         String ref = declared.json().get("reference").stringValue();
         settle();
 
-        String channel = jdbc.queryForObject("SELECT channel_id FROM slack_channel WHERE incident_id = ?", String.class, id);
-        assertThat(SLACK.calls("chat.postMessage")).filteredOn(c -> "dropped".equals(c.error())).hasSize(2);
+        String channel =
+                jdbc.queryForObject("SELECT channel_id FROM slack_channel WHERE incident_id = ?", String.class, id);
+        assertThat(SLACK.calls("chat.postMessage"))
+                .filteredOn(c -> "dropped".equals(c.error()))
+                .hasSize(2);
         List<FakeSlack.Message> cards = SLACK.messages(channel).stream()
-                .filter(m -> m.blocks != null && m.blocks.contains(id.toString())).toList();
+                .filter(m -> m.blocks != null && m.blocks.contains(id.toString()))
+                .toList();
         assertThat(cards).hasSize(1);
         assertThat(SLACK.channel(channel).pins).containsExactly(cards.get(0).ts);
-        assertThat(SLACK.messages(ANNOUNCE.id)).filteredOn(m -> m.text.contains("<#" + channel + ">")).hasSize(1);
+        assertThat(SLACK.messages(ANNOUNCE.id))
+                .filteredOn(m -> m.text.contains("<#" + channel + ">"))
+                .hasSize(1);
         // Recovery read the announce channel's history by id; the name was resolved once.
-        assertThat(SLACK.calls("conversations.history")).extracting(c -> c.param("channel")).contains(ANNOUNCE.id)
+        assertThat(SLACK.calls("conversations.history"))
+                .extracting(c -> c.param("channel"))
+                .contains(ANNOUNCE.id)
                 .doesNotContain("#incidents", "incidents");
         assertThat(jdbc.queryForObject("SELECT announce_ts FROM slack_channel WHERE incident_id = ?", String.class, id))
                 .isEqualTo(SLACK.messages(ANNOUNCE.id).get(0).ts);
@@ -86,20 +99,31 @@ class SlackPostingExactlyOnceTest {
         // The closing summary and the post-mortem upload: same fault.
         SLACK.dropAfterApplying("chat.postMessage", 1);
         SLACK.dropAfterApplying("files.completeUploadExternal", 1);
-        HttpTestClient.Response resolved = api.post("/api/incidents/" + ref + "/status",
-                "{\"status\":\"RESOLVED\",\"reason\":\"rolled back\"}");
+        HttpTestClient.Response resolved =
+                api.post("/api/incidents/" + ref + "/status", "{\"status\":\"RESOLVED\",\"reason\":\"rolled back\"}");
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         settle();
 
-        assertThat(SLACK.calls("chat.postMessage")).filteredOn(c -> "dropped".equals(c.error())).hasSize(3);
-        assertThat(SLACK.messages(channel)).filteredOn(m -> m.text != null && m.text.startsWith(":white_check_mark: *" + ref))
+        assertThat(SLACK.calls("chat.postMessage"))
+                .filteredOn(c -> "dropped".equals(c.error()))
+                .hasSize(3);
+        assertThat(SLACK.messages(channel))
+                .filteredOn(m -> m.text != null && m.text.startsWith(":white_check_mark: *" + ref))
                 .hasSize(1);
-        assertThat(SLACK.calls("files.completeUploadExternal")).filteredOn(c -> "dropped".equals(c.error())).hasSize(1);
-        assertThat(SLACK.sharedFiles()).filteredOn(f -> f.channel().equals(channel)).hasSize(1);
+        assertThat(SLACK.calls("files.completeUploadExternal"))
+                .filteredOn(c -> "dropped".equals(c.error()))
+                .hasSize(1);
+        assertThat(SLACK.sharedFiles())
+                .filteredOn(f -> f.channel().equals(channel))
+                .hasSize(1);
         assertThat(jdbc.queryForList("SELECT status FROM outbox_task WHERE incident_id = ?", String.class, id))
-                .isNotEmpty().allMatch("DONE"::equals);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM timeline_entry WHERE incident_id = ? AND kind = 'integration.warning'",
-                Long.class, id)).isZero();
+                .isNotEmpty()
+                .allMatch("DONE"::equals);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM timeline_entry WHERE incident_id = ? AND kind = 'integration.warning'",
+                        Long.class,
+                        id))
+                .isZero();
     }
 
     /** Runs due tasks, moving the clock past every backoff, until nothing is due any more. */

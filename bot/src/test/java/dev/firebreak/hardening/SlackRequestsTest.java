@@ -33,12 +33,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * defect 5 (a signed slash command replayed within the 5-minute window ran again) and defect 7 (a role holder
  * rendered as literal text and returned by the API as a mention instead of a user id).
  */
-@FirebreakTest(properties = {
-        "firebreak.slack.bot-token=xoxb-test",
-        "firebreak.slack.signing-secret=" + SlackRequestsTest.SECRET,
-        "firebreak.slack.card-update-interval=10ms",
-        "firebreak.api.token=test-token",
-        "firebreak.outbox.enabled=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.slack.bot-token=xoxb-test",
+            "firebreak.slack.signing-secret=" + SlackRequestsTest.SECRET,
+            "firebreak.slack.card-update-interval=10ms",
+            "firebreak.api.token=test-token",
+            "firebreak.outbox.enabled=false"
+        })
 class SlackRequestsTest {
 
     static final String SECRET = "hardening-signing-secret-0123456789";
@@ -57,14 +59,19 @@ class SlackRequestsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IncidentManagement incidents;
+
     @Autowired
     IncidentQueries queries;
+
     @Autowired
     Timeline timeline;
+
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -79,8 +86,8 @@ class SlackRequestsTest {
     void aReplayedSignedCommandIsRefusedAndRunsOnce() throws Exception {
         Incident incident = incidentWithChannel("Replay target");
         String channel = queries.view(incident.getId()).slackChannelId();
-        String body = SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident", "note replayed once",
-                channel, "U1", SLACK.responseUrl("replay")));
+        String body = SignedSlackRequests.form(SignedSlackRequests.slashCommand(
+                "/incident", "note replayed once", channel, "U1", SLACK.responseUrl("replay")));
         long ts = Instant.now().getEpochSecond();
 
         HttpResponse<String> first = slack.send(body, FORM, ts, Map.of());
@@ -92,48 +99,64 @@ class SlackRequestsTest {
             assertThat(replay.statusCode()).isEqualTo(401);
             assertThat(replay.body()).contains("\"error\":\"unauthorized\"").contains("replayed");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.responses("replay").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !SLACK.responses("replay").isEmpty());
         // The accepted signature is remembered in the database (shared by replicas), not in this process.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM slack_request_seen", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM slack_request_seen", Long.class))
+                .isPositive();
         // The same command sent again by Slack is a new request (new timestamp): accepted.
         assertThat(slack.send(body, FORM, ts + 1, Map.of()).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.responses("replay").size() == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> SLACK.responses("replay").size() == 2);
         assertThat(SLACK.responses("replay")).hasSize(2);
-        assertThat(timeline.of(incident.getId())).filteredOn(e -> e.getKind().equals(TimelineKinds.NOTE))
-                .extracting(e -> e.getText()).containsExactly("replayed once", "replayed once");
+        assertThat(timeline.of(incident.getId()))
+                .filteredOn(e -> e.getKind().equals(TimelineKinds.NOTE))
+                .extracting(e -> e.getText())
+                .containsExactly("replayed once", "replayed once");
     }
 
     @Test
     void roleHoldersAreUserIdsInTheApiAndMentionsOnTheCard() throws Exception {
         Incident incident = incidentWithChannel("Roles");
         String channel = queries.view(incident.getId()).slackChannelId();
-        HttpResponse<String> assigned = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident",
-                "assign scribe <@U0BOB|bob>", channel, "U1", SLACK.responseUrl("assign"))), FORM);
+        HttpResponse<String> assigned = slack.send(
+                SignedSlackRequests.form(SignedSlackRequests.slashCommand(
+                        "/incident", "assign scribe <@U0BOB|bob>", channel, "U1", SLACK.responseUrl("assign"))),
+                FORM);
         assertThat(assigned.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.responses("assign").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !SLACK.responses("assign").isEmpty());
         assertThat(SLACK.responses("assign").get(0)).contains("<@U0BOB> is now scribe");
 
-        HttpTestClient.Response view = HttpTestClient.on(port).bearer("test-token").get("/api/incidents/" + incident.reference());
+        HttpTestClient.Response view =
+                HttpTestClient.on(port).bearer("test-token").get("/api/incidents/" + incident.reference());
         assertThat(view.json().get("scribe").stringValue()).isEqualTo("U0BOB");
 
         // The card is re-rendered with a real mention (Slack shows the person), not the escaped literal.
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             drain();
-            return SLACK.calls("chat.update").stream().anyMatch(c -> c.param("blocks") != null
-                    && c.param("blocks").contains("*Scribe*\\n<@U0BOB>"));
+            return SLACK.calls("chat.update").stream()
+                    .anyMatch(
+                            c -> c.param("blocks") != null && c.param("blocks").contains("*Scribe*\\n<@U0BOB>"));
         });
-        assertThat(SLACK.calls("chat.update")).noneMatch(c -> c.param("blocks") != null
-                && c.param("blocks").contains("&lt;@U0BOB&gt;"));
+        assertThat(SLACK.calls("chat.update"))
+                .noneMatch(c -> c.param("blocks") != null && c.param("blocks").contains("&lt;@U0BOB&gt;"));
 
-        HttpResponse<String> status = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident",
-                "status", channel, "U1", SLACK.responseUrl("status"))), FORM);
+        HttpResponse<String> status = slack.send(
+                SignedSlackRequests.form(SignedSlackRequests.slashCommand(
+                        "/incident", "status", channel, "U1", SLACK.responseUrl("status"))),
+                FORM);
         assertThat(status.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.responses("status").isEmpty());
-        assertThat(SLACK.responses("status").get(0)).contains("Scribe: <@U0BOB>").doesNotContain("&lt;@U0BOB");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !SLACK.responses("status").isEmpty());
+        assertThat(SLACK.responses("status").get(0))
+                .contains("Scribe: <@U0BOB>")
+                .doesNotContain("&lt;@U0BOB");
     }
 
     private Incident incidentWithChannel(String title) {
-        HttpTestClient.Response declared = HttpTestClient.on(port).bearer("test-token")
+        HttpTestClient.Response declared = HttpTestClient.on(port)
+                .bearer("test-token")
                 .post("/api/incidents", "{\"title\":\"" + title + "\",\"severity\":\"SEV3\"}");
         assertThat(declared.status()).as(declared.body()).isEqualTo(201);
         UUID id = UUID.fromString(declared.json().get("id").stringValue());

@@ -29,10 +29,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * keep answering within a second, unauthenticated ones are refused before their body, and authenticated slow
  * bodies get a 408 once firebreak.http.body-timeout has passed.
  */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.api.token=test-token",
-        "firebreak.outbox.enabled=false", "server.tomcat.threads.max=8", "server.tomcat.threads.min-spare=2",
-        "firebreak.http.body-timeout=3s", "firebreak.slack.bot-token=xoxb-test",
-        "firebreak.slack.signing-secret=slow-secret", "firebreak.pagerduty.webhook-secret=pd-secret"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.outbox.enabled=false",
+            "server.tomcat.threads.max=8",
+            "server.tomcat.threads.min-spare=2",
+            "firebreak.http.body-timeout=3s",
+            "firebreak.slack.bot-token=xoxb-test",
+            "firebreak.slack.signing-secret=slow-secret",
+            "firebreak.pagerduty.webhook-secret=pd-secret"
+        })
 class SlowClientsTest {
 
     static final FakeSlack SLACK = new FakeSlack();
@@ -56,10 +64,14 @@ class SlowClientsTest {
         String ts = Long.toString(Instant.now().getEpochSecond());
         List<String> heads = new ArrayList<>();
         for (int i = 0; i < PER_KIND; i++) {
-            heads.add(head("/webhooks/alertmanager", "Authorization: Bearer am-token\r\nContent-Type: application/json\r\n"));
-            heads.add(head("/slack/events", "X-Slack-Request-Timestamp: " + ts + "\r\nX-Slack-Signature: v0=abc\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\n"));
-            heads.add(head("/webhooks/pagerduty", "X-PagerDuty-Signature: v1=abc\r\nContent-Type: application/json\r\n"));
+            heads.add(head(
+                    "/webhooks/alertmanager", "Authorization: Bearer am-token\r\nContent-Type: application/json\r\n"));
+            heads.add(head(
+                    "/slack/events",
+                    "X-Slack-Request-Timestamp: " + ts + "\r\nX-Slack-Signature: v0=abc\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\n"));
+            heads.add(
+                    head("/webhooks/pagerduty", "X-PagerDuty-Signature: v1=abc\r\nContent-Type: application/json\r\n"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(heads.size() + PER_KIND);
         try {
@@ -70,7 +82,8 @@ class SlowClientsTest {
             // Unauthenticated requests with a slow body: refused from the headers, before any body byte.
             List<Future<String>> refused = new ArrayList<>();
             for (int i = 0; i < PER_KIND; i++) {
-                refused.add(pool.submit(() -> trickle(head("/webhooks/alertmanager",
+                refused.add(pool.submit(() -> trickle(head(
+                        "/webhooks/alertmanager",
                         "Authorization: Bearer wrong\r\nContent-Type: application/json\r\n"))));
             }
             Thread.sleep(500); // every slow connection is open and has sent its headers
@@ -80,7 +93,8 @@ class SlowClientsTest {
                 HttpTestClient.Response health = client.get("/actuator/health/liveness");
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertThat(health.status()).isEqualTo(200);
-                assertThat(millis).as("health answered in %d ms with %d slow connections open", millis, heads.size())
+                assertThat(millis)
+                        .as("health answered in %d ms with %d slow connections open", millis, heads.size())
                         .isLessThan(1000);
                 Thread.sleep(100);
             }
@@ -96,7 +110,8 @@ class SlowClientsTest {
             pool.shutdownNow();
         }
         assertThat(HttpTestClient.on(port).get("/actuator/prometheus").body())
-                .containsPattern("firebreak_http_refused_total\\{endpoint=\"/webhooks/alertmanager\",reason=\"slow_body\"} ")
+                .containsPattern(
+                        "firebreak_http_refused_total\\{endpoint=\"/webhooks/alertmanager\",reason=\"slow_body\"} ")
                 .containsPattern("firebreak_http_refused_total\\{endpoint=\"/slack/events\",reason=\"slow_body\"} ");
     }
 

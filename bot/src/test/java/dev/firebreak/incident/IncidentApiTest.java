@@ -23,14 +23,19 @@ class IncidentApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IncidentManagement management;
+
     @Autowired
     Incidents incidents;
+
     @Autowired
     Alerts alerts;
+
     @Autowired
     Timeline timeline;
+
     @Autowired
     MeterRegistry meters;
 
@@ -42,7 +47,8 @@ class IncidentApiTest {
     }
 
     private JsonNode declare(String title, String severity) {
-        HttpTestClient.Response r = api.post("/api/incidents",
+        HttpTestClient.Response r = api.post(
+                "/api/incidents",
                 "{\"title\":\"" + title + "\",\"summary\":\"by hand\",\"severity\":\"" + severity + "\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json();
@@ -50,8 +56,8 @@ class IncidentApiTest {
 
     @Test
     void declareAnswers201WithLocationAndTheIncident() {
-        HttpTestClient.Response r = api.post("/api/incidents",
-                "{\"title\":\"  Checkout is slow  \",\"summary\":\"p99 4s\",\"severity\":\"sev2\"}");
+        HttpTestClient.Response r = api.post(
+                "/api/incidents", "{\"title\":\"  Checkout is slow  \",\"summary\":\"p99 4s\",\"severity\":\"sev2\"}");
 
         assertThat(r.status()).isEqualTo(201);
         JsonNode body = r.json();
@@ -63,20 +69,24 @@ class IncidentApiTest {
         assertThat(body.path("severity").asString()).isEqualTo("SEV2");
         assertThat(body.path("status").asString()).isEqualTo("TRIGGERED");
         assertThat(body.path("source").asString()).isEqualTo("api");
-        assertThat(body.path("reference").asString()).isEqualTo("INC-" + body.path("number").asLong());
+        assertThat(body.path("reference").asString())
+                .isEqualTo("INC-" + body.path("number").asLong());
         assertThat(body.path("alertCount").asLong()).isZero();
         assertThat(body.path("openedAt").asString()).endsWith("Z");
         assertThat(Instant.parse(body.path("openedAt").asString())).isNotNull();
         assertThat(body.has("acknowledgedAt")).isTrue();
         assertThat(body.path("acknowledgedAt").isNull()).isTrue();
         JsonNode reread = api.get(r.header("Location")).json();
-        assertThat(reread.path("openedAt")).as("times answered on create read back unchanged")
+        assertThat(reread.path("openedAt"))
+                .as("times answered on create read back unchanged")
                 .isEqualTo(body.path("openedAt"));
         assertThat(reread.path("number")).isEqualTo(body.path("number"));
 
         Incident stored = incidents.findById(UUID.fromString(id)).orElseThrow();
         assertThat(stored.getSource()).isEqualTo(IncidentSource.API);
-        assertThat(timeline.of(stored.getId())).extracting(TimelineEntry::getActor).containsExactly("api");
+        assertThat(timeline.of(stored.getId()))
+                .extracting(TimelineEntry::getActor)
+                .containsExactly("api");
     }
 
     @Test
@@ -86,12 +96,14 @@ class IncidentApiTest {
         assertBadRequest(api.post("/api/incidents", "{\"severity\":\"SEV2\"}"), "title");
         assertBadRequest(api.post("/api/incidents", "{\"title\":\"x\",\"severity\":\"SEV9\"}"), "severity");
         assertBadRequest(api.post("/api/incidents", "{\"title\":\"x\"}"), "severity");
-        assertBadRequest(api.post("/api/incidents", "{\"title\":\"" + "t".repeat(501) + "\",\"severity\":\"SEV2\"}"), "title");
+        assertBadRequest(
+                api.post("/api/incidents", "{\"title\":\"" + "t".repeat(501) + "\",\"severity\":\"SEV2\"}"), "title");
         assertBadRequest(api.post("/api/incidents", "{\"title\":\"x\",\"severity\":"), null);
         assertBadRequest(api.post("/api/incidents", ""), null);
         assertBadRequest(api.post("/api/incidents", "[1,2]"), null);
 
-        HttpTestClient.Response wrongType = api.send("/api/incidents", "POST", "text/plain", "{\"title\":\"x\",\"severity\":\"SEV2\"}");
+        HttpTestClient.Response wrongType =
+                api.send("/api/incidents", "POST", "text/plain", "{\"title\":\"x\",\"severity\":\"SEV2\"}");
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.json().path("error").asString()).isEqualTo("unsupported_media_type");
 
@@ -123,9 +135,13 @@ class IncidentApiTest {
 
     @Test
     void unknownIncidentsAre404Json() {
-        for (String path : new String[] {"/api/incidents/999999", "/api/incidents/INC-999999",
-                "/api/incidents/" + UUID.randomUUID(), "/api/incidents/not-a-reference",
-                "/api/incidents/999999/alerts"}) {
+        for (String path : new String[] {
+            "/api/incidents/999999",
+            "/api/incidents/INC-999999",
+            "/api/incidents/" + UUID.randomUUID(),
+            "/api/incidents/not-a-reference",
+            "/api/incidents/999999/alerts"
+        }) {
             HttpTestClient.Response r = api.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
             assertThat(r.json().path("error").asString()).isEqualTo("not_found");
@@ -153,8 +169,8 @@ class IncidentApiTest {
         assertBadRequest(unknown, "status");
         assertBadRequest(api.post("/api/incidents/" + ref + "/status", "{}"), "status");
 
-        HttpTestClient.Response resolved = api.post("/api/incidents/" + ref + "/status",
-                "{\"status\":\"RESOLVED\",\"reason\":\"rolled back the deploy\"}");
+        HttpTestClient.Response resolved = api.post(
+                "/api/incidents/" + ref + "/status", "{\"status\":\"RESOLVED\",\"reason\":\"rolled back the deploy\"}");
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("status").asString()).isEqualTo("RESOLVED");
         assertThat(resolved.json().path("summary").asString()).isEqualTo("rolled back the deploy");
@@ -184,15 +200,18 @@ class IncidentApiTest {
     void patchAppliesAllChangesOrNone() {
         String id = declare("Search down", "SEV3").path("id").asString();
 
-        HttpTestClient.Response both = api.patch("/api/incidents/" + id, "{\"severity\":\"SEV1\",\"status\":\"MITIGATED\"}");
+        HttpTestClient.Response both =
+                api.patch("/api/incidents/" + id, "{\"severity\":\"SEV1\",\"status\":\"MITIGATED\"}");
         assertThat(both.status()).as(both.toString()).isEqualTo(200);
         assertThat(both.json().path("severity").asString()).isEqualTo("SEV1");
         assertThat(both.json().path("status").asString()).isEqualTo("MITIGATED");
 
-        HttpTestClient.Response illegal = api.patch("/api/incidents/" + id, "{\"severity\":\"SEV4\",\"status\":\"ACKNOWLEDGED\"}");
+        HttpTestClient.Response illegal =
+                api.patch("/api/incidents/" + id, "{\"severity\":\"SEV4\",\"status\":\"ACKNOWLEDGED\"}");
         assertThat(illegal.status()).isEqualTo(409);
         Incident stored = management.get(UUID.fromString(id));
-        assertThat(stored.getSeverity()).as("severity change rolled back with the illegal transition")
+        assertThat(stored.getSeverity())
+                .as("severity change rolled back with the illegal transition")
                 .isEqualTo(Severity.SEV1);
         assertThat(stored.getStatus()).isEqualTo(IncidentStatus.MITIGATED);
 
@@ -200,8 +219,8 @@ class IncidentApiTest {
         assertBadRequest(api.patch("/api/incidents/" + id, "{\"severity\":\"SEV0\"}"), "severity");
         assertBadRequest(api.patch("/api/incidents/" + id, "{\"reason\":\"why\"}"), "reason");
 
-        HttpTestClient.Response mergePatch = api.send("/api/incidents/" + id, "PATCH", "application/merge-patch+json",
-                "{\"severity\":\"SEV2\"}");
+        HttpTestClient.Response mergePatch =
+                api.send("/api/incidents/" + id, "PATCH", "application/merge-patch+json", "{\"severity\":\"SEV2\"}");
         assertThat(mergePatch.status()).as(mergePatch.toString()).isEqualTo(200);
         assertThat(mergePatch.json().path("severity").asString()).isEqualTo("SEV2");
         assertThat(mergePatch.json().path("status").asString()).isEqualTo("MITIGATED");
@@ -209,20 +228,44 @@ class IncidentApiTest {
 
     @Test
     void alertsOfAnIncidentWithCountsAndTruncation() {
-        NewIncident spec = new NewIncident("KubePodCrashLooping", null, Severity.SEV2, IncidentSource.ALERTMANAGER,
-                "{}:{alertname=\"KubePodCrashLooping\",id=\"" + UUID.randomUUID() + "\"}", null,
-                Map.of("service", "checkout", "cluster", "prod-eu"), "http://am.example:9093", 7);
+        NewIncident spec = new NewIncident(
+                "KubePodCrashLooping",
+                null,
+                Severity.SEV2,
+                IncidentSource.ALERTMANAGER,
+                "{}:{alertname=\"KubePodCrashLooping\",id=\"" + UUID.randomUUID() + "\"}",
+                null,
+                Map.of("service", "checkout", "cluster", "prod-eu"),
+                "http://am.example:9093",
+                7);
         Incident incident = management.open(spec, Actor.alertmanager());
         Instant t = Instant.parse("2026-11-28T05:00:00Z");
-        alerts.save(new Alert(incident.getId(), "aaa111", Map.of("alertname", "KubePodCrashLooping", "pod", "web-1"),
-                Map.of("summary", "Pod web-1 restarting"), Alert.FIRING, t, null, "http://prom/graph", t));
-        alerts.save(new Alert(incident.getId(), "bbb222", Map.of("alertname", "KubePodCrashLooping", "pod", "web-2"),
-                Map.of(), Alert.RESOLVED, t.plusSeconds(30), t.plusSeconds(90), null, t));
+        alerts.save(new Alert(
+                incident.getId(),
+                "aaa111",
+                Map.of("alertname", "KubePodCrashLooping", "pod", "web-1"),
+                Map.of("summary", "Pod web-1 restarting"),
+                Alert.FIRING,
+                t,
+                null,
+                "http://prom/graph",
+                t));
+        alerts.save(new Alert(
+                incident.getId(),
+                "bbb222",
+                Map.of("alertname", "KubePodCrashLooping", "pod", "web-2"),
+                Map.of(),
+                Alert.RESOLVED,
+                t.plusSeconds(30),
+                t.plusSeconds(90),
+                null,
+                t));
 
         HttpTestClient.Response r = api.get("/api/incidents/" + incident.reference() + "/alerts");
         assertThat(r.status()).isEqualTo(200);
         JsonNode body = r.json();
-        assertThat(body.path("incidentId").asString()).isEqualTo(incident.getId().toString());
+        assertThat(body.path("incidentId").asString())
+                .isEqualTo(incident.getId().toString());
         assertThat(body.path("truncatedAlerts").asInt()).isEqualTo(7);
         assertThat(body.path("firingAlertCount").asInt()).isEqualTo(1);
         assertThat(body.path("items").size()).isEqualTo(2);
@@ -247,9 +290,14 @@ class IncidentApiTest {
     void requestsWithoutTheRightTokenAre401Json() {
         double rejectedBefore = meters.counter("firebreak.api.rejected").count();
         HttpTestClient anonymous = HttpTestClient.on(port);
-        for (HttpTestClient client : new HttpTestClient[] {anonymous, anonymous.bearer("wrong-token"), anonymous.bearer("test-token2"),
-                anonymous.authorization("Basic dGVzdC10b2tlbjo="), anonymous.authorization("test-token"),
-                anonymous.authorization("Bearer ")}) {
+        for (HttpTestClient client : new HttpTestClient[] {
+            anonymous,
+            anonymous.bearer("wrong-token"),
+            anonymous.bearer("test-token2"),
+            anonymous.authorization("Basic dGVzdC10b2tlbjo="),
+            anonymous.authorization("test-token"),
+            anonymous.authorization("Bearer ")
+        }) {
             HttpTestClient.Response list = client.get("/api/incidents");
             assertThat(list.status()).isEqualTo(401);
             assertThat(list.header("WWW-Authenticate")).startsWith("Bearer");
@@ -262,7 +310,13 @@ class IncidentApiTest {
         }
         assertThat(anonymous.get("/api/nothing-here").status()).isEqualTo(401);
         assertThat(meters.counter("firebreak.api.rejected").count()).isEqualTo(rejectedBefore + 13);
-        assertThat(anonymous.authorization("bearer test-token").get("/api/incidents").status()).isEqualTo(200);
-        assertThat(anonymous.get("/actuator/health").status()).as("actuator is not behind the API token").isEqualTo(200);
+        assertThat(anonymous
+                        .authorization("bearer test-token")
+                        .get("/api/incidents")
+                        .status())
+                .isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health").status())
+                .as("actuator is not behind the API token")
+                .isEqualTo(200);
     }
 }

@@ -17,6 +17,7 @@ class IncidentListApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IncidentManagement management;
 
@@ -27,7 +28,8 @@ class IncidentListApiTest {
         List<Incident> made = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             Severity sev = Severity.values()[(i - 1) % 4];
-            made.add(management.open(NewIncident.declared("incident " + i, null, sev, IncidentSource.API), Actor.api("t")));
+            made.add(management.open(
+                    NewIncident.declared("incident " + i, null, sev, IncidentSource.API), Actor.api("t")));
         }
         for (int i = 3; i <= 12; i += 3) {
             management.acknowledge(made.get(i - 1).getId(), Actor.api("t"));
@@ -55,17 +57,20 @@ class IncidentListApiTest {
         assertThat(titles(sev1)).containsExactly("incident 9", "incident 5", "incident 1");
 
         JsonNode sev12Comma = api.get("/api/incidents?severity=sev1,SEV2").json();
-        JsonNode sev12Repeated = api.get("/api/incidents?severity=SEV1&severity=2").json();
-        assertThat(titles(sev12Comma)).containsExactly("incident 10", "incident 9", "incident 6", "incident 5",
-                "incident 2", "incident 1");
+        JsonNode sev12Repeated =
+                api.get("/api/incidents?severity=SEV1&severity=2").json();
+        assertThat(titles(sev12Comma))
+                .containsExactly("incident 10", "incident 9", "incident 6", "incident 5", "incident 2", "incident 1");
         assertThat(titles(sev12Repeated)).isEqualTo(titles(sev12Comma));
 
         JsonNode acked = api.get("/api/incidents?status=ACKNOWLEDGED").json();
         assertThat(titles(acked)).containsExactly("incident 9", "incident 6", "incident 3");
-        JsonNode open = api.get("/api/incidents?status=triggered,acknowledged&status=MITIGATED").json();
+        JsonNode open = api.get("/api/incidents?status=triggered,acknowledged&status=MITIGATED")
+                .json();
         assertThat(open.path("total").asLong()).isEqualTo(11);
 
-        JsonNode both = api.get("/api/incidents?status=ACKNOWLEDGED&severity=SEV3").json();
+        JsonNode both =
+                api.get("/api/incidents?status=ACKNOWLEDGED&severity=SEV3").json();
         assertThat(titles(both)).containsExactly("incident 3");
         JsonNode resolved = api.get("/api/incidents?status=RESOLVED").json();
         assertThat(titles(resolved)).containsExactly("incident 12");

@@ -17,13 +17,16 @@ class IncidentManagementTest {
 
     @Autowired
     IncidentManagement management;
+
     @Autowired
     Timeline timeline;
 
     @Test
     void numbersAreSequentialAndLookupsWork() {
-        Incident a = management.open(NewIncident.declared("Disk full", null, Severity.SEV3, IncidentSource.API), Actor.api("t"));
-        Incident b = management.open(NewIncident.declared("Disk fuller", null, Severity.SEV3, IncidentSource.API), Actor.api("t"));
+        Incident a = management.open(
+                NewIncident.declared("Disk full", null, Severity.SEV3, IncidentSource.API), Actor.api("t"));
+        Incident b = management.open(
+                NewIncident.declared("Disk fuller", null, Severity.SEV3, IncidentSource.API), Actor.api("t"));
         assertThat(b.getNumber()).isEqualTo(a.getNumber() + 1);
         assertThat(management.require("INC-" + b.getNumber()).getId()).isEqualTo(b.getId());
         assertThat(management.require("inc-" + b.getNumber()).getId()).isEqualTo(b.getId());
@@ -34,7 +37,8 @@ class IncidentManagementTest {
 
     @Test
     void lifecycleStampsMilestonesAndWritesTimeline() {
-        Incident i = management.open(NewIncident.declared("API down", null, Severity.SEV1, IncidentSource.SLACK),
+        Incident i = management.open(
+                NewIncident.declared("API down", null, Severity.SEV1, IncidentSource.SLACK),
                 Actor.slack("U1", "alice"));
         management.acknowledge(i.getId(), Actor.slack("U1", "alice"));
         assertThatThrownBy(() -> management.acknowledge(i.getId(), Actor.slack("U1", "alice")))
@@ -49,15 +53,28 @@ class IncidentManagementTest {
         Incident reopened = management.reopen(i.getId(), Actor.api("x"), "came back");
         assertThat(reopened.getResolvedAt()).isNull();
 
-        List<String> kinds = timeline.of(i.getId()).stream().map(TimelineEntry::getKind).toList();
-        assertThat(kinds).containsExactly(TimelineKinds.INCIDENT_OPENED, TimelineKinds.STATUS_CHANGED,
-                TimelineKinds.STATUS_CHANGED, TimelineKinds.STATUS_CHANGED);
+        List<String> kinds =
+                timeline.of(i.getId()).stream().map(TimelineEntry::getKind).toList();
+        assertThat(kinds)
+                .containsExactly(
+                        TimelineKinds.INCIDENT_OPENED,
+                        TimelineKinds.STATUS_CHANGED,
+                        TimelineKinds.STATUS_CHANGED,
+                        TimelineKinds.STATUS_CHANGED);
     }
 
     @Test
     void oneOpenIncidentPerCorrelationKeyIsADatabaseRule() {
-        NewIncident spec = new NewIncident("Group", null, Severity.SEV2, IncidentSource.ALERTMANAGER,
-                "{}:{alertname=\"X\"}", null, java.util.Map.of(), null, 0);
+        NewIncident spec = new NewIncident(
+                "Group",
+                null,
+                Severity.SEV2,
+                IncidentSource.ALERTMANAGER,
+                "{}:{alertname=\"X\"}",
+                null,
+                java.util.Map.of(),
+                null,
+                0);
         Incident first = management.open(spec, Actor.alertmanager());
         assertThatThrownBy(() -> management.open(spec, Actor.alertmanager()))
                 .isInstanceOf(DataIntegrityViolationException.class);

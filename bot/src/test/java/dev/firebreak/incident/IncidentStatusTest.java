@@ -13,12 +13,22 @@ class IncidentStatusTest {
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource({
-            "TRIGGERED,ACKNOWLEDGED,true", "TRIGGERED,MITIGATED,true", "TRIGGERED,RESOLVED,true",
-            "ACKNOWLEDGED,MITIGATED,true", "ACKNOWLEDGED,RESOLVED,true", "MITIGATED,RESOLVED,true",
-            "RESOLVED,TRIGGERED,true",
-            "TRIGGERED,TRIGGERED,false", "ACKNOWLEDGED,ACKNOWLEDGED,false", "ACKNOWLEDGED,TRIGGERED,false",
-            "MITIGATED,ACKNOWLEDGED,false", "MITIGATED,TRIGGERED,false", "RESOLVED,ACKNOWLEDGED,false",
-            "RESOLVED,MITIGATED,false", "RESOLVED,RESOLVED,false"})
+        "TRIGGERED,ACKNOWLEDGED,true",
+        "TRIGGERED,MITIGATED,true",
+        "TRIGGERED,RESOLVED,true",
+        "ACKNOWLEDGED,MITIGATED,true",
+        "ACKNOWLEDGED,RESOLVED,true",
+        "MITIGATED,RESOLVED,true",
+        "RESOLVED,TRIGGERED,true",
+        "TRIGGERED,TRIGGERED,false",
+        "ACKNOWLEDGED,ACKNOWLEDGED,false",
+        "ACKNOWLEDGED,TRIGGERED,false",
+        "MITIGATED,ACKNOWLEDGED,false",
+        "MITIGATED,TRIGGERED,false",
+        "RESOLVED,ACKNOWLEDGED,false",
+        "RESOLVED,MITIGATED,false",
+        "RESOLVED,RESOLVED,false"
+    })
     void transitions(IncidentStatus from, IncidentStatus to, boolean allowed) {
         assertThat(from.canMoveTo(to)).isEqualTo(allowed);
     }

@@ -3,7 +3,6 @@ package dev.firebreak.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,16 +14,22 @@ class IncidentViewTest {
 
     @Test
     void incidentViewCopiesEveryFieldAndLowercasesTheSource() {
-        NewIncident spec = new NewIncident("  Checkout 5xx  ", "errors", Severity.SEV2, IncidentSource.ALERTMANAGER,
-                "{}:{alertname=\"X\"}", T0.minusSeconds(60),
+        NewIncident spec = new NewIncident(
+                "  Checkout 5xx  ",
+                "errors",
+                Severity.SEV2,
+                IncidentSource.ALERTMANAGER,
+                "{}:{alertname=\"X\"}",
+                T0.minusSeconds(60),
                 Map.of("service", "checkout", "team", "payments", "cluster", "prod", "namespace", "shop"),
-                "http://am:9093", 3);
+                "http://am:9093",
+                3);
         Incident incident = new Incident(UUID.randomUUID(), 42, spec, T0);
         incident.moveTo(IncidentStatus.ACKNOWLEDGED, T0.plusSeconds(30));
         incident.assign(IncidentRole.COMMANDER, "U123", T0.plusSeconds(31));
 
-        IncidentView view = IncidentView.of(incident, new AlertTotals.Counts(5, 2),
-                new IncidentChannels.Channel("C1", "inc-42-checkout"));
+        IncidentView view = IncidentView.of(
+                incident, new AlertTotals.Counts(5, 2), new IncidentChannels.Channel("C1", "inc-42-checkout"));
 
         assertThat(view.id()).isEqualTo(incident.getId());
         assertThat(view.number()).isEqualTo(42);
@@ -58,8 +63,8 @@ class IncidentViewTest {
 
     @Test
     void viewLabelsAreACopy() {
-        Incident incident = new Incident(UUID.randomUUID(), 1,
-                NewIncident.declared("t", null, Severity.SEV4, IncidentSource.API), T0);
+        Incident incident = new Incident(
+                UUID.randomUUID(), 1, NewIncident.declared("t", null, Severity.SEV4, IncidentSource.API), T0);
         IncidentView view = IncidentView.of(incident, AlertTotals.Counts.NONE, null);
         incident.getLabels().put("late", "change");
         assertThat(view.labels()).isEmpty();

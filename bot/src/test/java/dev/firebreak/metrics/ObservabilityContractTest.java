@@ -36,9 +36,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,10 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
  * description; the dashboard is valid JSON whose every panel has a query. The trace id of the webhook is stored
  * on the outbox tasks it caused.
  */
-@FirebreakTest(properties = {
-        "firebreak.outbox.enabled=false",
-        "firebreak.api.token=test-token",
-        "firebreak.alertmanager.bearer-token=am-token"})
+@FirebreakTest(
+        properties = {
+            "firebreak.outbox.enabled=false",
+            "firebreak.api.token=test-token",
+            "firebreak.alertmanager.bearer-token=am-token"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(TestClock.class)
 class ObservabilityContractTest {
@@ -84,14 +86,19 @@ class ObservabilityContractTest {
 
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     IncidentManagement management;
+
     @Autowired
     Incidents incidents;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     dev.firebreak.watchdog.WatchdogCheck watchdogCheck;
+
     @LocalServerPort
     int port;
 
@@ -101,14 +108,23 @@ class ObservabilityContractTest {
     @BeforeAll
     void activity() throws Exception {
         SLACK.script("chat.postMessage", FakeSlack.Reply.rateLimited(1));
-        HttpResponse<String> accepted = postWebhook(read("/fixtures/alertmanager/firing-two-pods.json"), "Bearer am-token");
+        HttpResponse<String> accepted =
+                postWebhook(read("/fixtures/alertmanager/firing-two-pods.json"), "Bearer am-token");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(postWebhook("{}", "Bearer wrong").statusCode()).isEqualTo(401);
         // The dead man's switch: a Watchdog heartbeat, then the check that refreshes the firebreak_watchdog_* gauges.
-        assertThat(postWebhook(read("/fixtures/alertmanager/firing-two-pods.json")
-                .replace("\"HighErrorRate\"", "\"Watchdog\""), "Bearer am-token").body()).contains("HEARTBEAT");
+        assertThat(postWebhook(
+                                read("/fixtures/alertmanager/firing-two-pods.json")
+                                        .replace("\"HighErrorRate\"", "\"Watchdog\""),
+                                "Bearer am-token")
+                        .body())
+                .contains("HEARTBEAT");
         watchdogCheck.check();
-        UUID id = UUID.fromString(JsonMapper.builder().build().readTree(accepted.body()).path("incidentId").asString());
+        UUID id = UUID.fromString(JsonMapper.builder()
+                .build()
+                .readTree(accepted.body())
+                .path("incidentId")
+                .asString());
         drain();
         management.acknowledge(id, Actor.slack("U1", "ann"));
         CLOCK.advance(Duration.ofMinutes(5));
@@ -123,8 +139,8 @@ class ObservabilityContractTest {
     void drain() {
         for (int i = 0; i < 100; i++) {
             if (worker.runDueTasks() == 0) {
-                Integer pending = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_task WHERE status = 'PENDING'",
-                        Integer.class);
+                Integer pending =
+                        jdbc.queryForObject("SELECT COUNT(*) FROM outbox_task WHERE status = 'PENDING'", Integer.class);
                 if (pending == null || pending == 0) {
                     return;
                 }
@@ -150,7 +166,8 @@ class ObservabilityContractTest {
         used.addAll(metricsIn(dashboardQueries()));
         used.addAll(metricsIn(ruleExpressions()));
         assertThat(used).as("the dashboard and rules use firebreak metrics").hasSizeGreaterThan(15);
-        assertThat(exported).as("metrics used by docs/grafana/firebreak.json and docs/alerts/firebreak-rules.yml")
+        assertThat(exported)
+                .as("metrics used by docs/grafana/firebreak.json and docs/alerts/firebreak-rules.yml")
                 .containsAll(used);
         List<String> undescribed = new ArrayList<>();
         help.forEach((family, text) -> {
@@ -163,7 +180,9 @@ class ObservabilityContractTest {
 
     @Test
     void theActivityShowsUpInTheIncidentMetrics() {
-        assertThat(scrape).contains("firebreak_incident_time_to_acknowledge_seconds_count{service=\"checkout\",severity=\"SEV2\"} 1")
+        assertThat(scrape)
+                .contains(
+                        "firebreak_incident_time_to_acknowledge_seconds_count{service=\"checkout\",severity=\"SEV2\"} 1")
                 .contains("firebreak_incident_time_to_resolve_seconds_count{service=\"checkout\",severity=\"SEV2\"} 1")
                 .contains("firebreak_pages_sent_total{severity=\"SEV2\",via=\"trigger\"} 1.0")
                 .contains("firebreak_webhook_requests_seconds_count{source=\"alertmanager\",status=\"401\"} 1")
@@ -176,7 +195,8 @@ class ObservabilityContractTest {
     void theWebhooksTraceIdIsStoredOnTheOutboxTasksItCaused() {
         List<String> traces = jdbc.queryForList(
                 "SELECT DISTINCT trace_id FROM outbox_task WHERE incident_id = ? AND kind IN ('slack.create_channel', 'pagerduty.trigger')",
-                String.class, incident.getId());
+                String.class,
+                incident.getId());
         assertThat(traces).containsExactly(TRACE_ID);
     }
 
@@ -191,9 +211,12 @@ class ObservabilityContractTest {
             }
             panels++;
             assertThat(panel.path("targets").isArray() && !panel.path("targets").isEmpty())
-                    .as("panel %s has a query", panel.path("title").asString()).isTrue();
+                    .as("panel %s has a query", panel.path("title").asString())
+                    .isTrue();
             for (JsonNode target : panel.path("targets")) {
-                assertThat(target.path("expr").asString()).as(panel.path("title").asString()).contains("firebreak_");
+                assertThat(target.path("expr").asString())
+                        .as(panel.path("title").asString())
+                        .contains("firebreak_");
             }
         }
         assertThat(panels).isGreaterThan(15);
@@ -205,8 +228,12 @@ class ObservabilityContractTest {
         String range = "?from=2026-11-28T00:00:00Z&to=2026-11-29T00:00:00Z";
         HttpTestClient.Response r = api.get("/api/metrics/incidents" + range);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        double mtta = Duration.between(incident.getOpenedAt(), incident.getAcknowledgedAt()).toMillis() / 1000.0;
-        double mttr = Duration.between(incident.getOpenedAt(), incident.getResolvedAt()).toMillis() / 1000.0;
+        double mtta = Duration.between(incident.getOpenedAt(), incident.getAcknowledgedAt())
+                        .toMillis()
+                / 1000.0;
+        double mttr = Duration.between(incident.getOpenedAt(), incident.getResolvedAt())
+                        .toMillis()
+                / 1000.0;
         assertThat(mttr).isGreaterThanOrEqualTo(15 * 60);
         JsonNode overall = r.json().path("overall");
         assertThat(overall.path("incidents").asInt()).isEqualTo(1);
@@ -220,32 +247,42 @@ class ObservabilityContractTest {
         assertThat(service.path("key").asString()).isEqualTo("checkout");
         assertThat(service.path("mttaSeconds").asDouble()).isEqualTo(mtta);
 
-        HttpTestClient.Response empty = api.get("/api/metrics/incidents?from=2026-10-01T00:00:00Z&to=2026-10-02T00:00:00Z");
+        HttpTestClient.Response empty =
+                api.get("/api/metrics/incidents?from=2026-10-01T00:00:00Z&to=2026-10-02T00:00:00Z");
         assertThat(empty.json().path("overall").path("incidents").asInt()).isZero();
         assertThat(empty.json().path("overall").path("mttaSeconds").isNull()).isTrue();
         assertThat(empty.json().path("bySeverity").isEmpty()).isTrue();
 
-        for (String bad : new String[] {"?from=yesterday", "?from=2026-11-29T00:00:00Z&to=2026-11-28T00:00:00Z",
-                "?from=2020-01-01T00:00:00Z&to=2026-11-28T00:00:00Z"}) {
+        for (String bad : new String[] {
+            "?from=yesterday",
+            "?from=2026-11-29T00:00:00Z&to=2026-11-28T00:00:00Z",
+            "?from=2020-01-01T00:00:00Z&to=2026-11-28T00:00:00Z"
+        }) {
             HttpTestClient.Response refused = api.get("/api/metrics/incidents" + bad);
             assertThat(refused.status()).as(bad).isEqualTo(400);
             assertThat(refused.json().path("error").asString()).as(bad).isEqualTo("bad_request");
         }
-        assertThat(HttpTestClient.on(port).get("/api/metrics/incidents" + range).status()).isEqualTo(401);
+        assertThat(HttpTestClient.on(port).get("/api/metrics/incidents" + range).status())
+                .isEqualTo(401);
     }
 
     private HttpResponse<String> postWebhook(String body, String authorization) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/alertmanager"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
                 .header("Authorization", authorization)
                 .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     static List<String> dashboardQueries() throws IOException {
         List<String> exprs = new ArrayList<>();
-        JsonMapper.builder().build().readTree(Files.readString(DASHBOARD)).findValues("expr")
+        JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(DASHBOARD))
+                .findValues("expr")
                 .forEach(e -> exprs.add(e.asString()));
         return exprs;
     }

@@ -25,10 +25,15 @@ class DataMoveMigrationsTest {
 
     Flyway flyway(String target) {
         Map<String, String> p = TestDatabase.properties();
-        DriverManagerDataSource ds = new DriverManagerDataSource(p.get("spring.datasource.url"),
-                p.get("spring.datasource.username"), p.get("spring.datasource.password"));
+        DriverManagerDataSource ds = new DriverManagerDataSource(
+                p.get("spring.datasource.url"),
+                p.get("spring.datasource.username"),
+                p.get("spring.datasource.password"));
         jdbc = new JdbcTemplate(ds);
-        var config = Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(target);
+        var config = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .target(target);
         if (p.containsKey("spring.flyway.schemas")) {
             config.schemas(p.get("spring.flyway.schemas")).createSchemas(true);
         }
@@ -76,8 +81,9 @@ class DataMoveMigrationsTest {
         assertThat(channel(both)).containsExactly("C1", "inc-1-db");
         assertThat(channel(onlyIncident)).containsExactly("C2", "inc-2-api");
         assertThat(channel(noRow)).containsExactly("C3", "inc-3-disk");
-        assertThat(jdbc.queryForObject("SELECT intended_name FROM slack_channel WHERE incident_id = ?", String.class,
-                noRow)).isEqualTo("inc-3-disk");
+        assertThat(jdbc.queryForObject(
+                        "SELECT intended_name FROM slack_channel WHERE incident_id = ?", String.class, noRow))
+                .isEqualTo("inc-3-disk");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM slack_channel WHERE incident_id = ?", Integer.class, none))
                 .isZero();
         assertThat(channel(clash)).containsExactly(null, null);
@@ -87,7 +93,10 @@ class DataMoveMigrationsTest {
     }
 
     private Flyway latest(Flyway at) {
-        return Flyway.configure().configuration(at.getConfiguration()).target("latest").load();
+        return Flyway.configure()
+                .configuration(at.getConfiguration())
+                .target("latest")
+                .load();
     }
 
     private UUID incident(long number, String channelId, String channelName) {
@@ -108,16 +117,27 @@ class DataMoveMigrationsTest {
     }
 
     private List<String> channel(UUID incident) {
-        return jdbc.query("SELECT channel_id, channel_name FROM slack_channel WHERE incident_id = ?",
-                (rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2)), incident).get(0);
+        return jdbc.query(
+                        "SELECT channel_id, channel_name FROM slack_channel WHERE incident_id = ?",
+                        (rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2)),
+                        incident)
+                .get(0);
     }
 
     private long task(String kind, String status, UUID incident) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO outbox_task (kind, queue_key, dedup_key, incident_id, payload, status, not_before, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, kind, "slack:" + incident, kind + ":" + status + ":" + UUID.randomUUID(), incident,
-                "{\"incidentId\":\"" + incident + "\",\"userIds\":[\"U1\"],\"names\":[\"Jane\"]}", status, T, T);
+                """,
+                kind,
+                "slack:" + incident,
+                kind + ":" + status + ":" + UUID.randomUUID(),
+                incident,
+                "{\"incidentId\":\"" + incident + "\",\"userIds\":[\"U1\"],\"names\":[\"Jane\"]}",
+                status,
+                T,
+                T);
         return jdbc.queryForObject("SELECT MAX(id) FROM outbox_task", Long.class);
     }
 

@@ -15,8 +15,15 @@ class OnCallMessageTest {
     static final Reference POLICY = new Reference("PCHECK1", "Checkout");
 
     static OnCall onCall(String name, String email, int level, String start, String end) {
-        return new OnCall("P" + name, name, email, level, POLICY, null,
-                start == null ? null : Instant.parse(start), end == null ? null : Instant.parse(end));
+        return new OnCall(
+                "P" + name,
+                name,
+                email,
+                level,
+                POLICY,
+                null,
+                start == null ? null : Instant.parse(start),
+                end == null ? null : Instant.parse(end));
     }
 
     @Test
@@ -30,8 +37,12 @@ class OnCallMessageTest {
                 new OnCall("PX", "Other", "x@example.com", 1, new Reference("POTHER1", "Other"), null, null, null));
         OnCallView view = OnCallLookup.view("PCHECK1", "checkout", entries, NOW);
         assertThat(view.levels()).extracting(OnCallView.Level::level).containsExactly(1, 2);
-        assertThat(view.levels().get(0).now()).extracting(OnCallView.Person::name).containsExactly("Ann");
-        assertThat(view.levels().get(0).next()).extracting(OnCallView.Person::name).containsExactly("Ben <admin>");
+        assertThat(view.levels().get(0).now())
+                .extracting(OnCallView.Person::name)
+                .containsExactly("Ann");
+        assertThat(view.levels().get(0).next())
+                .extracting(OnCallView.Person::name)
+                .containsExactly("Ben <admin>");
         assertThat(view.levels().get(1).next()).isEmpty();
 
         String text = OnCallMessage.render(List.of(view), Map.of("ann@example.com", "UANN", "cat@example.com", "UCAT"));
@@ -43,8 +54,14 @@ class OnCallMessageTest {
 
     @Test
     void emptyLevelsAndNoPolicies() {
-        OnCallView nobody = new OnCallView("PEMPTY1", "PEMPTY1", List.of(new OnCallView.Level(1, List.of(),
-                List.of(new OnCallView.Person("Eve", null)), Instant.parse("2026-11-28T08:00:00Z"))));
+        OnCallView nobody = new OnCallView(
+                "PEMPTY1",
+                "PEMPTY1",
+                List.of(new OnCallView.Level(
+                        1,
+                        List.of(),
+                        List.of(new OnCallView.Person("Eve", null)),
+                        Instant.parse("2026-11-28T08:00:00Z"))));
         assertThat(OnCallMessage.render(List.of(nobody), Map.of())).isEqualTo("""
                 *On call: PEMPTY1*
                 • Level 1: now nobody · next Eve from <!date^1795852800^{date_short_pretty} {time}|Sat 28 Nov 08:00 UTC>""");

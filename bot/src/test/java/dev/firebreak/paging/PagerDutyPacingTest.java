@@ -40,6 +40,7 @@ class PagerDutyPacingTest {
 
     @Autowired
     PagerDutyPacing pacing;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -56,14 +57,20 @@ class PagerDutyPacingTest {
             high++;
         }
         assertThat(high).as("the slots left go to triggers").isEqualTo(4);
-        assertThat(pacing.event(key, "trigger", Priority.HIGH)).hasValueSatisfying(r ->
-                assertThat(r).isInstanceOfSatisfying(OutboxResult.Retry.class, retry -> assertThat(retry.paced()).isTrue()));
+        assertThat(pacing.event(key, "trigger", Priority.HIGH))
+                .hasValueSatisfying(r -> assertThat(r)
+                        .isInstanceOfSatisfying(
+                                OutboxResult.Retry.class,
+                                retry -> assertThat(retry.paced()).isTrue()));
 
         CLOCK.advance(Duration.ofMinutes(5));
         pacing.eventFailed(key, new PagerDutyException(429, null, "throttled", true, Duration.ofSeconds(40)));
-        assertThat(pacing.event(key, "trigger", Priority.HIGH)).hasValueSatisfying(r ->
-                assertThat(r).isInstanceOfSatisfying(OutboxResult.Retry.class,
-                        retry -> assertThat(retry.at()).isEqualTo(CLOCK.instant().plusSeconds(40))));
+        assertThat(pacing.event(key, "trigger", Priority.HIGH))
+                .hasValueSatisfying(r -> assertThat(r)
+                        .isInstanceOfSatisfying(
+                                OutboxResult.Retry.class,
+                                retry -> assertThat(retry.at())
+                                        .isEqualTo(CLOCK.instant().plusSeconds(40))));
         CLOCK.advance(Duration.ofSeconds(40));
         assertThat(pacing.event(key, "trigger", Priority.HIGH)).isEmpty();
 

@@ -34,14 +34,20 @@ class PagerDutySettingsTest {
         assertThat(settings.eventsUrl()).isEqualTo("https://events.pagerduty.com");
         assertThat(settings.webhookSecrets()).containsExactly("old", "new");
         assertThat(settings.routing().rules()).hasSize(2);
-        assertThat(settings.routing().rules().get(0).severities()).containsExactly(Severity.SEV1, Severity.SEV2, Severity.SEV3);
+        assertThat(settings.routing().rules().get(0).severities())
+                .containsExactly(Severity.SEV1, Severity.SEV2, Severity.SEV3);
         assertThat(settings.routing().rules().get(1).match().labels()).containsEntry("env", "prod");
         assertThat(settings.routing().defaultSeverities()).containsExactly(Severity.SEV1, Severity.SEV2);
         PagingRoutes routes = PagingRoutes.of(settings);
-        assertThat(routes.route(Severity.SEV3, Map.of("service", "checkout"))).get()
-                .extracting(Route::escalationPolicy).isEqualTo("PABC123");
+        assertThat(routes.route(Severity.SEV3, Map.of("service", "checkout")))
+                .get()
+                .extracting(Route::escalationPolicy)
+                .isEqualTo("PABC123");
         assertThat(routes.route(Severity.SEV3, Map.of("service", "cart"))).isEmpty();
-        assertThat(routes.forTeam("storage")).get().extracting(Route::escalationPolicy).isEqualTo("PSTO123");
+        assertThat(routes.forTeam("storage"))
+                .get()
+                .extracting(Route::escalationPolicy)
+                .isEqualTo("PSTO123");
     }
 
     @Test

@@ -16,21 +16,33 @@ public final class PagerDutyWebhooks {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private PagerDutyWebhooks() {
-    }
+    private PagerDutyWebhooks() {}
 
-    public static String incidentEvent(String eventId, String type, String pdIncidentId, String incidentKey,
-                                String agentId, String agentName, List<String> assignees) {
+    public static String incidentEvent(
+            String eventId,
+            String type,
+            String pdIncidentId,
+            String incidentKey,
+            String agentId,
+            String agentName,
+            List<String> assignees) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode event = root.putObject("event");
-        event.put("id", eventId).put("event_type", type).put("resource_type", "incident")
+        event.put("id", eventId)
+                .put("event_type", type)
+                .put("resource_type", "incident")
                 .put("occurred_at", "2026-11-28T06:10:00.000Z");
-        event.putObject("agent").put("html_url", "https://acme.pagerduty.com/users/" + agentId).put("id", agentId)
-                .put("self", "https://api.pagerduty.com/users/" + agentId).put("summary", agentName)
+        event.putObject("agent")
+                .put("html_url", "https://acme.pagerduty.com/users/" + agentId)
+                .put("id", agentId)
+                .put("self", "https://api.pagerduty.com/users/" + agentId)
+                .put("summary", agentName)
                 .put("type", "user_reference");
         event.putNull("client");
         ObjectNode data = event.putObject("data");
-        data.put("id", pdIncidentId).put("type", "incident").put("number", 42)
+        data.put("id", pdIncidentId)
+                .put("type", "incident")
+                .put("number", 42)
                 .put("status", type.equals("incident.resolved") ? "resolved" : "acknowledged")
                 .put("html_url", "https://acme.pagerduty.com/incidents/" + pdIncidentId)
                 .put("title", "INC checkout");
@@ -41,7 +53,9 @@ public final class PagerDutyWebhooks {
         for (String name : assignees) {
             a.addObject().put("id", "P" + name.hashCode()).put("summary", name).put("type", "user_reference");
         }
-        data.putObject("escalation_policy").put("id", "PEP0001").put("summary", "Checkout primary")
+        data.putObject("escalation_policy")
+                .put("id", "PEP0001")
+                .put("summary", "Checkout primary")
                 .put("type", "escalation_policy_reference");
         return root.toString();
     }
@@ -58,7 +72,8 @@ public final class PagerDutyWebhooks {
     }
 
     public static HttpResponse<String> post(int port, String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/pagerduty"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/webhooks/pagerduty"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (signature != null) {

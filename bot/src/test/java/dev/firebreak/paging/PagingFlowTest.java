@@ -1,7 +1,5 @@
 package dev.firebreak.paging;
 
-import dev.firebreak.integrations.pagerduty.FakePagerDuty;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.incident.Actor;
@@ -13,10 +11,11 @@ import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.integrations.pagerduty.FakePagerDuty;
 import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.slack.SlackActions;
-import dev.firebreak.slack.SlackInvites;
 import dev.firebreak.slack.SlackCommandContext;
+import dev.firebreak.slack.SlackInvites;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
@@ -37,9 +36,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -102,22 +101,31 @@ class PagingFlowTest {
 
     @Autowired
     IncidentManagement management;
+
     @Autowired
     IncidentQueries queries;
+
     @Autowired
     Timeline timeline;
+
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     OutboxTasks tasks;
+
     @Autowired
     PagingStore store;
+
     @Autowired
     OnCallCommand onCall;
+
     @Autowired
     PageCommand pageCommand;
+
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+
     @LocalServerPort
     int port;
 
@@ -131,19 +139,31 @@ class PagingFlowTest {
     }
 
     Incident open(Severity severity, Map<String, String> labels) {
-        return management.open(new NewIncident("Checkout 5xx", "errors", severity, IncidentSource.ALERTMANAGER,
-                "{}:{alertname=\"Checkout5xx\",run=\"" + UUID.randomUUID() + "\"}", null, labels,
-                "http://alertmanager.example:9093", 0), Actor.alertmanager());
+        return management.open(
+                new NewIncident(
+                        "Checkout 5xx",
+                        "errors",
+                        severity,
+                        IncidentSource.ALERTMANAGER,
+                        "{}:{alertname=\"Checkout5xx\",run=\"" + UUID.randomUUID() + "\"}",
+                        null,
+                        labels,
+                        "http://alertmanager.example:9093",
+                        0),
+                Actor.alertmanager());
     }
 
     List<String> texts(UUID id, String kind) {
-        return timeline.of(id).stream().filter(e -> e.getKind().equals(kind)).map(TimelineEntry::getText).toList();
+        return timeline.of(id).stream()
+                .filter(e -> e.getKind().equals(kind))
+                .map(TimelineEntry::getText)
+                .toList();
     }
 
     @Test
     void openTriggerAckFromPagerDutyResolveFromSlack() throws Exception {
-        Incident incident = open(Severity.SEV2, Map.of("service", "checkout", "team", "payments",
-                "api_token", "s3cr3t-value"));
+        Incident incident =
+                open(Severity.SEV2, Map.of("service", "checkout", "team", "payments", "api_token", "s3cr3t-value"));
         String key = "firebreak-" + incident.getId();
         drain();
 
@@ -154,22 +174,37 @@ class PagingFlowTest {
         assertThat(trigger.path("payload").path("summary").asString())
                 .isEqualTo(incident.reference() + " [SEV2] Checkout 5xx");
         assertThat(trigger.path("payload").path("severity").asString()).isEqualTo("error");
-        assertThat(trigger.path("payload").path("custom_details").path("labels").path("service").asString())
+        assertThat(trigger.path("payload")
+                        .path("custom_details")
+                        .path("labels")
+                        .path("service")
+                        .asString())
                 .isEqualTo("checkout");
-        assertThat(trigger.path("payload").path("custom_details").path("source").asString()).isEqualTo("alertmanager");
+        assertThat(trigger.path("payload").path("custom_details").path("source").asString())
+                .isEqualTo("alertmanager");
         assertThat(trigger.toString()).doesNotContain("s3cr3t-value").doesNotContain("api_token");
-        assertThat(trigger.path("links").toString()).contains("https://firebreak.example.com/api/incidents/" + incident.getId());
-        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
-                "Paged default (escalation policy PEP0001) via PagerDuty",
-                "Invited on-call Dana Oncall into the channel"); // the delivery created the channel first
+        assertThat(trigger.path("links").toString())
+                .contains("https://firebreak.example.com/api/incidents/" + incident.getId());
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
+                .containsExactly(
+                        "Paged default (escalation policy PEP0001) via PagerDuty",
+                        "Invited on-call Dana Oncall into the channel"); // the delivery created the channel first
 
         // The PagerDuty incident id was learned by incident_key lookup.
         String pdId = PD.incidentByKey(key).path("id").asString();
         assertThat(store.find(incident.getId()).orElseThrow().pdIncidentId()).isEqualTo(pdId);
 
         // A signed acknowledgement from PagerDuty (v3 payload without incident_key).
-        HttpResponse<String> ack = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
-                "evt-" + UUID.randomUUID(), "incident.acknowledged", pdId, null, "PALICE", "Alice", List.of("Alice")),
+        HttpResponse<String> ack = PagerDutyWebhooks.postSigned(
+                port,
+                PagerDutyWebhooks.incidentEvent(
+                        "evt-" + UUID.randomUUID(),
+                        "incident.acknowledged",
+                        pdId,
+                        null,
+                        "PALICE",
+                        "Alice",
+                        List.of("Alice")),
                 "whsec-new");
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ack.body()).contains("\"status\":\"applied\"");
@@ -177,8 +212,9 @@ class PagingFlowTest {
         assertThat(acked.getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(texts(incident.getId(), TimelineKinds.PAGE_ACKNOWLEDGED))
                 .containsExactly("PagerDuty incident #42 acknowledged by Alice");
-        assertThat(timeline.of(incident.getId())).anyMatch(e -> e.getKind().equals(TimelineKinds.STATUS_CHANGED)
-                && "pagerduty:PALICE".equals(e.getActorRef()));
+        assertThat(timeline.of(incident.getId()))
+                .anyMatch(e ->
+                        e.getKind().equals(TimelineKinds.STATUS_CHANGED) && "pagerduty:PALICE".equals(e.getActorRef()));
         drain();
         assertThat(PD.events(key)).hasSize(1); // no acknowledge echoed back to PagerDuty
 
@@ -195,13 +231,17 @@ class PagingFlowTest {
 
     List<OutboxTask> slackInvites(UUID incidentId) {
         return tasks.findByIncidentIdOrderById(incidentId).stream()
-                .filter(t -> t.getKind().equals(SlackInvites.KIND) && t.getDedupKey() != null
-                        && t.getDedupKey().startsWith("pd:slack-invite:")).toList();
+                .filter(t -> t.getKind().equals(SlackInvites.KIND)
+                        && t.getDedupKey() != null
+                        && t.getDedupKey().startsWith("pd:slack-invite:"))
+                .toList();
     }
 
     List<FakeSlack.Call> invitesInto(String channelId, String user) {
-        return SLACK.calls("conversations.invite", c -> channelId.equals(c.param("channel"))
-                && List.of(String.valueOf(c.param("users")).split(",")).contains(user));
+        return SLACK.calls(
+                "conversations.invite",
+                c -> channelId.equals(c.param("channel"))
+                        && List.of(String.valueOf(c.param("users")).split(",")).contains(user));
     }
 
     @Test
@@ -231,14 +271,17 @@ class PagingFlowTest {
         assertThat(channel.members).containsOnlyOnce("UDANA");
         List<FakeSlack.Call> all = SLACK.calls();
         FakeSlack.Call created = SLACK.okCalls("conversations.create").stream()
-                .filter(c -> channel.name.equals(c.param("name"))).findFirst().orElseThrow();
+                .filter(c -> channel.name.equals(c.param("name")))
+                .findFirst()
+                .orElseThrow();
         assertThat(invitesInto(channelId, "UDANA")).singleElement().satisfies(c -> {
             assertThat(c.ok()).isTrue();
             assertThat(c.param("users")).isEqualTo("UDANA");
             assertThat(c.authorization()).isEqualTo("Bearer " + SLACK_TOKEN);
             assertThat(all.indexOf(c)).isGreaterThan(all.indexOf(created)); // after the channel exists
         });
-        assertThat(slackInvites(id)).singleElement()
+        assertThat(slackInvites(id))
+                .singleElement()
                 .satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
         assertThat(texts(id, TimelineKinds.PAGE)).containsOnlyOnce("Invited on-call Dana Oncall into the channel");
     }
@@ -258,7 +301,8 @@ class PagingFlowTest {
         assertThat(slackInvites(id)).singleElement().satisfies(t -> {
             assertThat(t.getQueueKey()).isEqualTo(SlackActions.queueKey(id));
             assertThat(t.getStatus()).isEqualTo(OutboxTask.FAILED);
-            assertThat(t.getLastError()).contains("the incident has no Slack channel")
+            assertThat(t.getLastError())
+                    .contains("the incident has no Slack channel")
                     .contains("Invited on-call Dana Oncall into the channel");
         });
         assertThat(SLACK.calls("conversations.invite")).hasSize(invitesBefore);
@@ -274,20 +318,22 @@ class PagingFlowTest {
         drain();
         String channelId = queries.view(id).slackChannelId();
         assertThat(channelId).isNotNull();
-        assertThat(slackInvites(id)).singleElement().satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
+        assertThat(slackInvites(id))
+                .singleElement()
+                .satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
         assertThat(invitesInto(channelId, "UCAT")).singleElement().satisfies(c -> {
             assertThat(c.ok()).as(c.toString()).isTrue();
             assertThat(c.param("users").split(",")).containsExactlyInAnyOrder("UANN", "UCAT");
         });
         assertThat(SLACK.channel(channelId).members).containsOnlyOnce("UANN", "UCAT");
-        assertThat(texts(id, TimelineKinds.PAGE)).anyMatch(t -> t.startsWith("Invited on-call ")
-                && t.contains("Ann Now") && t.contains("Cat Second"));
+        assertThat(texts(id, TimelineKinds.PAGE))
+                .anyMatch(t -> t.startsWith("Invited on-call ") && t.contains("Ann Now") && t.contains("Cat Second"));
     }
 
     @Test
     void webhookSignaturesAreVerifiedOnTheRawBody() throws Exception {
-        String body = PagerDutyWebhooks.incidentEvent("evt-sig", "incident.acknowledged", "PUNKNOWN", null,
-                "PALICE", "Alice", List.of());
+        String body = PagerDutyWebhooks.incidentEvent(
+                "evt-sig", "incident.acknowledged", "PUNKNOWN", null, "PALICE", "Alice", List.of());
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> valid = PagerDutyWebhooks.postSigned(port, body, "whsec-new");
@@ -297,18 +343,24 @@ class PagingFlowTest {
         String rotated = WebhookSignatures.sign("whsec-retired", raw) + "," + WebhookSignatures.sign("whsec-old", raw);
         assertThat(PagerDutyWebhooks.post(port, body, rotated).statusCode()).isEqualTo(202);
 
-        HttpResponse<String> tampered = PagerDutyWebhooks.post(port, body.replace("PUNKNOWN", "PUNKNOWX"),
-                WebhookSignatures.sign("whsec-new", raw));
+        HttpResponse<String> tampered = PagerDutyWebhooks.post(
+                port, body.replace("PUNKNOWN", "PUNKNOWX"), WebhookSignatures.sign("whsec-new", raw));
         assertThat(tampered.statusCode()).isEqualTo(401);
         assertThat(tampered.body()).contains("\"error\":\"unauthorized\"");
         assertThat(PagerDutyWebhooks.post(port, body, null).statusCode()).isEqualTo(401);
-        assertThat(PagerDutyWebhooks.postSigned(port, body, "wrong-secret").statusCode()).isEqualTo(401);
+        assertThat(PagerDutyWebhooks.postSigned(port, body, "wrong-secret").statusCode())
+                .isEqualTo(401);
         assertThat(PagerDutyWebhooks.post(port, body, "v1=").statusCode()).isEqualTo(401);
-        assertThat(PagerDutyWebhooks.postSigned(port, "{\"not\":\"pagerduty\"}", "whsec-new").statusCode()).isEqualTo(400);
+        assertThat(PagerDutyWebhooks.postSigned(port, "{\"not\":\"pagerduty\"}", "whsec-new")
+                        .statusCode())
+                .isEqualTo(400);
         // Three reach the signature check; the unsigned one is refused from its headers, before its body is read.
-        assertThat(meters.counter("firebreak.pagerduty.webhooks", "outcome", "unauthorized").count()).isGreaterThanOrEqualTo(3);
+        assertThat(meters.counter("firebreak.pagerduty.webhooks", "outcome", "unauthorized")
+                        .count())
+                .isGreaterThanOrEqualTo(3);
         assertThat(meters.counter("firebreak.http.refused", "endpoint", "/webhooks/pagerduty", "reason", "signature")
-                .count()).isGreaterThanOrEqualTo(1);
+                        .count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -318,8 +370,8 @@ class PagingFlowTest {
         String pdId = store.find(incident.getId()).orElseThrow().pdIncidentId();
         management.acknowledge(incident.getId(), Actor.slack("U1", "alice"));
 
-        String body = PagerDutyWebhooks.incidentEvent("evt-dup-" + incident.getNumber(), "incident.acknowledged", pdId,
-                null, "PBOB", "Bob", List.of("Bob"));
+        String body = PagerDutyWebhooks.incidentEvent(
+                "evt-dup-" + incident.getNumber(), "incident.acknowledged", pdId, null, "PBOB", "Bob", List.of("Bob"));
         HttpResponse<String> first = PagerDutyWebhooks.postSigned(port, body, "whsec-new");
         HttpResponse<String> second = PagerDutyWebhooks.postSigned(port, body, "whsec-new");
         assertThat(first.statusCode()).isEqualTo(200);
@@ -329,26 +381,43 @@ class PagingFlowTest {
                 .containsExactly("PagerDuty incident #42 acknowledged by Bob (incident already ACKNOWLEDGED)");
         assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
 
-        HttpResponse<String> reassigned = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
-                "evt-re-" + incident.getNumber(), "incident.reassigned", pdId, null, "PBOB", "Bob",
-                List.of("Erin", "Frank")), "whsec-new");
+        HttpResponse<String> reassigned = PagerDutyWebhooks.postSigned(
+                port,
+                PagerDutyWebhooks.incidentEvent(
+                        "evt-re-" + incident.getNumber(),
+                        "incident.reassigned",
+                        pdId,
+                        null,
+                        "PBOB",
+                        "Bob",
+                        List.of("Erin", "Frank")),
+                "whsec-new");
         assertThat(reassigned.statusCode()).isEqualTo(200);
         assertThat(texts(incident.getId(), TimelineKinds.PAGE))
                 .contains("PagerDuty incident #42 reassigned in PagerDuty to Erin, Frank by Bob");
 
-        PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.noteEvent("evt-n1-" + incident.getNumber(), pdId,
-                "DB failover started"), "whsec-new");
-        PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.noteEvent("evt-n2-" + incident.getNumber(), pdId,
-                "[Firebreak] Status TRIGGERED → ACKNOWLEDGED by alice"), "whsec-new");
-        assertThat(texts(incident.getId(), TimelineKinds.NOTE)).containsExactly("PagerDuty note by Bob: DB failover started");
+        PagerDutyWebhooks.postSigned(
+                port,
+                PagerDutyWebhooks.noteEvent("evt-n1-" + incident.getNumber(), pdId, "DB failover started"),
+                "whsec-new");
+        PagerDutyWebhooks.postSigned(
+                port,
+                PagerDutyWebhooks.noteEvent(
+                        "evt-n2-" + incident.getNumber(), pdId, "[Firebreak] Status TRIGGERED → ACKNOWLEDGED by alice"),
+                "whsec-new");
+        assertThat(texts(incident.getId(), TimelineKinds.NOTE))
+                .containsExactly("PagerDuty note by Bob: DB failover started");
 
-        HttpResponse<String> resolved = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
-                "evt-res-" + incident.getNumber(), "incident.resolved", pdId, null, "PBOB", "Bob", List.of()),
+        HttpResponse<String> resolved = PagerDutyWebhooks.postSigned(
+                port,
+                PagerDutyWebhooks.incidentEvent(
+                        "evt-res-" + incident.getNumber(), "incident.resolved", pdId, null, "PBOB", "Bob", List.of()),
                 "whsec-new");
         assertThat(resolved.statusCode()).isEqualTo(200);
         assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.RESOLVED);
         drain();
-        assertThat(PD.events("firebreak-" + incident.getId())).extracting(e -> e.path("event_action").asString())
+        assertThat(PD.events("firebreak-" + incident.getId()))
+                .extracting(e -> e.path("event_action").asString())
                 .containsExactly("trigger", "acknowledge"); // the resolve came from PagerDuty: not echoed
     }
 
@@ -369,10 +438,11 @@ class PagingFlowTest {
         drain();
         assertThat(PD.events(key)).hasSize(1); // paged once, whatever the severity does afterwards
         String pdId = store.find(incident.getId()).orElseThrow().pdIncidentId();
-        assertThat(PD.incident(pdId).path("firebreak_notes").findValuesAsString("content")).containsExactly(
-                "[Firebreak] Severity changed from SEV2 to SEV1 by alice",
-                "[Firebreak] Severity changed from SEV1 to SEV3 by alice",
-                "[Firebreak] Severity changed from SEV3 to SEV2 by alice");
+        assertThat(PD.incident(pdId).path("firebreak_notes").findValuesAsString("content"))
+                .containsExactly(
+                        "[Firebreak] Severity changed from SEV2 to SEV1 by alice",
+                        "[Firebreak] Severity changed from SEV1 to SEV3 by alice",
+                        "[Firebreak] Severity changed from SEV3 to SEV2 by alice");
     }
 
     @Test
@@ -382,29 +452,38 @@ class PagingFlowTest {
         String pdId = store.find(incident.getId()).orElseThrow().pdIncidentId();
         assertThat(pdId).isNotNull();
 
-        timeline.record(NewTimelineEntry.of(incident.getId(), CLOCK.instant(), TimelineKinds.NOTE,
-                Actor.slack("U1", "alice"), "Rolled back checkout to v41"));
+        timeline.record(NewTimelineEntry.of(
+                incident.getId(),
+                CLOCK.instant(),
+                TimelineKinds.NOTE,
+                Actor.slack("U1", "alice"),
+                "Rolled back checkout to v41"));
         var fromPd = PagerDutyWebhooks.noteEvent("evt-note-" + incident.getNumber(), pdId, "Looking at the DB too");
-        assertThat(PagerDutyWebhooks.postSigned(port, fromPd, "whsec-new").statusCode()).isEqualTo(200);
+        assertThat(PagerDutyWebhooks.postSigned(port, fromPd, "whsec-new").statusCode())
+                .isEqualTo(200);
         drain();
 
         assertThat(PD.incident(pdId).path("firebreak_notes").findValuesAsString("content"))
                 .containsExactly("[Firebreak] Note by alice: Rolled back checkout to v41");
-        assertThat(timeline.of(incident.getId())).extracting(e -> e.getText())
+        assertThat(timeline.of(incident.getId()))
+                .extracting(e -> e.getText())
                 .anyMatch(t -> t.contains("Looking at the DB too"));
     }
 
     @Test
     void rateLimitedTriggerWaitsForTheResetAndIsNotLost() {
         drain();
-        PD.enqueueEventStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}", "ratelimit-reset", "30");
+        PD.enqueueEventStatus(
+                429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}", "ratelimit-reset", "30");
         Incident incident = open(Severity.SEV1, Map.of("service", "ratelimited"));
         String key = "firebreak-" + incident.getId();
         Instant start = CLOCK.instant();
         drain();
         assertThat(PD.events(key)).isEmpty();
         OutboxTask trigger = tasks.findByIncidentIdOrderById(incident.getId()).stream()
-                .filter(t -> t.getKind().equals(PagingTasks.TRIGGER)).findFirst().orElseThrow();
+                .filter(t -> t.getKind().equals(PagingTasks.TRIGGER))
+                .findFirst()
+                .orElseThrow();
         assertThat(trigger.getStatus()).isEqualTo(OutboxTask.PENDING);
         assertThat(trigger.getNotBefore()).isEqualTo(start.plusSeconds(30));
         assertThat(trigger.getLastError()).contains("429");
@@ -416,23 +495,29 @@ class PagingFlowTest {
         assertThat(PD.events(key)).isEmpty();
         OutboxTask again = tasks.findById(trigger.getId()).orElseThrow();
         assertThat(again.getStatus()).isEqualTo(OutboxTask.PENDING);
-        assertThat(again.getNotBefore()).isAfter(CLOCK.instant()).isBefore(CLOCK.instant().plusSeconds(10));
+        assertThat(again.getNotBefore())
+                .isAfter(CLOCK.instant())
+                .isBefore(CLOCK.instant().plusSeconds(10));
 
         CLOCK.advance(Duration.ofSeconds(10));
         drain();
         assertThat(PD.events(key)).hasSize(1);
         assertThat(tasks.findById(trigger.getId()).orElseThrow().getStatus()).isEqualTo(OutboxTask.DONE);
-        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).contains("Paged default (escalation policy PEP0001) via PagerDuty");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
+                .contains("Paged default (escalation policy PEP0001) via PagerDuty");
     }
 
     @Test
     void invalidEventIsAPermanentFailureShownOnTheTimeline() {
         drain();
-        PD.enqueueEventStatus(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"bad\"]}");
+        PD.enqueueEventStatus(
+                400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"bad\"]}");
         Incident incident = open(Severity.SEV1, Map.of("service", "broken"));
         drain();
         assertThat(texts(incident.getId(), TimelineKinds.INTEGRATION_WARNING))
-                .singleElement().asString().startsWith("Warning: pagerduty.trigger failed: PagerDuty trigger: HTTP 400");
+                .singleElement()
+                .asString()
+                .startsWith("Warning: pagerduty.trigger failed: PagerDuty trigger: HTTP 400");
         assertThat(texts(incident.getId(), TimelineKinds.PAGE)).isEmpty();
     }
 
@@ -456,21 +541,29 @@ class PagingFlowTest {
         assertThat(first.query().get("until")).isNotNull();
 
         long annLookups = SLACK.calls("users.lookupByEmail").stream()
-                .filter(c -> "ann@example.com".equals(c.param("email"))).count();
+                .filter(c -> "ann@example.com".equals(c.param("email")))
+                .count();
         SlackReply all = onCall.run(command("", null));
         assertThat(SLACK.calls("users.lookupByEmail").stream()
-                .filter(c -> "ann@example.com".equals(c.param("email"))).count())
-                .isEqualTo(annLookups).isEqualTo(1); // cached for on-call-cache-ttl
-        assertThat(all.text()).contains("*On call: checkout*").contains("*On call: default* (escalation policy PEP0001)")
+                        .filter(c -> "ann@example.com".equals(c.param("email")))
+                        .count())
+                .isEqualTo(annLookups)
+                .isEqualTo(1); // cached for on-call-cache-ttl
+        assertThat(all.text())
+                .contains("*On call: checkout*")
+                .contains("*On call: default* (escalation policy PEP0001)")
                 .contains("Level 1: now <@UDANA>");
         assertThat(onCall.run(command("nosuchteam", null)).text()).startsWith("I don't know a team");
     }
 
     List<JsonNode> manualPages(UUID incidentId) {
         String prefix = "firebreak-" + incidentId + "-page-";
-        return PD.incidents().values().stream().filter(i -> i.path("incident_key").asString("").startsWith(prefix))
-                .sorted(java.util.Comparator.comparing(i -> i.path("incident_number").asInt()))
-                .map(i -> (JsonNode) i).toList();
+        return PD.incidents().values().stream()
+                .filter(i -> i.path("incident_key").asString("").startsWith(prefix))
+                .sorted(java.util.Comparator.comparing(
+                        i -> i.path("incident_number").asInt()))
+                .map(i -> (JsonNode) i)
+                .toList();
     }
 
     @Test
@@ -483,27 +576,50 @@ class PagingFlowTest {
         assertThat(manualPages(incident.getId())).isEmpty(); // only enqueued: the outbox makes the call
         drain();
         assertThat(manualPages(incident.getId())).singleElement().satisfies(pd -> {
-            assertThat(pd.path("firebreak_request").path("escalation_policy").path("id").asString()).isEqualTo("PCHECK1");
-            assertThat(pd.path("firebreak_request").path("service").path("id").asString()).isEqualTo("PSVC001");
-            assertThat(pd.path("firebreak_request").path("body").path("details").asString()).contains("DB is on fire");
+            assertThat(pd.path("firebreak_request")
+                            .path("escalation_policy")
+                            .path("id")
+                            .asString())
+                    .isEqualTo("PCHECK1");
+            assertThat(pd.path("firebreak_request").path("service").path("id").asString())
+                    .isEqualTo("PSVC001");
+            assertThat(pd.path("firebreak_request").path("body").path("details").asString())
+                    .contains("DB is on fire");
         });
 
         pageCommand.run(command("<@UANN|ann> please join the bridge", incident));
         drain();
         List<JsonNode> pages = manualPages(incident.getId());
         assertThat(pages).hasSize(2);
-        assertThat(pages.get(1).path("firebreak_request").path("assignments").get(0).path("assignee").path("id")
-                .asString()).isEqualTo("PANN001");
-        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
-                "Page to checkout requested by alice: DB is on fire",
-                "Paged checkout (escalation policy PCHECK1) via PagerDuty (#" + pages.get(0).path("incident_number").asInt() + ")",
-                "Page to <@UANN> requested by alice: please join the bridge",
-                "Paged Ann Now via PagerDuty (#" + pages.get(1).path("incident_number").asInt() + ")");
+        assertThat(pages.get(1)
+                        .path("firebreak_request")
+                        .path("assignments")
+                        .get(0)
+                        .path("assignee")
+                        .path("id")
+                        .asString())
+                .isEqualTo("PANN001");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
+                .containsExactly(
+                        "Page to checkout requested by alice: DB is on fire",
+                        "Paged checkout (escalation policy PCHECK1) via PagerDuty (#"
+                                + pages.get(0).path("incident_number").asInt() + ")",
+                        "Page to <@UANN> requested by alice: please join the bridge",
+                        "Paged Ann Now via PagerDuty (#"
+                                + pages.get(1).path("incident_number").asInt() + ")");
 
         // The page's acknowledgement shows on the timeline; the incident itself stays as it is.
-        HttpResponse<String> ack = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
-                "evt-page-ack-" + incident.getNumber(), "incident.acknowledged", pages.get(0).path("id").asString(),
-                null, "PANN001", "Ann Now", List.of("Ann Now")), "whsec-new");
+        HttpResponse<String> ack = PagerDutyWebhooks.postSigned(
+                port,
+                PagerDutyWebhooks.incidentEvent(
+                        "evt-page-ack-" + incident.getNumber(),
+                        "incident.acknowledged",
+                        pages.get(0).path("id").asString(),
+                        null,
+                        "PANN001",
+                        "Ann Now",
+                        List.of("Ann Now")),
+                "whsec-new");
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(texts(incident.getId(), TimelineKinds.PAGE_ACKNOWLEDGED))
                 .containsExactly("Page to checkout (escalation policy PCHECK1) #42 acknowledged by Ann Now");
@@ -520,24 +636,49 @@ class PagingFlowTest {
         Incident incident = open(Severity.SEV1, Map.of("service", "learn"));
         String key = "firebreak-" + incident.getId();
         String pdId = "PLEARN" + incident.getNumber();
-        HttpResponse<String> triggered = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
-                "evt-learn-" + incident.getNumber(), "incident.triggered", pdId, key, "PSYS", "PagerDuty",
-                List.of("Dana Oncall")), "whsec-new");
+        HttpResponse<String> triggered = PagerDutyWebhooks.postSigned(
+                port,
+                PagerDutyWebhooks.incidentEvent(
+                        "evt-learn-" + incident.getNumber(),
+                        "incident.triggered",
+                        pdId,
+                        key,
+                        "PSYS",
+                        "PagerDuty",
+                        List.of("Dana Oncall")),
+                "whsec-new");
         assertThat(triggered.statusCode()).isEqualTo(200);
         assertThat(store.find(incident.getId()).orElseThrow().pdIncidentId()).isEqualTo(pdId);
 
         // Later events carry only the PagerDuty id.
-        PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent("evt-learn-ack-" + incident.getNumber(),
-                "incident.acknowledged", pdId, null, "PDANA01", "Dana Oncall", List.of("Dana Oncall")), "whsec-new");
+        PagerDutyWebhooks.postSigned(
+                port,
+                PagerDutyWebhooks.incidentEvent(
+                        "evt-learn-ack-" + incident.getNumber(),
+                        "incident.acknowledged",
+                        pdId,
+                        null,
+                        "PDANA01",
+                        "Dana Oncall",
+                        List.of("Dana Oncall")),
+                "whsec-new");
         assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(texts(incident.getId(), TimelineKinds.PAGE))
                 .contains("PagerDuty incident #42 triggered in PagerDuty, assigned to Dana Oncall");
         drain();
         assertThat(store.find(incident.getId()).orElseThrow().pdIncidentId()).isEqualTo(pdId);
         // A key that is not ours maps to nothing.
-        HttpResponse<String> foreign = PagerDutyWebhooks.postSigned(port, PagerDutyWebhooks.incidentEvent(
-                "evt-foreign-" + incident.getNumber(), "incident.triggered", "PFOREIGN", "firebreak-" + UUID.randomUUID(),
-                "PSYS", "PagerDuty", List.of()), "whsec-new");
+        HttpResponse<String> foreign = PagerDutyWebhooks.postSigned(
+                port,
+                PagerDutyWebhooks.incidentEvent(
+                        "evt-foreign-" + incident.getNumber(),
+                        "incident.triggered",
+                        "PFOREIGN",
+                        "firebreak-" + UUID.randomUUID(),
+                        "PSYS",
+                        "PagerDuty",
+                        List.of()),
+                "whsec-new");
         assertThat(foreign.statusCode()).isEqualTo(202);
     }
 
@@ -547,8 +688,9 @@ class PagingFlowTest {
         management.resolve(incident.getId(), Actor.slack("U1", "alice"), "false alarm");
         drain();
         assertThat(PD.events("firebreak-" + incident.getId())).isEmpty();
-        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
-                "Not paged: " + incident.reference() + " was resolved before PagerDuty could be reached");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
+                .containsExactly(
+                        "Not paged: " + incident.reference() + " was resolved before PagerDuty could be reached");
     }
 
     @Test
@@ -561,15 +703,17 @@ class PagingFlowTest {
         drain();
         management.reopen(incident.getId(), Actor.api("ops"), "came back");
         drain();
-        assertThat(PD.events(key)).extracting(e -> e.path("event_action").asString())
+        assertThat(PD.events(key))
+                .extracting(e -> e.path("event_action").asString())
                 .containsExactly("trigger", "resolve", "trigger");
         String second = store.find(incident.getId()).orElseThrow().pdIncidentId();
         assertThat(second).isNotNull().isNotEqualTo(first);
         assertThat(PD.incident(second).path("status").asString()).isEqualTo("triggered");
-        assertThat(texts(incident.getId(), TimelineKinds.PAGE)).containsExactly(
-                "Paged default (escalation policy PEP0001) via PagerDuty",
-                "Invited on-call Dana Oncall into the channel",
-                "Paged again: default (escalation policy PEP0001) via PagerDuty");
+        assertThat(texts(incident.getId(), TimelineKinds.PAGE))
+                .containsExactly(
+                        "Paged default (escalation policy PEP0001) via PagerDuty",
+                        "Invited on-call Dana Oncall into the channel",
+                        "Paged again: default (escalation policy PEP0001) via PagerDuty");
     }
 
     @Test
@@ -584,7 +728,9 @@ class PagingFlowTest {
         drain();
         assertThat(PD.events(key)).isEmpty();
         OutboxTask trigger = tasks.findByIncidentIdOrderById(incident.getId()).stream()
-                .filter(t -> t.getKind().equals(PagingTasks.TRIGGER)).findFirst().orElseThrow();
+                .filter(t -> t.getKind().equals(PagingTasks.TRIGGER))
+                .findFirst()
+                .orElseThrow();
         assertThat(trigger.getStatus()).isEqualTo(OutboxTask.PENDING);
         assertThat(trigger.getLastError()).contains("502");
         CLOCK.advance(Duration.ofMinutes(1));

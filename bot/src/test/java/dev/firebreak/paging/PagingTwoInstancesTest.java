@@ -1,7 +1,5 @@
 package dev.firebreak.paging;
 
-import dev.firebreak.integrations.pagerduty.FakePagerDuty;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.FirebreakApplication;
@@ -12,6 +10,7 @@ import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.integrations.pagerduty.FakePagerDuty;
 import dev.firebreak.support.TestDatabase;
 import dev.firebreak.system.outbox.OutboxWorker;
 import dev.firebreak.timeline.Timeline;
@@ -56,7 +55,9 @@ class PagingTwoInstancesTest {
         props.put("firebreak.pagerduty.client-retries", "0");
         props.put("firebreak.pagerduty.routing.default-routing-key", FakePagerDuty.ROUTING_KEY);
         // Command-line arguments: they win over application.yml (default properties would not).
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(FirebreakApplication.class).run(args);
     }
 
@@ -65,10 +66,21 @@ class PagingTwoInstancesTest {
         PD.addUser("PBOT001", "Firebreak Bot", FakePagerDuty.FROM);
         Map<String, String> db = TestDatabase.properties();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (ConfigurableApplicationContext a = start(db); ConfigurableApplicationContext b = start(db)) {
-            Incident incident = a.getBean(IncidentManagement.class).open(new NewIncident("Checkout down", null,
-                    Severity.SEV1, IncidentSource.ALERTMANAGER, "{}:{alertname=\"Down\"}", null,
-                    Map.of("service", "checkout"), null, 0), Actor.alertmanager());
+        try (ConfigurableApplicationContext a = start(db);
+                ConfigurableApplicationContext b = start(db)) {
+            Incident incident = a.getBean(IncidentManagement.class)
+                    .open(
+                            new NewIncident(
+                                    "Checkout down",
+                                    null,
+                                    Severity.SEV1,
+                                    IncidentSource.ALERTMANAGER,
+                                    "{}:{alertname=\"Down\"}",
+                                    null,
+                                    Map.of("service", "checkout"),
+                                    null,
+                                    0),
+                            Actor.alertmanager());
             String key = "firebreak-" + incident.getId();
 
             List<Callable<Integer>> workers = new ArrayList<>();
@@ -84,13 +96,17 @@ class PagingTwoInstancesTest {
             for (Future<Integer> f : pool.invokeAll(workers)) {
                 f.get();
             }
-            assertThat(PD.events(key)).extracting(e -> e.path("event_action").asString()).containsExactly("trigger");
+            assertThat(PD.events(key))
+                    .extracting(e -> e.path("event_action").asString())
+                    .containsExactly("trigger");
             Timeline timeline = b.getBean(Timeline.class);
-            assertThat(timeline.of(incident.getId())).filteredOn(e -> e.getKind().equals(TimelineKinds.PAGE)).hasSize(1);
+            assertThat(timeline.of(incident.getId()))
+                    .filteredOn(e -> e.getKind().equals(TimelineKinds.PAGE))
+                    .hasSize(1);
 
             String pdId = PD.incidentByKey(key).path("id").asString();
-            String body = PagerDutyWebhooks.incidentEvent("evt-two-1", "incident.acknowledged", pdId, key, "PALICE",
-                    "Alice", List.of("Alice"));
+            String body = PagerDutyWebhooks.incidentEvent(
+                    "evt-two-1", "incident.acknowledged", pdId, key, "PALICE", "Alice", List.of("Alice"));
             List<Callable<HttpResponse<String>>> deliveries = new ArrayList<>();
             for (ConfigurableApplicationContext app : List.of(a, b, a, b)) {
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -102,7 +118,8 @@ class PagingTwoInstancesTest {
             }
             assertThat(statuses).containsOnly(200);
             assertThat(timeline.of(incident.getId()))
-                    .filteredOn(e -> e.getKind().equals(TimelineKinds.PAGE_ACKNOWLEDGED)).hasSize(1);
+                    .filteredOn(e -> e.getKind().equals(TimelineKinds.PAGE_ACKNOWLEDGED))
+                    .hasSize(1);
             assertThat(a.getBean(IncidentManagement.class).get(incident.getId()).getStatus())
                     .isEqualTo(IncidentStatus.ACKNOWLEDGED);
             for (ConfigurableApplicationContext app : List.of(a, b)) {

@@ -36,8 +36,17 @@ class ActivityChartLayoutTest {
         PostmortemInput base = PostmortemFixtures.resolved();
         Instant end = PostmortemFixtures.RESOLVED;
         // acknowledged, mitigated and resolved within seconds at the right edge, under a very long title
-        cases.put("crowded right edge", with(base, "Checkout ".repeat(30), PostmortemFixtures.DETECTED,
-                PostmortemFixtures.DETECTED, end.minusSeconds(4), end.minusSeconds(2), end, base.alerts()));
+        cases.put(
+                "crowded right edge",
+                with(
+                        base,
+                        "Checkout ".repeat(30),
+                        PostmortemFixtures.DETECTED,
+                        PostmortemFixtures.DETECTED,
+                        end.minusSeconds(4),
+                        end.minusSeconds(2),
+                        end,
+                        base.alerts()));
         // every milestone at the same instant
         cases.put("all at once", with(base, "x", end, end, end, end, end, List.of()));
         // open, nothing but the opening
@@ -45,24 +54,70 @@ class ActivityChartLayoutTest {
         // twelve alertnames with long names: legend wraps, six series and the rest summed
         List<AlertFact> many = new ArrayList<>();
         for (int k = 0; k < 12; k++) {
-            many.add(PostmortemFixtures.alert("KubernetesPersistentVolumeFillingUpWithAVeryLongAlertName" + k, "p" + k,
-                    "resolved", PostmortemFixtures.DETECTED.plusSeconds(k * 20L), end.minusSeconds(k * 30L)));
+            many.add(PostmortemFixtures.alert(
+                    "KubernetesPersistentVolumeFillingUpWithAVeryLongAlertName" + k,
+                    "p" + k,
+                    "resolved",
+                    PostmortemFixtures.DETECTED.plusSeconds(k * 20L),
+                    end.minusSeconds(k * 30L)));
         }
-        cases.put("many alertnames", with(base, "Many", PostmortemFixtures.DETECTED, PostmortemFixtures.OPENED,
-                PostmortemFixtures.ACKNOWLEDGED, PostmortemFixtures.MITIGATED, end, many));
+        cases.put(
+                "many alertnames",
+                with(
+                        base,
+                        "Many",
+                        PostmortemFixtures.DETECTED,
+                        PostmortemFixtures.OPENED,
+                        PostmortemFixtures.ACKNOWLEDGED,
+                        PostmortemFixtures.MITIGATED,
+                        end,
+                        many));
         // an alert from a week before, and an incident still open: break and "now"
         List<AlertFact> old = new ArrayList<>(base.alerts());
-        old.add(PostmortemFixtures.alert("Watchdog", "x", "firing", PostmortemFixtures.DETECTED.minusSeconds(7 * 86_400), null));
-        cases.put("week-old alert, still open", with(base, "Open", PostmortemFixtures.DETECTED.minusSeconds(7 * 86_400),
-                PostmortemFixtures.OPENED, PostmortemFixtures.ACKNOWLEDGED, null, null, old));
+        old.add(PostmortemFixtures.alert(
+                "Watchdog", "x", "firing", PostmortemFixtures.DETECTED.minusSeconds(7 * 86_400), null));
+        cases.put(
+                "week-old alert, still open",
+                with(
+                        base,
+                        "Open",
+                        PostmortemFixtures.DETECTED.minusSeconds(7 * 86_400),
+                        PostmortemFixtures.OPENED,
+                        PostmortemFixtures.ACKNOWLEDGED,
+                        null,
+                        null,
+                        old));
         return cases;
     }
 
-    static PostmortemInput with(PostmortemInput base, String title, Instant detected, Instant opened, Instant ack,
-                                Instant mitigated, Instant resolved, List<AlertFact> alerts) {
+    static PostmortemInput with(
+            PostmortemInput base,
+            String title,
+            Instant detected,
+            Instant opened,
+            Instant ack,
+            Instant mitigated,
+            Instant resolved,
+            List<AlertFact> alerts) {
         Incident i = base.incident();
-        Incident incident = new Incident(i.number(), title, null, i.severity(), resolved == null ? "ACKNOWLEDGED" : "RESOLVED",
-                i.source(), detected, opened, ack, mitigated, resolved, null, null, null, i.labels(), 0, null);
+        Incident incident = new Incident(
+                i.number(),
+                title,
+                null,
+                i.severity(),
+                resolved == null ? "ACKNOWLEDGED" : "RESOLVED",
+                i.source(),
+                detected,
+                opened,
+                ack,
+                mitigated,
+                resolved,
+                null,
+                null,
+                null,
+                i.labels(),
+                0,
+                null);
         return new PostmortemInput(incident, alerts, base.timeline(), base.generatedAt());
     }
 
@@ -116,12 +171,17 @@ class ActivityChartLayoutTest {
         for (int a = 0; a < boxes.size(); a++) {
             for (int b = a + 1; b < boxes.size(); b++) {
                 assertThat(boxes.get(a).overlaps(boxes.get(b)))
-                        .as("'%s' overlaps '%s'", boxes.get(a).text(), boxes.get(b).text()).isFalse();
+                        .as(
+                                "'%s' overlaps '%s'",
+                                boxes.get(a).text(), boxes.get(b).text())
+                        .isFalse();
             }
         }
         Incident i = input.incident();
-        long expected = java.util.stream.Stream.of(i.detectedAt(), i.openedAt(), i.acknowledgedAt(), i.mitigatedAt(),
-                i.resolvedAt()).filter(java.util.Objects::nonNull).count();
+        long expected = java.util.stream.Stream.of(
+                        i.detectedAt(), i.openedAt(), i.acknowledgedAt(), i.mitigatedAt(), i.resolvedAt())
+                .filter(java.util.Objects::nonNull)
+                .count();
         assertThat(boxes.stream().filter(Box::milestone).count()).isEqualTo(expected);
     }
 }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class DraftPreview {
 
-    private DraftPreview() {
-    }
+    private DraftPreview() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/drafts");

@@ -18,7 +18,6 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -33,7 +32,10 @@ class PostmortemDocumentTest {
     @Test
     void markdownUsesOnlySyntaxThatGitHubConfluenceAndNotionImport() {
         String md = RENDERER.markdown(PostmortemFixtures.realistic(), "INC-42-checkout.svg");
-        Node doc = Parser.builder().extensions(List.of(TablesExtension.create())).build().parse(md);
+        Node doc = Parser.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .build()
+                .parse(md);
         List<String> headerCells = new ArrayList<>();
         List<String> destinations = new ArrayList<>();
         List<Integer> levels = new ArrayList<>();
@@ -72,12 +74,16 @@ class PostmortemDocumentTest {
                 destinations.add(image.getDestination());
             }
         });
-        assertThat(headerCells).hasSizeGreaterThan(20).allSatisfy(c -> assertThat(c).isNotBlank());
+        assertThat(headerCells)
+                .hasSizeGreaterThan(20)
+                .allSatisfy(c -> assertThat(c).isNotBlank());
         assertThat(levels).allSatisfy(l -> assertThat(l).isBetween(1, 3)); // Notion has three heading levels
         assertThat(md).doesNotContain("](<"); // angle-bracket destinations are CommonMark-only
         assertThat(destinations).contains("INC-42-checkout.svg", "https://deploys.example/checkout/2.14");
-        assertThat(md).contains("![Alert activity. Alerts firing over time, stacked by alertname: DiskSpaceLow (1 alert), ")
-                .contains("Note: The first alert (DiskSpaceLow) started 2026-11-25 09:14:00 UTC, 2d 19h 39m 2s before the incident was opened");
+        assertThat(md)
+                .contains("![Alert activity. Alerts firing over time, stacked by alertname: DiskSpaceLow (1 alert), ")
+                .contains(
+                        "Note: The first alert (DiskSpaceLow) started 2026-11-25 09:14:00 UTC, 2d 19h 39m 2s before the incident was opened");
     }
 
     @Test
@@ -85,32 +91,45 @@ class PostmortemDocumentTest {
         String html = PostmortemDrafts.htmlPage(RENDERER, PostmortemFixtures.realistic());
         Document doc = Jsoup.parse(html);
         assertThat(doc.select("script")).isEmpty();
-        assertThat(doc.select("th")).hasSizeGreaterThan(20).allSatisfy(th -> assertThat(th.text()).isNotBlank());
-        assertThat(doc.select("thead tr")).allSatisfy(tr -> assertThat(tr.text()).isNotBlank());
+        assertThat(doc.select("th"))
+                .hasSizeGreaterThan(20)
+                .allSatisfy(th -> assertThat(th.text()).isNotBlank());
+        assertThat(doc.select("thead tr"))
+                .allSatisfy(tr -> assertThat(tr.text()).isNotBlank());
         Element img = doc.selectFirst("img");
         assertThat(img.attr("src")).startsWith("data:image/svg+xml;base64,");
-        assertThat(img.attr("alt")).startsWith("Alert activity. Alerts firing over time").contains("Axis break");
+        assertThat(img.attr("alt"))
+                .startsWith("Alert activity. Alerts firing over time")
+                .contains("Axis break");
         // the print rules name headings that exist
         assertThat(doc.select("h2#timeline, h2#contributing-factors")).hasSize(2);
         String css = doc.select("style").html();
         String print = css.substring(css.indexOf("@media print"));
-        assertThat(print).contains("h2#timeline, h2#contributing-factors { break-before: page; page-break-before: always; }",
-                "tr, img, pre, blockquote { break-inside: avoid; page-break-inside: avoid; }",
-                "thead { display: table-header-group; }",
-                "a[href^=\"http\"]::after { content: \" (\" attr(href) \")\"");
+        assertThat(print)
+                .contains(
+                        "h2#timeline, h2#contributing-factors { break-before: page; page-break-before: always; }",
+                        "tr, img, pre, blockquote { break-inside: avoid; page-break-inside: avoid; }",
+                        "thead { display: table-header-group; }",
+                        "a[href^=\"http\"]::after { content: \" (\" attr(href) \")\"");
         assertThat(css).contains("@media (prefers-color-scheme: dark)");
     }
 
     @Test
     void pdfHasTheDraftOnA4PagesWithTheChart() throws Exception {
         byte[] pdf = PostmortemDrafts.pdfDocument(RENDERER, PostmortemFixtures.realistic());
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isBetween(3, 8);
-            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
+            assertThat(doc.getPage(0).getMediaBox().getWidth())
+                    .isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-            assertThat(text).contains("Post-mortem: INC-42", "Time to acknowledge 2026-11-28 04:57:14 UTC",
-                    "Load-test connection pool settings before release", "(https://deploys.example");
+            assertThat(text)
+                    .contains(
+                            "Post-mortem: INC-42",
+                            "Time to acknowledge 2026-11-28 04:57:14 UTC",
+                            "Load-test connection pool settings before release",
+                            "(https://deploys.example");
             if (PostmortemPdf.hasFont()) {
                 assertThat(text).contains("Key events are marked with ★", "TRIGGERED → ACKNOWLEDGED");
             }

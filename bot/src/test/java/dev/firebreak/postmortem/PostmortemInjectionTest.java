@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 class PostmortemInjectionTest {
 
     static final String EVIL_TITLE = "Pwn <script>alert(1)</script> [click](javascript:alert(1)) | x";
-    static final String EVIL_NOTE = "cell | breaker\nnew line\r\n# heading ![img](javascript:alert(2)) `code` <!channel> "
-            + "<img src=x onerror=alert(3)> [ok](https://example.com) <https://auto.example> **bold** &lt;b&gt;";
+    static final String EVIL_NOTE =
+            "cell | breaker\nnew line\r\n# heading ![img](javascript:alert(2)) `code` <!channel> "
+                    + "<img src=x onerror=alert(3)> [ok](https://example.com) <https://auto.example> **bold** &lt;b&gt;";
 
     static PostmortemInput evilInput() {
         PostmortemInput base = PostmortemFixtures.resolved();
@@ -41,24 +42,65 @@ class PostmortemInjectionTest {
         labels.put("service", "checkout|<b>evil</b>");
         labels.put("payload", "```\n</code></pre><script>alert(4)</script>\n````");
         PostmortemInput.Incident i = base.incident();
-        PostmortemInput.Incident evil = new PostmortemInput.Incident(i.number(), EVIL_TITLE, "- list?\n1. ordered\n    code",
-                i.severity(), i.status(), i.source(), i.detectedAt(), i.openedAt(), i.acknowledgedAt(), i.mitigatedAt(),
-                i.resolvedAt(), "<@U1|alice>", null, null, labels, 0, i.externalUrl());
+        PostmortemInput.Incident evil = new PostmortemInput.Incident(
+                i.number(),
+                EVIL_TITLE,
+                "- list?\n1. ordered\n    code",
+                i.severity(),
+                i.status(),
+                i.source(),
+                i.detectedAt(),
+                i.openedAt(),
+                i.acknowledgedAt(),
+                i.mitigatedAt(),
+                i.resolvedAt(),
+                "<@U1|alice>",
+                null,
+                null,
+                labels,
+                0,
+                i.externalUrl());
         List<AlertFact> alerts = new ArrayList<>(base.alerts());
-        alerts.add(new AlertFact("Evil|Alert\n<script>", "firing", Map.of("alertname", "Evil|Alert"), Map.of(),
-                PostmortemFixtures.OPENED, null, "javascript:alert(5)", PostmortemFixtures.OPENED));
+        alerts.add(new AlertFact(
+                "Evil|Alert\n<script>",
+                "firing",
+                Map.of("alertname", "Evil|Alert"),
+                Map.of(),
+                PostmortemFixtures.OPENED,
+                null,
+                "javascript:alert(5)",
+                PostmortemFixtures.OPENED));
         List<Entry> timeline = new ArrayList<>(base.timeline());
-        timeline.add(new Entry(100, Instant.parse("2026-11-28T05:05:00Z"), "note", "mallory | <b>", "slack:U9", EVIL_NOTE,
-                "javascript:alert(6)", null, false, null));
-        timeline.add(new Entry(101, Instant.parse("2026-11-28T05:06:00Z"), "follow-up", "mallory", "slack:U9", EVIL_NOTE,
-                null, "{\"owner\":\"U9\",\"ownerName\":\"x|<script>\"}", false, null));
+        timeline.add(new Entry(
+                100,
+                Instant.parse("2026-11-28T05:05:00Z"),
+                "note",
+                "mallory | <b>",
+                "slack:U9",
+                EVIL_NOTE,
+                "javascript:alert(6)",
+                null,
+                false,
+                null));
+        timeline.add(new Entry(
+                101,
+                Instant.parse("2026-11-28T05:06:00Z"),
+                "follow-up",
+                "mallory",
+                "slack:U9",
+                EVIL_NOTE,
+                null,
+                "{\"owner\":\"U9\",\"ownerName\":\"x|<script>\"}",
+                false,
+                null));
         return new PostmortemInput(evil, alerts, timeline, base.generatedAt());
     }
 
     @Test
     void markdownHasNoLiveMarkupFromUntrustedText() {
         String md = PostmortemRenderer.withDefaultTemplate().markdown(evilInput(), null);
-        Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+        Parser parser =
+                Parser.builder().extensions(List.of(TablesExtension.create())).build();
         Node doc = parser.parse(md);
         List<String> links = new ArrayList<>();
         List<Node> html = new ArrayList<>();
@@ -95,7 +137,10 @@ class PostmortemInjectionTest {
     @Test
     void tableCellsStayInTheirColumns() {
         String md = PostmortemRenderer.withDefaultTemplate().markdown(evilInput(), null);
-        Node doc = Parser.builder().extensions(List.of(TablesExtension.create())).build().parse(md);
+        Node doc = Parser.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .build()
+                .parse(md);
         List<Integer> widths = new ArrayList<>();
         List<String> noteCells = new ArrayList<>();
         doc.accept(new AbstractVisitor() {
@@ -124,10 +169,13 @@ class PostmortemInjectionTest {
                 }
             }
         });
-        assertThat(noteCells).hasSize(3).allSatisfy(cell -> assertThat(cell)
-                .startsWith("cell | breaker new line # heading ![img](javascript:alert(2)) `code` <!channel>")
-                .endsWith("**bold** <b>"));
-        // Every row of the facts and roles (4), milestones (4), timeline (5), alerts (6) and action-item (5) tables is intact.
+        assertThat(noteCells)
+                .hasSize(3)
+                .allSatisfy(cell -> assertThat(cell)
+                        .startsWith("cell | breaker new line # heading ![img](javascript:alert(2)) `code` <!channel>")
+                        .endsWith("**bold** <b>"));
+        // Every row of the facts and roles (4), milestones (4), timeline (5), alerts (6) and action-item (5) tables is
+        // intact.
         assertThat(widths).containsOnly(4, 5, 6);
     }
 
@@ -142,7 +190,8 @@ class PostmortemInjectionTest {
     @Test
     void htmlHasNoScriptNoJavascriptLinksAndIntactTables() {
         PostmortemInput input = evilInput();
-        String html = PostmortemRenderer.html(PostmortemRenderer.withDefaultTemplate().markdown(input, "postmortem/activity.svg"),
+        String html = PostmortemRenderer.html(
+                PostmortemRenderer.withDefaultTemplate().markdown(input, "postmortem/activity.svg"),
                 input.incident().reference() + " " + input.incident().title());
         Document doc = Jsoup.parse(html);
         assertThat(doc.select("script")).isEmpty();
@@ -159,7 +208,8 @@ class PostmortemInjectionTest {
         // the timeline table: 5 columns in every row, one row per current entry
         Element timeline = doc.select("h2:contains(Timeline) + p + table").first();
         assertThat(timeline).isNotNull();
-        assertThat(timeline.select("tr")).allSatisfy(tr -> assertThat(tr.children()).hasSize(5));
+        assertThat(timeline.select("tr"))
+                .allSatisfy(tr -> assertThat(tr.children()).hasSize(5));
         assertThat(timeline.select("td:contains(cell | breaker new line)")).hasSize(2);
         assertThat(doc.select("pre code").text()).contains("</code></pre><script>alert(4)</script>");
         assertThat(doc.select("style")).hasSize(1);

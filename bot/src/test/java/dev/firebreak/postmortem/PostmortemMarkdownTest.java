@@ -18,7 +18,8 @@ class PostmortemMarkdownTest {
 
     @Test
     void draftMatchesGoldenFile() throws IOException {
-        String actual = PostmortemRenderer.withDefaultTemplate().markdown(PostmortemFixtures.resolved(), "postmortem/activity.svg");
+        String actual = PostmortemRenderer.withDefaultTemplate()
+                .markdown(PostmortemFixtures.resolved(), "postmortem/activity.svg");
         if (Boolean.getBoolean("golden.update")) {
             Path file = Path.of("src/test/resources", GOLDEN);
             Files.writeString(file, actual, StandardCharsets.UTF_8);

@@ -12,16 +12,18 @@ class PostmortemMetricsTest {
     void metricsFromDetectionAndOpening() {
         List<PostmortemModel.Metric> m = PostmortemModels.metrics(PostmortemFixtures.incident(
                 PostmortemFixtures.ACKNOWLEDGED, PostmortemFixtures.MITIGATED, PostmortemFixtures.RESOLVED));
-        assertThat(m).containsExactly(
-                new PostmortemModel.Metric("Time to acknowledge", "2026-11-28 04:57:14 UTC", "4m 44s", "4m 12s"),
-                new PostmortemModel.Metric("Time to mitigate", "2026-11-28 05:10:00 UTC", "17m 30s", "16m 58s"),
-                new PostmortemModel.Metric("Time to resolve", "2026-11-28 05:31:45 UTC", "39m 15s", "38m 43s"));
+        assertThat(m)
+                .containsExactly(
+                        new PostmortemModel.Metric(
+                                "Time to acknowledge", "2026-11-28 04:57:14 UTC", "4m 44s", "4m 12s"),
+                        new PostmortemModel.Metric("Time to mitigate", "2026-11-28 05:10:00 UTC", "17m 30s", "16m 58s"),
+                        new PostmortemModel.Metric("Time to resolve", "2026-11-28 05:31:45 UTC", "39m 15s", "38m 43s"));
     }
 
     @Test
     void missingMilestonesAreNotAvailable() {
-        List<PostmortemModel.Metric> m = PostmortemModels.metrics(PostmortemFixtures.incident(
-                PostmortemFixtures.ACKNOWLEDGED, null, PostmortemFixtures.RESOLVED));
+        List<PostmortemModel.Metric> m = PostmortemModels.metrics(
+                PostmortemFixtures.incident(PostmortemFixtures.ACKNOWLEDGED, null, PostmortemFixtures.RESOLVED));
         assertThat(m.get(1)).isEqualTo(new PostmortemModel.Metric("Time to mitigate", "n/a", "n/a", "n/a"));
         assertThat(m.get(2).fromOpening()).isEqualTo("38m 43s");
         m = PostmortemModels.metrics(PostmortemFixtures.incident(null, null, null));

@@ -26,20 +26,31 @@ public final class PostmortemRenderBenchmark {
         PostmortemInput input = bigIncident();
         PostmortemRenderer renderer = PostmortemRenderer.withDefaultTemplate();
         String markdown = renderer.markdown(input, "postmortem/activity.svg");
-        System.out.printf("Incident: %d timeline entries, %d alerts; draft %,d chars, HTML %,d chars, SVG %,d chars%n",
-                input.timeline().size(), input.alerts().size(), markdown.length(),
-                PostmortemRenderer.html(markdown, "t").length(), ActivityChart.svg(input).length());
-        measure("model only", () -> PostmortemModels.build(input, "postmortem/activity.svg").reference());
+        System.out.printf(
+                "Incident: %d timeline entries, %d alerts; draft %,d chars, HTML %,d chars, SVG %,d chars%n",
+                input.timeline().size(),
+                input.alerts().size(),
+                markdown.length(),
+                PostmortemRenderer.html(markdown, "t").length(),
+                ActivityChart.svg(input).length());
+        measure(
+                "model only",
+                () -> PostmortemModels.build(input, "postmortem/activity.svg").reference());
         measure("markdown", () -> renderer.markdown(input, "postmortem/activity.svg"));
-        measure("markdown+html", () -> PostmortemRenderer.html(renderer.markdown(input, "postmortem/activity.svg"), "t"));
+        measure(
+                "markdown+html",
+                () -> PostmortemRenderer.html(renderer.markdown(input, "postmortem/activity.svg"), "t"));
         measure("svg", () -> ActivityChart.svg(input));
         if (args.length > 0 && args[0].equals("pdf")) {
             // one PDF render (slow: every timeline row is laid out on A4 pages), wall and CPU time, size
             long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             byte[] pdf = PostmortemDrafts.pdfDocument(renderer, input);
-            System.out.printf("pdf (one render): wall %d ms, CPU %d ms, %,d bytes%n", (System.nanoTime() - t0) / 1_000_000,
-                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1_000_000, pdf.length);
+            System.out.printf(
+                    "pdf (one render): wall %d ms, CPU %d ms, %,d bytes%n",
+                    (System.nanoTime() - t0) / 1_000_000,
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1_000_000,
+                    pdf.length);
         }
     }
 
@@ -68,10 +79,17 @@ public final class PostmortemRenderBenchmark {
         Arrays.sort(nanos);
         Arrays.sort(allocated);
         Arrays.sort(cpu);
-        System.out.printf("%-14s wall median %6.1f ms max %6.1f ms | CPU median %6.1f ms max %6.1f ms | "
+        System.out.printf(
+                "%-14s wall median %6.1f ms max %6.1f ms | CPU median %6.1f ms max %6.1f ms | "
                         + "allocated/render %6.1f MB | heap used after GC %5.1f MB%s%n",
-                name, nanos[RUNS / 2] / 1e6, nanos[RUNS - 1] / 1e6, cpu[RUNS / 2] / 1e6, cpu[RUNS - 1] / 1e6,
-                allocated[RUNS / 2] / 1048576.0, heap / 1048576.0, sink == 42 ? "!" : "");
+                name,
+                nanos[RUNS / 2] / 1e6,
+                nanos[RUNS - 1] / 1e6,
+                cpu[RUNS / 2] / 1e6,
+                cpu[RUNS - 1] / 1e6,
+                allocated[RUNS / 2] / 1048576.0,
+                heap / 1048576.0,
+                sink == 42 ? "!" : "");
     }
 
     static PostmortemInput bigIncident() {
@@ -81,12 +99,25 @@ public final class PostmortemRenderBenchmark {
             String name = "Alert" + (i % 40);
             Instant startsAt = start.plusSeconds(i % 1800);
             boolean resolved = i % 3 != 0;
-            alerts.add(new AlertFact(name, resolved ? "resolved" : "firing",
-                    Map.of("alertname", name, "service", "svc-" + (i % 25), "namespace", "ns-" + (i % 7),
-                            "cluster", "c" + (i % 3), "pod", "pod-" + i),
+            alerts.add(new AlertFact(
+                    name,
+                    resolved ? "resolved" : "firing",
+                    Map.of(
+                            "alertname",
+                            name,
+                            "service",
+                            "svc-" + (i % 25),
+                            "namespace",
+                            "ns-" + (i % 7),
+                            "cluster",
+                            "c" + (i % 3),
+                            "pod",
+                            "pod-" + i),
                     Map.of("summary", "Something | <odd> happened on pod-" + i),
-                    startsAt, resolved ? startsAt.plusSeconds(600 + i % 900) : null,
-                    "https://prometheus.example/graph?g0.expr=" + name, startsAt.plusSeconds(60)));
+                    startsAt,
+                    resolved ? startsAt.plusSeconds(600 + i % 900) : null,
+                    "https://prometheus.example/graph?g0.expr=" + name,
+                    startsAt.plusSeconds(60)));
         }
         List<Entry> timeline = new ArrayList<>(ENTRIES);
         for (int i = 0; i < ENTRIES; i++) {
@@ -99,12 +130,23 @@ public final class PostmortemRenderBenchmark {
                 case 5 -> "runbook.step";
                 default -> "slack.message";
             };
-            timeline.add(new Entry(i + 1, start.plusSeconds(i / 3), kind, "user" + (i % 50), "slack:U" + (i % 50),
+            timeline.add(new Entry(
+                    i + 1,
+                    start.plusSeconds(i / 3),
+                    kind,
+                    "user" + (i % 50),
+                    "slack:U" + (i % 50),
                     "Message " + i + " with `code`, a | pipe, <b>html</b> and [a](javascript:x) link\nsecond line",
                     i % 7 == 0 ? "https://grafana.example/d/" + i : null,
-                    i % 10 == 4 ? "{\"owner\":\"U1\",\"ownerName\":\"alice\"}" : null, i % 100 == 0, null));
+                    i % 10 == 4 ? "{\"owner\":\"U1\",\"ownerName\":\"alice\"}" : null,
+                    i % 100 == 0,
+                    null));
         }
-        return new PostmortemInput(PostmortemFixtures.incident(PostmortemFixtures.ACKNOWLEDGED,
-                PostmortemFixtures.MITIGATED, PostmortemFixtures.RESOLVED), alerts, timeline, PostmortemFixtures.GENERATED);
+        return new PostmortemInput(
+                PostmortemFixtures.incident(
+                        PostmortemFixtures.ACKNOWLEDGED, PostmortemFixtures.MITIGATED, PostmortemFixtures.RESOLVED),
+                alerts,
+                timeline,
+                PostmortemFixtures.GENERATED);
     }
 }

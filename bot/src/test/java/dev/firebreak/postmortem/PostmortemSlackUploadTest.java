@@ -31,8 +31,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -43,8 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  * on, so the real delivery tasks create the channel (topic, invites, card ...) on the same queue, ahead of the
  * upload. The background worker is off: the test runs due outbox tasks itself and moves a {@link MutableClock}.
  */
-@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.api.token=test-token",
-        "firebreak.slack.bot-token=xoxb-test-token"})
+@FirebreakTest(
+        properties = {
+            "firebreak.outbox.enabled=false",
+            "firebreak.api.token=test-token",
+            "firebreak.slack.bot-token=xoxb-test-token"
+        })
 @Import(TestClock.class)
 class PostmortemSlackUploadTest {
 
@@ -66,20 +70,28 @@ class PostmortemSlackUploadTest {
 
     @Autowired
     IncidentManagement incidents;
+
     @Autowired
     IncidentQueries queries;
+
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     OutboxTasks tasks;
+
     @Autowired
     Timeline timeline;
+
     @Autowired
     PostmortemUploadHandler handler;
+
     @Autowired
     PostmortemUploads uploads;
+
     @Autowired
     List<IncidentSubcommand> subcommands;
+
     @Autowired
     List<BlockActionHandler> buttons;
 
@@ -96,8 +108,9 @@ class PostmortemSlackUploadTest {
     }
 
     Incident open() {
-        return incidents.open(NewIncident.declared("Checkout | <!channel> down", null, Severity.SEV2,
-                IncidentSource.SLACK), Actor.slack("U1", "alice"));
+        return incidents.open(
+                NewIncident.declared("Checkout | <!channel> down", null, Severity.SEV2, IncidentSource.SLACK),
+                Actor.slack("U1", "alice"));
     }
 
     /**
@@ -122,16 +135,22 @@ class PostmortemSlackUploadTest {
 
     /** The files upload v2 requests in arrival order: the two Web API methods and the byte uploads. */
     static List<String> filesRequests() {
-        return SLACK.requests().stream().filter(r -> r.startsWith("files.") || r.startsWith("upload:")).toList();
+        return SLACK.requests().stream()
+                .filter(r -> r.startsWith("files.") || r.startsWith("upload:"))
+                .toList();
     }
 
     static List<FakeSlack.SharedFile> sharedInto(String channel) {
-        return SLACK.sharedFiles().stream().filter(f -> f.channel().equals(channel)).toList();
+        return SLACK.sharedFiles().stream()
+                .filter(f -> f.channel().equals(channel))
+                .toList();
     }
 
     OutboxTask uploadTask(Incident i) {
         return tasks.findByIncidentIdOrderById(i.getId()).stream()
-                .filter(t -> t.getKind().equals(PostmortemUploadHandler.KIND)).findFirst().orElseThrow();
+                .filter(t -> t.getKind().equals(PostmortemUploadHandler.KIND))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -156,15 +175,18 @@ class PostmortemSlackUploadTest {
         assertThat(get.param("length")).isEqualTo(String.valueOf(upload.bytes().length));
         assertThat(upload.contentType()).startsWith("text/markdown");
         String markdown = upload.text();
-        assertThat(markdown).startsWith("# Post-mortem: INC-" + i.getNumber() + " Checkout \\| \\<!channel\\> down")
+        assertThat(markdown)
+                .startsWith("# Post-mortem: INC-" + i.getNumber() + " Checkout \\| \\<!channel\\> down")
                 .containsPattern("\\| Time to acknowledge \\| [0-9: -]+ UTC \\| 3m 0s \\| 3m 0s \\|")
                 .containsPattern("\\| Time to resolve \\| [0-9: -]+ UTC \\| 13m 0s \\| 13m 0s \\|");
 
         FakeSlack.Call complete = SLACK.calls(COMPLETE).get(0);
         assertThat(complete.ok()).isTrue();
         assertThat(complete.param("channel_id")).isEqualTo(channel);
-        assertThat(complete.param("initial_comment")).contains("INC-" + i.getNumber())
-                .contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+        assertThat(complete.param("initial_comment"))
+                .contains("INC-" + i.getNumber())
+                .contains("&lt;!channel&gt;")
+                .doesNotContain("<!channel>");
         JsonNode files = JsonMapper.builder().build().readTree(complete.param("files"));
         assertThat(files.size()).isEqualTo(1);
         assertThat(files.get(0).get("id").asString()).isEqualTo(fileId);
@@ -181,11 +203,10 @@ class PostmortemSlackUploadTest {
         assertThat(handler.handle(task)).isEqualTo(OutboxResult.done());
         assertThat(filesRequests()).hasSize(3);
         assertThat(sharedInto(channel)).hasSize(1);
-        assertThat(uploads.findByIncidentIdOrderById(i.getId())).singleElement()
-                .satisfies(u -> {
-                    assertThat(u.getState()).isEqualTo(PostmortemUpload.COMPLETED);
-                    assertThat(u.getFileId()).isEqualTo(fileId);
-                });
+        assertThat(uploads.findByIncidentIdOrderById(i.getId())).singleElement().satisfies(u -> {
+            assertThat(u.getState()).isEqualTo(PostmortemUpload.COMPLETED);
+            assertThat(u.getFileId()).isEqualTo(fileId);
+        });
     }
 
     @Test
@@ -211,7 +232,10 @@ class PostmortemSlackUploadTest {
         String fileId = SLACK.uploads().get(0).fileId();
         assertThat(filesRequests()).containsExactly(GET_URL, GET_URL, "upload:" + fileId, COMPLETE);
         assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.DONE);
-        assertThat(sharedInto(channel)).singleElement().extracting(FakeSlack.SharedFile::fileId).isEqualTo(fileId);
+        assertThat(sharedInto(channel))
+                .singleElement()
+                .extracting(FakeSlack.SharedFile::fileId)
+                .isEqualTo(fileId);
     }
 
     @Test
@@ -223,7 +247,8 @@ class PostmortemSlackUploadTest {
         CLOCK.advance(Duration.ofMinutes(5));
         incidents.resolve(i.getId(), Actor.api("t"), null);
         drain();
-        assertThat(uploads.findByIncidentIdOrderById(i.getId())).singleElement()
+        assertThat(uploads.findByIncidentIdOrderById(i.getId()))
+                .singleElement()
                 .satisfies(u -> assertThat(u.getState()).isEqualTo(PostmortemUpload.UPLOADED));
         assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.PENDING);
         assertThat(sharedInto(channel)).isEmpty();
@@ -235,9 +260,14 @@ class PostmortemSlackUploadTest {
         // Before completing again, files.info tells whether the first completion went through after all.
         assertThat(filesRequests()).containsExactly(GET_URL, "upload:" + fileId, COMPLETE, "files.info", COMPLETE);
         assertThat(SLACK.calls(COMPLETE)).extracting(FakeSlack.Call::status).containsExactly(500, 200);
-        assertThat(SLACK.calls(COMPLETE)).extracting(c -> c.param("files")).allSatisfy(f -> assertThat(f).contains(fileId));
+        assertThat(SLACK.calls(COMPLETE))
+                .extracting(c -> c.param("files"))
+                .allSatisfy(f -> assertThat(f).contains(fileId));
         assertThat(uploadTask(i).getStatus()).isEqualTo(OutboxTask.DONE);
-        assertThat(sharedInto(channel)).singleElement().extracting(FakeSlack.SharedFile::fileId).isEqualTo(fileId);
+        assertThat(sharedInto(channel))
+                .singleElement()
+                .extracting(FakeSlack.SharedFile::fileId)
+                .isEqualTo(fileId);
     }
 
     @Test
@@ -246,7 +276,8 @@ class PostmortemSlackUploadTest {
         Incident i = open();
         incidents.resolve(i.getId(), Actor.api("t"), null);
         drain();
-        assertThat(SLACK.calls("conversations.create")).singleElement()
+        assertThat(SLACK.calls("conversations.create"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(500));
         assertThat(queries.view(i.getId()).slackChannelId()).isNull();
         assertThat(filesRequests()).isEmpty();
@@ -264,14 +295,19 @@ class PostmortemSlackUploadTest {
 
         String channel = queries.view(i.getId()).slackChannelId();
         assertThat(channel).isNotNull();
-        assertThat(SLACK.okCalls("conversations.create")).singleElement()
-                .satisfies(c -> assertThat(c.param("name")).isEqualTo("inc-" + i.getNumber() + "-checkout-channel-down"));
+        assertThat(SLACK.okCalls("conversations.create"))
+                .singleElement()
+                .satisfies(
+                        c -> assertThat(c.param("name")).isEqualTo("inc-" + i.getNumber() + "-checkout-channel-down"));
         List<String> requests = SLACK.requests();
         assertThat(requests.lastIndexOf("conversations.create")).isLessThan(requests.indexOf(GET_URL));
         String fileId = SLACK.uploads().get(0).fileId();
         assertThat(filesRequests()).containsExactly(GET_URL, "upload:" + fileId, COMPLETE);
         assertThat(SLACK.calls(COMPLETE).get(0).param("channel_id")).isEqualTo(channel);
-        assertThat(sharedInto(channel)).singleElement().extracting(FakeSlack.SharedFile::fileId).isEqualTo(fileId);
+        assertThat(sharedInto(channel))
+                .singleElement()
+                .extracting(FakeSlack.SharedFile::fileId)
+                .isEqualTo(fileId);
         // The upload ran once, after the channel existed: no retry, no error, no warning.
         OutboxTask task = uploadTask(i);
         assertThat(task.getStatus()).isEqualTo(OutboxTask.DONE);
@@ -310,9 +346,16 @@ class PostmortemSlackUploadTest {
         String channel = openWithChannel(opened);
         Incident i = opened[0];
         CLOCK.advance(Duration.ofMinutes(5));
-        IncidentSubcommand command = subcommands.stream().filter(c -> c.name().equals("postmortem")).findFirst().orElseThrow();
-        BlockActionHandler button = buttons.stream().filter(b -> b.actionId().equals(SlackActions.POSTMORTEM)).findFirst().orElseThrow();
-        SlackCommandContext ctx = new SlackCommandContext("U1", "alice", channel, "T1", "", incidents.get(i.getId()), null, null);
+        IncidentSubcommand command = subcommands.stream()
+                .filter(c -> c.name().equals("postmortem"))
+                .findFirst()
+                .orElseThrow();
+        BlockActionHandler button = buttons.stream()
+                .filter(b -> b.actionId().equals(SlackActions.POSTMORTEM))
+                .findFirst()
+                .orElseThrow();
+        SlackCommandContext ctx =
+                new SlackCommandContext("U1", "alice", channel, "T1", "", incidents.get(i.getId()), null, null);
         SlackReply first = command.run(ctx);
         assertThat(first.text()).contains("Drafting the post-mortem", "<#" + channel + ">");
         assertThat(command.run(ctx).text()).contains("less than a minute ago");
@@ -321,9 +364,14 @@ class PostmortemSlackUploadTest {
         List<FakeSlack.Upload> sent = SLACK.uploads();
         assertThat(sent).hasSize(2).allSatisfy(u -> assertThat(u.bytes()).isNotEmpty());
         assertThat(sent.get(0).fileId()).isNotEqualTo(sent.get(1).fileId());
-        assertThat(filesRequests()).containsExactly(
-                GET_URL, "upload:" + sent.get(0).fileId(), COMPLETE,
-                GET_URL, "upload:" + sent.get(1).fileId(), COMPLETE);
+        assertThat(filesRequests())
+                .containsExactly(
+                        GET_URL,
+                        "upload:" + sent.get(0).fileId(),
+                        COMPLETE,
+                        GET_URL,
+                        "upload:" + sent.get(1).fileId(),
+                        COMPLETE);
         assertThat(sharedInto(channel)).hasSize(2);
 
         // A minute later the command asks for a new draft again.

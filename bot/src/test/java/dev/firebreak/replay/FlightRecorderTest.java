@@ -41,8 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  * credentials; the NDJSON export (plain and gzip, by time and groupKey) reads back as a capture; retention by age and
  * the size limit hold under a storm of concurrent notifications.
  */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.api.token=test-token",
-        "firebreak.recorder.max-size=64KB", "firebreak.recorder.max-age=1h", "firebreak.recorder.batch-size=50"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.recorder.max-size=64KB",
+            "firebreak.recorder.max-age=1h",
+            "firebreak.recorder.batch-size=50"
+        })
 class FlightRecorderTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T05:00:00Z"));
@@ -59,14 +65,18 @@ class FlightRecorderTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     FlightRecorder recorder;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     io.micrometer.core.instrument.MeterRegistry registry;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -79,39 +89,59 @@ class FlightRecorderTest {
     void recordsAcceptedAndRefusedRequestsWithTheirAnswersButNeverCredentials() throws Exception {
         Instant from = CLOCK.instant();
         String payload = fixture("firing-two-pods.json");
-        assertThat(post(payload, "Bearer am-token", "application/json").statusCode()).isEqualTo(200);
-        assertThat(post(payload, "Bearer wrong-token", "application/json").statusCode()).isEqualTo(401);
-        assertThat(post("{not json", "Bearer am-token", "application/json").statusCode()).isEqualTo(400);
+        assertThat(post(payload, "Bearer am-token", "application/json").statusCode())
+                .isEqualTo(200);
+        assertThat(post(payload, "Bearer wrong-token", "application/json").statusCode())
+                .isEqualTo(401);
+        assertThat(post("{not json", "Bearer am-token", "application/json").statusCode())
+                .isEqualTo(400);
         assertThat(post(payload, "Bearer am-token", "text/plain").statusCode()).isEqualTo(415);
         recorder.flush();
 
         String ndjson = export("?from=" + from + "&to=" + CLOCK.instant().plusSeconds(1), false);
         List<JsonNode> lines = ndjson.lines().map(json::readTree).toList();
         assertThat(lines).extracting(l -> l.get("status").intValue()).containsExactly(200, 401, 400, 415);
-        assertThat(lines).extracting(l -> l.get("outcome").asString())
+        assertThat(lines)
+                .extracting(l -> l.get("outcome").asString())
                 .containsExactly("opened", "unauthorized", "malformed_json", "unsupported_media_type");
         assertThat(lines.get(0).get("incident").asString()).isEqualTo("INC-1");
         assertThat(lines.get(0).get("answer").get("outcome").asString()).isEqualTo("OPENED");
-        assertThat(lines.get(0).get("payload").get("groupKey").asString()).startsWith("{}:{alertname=\"HighErrorRate\"");
+        assertThat(lines.get(0).get("payload").get("groupKey").asString())
+                .startsWith("{}:{alertname=\"HighErrorRate\"");
         assertThat(lines.get(0).get("headers").get("content-type").asString()).isEqualTo("application/json");
-        assertThat(lines.get(1).has("payload")).as("refused from the headers: body never read").isFalse();
+        assertThat(lines.get(1).has("payload"))
+                .as("refused from the headers: body never read")
+                .isFalse();
         assertThat(lines.get(2).get("body").asString()).isEqualTo("{not json");
-        assertThat(lines).allSatisfy(l -> assertThat(l.get("headers").has("authorization")).isFalse());
-        assertThat(ndjson).doesNotContainIgnoringCase("\"authorization\"").doesNotContain("am-token")
+        assertThat(lines)
+                .allSatisfy(
+                        l -> assertThat(l.get("headers").has("authorization")).isFalse());
+        assertThat(ndjson)
+                .doesNotContainIgnoringCase("\"authorization\"")
+                .doesNotContain("am-token")
                 .doesNotContain("wrong-token");
 
-        assertThat(export("?from=" + from + "&to=" + CLOCK.instant().plusSeconds(1), true)).isEqualTo(ndjson);
+        assertThat(export("?from=" + from + "&to=" + CLOCK.instant().plusSeconds(1), true))
+                .isEqualTo(ndjson);
         String groupKey = lines.get(0).get("groupKey").asString();
-        assertThat(export("?from=" + from + "&to=" + CLOCK.instant().plusSeconds(1) + "&groupKey=" + URLEncoder.encode(groupKey, StandardCharsets.UTF_8), false)
-                .lines()).hasSize(1);
+        assertThat(export(
+                                "?from=" + from + "&to=" + CLOCK.instant().plusSeconds(1) + "&groupKey="
+                                        + URLEncoder.encode(groupKey, StandardCharsets.UTF_8),
+                                false)
+                        .lines())
+                .hasSize(1);
 
         // The export is a capture: the accepted notification replays, the refused ones are skipped or refused again.
         List<Captures.Entry> capture = Captures.read(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
         assertThat(capture).hasSize(4);
         assertThat(capture).filteredOn(e -> !e.refusedBeforeIntake()).hasSize(2);
 
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/recordings?from=yesterday"))
-                .header("Authorization", "Bearer test-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/recordings?from=yesterday"))
+                        .header("Authorization", "Bearer test-token")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"error\"").contains("RFC 3339");
     }
@@ -136,19 +166,25 @@ class FlightRecorderTest {
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             String body = stormNotification(i);
-            answers.add(senders.submit(() -> post(body, "Bearer am-token", "application/json").statusCode()));
+            answers.add(senders.submit(
+                    () -> post(body, "Bearer am-token", "application/json").statusCode()));
         }
         for (Future<Integer> a : answers) {
             assertThat(a.get(60, TimeUnit.SECONDS)).isEqualTo(200);
         }
         senders.shutdown();
         // A request is recorded just after its answer is sent: wait until all 600 are handed to the recorder.
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> registry.counter("firebreak.recorder.recorded").count() >= recordedBefore + 600
-                        || registry.counter("firebreak.recorder.dropped").count() > 0, ok -> {
-                    recorder.flush();
-                    return ok;
-                });
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> registry.counter("firebreak.recorder.recorded").count() >= recordedBefore + 600
+                                || registry.counter("firebreak.recorder.dropped")
+                                                .count()
+                                        > 0,
+                        ok -> {
+                            recorder.flush();
+                            return ok;
+                        });
         recorder.flush();
         storming.set(false);
         watcher.join();
@@ -157,15 +193,21 @@ class FlightRecorderTest {
         long bytesPerRow = total() / Math.max(1, recorded);
         assertThat(registry.counter("firebreak.recorder.dropped").count()).isZero();
         assertThat(total()).isLessThanOrEqualTo(MAX);
-        assertThat(recorded).as("the newest are kept").isGreaterThan(MAX / bytesPerRow / 2).isLessThan(600);
+        assertThat(recorded)
+                .as("the newest are kept")
+                .isGreaterThan(MAX / bytesPerRow / 2)
+                .isLessThan(600);
         // Between prunes the table exceeds max-size by at most a tenth of it per batch written and the prune threshold.
         assertThat(largest.get()).isLessThanOrEqualTo(MAX + MAX / 10 * 2 + 2 * bytesPerRow);
 
         // Age: an hour later everything recorded so far is pruned, what comes next is kept.
         CLOCK.advance(Duration.ofMinutes(61));
-        assertThat(post(stormNotification(9999), "Bearer am-token", "application/json").statusCode()).isEqualTo(200);
+        assertThat(post(stormNotification(9999), "Bearer am-token", "application/json")
+                        .statusCode())
+                .isEqualTo(200);
         recorder.flush();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_recording", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_recording", Long.class))
+                .isEqualTo(1);
     }
 
     private long total() {
@@ -176,12 +218,21 @@ class FlightRecorderTest {
         int group = i % 60;
         StringBuilder alerts = new StringBuilder();
         for (int a = 0; a < 5; a++) {
-            alerts.append(a == 0 ? "" : ",").append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"Storm\",\"group\":\"g")
-                    .append(group).append("\",\"pod\":\"p").append(a).append("\"},\"annotations\":{\"summary\":\"storm ")
-                    .append(group).append("\"},\"startsAt\":\"2026-12-01T04:59:00Z\",\"fingerprint\":\"f")
-                    .append(group).append('-').append(a).append("\"}");
+            alerts.append(a == 0 ? "" : ",")
+                    .append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"Storm\",\"group\":\"g")
+                    .append(group)
+                    .append("\",\"pod\":\"p")
+                    .append(a)
+                    .append("\"},\"annotations\":{\"summary\":\"storm ")
+                    .append(group)
+                    .append("\"},\"startsAt\":\"2026-12-01T04:59:00Z\",\"fingerprint\":\"f")
+                    .append(group)
+                    .append('-')
+                    .append(a)
+                    .append("\"}");
         }
-        return "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"firebreak\",\"groupKey\":\"{}:{group=\\\"g" + group
+        return "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"firebreak\",\"groupKey\":\"{}:{group=\\\"g"
+                + group
                 + "\\\"}\",\"groupLabels\":{\"group\":\"g" + group + "\"},\"commonLabels\":{\"alertname\":\"Storm\"},"
                 + "\"alerts\":[" + alerts + "]}";
     }
@@ -191,20 +242,26 @@ class FlightRecorderTest {
     }
 
     private HttpResponse<String> post(String body, String authorization, String contentType) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + "/webhooks/alertmanager"))
-                .header("Authorization", authorization).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/webhooks/alertmanager"))
+                        .header("Authorization", authorization)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String export(String query, boolean gzip) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/api/recordings" + query))
-                .header("Authorization", "Bearer test-token").GET();
+                .header("Authorization", "Bearer test-token")
+                .GET();
         if (gzip) {
             b.header("Accept-Encoding", "gzip");
         }
         HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
         byte[] body = r.body();
         if (gzip) {
             assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");

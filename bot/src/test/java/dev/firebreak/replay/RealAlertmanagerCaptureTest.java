@@ -43,26 +43,36 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -Dfirebreak.capture.save=bot/src/test/resources/replay/storm-ha-truncated.ndjson} to refresh the committed
  * capture. Skipped without the binary, except on CI.
  */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.api.token=test-token",
-        "firebreak.storm.enabled=true", "firebreak.storm.threshold=10", "firebreak.storm.window=2m",
-        "firebreak.test.context=replay-real-am"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.storm.enabled=true",
+            "firebreak.storm.threshold=10",
+            "firebreak.storm.window=2m",
+            "firebreak.test.context=replay-real-am"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealAlertmanagerCaptureTest {
 
-    static final Path BINARY = Path.of(System.getProperty("firebreak.test.alertmanager", "/usr/bin/prometheus-alertmanager"));
+    static final Path BINARY =
+            Path.of(System.getProperty("firebreak.test.alertmanager", "/usr/bin/prometheus-alertmanager"));
     static final int GROUPS = 15;
     static final int PER_GROUP = 5;
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     FlightRecorder recorder;
 
     private final List<Process> alertmanagers = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void aStormFromAnHaPairRecordedAndReplayedOfflineGivesTheLiveIncidents() throws Exception {
@@ -132,9 +142,13 @@ class RealAlertmanagerCaptureTest {
         awaitQuiet(GROUPS * 2 + 12 + 3 + 3);
 
         // The export is a capture.
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/recordings?from=" + testStart + "&to=" + Instant.now().plusSeconds(60)))
-                .header("Authorization", "Bearer test-token").header("Accept-Encoding", "gzip").GET().build(),
+        HttpResponse<byte[]> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/recordings?from=" + testStart
+                                + "&to=" + Instant.now().plusSeconds(60)))
+                        .header("Authorization", "Bearer test-token")
+                        .header("Accept-Encoding", "gzip")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
@@ -162,8 +176,14 @@ class RealAlertmanagerCaptureTest {
         JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> lines = text.lines().map(json::readTree).toList();
         assertThat(lines).allSatisfy(l -> assertThat(l.get("status").intValue()).isEqualTo(200));
-        assertThat(lines).anySatisfy(l -> assertThat(l.get("payload").get("truncatedAlerts").intValue()).isPositive());
-        assertThat(lines.stream().map(l -> l.get("payload").get("externalURL").asString()).distinct()).hasSize(2);
+        assertThat(lines)
+                .anySatisfy(
+                        l -> assertThat(l.get("payload").get("truncatedAlerts").intValue())
+                                .isPositive());
+        assertThat(lines.stream()
+                        .map(l -> l.get("payload").get("externalURL").asString())
+                        .distinct())
+                .hasSize(2);
         assertThat(lines.stream().map(l -> l.get("outcome").asString()).distinct())
                 .contains("opened", "updated", "joined_storm", "ignored_no_open_incident");
         java.util.Set<String> resolved = new java.util.HashSet<>();
@@ -176,14 +196,19 @@ class RealAlertmanagerCaptureTest {
                 firingAfterResolved = true;
             }
         }
-        assertThat(firingAfterResolved).as("a group fired after it was resolved (out of order)").isTrue();
+        assertThat(firingAfterResolved)
+                .as("a group fired after it was resolved (out of order)")
+                .isTrue();
     }
 
     private void awaitRecordings(IntPredicate enough) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            recorder.flush();
-            return enough.test(count());
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    recorder.flush();
+                    return enough.test(count());
+                });
     }
 
     /** At least {@code min} requests recorded, then nothing new for 3 s. */
@@ -191,15 +216,18 @@ class RealAlertmanagerCaptureTest {
         awaitRecordings(n -> n >= min);
         int[] last = {-1};
         Instant[] since = {Instant.now()};
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            recorder.flush();
-            int n = count();
-            if (n != last[0]) {
-                last[0] = n;
-                since[0] = Instant.now();
-            }
-            return Duration.between(since[0], Instant.now()).toMillis() > 3000;
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    recorder.flush();
+                    int n = count();
+                    if (n != last[0]) {
+                        last[0] = n;
+                        since[0] = Instant.now();
+                    }
+                    return Duration.between(since[0], Instant.now()).toMillis() > 3000;
+                });
     }
 
     private int count() {
@@ -218,9 +246,11 @@ class RealAlertmanagerCaptureTest {
     }
 
     private void post(int amPort, StringBuilder alerts) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + amPort + "/api/v2/alerts"))
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + amPort + "/api/v2/alerts"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("[" + alerts + "]")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("[" + alerts + "]"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
@@ -248,22 +278,38 @@ class RealAlertmanagerCaptureTest {
                             type: Bearer
                             credentials: am-token
                 """.formatted(port), StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder(BINARY.toString(), "--config.file=" + config, "--storage.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + amPort, "--web.external-url=http://" + name + ".example.test:9093",
-                "--cluster.listen-address=")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        BINARY.toString(),
+                        "--config.file=" + config,
+                        "--storage.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + amPort,
+                        "--web.external-url=http://" + name + ".example.test:9093",
+                        "--cluster.listen-address=")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile())
+                .start();
         alertmanagers.add(p);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("Alertmanager exited: " + Files.readString(dir.resolve("alertmanager.log")));
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + amPort + "/-/ready")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException(
+                                "Alertmanager exited: " + Files.readString(dir.resolve("alertmanager.log")));
+                    }
+                    try {
+                        return http.send(
+                                                HttpRequest.newBuilder(
+                                                                URI.create("http://127.0.0.1:" + amPort + "/-/ready"))
+                                                        .GET()
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
         return amPort;
     }
 

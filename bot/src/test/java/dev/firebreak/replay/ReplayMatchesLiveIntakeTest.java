@@ -22,13 +22,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * storm breaker's parity is {@link RealAlertmanagerCaptureTest}'s); both end with the same incidents (groups, status,
  * severity, alerts, title).
  */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.api.token=test-token",
-        "firebreak.storm.enabled=false",
-        "firebreak.test.context=replay-parity"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.storm.enabled=false",
+            "firebreak.test.context=replay-parity"
+        })
 class ReplayMatchesLiveIntakeTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -60,9 +65,10 @@ class ReplayMatchesLiveIntakeTest {
                 + "\"fingerprint\":\"f1\"}]}";
         String recording = "{\"receivedAt\":\"2026-12-01T05:00:01Z\",\"status\":200,\"outcome\":\"opened\","
                 + "\"headers\":{\"content-type\":\"application/json\"},\"payload\":" + payload + "}";
-        List<Captures.Entry> plain = Captures.read(new ByteArrayInputStream((payload + "\n").getBytes(StandardCharsets.UTF_8)));
-        List<Captures.Entry> recorded = Captures.read(new ByteArrayInputStream((recording + "\n")
-                .getBytes(StandardCharsets.UTF_8)));
+        List<Captures.Entry> plain =
+                Captures.read(new ByteArrayInputStream((payload + "\n").getBytes(StandardCharsets.UTF_8)));
+        List<Captures.Entry> recorded =
+                Captures.read(new ByteArrayInputStream((recording + "\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(plain).hasSize(1);
         assertThat(recorded).hasSize(1);
         assertThat(new String(recorded.get(0).body(), StandardCharsets.UTF_8))

@@ -27,7 +27,8 @@ import org.awaitility.Awaitility;
  */
 final class BotProcesses implements AutoCloseable {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One running bot. */
     record Bot(int index, int port, Process process, Path log) {
@@ -68,25 +69,43 @@ final class BotProcesses implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString(),
                 "--server.port=" + port));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         Path log = logs.resolve("replica-" + index + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         started.add(process);
         return new Bot(index, port, process, log);
     }
 
     static void awaitReady(Bot bot) {
-        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(bot.process().isAlive()).as("replica %d is running, see %s", bot.index(), bot.log()).isTrue();
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create(bot.url("/actuator/health/readiness")))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(bot.process().isAlive())
+                            .as("replica %d is running, see %s", bot.index(), bot.log())
+                            .isTrue();
+                    try {
+                        return HTTP.send(
+                                                HttpRequest.newBuilder(
+                                                                URI.create(bot.url("/actuator/health/readiness")))
+                                                        .timeout(Duration.ofSeconds(5))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
     }
 
     @Override

@@ -49,11 +49,15 @@ final class JsonLogs {
                 String text = raw.get(i);
                 try {
                     JsonNode json = JSON.readTree(text);
-                    assertThat(json.isObject()).as("replica %d line %d is a JSON object: %s", bot.index(), i + 1, text).isTrue();
+                    assertThat(json.isObject())
+                            .as("replica %d line %d is a JSON object: %s", bot.index(), i + 1, text)
+                            .isTrue();
                     lines.add(new Line(bot.index(), text, json));
                 } catch (JacksonException e) {
                     boolean cutByKill = bot == killed && i == raw.size() - 1;
-                    assertThat(cutByKill).as("replica %d line %d is JSON: %s", bot.index(), i + 1, text).isTrue();
+                    assertThat(cutByKill)
+                            .as("replica %d line %d is JSON: %s", bot.index(), i + 1, text)
+                            .isTrue();
                 }
             }
         }
@@ -67,16 +71,22 @@ final class JsonLogs {
     void assertNoSecret(String... secrets) {
         for (Line line : lines) {
             for (String secret : secrets) {
-                assertThat(line.raw()).as("replica %d logged a secret", line.replica()).doesNotContain(secret);
+                assertThat(line.raw())
+                        .as("replica %d logged a secret", line.replica())
+                        .doesNotContain(secret);
             }
         }
     }
 
     /** The replica that accepted the webhook logged it with its trace id and the incident it opened. */
     void assertWebhookLine(int replica, String traceId, String reference) {
-        assertThat(lines.stream().filter(l -> l.replica() == replica).filter(traced(traceId, reference))
-                .filter(l -> l.message().startsWith("Alertmanager notification") && l.message().contains("opened " + reference)))
-                .as("webhook line of %s with trace id %s on replica %d", reference, traceId, replica).hasSize(1);
+        assertThat(lines.stream()
+                        .filter(l -> l.replica() == replica)
+                        .filter(traced(traceId, reference))
+                        .filter(l -> l.message().startsWith("Alertmanager notification")
+                                && l.message().contains("opened " + reference)))
+                .as("webhook line of %s with trace id %s on replica %d", reference, traceId, replica)
+                .hasSize(1);
     }
 
     /**

@@ -20,8 +20,7 @@ import java.util.concurrent.Callable;
 final class ShutdownProbe implements Callable<List<ShutdownProbe.Sample>> {
 
     /** Status codes; -1 = no answer (connection refused or reset). */
-    record Sample(int readiness, int webhook) {
-    }
+    record Sample(int readiness, int webhook) {}
 
     private final Bot bot;
     private final String token;
@@ -38,9 +37,11 @@ final class ShutdownProbe implements Callable<List<ShutdownProbe.Sample>> {
         List<Sample> samples = new ArrayList<>();
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end) {
-            Sample s = new Sample(status(HttpRequest.newBuilder(URI.create(bot.url("/actuator/health/readiness")))),
+            Sample s = new Sample(
+                    status(HttpRequest.newBuilder(URI.create(bot.url("/actuator/health/readiness")))),
                     status(HttpRequest.newBuilder(URI.create(bot.url("/webhooks/alertmanager")))
-                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.ofString(body))));
             samples.add(s);
             if (s.readiness() == -1 && s.webhook() == -1 && !bot.process().isAlive()) {
@@ -60,23 +61,29 @@ final class ShutdownProbe implements Callable<List<ShutdownProbe.Sample>> {
                 firstNotReady = i;
             }
             if (s.webhook() == 503) {
-                assertThat(firstNotReady).as("a webhook answered 503 before readiness went down: %s", samples)
+                assertThat(firstNotReady)
+                        .as("a webhook answered 503 before readiness went down: %s", samples)
                         .isBetween(0, i);
             }
             if (s.webhook() >= 0) {
-                assertThat(s.webhook()).as("webhooks answer 200 or, once not ready, 503: %s", samples).isIn(200, 503);
+                assertThat(s.webhook())
+                        .as("webhooks answer 200 or, once not ready, 503: %s", samples)
+                        .isIn(200, 503);
             }
         }
-        assertThat(firstNotReady).as("readiness answered 503 while the replica still served: %s", samples)
+        assertThat(firstNotReady)
+                .as("readiness answered 503 while the replica still served: %s", samples)
                 .isGreaterThanOrEqualTo(0);
-        assertThat(samples.get(firstNotReady).webhook()).as("during the drain delay webhooks still work: %s", samples)
+        assertThat(samples.get(firstNotReady).webhook())
+                .as("during the drain delay webhooks still work: %s", samples)
                 .isEqualTo(200);
     }
 
     private static int status(HttpRequest.Builder request) {
         try {
-            return BotProcesses.HTTP.send(request.timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return BotProcesses.HTTP
+                    .send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

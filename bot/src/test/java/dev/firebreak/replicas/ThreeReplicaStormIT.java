@@ -61,8 +61,7 @@ class ThreeReplicaStormIT {
     BotProcesses processes;
 
     /** An accepted delivery: which replica answered, with which trace id and body. */
-    record Delivery(int status, int replica, String traceId, String body) {
-    }
+    record Delivery(int status, int replica, String traceId, String body) {}
 
     @AfterEach
     void stop() throws Exception {
@@ -107,14 +106,19 @@ class ThreeReplicaStormIT {
                 // SIGKILL, mid-storm, a replica that holds a lease on outbox work.
                 Map<String, Bot> owners = owners(bots);
                 String[] held = new String[1];
-                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                    held[0] = leaseOwner(url, owners.keySet());
-                    return held[0] != null;
-                });
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> {
+                            held[0] = leaseOwner(url, owners.keySet());
+                            return held[0] != null;
+                        });
                 victim = owners.get(held[0]);
                 victim.kill();
-                victimTasks = ids(url, "SELECT id FROM outbox_task WHERE status = 'PENDING' AND lease_owner = '" + held[0] + "'");
-                victimLeaseEnd = instant(url, "SELECT MAX(lease_until) FROM outbox_task WHERE lease_owner = '" + held[0] + "'");
+                victimTasks = ids(
+                        url, "SELECT id FROM outbox_task WHERE status = 'PENDING' AND lease_owner = '" + held[0] + "'");
+                victimLeaseEnd =
+                        instant(url, "SELECT MAX(lease_until) FROM outbox_task WHERE lease_owner = '" + held[0] + "'");
             }
             if (n == 2 * deliveries.size() / 3) {
                 // SIGTERM another one, watched from just before the signal until it stops answering.
@@ -128,44 +132,67 @@ class ThreeReplicaStormIT {
         Map<String, Delivery> opened = new LinkedHashMap<>();
         for (Future<Delivery> answer : answers) {
             Delivery d = answer.get();
-            assertThat(d.status()).as("every notification accepted by some replica").isEqualTo(200);
+            assertThat(d.status())
+                    .as("every notification accepted by some replica")
+                    .isEqualTo(200);
             if (d.body().contains("\"outcome\":\"OPENED\"")) {
                 opened.put(d.traceId(), d);
             }
         }
-        assertThat(terminated.process().waitFor(60, TimeUnit.SECONDS)).as("SIGTERM exits").isTrue();
+        assertThat(terminated.process().waitFor(60, TimeUnit.SECONDS))
+                .as("SIGTERM exits")
+                .isTrue();
         ShutdownProbe.assertNotReadyBefore503(termSamples.get(60, TimeUnit.SECONDS));
         pool.shutdown();
         probe.shutdown();
         // Everything accepted is delivered, including tasks leased by the killed replica (lease 10 s).
-        Awaitility.await().atMost(LEASE.plusSeconds(30 + 60)).pollInterval(Duration.ofSeconds(1))
+        Awaitility.await()
+                .atMost(LEASE.plusSeconds(30 + 60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> count(url, "SELECT COUNT(*) FROM outbox_task WHERE status = 'PENDING'") == 0);
 
-        assertThat(count(url, "SELECT COUNT(*) FROM incident")).as("one incident per alert group").isEqualTo(GROUPS);
-        // A delivery answered OPENED for each incident, unless the killed replica committed one and died before answering.
+        assertThat(count(url, "SELECT COUNT(*) FROM incident"))
+                .as("one incident per alert group")
+                .isEqualTo(GROUPS);
+        // A delivery answered OPENED for each incident, unless the killed replica committed one and died before
+        // answering.
         assertThat(opened.size()).as("deliveries that opened an incident").isBetween(GROUPS - 3, GROUPS);
-        assertThat(count(url, "SELECT COUNT(DISTINCT correlation_key) FROM incident")).isEqualTo(GROUPS);
-        assertThat(count(url, "SELECT COUNT(*) FROM alert")).as("no accepted alert lost").isEqualTo(GROUPS);
-        assertThat(count(url, "SELECT COUNT(*) FROM outbox_task WHERE status <> 'DONE'")).isZero();
+        assertThat(count(url, "SELECT COUNT(DISTINCT correlation_key) FROM incident"))
+                .isEqualTo(GROUPS);
+        assertThat(count(url, "SELECT COUNT(*) FROM alert"))
+                .as("no accepted alert lost")
+                .isEqualTo(GROUPS);
+        assertThat(count(url, "SELECT COUNT(*) FROM outbox_task WHERE status <> 'DONE'"))
+                .isZero();
         assertThat(slack.channels()).as("one channel per incident").hasSize(GROUPS);
-        assertThat(slack.okCalls("conversations.create")).as("each channel created once").hasSize(GROUPS);
+        assertThat(slack.okCalls("conversations.create"))
+                .as("each channel created once")
+                .hasSize(GROUPS);
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT id FROM incident")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT id FROM incident")) {
             while (rs.next()) {
                 String key = "firebreak-" + rs.getString(1);
                 assertThat(pagerDuty.events(key).stream()
-                        .filter(e -> e.path("event_action").asString().equals("trigger")).count())
-                        .as("one page for %s", key).isEqualTo(1);
+                                .filter(e -> e.path("event_action").asString().equals("trigger"))
+                                .count())
+                        .as("one page for %s", key)
+                        .isEqualTo(1);
             }
         }
         assertThat(pagerDuty.violations()).isEmpty();
-        assertThat(slack.rateLimited()).as("three replicas paced themselves through the database: no 429").isEmpty();
-        assertThat(slack.rateLimited()).as("three replicas paced themselves through the database: no 429").isEmpty();
+        assertThat(slack.rateLimited())
+                .as("three replicas paced themselves through the database: no 429")
+                .isEmpty();
+        assertThat(slack.rateLimited())
+                .as("three replicas paced themselves through the database: no 429")
+                .isEmpty();
         assertThat(victimTasks).as("the killed replica held work").isNotEmpty();
         for (long id : victimTasks) {
             Instant done = instant(url, "SELECT completed_at FROM outbox_task WHERE id = " + id);
-            assertThat(done).as("task %d of the killed replica finished within 30 s of its lease expiring", id)
-                    .isNotNull().isBefore(victimLeaseEnd.plusSeconds(30));
+            assertThat(done)
+                    .as("task %d of the killed replica finished within 30 s of its lease expiring", id)
+                    .isNotNull()
+                    .isBefore(victimLeaseEnd.plusSeconds(30));
         }
 
         JsonLogs logs = JsonLogs.read(bots, victim);
@@ -179,7 +206,9 @@ class ThreeReplicaStormIT {
             }
         }
         // Incidents whose first tasks ran on the killed replica lost those log lines with it; the rest are complete.
-        assertThat(traced).as("incidents traced from the webhook to the Slack and PagerDuty calls").isGreaterThan(GROUPS / 2);
+        assertThat(traced)
+                .as("incidents traced from the webhook to the Slack and PagerDuty calls")
+                .isGreaterThan(GROUPS / 2);
     }
 
     private Map<String, String> settings(Map<String, String> db) {
@@ -230,13 +259,21 @@ class ThreeReplicaStormIT {
         for (int attempt = 0; attempt < 30; attempt++) {
             Bot bot = bots.get((first + attempt) % bots.size());
             try {
-                HttpResponse<String> r = BotProcesses.HTTP.send(HttpRequest.newBuilder(URI.create(bot.url("/webhooks/alertmanager")))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + AM_TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse<String> r = BotProcesses.HTTP.send(
+                        HttpRequest.newBuilder(URI.create(bot.url("/webhooks/alertmanager")))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + AM_TOKEN)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 status = r.statusCode();
                 if (status < 500) {
-                    return new Delivery(status, bot.index(), r.headers().firstValue("X-Trace-Id").orElse(null), r.body());
+                    return new Delivery(
+                            status,
+                            bot.index(),
+                            r.headers().firstValue("X-Trace-Id").orElse(null),
+                            r.body());
                 }
             } catch (ConnectException e) {
                 status = -1;
@@ -263,8 +300,9 @@ class ThreeReplicaStormIT {
 
     private static String leaseOwner(String url, Set<String> owners) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT lease_owner FROM outbox_task WHERE status = 'PENDING' AND lease_owner IS NOT NULL")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT lease_owner FROM outbox_task WHERE status = 'PENDING' AND lease_owner IS NOT NULL")) {
             while (rs.next()) {
                 if (owners.contains(rs.getString(1))) {
                     return rs.getString(1);
@@ -277,7 +315,7 @@ class ThreeReplicaStormIT {
     private static List<Long> ids(String url, String sql) throws Exception {
         List<Long> ids = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
@@ -287,7 +325,7 @@ class ThreeReplicaStormIT {
 
     private static Instant instant(String url, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             java.time.OffsetDateTime t = rs.getObject(1, java.time.OffsetDateTime.class);
             return t == null ? null : t.toInstant();
@@ -296,7 +334,7 @@ class ThreeReplicaStormIT {
 
     private static long count(String url, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -10,9 +10,9 @@ import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.slack.SignedSlackRequests;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.HttpTestClient;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,16 +35,18 @@ import tools.jackson.databind.JsonNode;
  * the deployment controller), waits for the rollout, and reports each step in the channel and on the timeline; the
  * post-mortem lists the run. Without the kube-apiserver/Prometheus binaries it is skipped (fails under CI=true).
  */
-@FirebreakTest(properties = {
-        "firebreak.api.token=test-token",
-        "firebreak.alertmanager.bearer-token=am-token",
-        "firebreak.slack.bot-token=xoxb-e2e-runbooks",
-        "firebreak.slack.signing-secret=" + CrashLoopEndToEndTest.SIGNING,
-        "firebreak.slack.card-update-interval=100ms",
-        "firebreak.outbox.poll-interval=50ms",
-        "firebreak.outbox.base-backoff=100ms",
-        "firebreak.runbooks.poll-interval=50ms",
-        "firebreak.runbooks.library=true"})
+@FirebreakTest(
+        properties = {
+            "firebreak.api.token=test-token",
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.slack.bot-token=xoxb-e2e-runbooks",
+            "firebreak.slack.signing-secret=" + CrashLoopEndToEndTest.SIGNING,
+            "firebreak.slack.card-update-interval=100ms",
+            "firebreak.outbox.poll-interval=50ms",
+            "firebreak.outbox.base-backoff=100ms",
+            "firebreak.runbooks.poll-interval=50ms",
+            "firebreak.runbooks.library=true"
+        })
 class CrashLoopEndToEndTest {
 
     static final String SIGNING = "e2e-runbook-signing";
@@ -60,12 +62,30 @@ class CrashLoopEndToEndTest {
     @BeforeAll
     static void servers() throws Exception {
         kube = KubeApiServer.builder().withControllerManager().withFakeKubelet().start();
-        kube.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata()
-                .build()).create();
-        kube.client().apps().deployments().inNamespace("shop").resource(deployment()).create();
+        kube.client()
+                .namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("shop")
+                        .endMetadata()
+                        .build())
+                .create();
+        kube.client()
+                .apps()
+                .deployments()
+                .inNamespace("shop")
+                .resource(deployment())
+                .create();
         kube.completeRollout("shop", "checkout");
-        pod = kube.client().pods().inNamespace("shop").withLabel("app", "checkout").list().getItems().get(0)
-                .getMetadata().getName();
+        pod = kube.client()
+                .pods()
+                .inNamespace("shop")
+                .withLabel("app", "checkout")
+                .list()
+                .getItems()
+                .get(0)
+                .getMetadata()
+                .getName();
         kube.kubelet().putLog("shop", pod, "app", "starting checkout\npanic: connection refused to payments:8443\n");
 
         // Prometheus scrapes a restart counter that grows at every scrape.
@@ -73,16 +93,21 @@ class CrashLoopEndToEndTest {
         metrics = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         metrics.createContext("/metrics", exchange -> {
             byte[] body = ("# TYPE kube_pod_container_status_restarts_total counter\n"
-                    + "kube_pod_container_status_restarts_total{namespace=\"shop\",pod=\"" + pod + "\"} "
-                    + restarts.incrementAndGet() + "\n").getBytes(StandardCharsets.UTF_8);
+                            + "kube_pod_container_status_restarts_total{namespace=\"shop\",pod=\"" + pod + "\"} "
+                            + restarts.incrementAndGet() + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         metrics.start();
-        prometheus = PrometheusServer.scraping(URI.create("http://127.0.0.1:" + metrics.getAddress().getPort() + "/metrics"));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-                prometheus.query("kube_pod_container_status_restarts_total", Instant.now()).contains(pod));
+        prometheus = PrometheusServer.scraping(
+                URI.create("http://127.0.0.1:" + metrics.getAddress().getPort() + "/metrics"));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> prometheus
+                        .query("kube_pod_container_status_restarts_total", Instant.now())
+                        .contains(pod));
         SLACK.addUserGroup("sre-oncall", "UAPPROVER");
     }
 
@@ -93,15 +118,31 @@ class CrashLoopEndToEndTest {
         registry.add("firebreak.kubernetes.token", kube::adminToken);
         registry.add("firebreak.kubernetes.ca-file", () -> kube.caFile().toString());
         registry.add("firebreak.prometheus.url", () -> prometheus.url().toString());
-
     }
 
     static Deployment deployment() {
-        return new DeploymentBuilder().withNewMetadata().withName("checkout").endMetadata()
-                .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "checkout").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "checkout").endMetadata()
-                .withNewSpec().addNewContainer().withName("app").withImage("registry.example/checkout:1").endContainer()
-                .endSpec().endTemplate().endSpec().build();
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("checkout")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withNewSelector()
+                .addToMatchLabels("app", "checkout")
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", "checkout")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("app")
+                .withImage("registry.example/checkout:1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
     }
 
     @AfterAll
@@ -128,72 +169,136 @@ class CrashLoopEndToEndTest {
         String button = "incident.runbook:crash-looping-pod";
 
         // 1. The alert opens an incident with a channel; its status card offers the catalog's crash-loop runbook.
-        HttpTestClient.Response opened = HttpTestClient.on(port).bearer("am-token").post("/webhooks/alertmanager",
-                TestRunbooks.firing(Map.of("alertname", "KubePodCrashLooping", "namespace", "shop", "pod", pod,
-                        "severity", "warning")));
+        HttpTestClient.Response opened = HttpTestClient.on(port)
+                .bearer("am-token")
+                .post(
+                        "/webhooks/alertmanager",
+                        TestRunbooks.firing(Map.of(
+                                "alertname",
+                                "KubePodCrashLooping",
+                                "namespace",
+                                "shop",
+                                "pod",
+                                pod,
+                                "severity",
+                                "warning")));
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         String id = opened.json().findValue("incidentId").asString();
         String[] channel = new String[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            channel[0] = api.get("/api/incidents/" + id).json().path("slackChannelId").asString(null);
-            return channel[0] != null && SLACK.messages(channel[0]).stream()
-                    .anyMatch(m -> m.blocks != null && m.blocks.contains(button));
+            channel[0] = api.get("/api/incidents/" + id)
+                    .json()
+                    .path("slackChannelId")
+                    .asString(null);
+            return channel[0] != null
+                    && SLACK.messages(channel[0]).stream().anyMatch(m -> m.blocks != null && m.blocks.contains(button));
         });
 
         // 2. A responder presses the card's button.
         press(slack, button, id + "|crash-looping-pod", "UREQ", channel[0], "run");
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/incidents/" + id + "/runbook-runs").json().size() == 1);
-        long runId = api.get("/api/incidents/" + id + "/runbook-runs").json().get(0).path("id").asLong();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        api.get("/api/incidents/" + id + "/runbook-runs").json().size() == 1);
+        long runId = api.get("/api/incidents/" + id + "/runbook-runs")
+                .json()
+                .get(0)
+                .path("id")
+                .asLong();
 
         // 3. It checks Prometheus and Kubernetes, posts the evidence, then asks for approval in its message.
-        await().atMost(Duration.ofSeconds(90)).until(() -> (runMessage(channel[0], runId) != null
-                && runMessage(channel[0], runId).blocks.contains(RunMessages.APPROVE))
-                || !api.get("/api/runbook-runs/" + runId).json().path("finishedAt").isNull());
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> (runMessage(channel[0], runId) != null
+                                && runMessage(channel[0], runId).blocks.contains(RunMessages.APPROVE))
+                        || !api.get("/api/runbook-runs/" + runId)
+                                .json()
+                                .path("finishedAt")
+                                .isNull());
         JsonNode waiting = api.get("/api/runbook-runs/" + runId).json();
         assertThat(waiting.path("status").asString()).as(waiting.toString()).isEqualTo("WAITING");
         assertThat(step(waiting, "restarts").path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(step(waiting, "replicaset").path("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(step(waiting, "not-a-deployment").path("status").asString()).as("owned by a Deployment").isEqualTo("SKIPPED");
-        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.messages(channel[0]).stream()
-                .anyMatch(m -> m.text != null && m.text.contains("panic: connection refused to payments:8443")));
-        assertThat(kube.client().apps().replicaSets().inNamespace("shop").withLabel("app", "checkout").list().getItems())
-                .as("nothing restarted before the approval").hasSize(1);
+        assertThat(step(waiting, "not-a-deployment").path("status").asString())
+                .as("owned by a Deployment")
+                .isEqualTo("SKIPPED");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> SLACK.messages(channel[0]).stream()
+                        .anyMatch(
+                                m -> m.text != null && m.text.contains("panic: connection refused to payments:8443")));
+        assertThat(kube.client()
+                        .apps()
+                        .replicaSets()
+                        .inNamespace("shop")
+                        .withLabel("app", "checkout")
+                        .list()
+                        .getItems())
+                .as("nothing restarted before the approval")
+                .hasSize(1);
 
         // 4. The requester cannot approve; a second person (in @sre-oncall) does; the deployment is restarted on the
         //    API server and the rollout completes.
         String value = runId + ":1:approve:" + id;
         press(slack, RunMessages.APPROVE, value, "UREQ", channel[0], "self");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !SLACK.responses("self").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !SLACK.responses("self").isEmpty());
         assertThat(SLACK.responses("self").get(0)).contains("cannot approve");
         press(slack, RunMessages.APPROVE, value, "UAPPROVER", channel[0], "approve");
-        await().atMost(Duration.ofSeconds(30)).until(() -> kube.client().apps().replicaSets().inNamespace("shop")
-                .withLabel("app", "checkout").list().getItems().size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kube.client()
+                                .apps()
+                                .replicaSets()
+                                .inNamespace("shop")
+                                .withLabel("app", "checkout")
+                                .list()
+                                .getItems()
+                                .size()
+                        == 2);
         kube.completeRollout("shop", "checkout");
         JsonNode run = awaitStatus(api, runId, "SUCCEEDED");
-        Deployment restarted = kube.client().apps().deployments().inNamespace("shop").withName("checkout").get();
-        assertThat(restarted.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("kubectl.kubernetes.io/restartedAt");
+        Deployment restarted = kube.client()
+                .apps()
+                .deployments()
+                .inNamespace("shop")
+                .withName("checkout")
+                .get();
+        assertThat(restarted.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsKey("kubectl.kubernetes.io/restartedAt");
         assertThat(KubeApiServer.rolloutComplete(restarted)).isTrue();
-        assertThat(kube.client().apps().replicaSets().inNamespace("shop").withLabel("app", "checkout").list().getItems())
-                .as("exactly one restart").hasSize(2);
+        assertThat(kube.client()
+                        .apps()
+                        .replicaSets()
+                        .inNamespace("shop")
+                        .withLabel("app", "checkout")
+                        .list()
+                        .getItems())
+                .as("exactly one restart")
+                .hasSize(2);
         assertThat(step(run, "approve").path("status").asString()).isEqualTo("APPROVED");
         assertThat(step(run, "restart").path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(step(run, "rollout").path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(step(run, "record").path("status").asString()).isEqualTo("SUCCEEDED");
 
-        // 5. Each step in the channel (one message, edited in place) and on the timeline; the post-mortem lists the run.
+        // 5. Each step in the channel (one message, edited in place) and on the timeline; the post-mortem lists the
+        // run.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             FakeSlack.Message message = runMessage(channel[0], runId);
             assertThat(message.text).contains("succeeded");
-            assertThat(message.blocks).contains("restarts").contains("approve").contains("rollout")
+            assertThat(message.blocks)
+                    .contains("restarts")
+                    .contains("approve")
+                    .contains("rollout")
                     .doesNotContain(RunMessages.APPROVE);
             assertThat(message.updates.get()).isPositive();
         });
         String timeline = api.get("/api/incidents/" + id + "/timeline").body();
-        assertThat(timeline).contains("step restarts (prometheus.query) succeeded")
-                .contains("step approve (approval) approved").contains("step restart (kubernetes.rollout-restart) succeeded")
+        assertThat(timeline)
+                .contains("step restarts (prometheus.query) succeeded")
+                .contains("step approve (approval) approved")
+                .contains("step restart (kubernetes.rollout-restart) succeeded")
                 .contains("step rollout (kubernetes.wait-rollout) succeeded");
         String postmortem = api.get("/api/incidents/" + id + "/postmortem").body();
-        assertThat(postmortem).contains("Runbooks executed").contains("Runbook crash-looping-pod run \\#" + runId)
+        assertThat(postmortem)
+                .contains("Runbooks executed")
+                .contains("Runbook crash-looping-pod run \\#" + runId)
                 .contains("step restart (kubernetes.rollout-restart) succeeded");
     }
 
@@ -209,8 +314,10 @@ class CrashLoopEndToEndTest {
     }
 
     FakeSlack.Message runMessage(String channel, long runId) {
-        return SLACK.messages(channel).stream().filter(m -> m.text != null && m.text.startsWith("Runbook run #" + runId + " "))
-                .findFirst().orElse(null);
+        return SLACK.messages(channel).stream()
+                .filter(m -> m.text != null && m.text.startsWith("Runbook run #" + runId + " "))
+                .findFirst()
+                .orElse(null);
     }
 
     static JsonNode awaitStatus(HttpTestClient api, long runId, String status) {
@@ -222,16 +329,40 @@ class CrashLoopEndToEndTest {
         return run[0];
     }
 
-    static void press(SignedSlackRequests slack, String actionId, String value, String userId, String channel,
-                      String responseId) throws Exception {
-        String payload = SignedSlackRequests.json(Map.of("type", "block_actions",
-                "user", Map.of("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", "T1"),
-                "api_app_id", "A1", "token", "x", "trigger_id", "1.2.3",
-                "team", Map.of("id", "T1", "domain", "firebreak-test"),
-                "channel", Map.of("id", channel, "name", "inc"),
-                "response_url", SLACK.responseUrl(responseId),
-                "actions", List.of(Map.of("action_id", actionId, "block_id", "b", "type", "button", "value", value,
-                        "action_ts", "1714000000.000001"))));
-        assertThat(slack.send(SignedSlackRequests.form(Map.of("payload", payload)), FORM).statusCode()).isEqualTo(200);
+    static void press(
+            SignedSlackRequests slack, String actionId, String value, String userId, String channel, String responseId)
+            throws Exception {
+        String payload = SignedSlackRequests.json(Map.of(
+                "type",
+                "block_actions",
+                "user",
+                Map.of("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", "T1"),
+                "api_app_id",
+                "A1",
+                "token",
+                "x",
+                "trigger_id",
+                "1.2.3",
+                "team",
+                Map.of("id", "T1", "domain", "firebreak-test"),
+                "channel",
+                Map.of("id", channel, "name", "inc"),
+                "response_url",
+                SLACK.responseUrl(responseId),
+                "actions",
+                List.of(Map.of(
+                        "action_id",
+                        actionId,
+                        "block_id",
+                        "b",
+                        "type",
+                        "button",
+                        "value",
+                        value,
+                        "action_ts",
+                        "1714000000.000001"))));
+        assertThat(slack.send(SignedSlackRequests.form(Map.of("payload", payload)), FORM)
+                        .statusCode())
+                .isEqualTo(200);
     }
 }

@@ -122,15 +122,20 @@ class RunbookCrashTest {
         props.put("firebreak.runbooks.path", folder);
         props.put("firebreak.runbooks.http.allowed-hosts", "127.0.0.1");
         props.put("firebreak.runbooks.http.allowed-networks", "127.0.0.0/8");
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(FirebreakApplication.class).run(args);
     }
 
     static long run(ConfigurableApplicationContext app, String runbook) {
-        Incident incident = app.getBean(IncidentManagement.class).open(NewIncident.declared("Crash test " + runbook,
-                null, Severity.SEV3, IncidentSource.API), Actor.api("test"));
-        return app.getBean(RunbookRuns.class).start(incident, new StartRequest(runbook, Map.of(), false,
-                Actor.api("test"), "api")).id();
+        Incident incident = app.getBean(IncidentManagement.class)
+                .open(
+                        NewIncident.declared("Crash test " + runbook, null, Severity.SEV3, IncidentSource.API),
+                        Actor.api("test"));
+        return app.getBean(RunbookRuns.class)
+                .start(incident, new StartRequest(runbook, Map.of(), false, Actor.api("test"), "api"))
+                .id();
     }
 
     static RunView view(ConfigurableApplicationContext app, long runId) {
@@ -165,14 +170,18 @@ class RunbookCrashTest {
         assertThat(engine(a).advanceOneStep(runId)).isTrue();
         assertThat(TARGET.requests("/one/" + runId)).hasSize(1);
         assertThat(TARGET.requests("/two/" + runId)).isEmpty();
-        assertThat(view(a, runId).steps()).extracting(s -> s.id() + "=" + s.status()).containsExactly("one=SUCCEEDED");
+        assertThat(view(a, runId).steps())
+                .extracting(s -> s.id() + "=" + s.status())
+                .containsExactly("one=SUCCEEDED");
         // The process stops after the first step was journaled; the other replica carries on.
         engine(b).start();
         RunView run = awaitFinal(b, runId);
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(TARGET.requests("/one/" + runId)).hasSize(1);
         assertThat(TARGET.requests("/two/" + runId)).hasSize(1);
-        assertThat(run.steps()).extracting(s -> s.id() + "=" + s.status()).containsExactly("one=SUCCEEDED", "two=SUCCEEDED");
+        assertThat(run.steps())
+                .extracting(s -> s.id() + "=" + s.status())
+                .containsExactly("one=SUCCEEDED", "two=SUCCEEDED");
     }
 
     @Test
@@ -180,7 +189,8 @@ class RunbookCrashTest {
         TARGET.hold();
         engine(b).stop();
         long runId = run(a, "slow-change");
-        await().atMost(Duration.ofSeconds(30)).until(() -> TARGET.requests("/slow/change/" + runId).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TARGET.requests("/slow/change/" + runId).size() == 1);
         engine(a).halt(); // dies while the change is in flight: nothing more is written, the claim is not released
         engine(b).start();
         RunView run = awaitFinal(b, runId);
@@ -198,7 +208,8 @@ class RunbookCrashTest {
         TARGET.hold();
         engine(b).stop();
         long runId = run(a, "slow-read");
-        await().atMost(Duration.ofSeconds(30)).until(() -> TARGET.requests("/slow/read/" + runId).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TARGET.requests("/slow/read/" + runId).size() == 1);
         engine(a).halt();
         TARGET.release();
         engine(b).start();
@@ -224,7 +235,8 @@ class RunbookCrashTest {
     }
 
     static RunView awaitFinal(ConfigurableApplicationContext app, long runId) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> view(app, runId).status().isFinal());
         return view(app, runId);
     }

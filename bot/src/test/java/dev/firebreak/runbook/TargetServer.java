@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class TargetServer implements AutoCloseable {
 
-    record Request(String method, String path, String query, String authorization, String body) {
-    }
+    record Request(String method, String path, String query, String authorization, String body) {}
 
     private final HttpServer server;
     final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -32,8 +31,12 @@ final class TargetServer implements AutoCloseable {
         }));
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getQuery(), exchange.getRequestHeaders().getFirst("Authorization"), body));
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    body));
             if (exchange.getRequestURI().getPath().startsWith("/slow")) {
                 try {
                     gate.await(60, TimeUnit.SECONDS);

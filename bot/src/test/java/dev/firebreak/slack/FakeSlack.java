@@ -39,8 +39,14 @@ public final class FakeSlack implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One request as Slack saw it, and what it answered. */
-    public record Call(String method, Map<String, String> params, String authorization, int status, boolean ok,
-                       String error, long atMillis) {
+    public record Call(
+            String method,
+            Map<String, String> params,
+            String authorization,
+            int status,
+            boolean ok,
+            String error,
+            long atMillis) {
 
         public String param(String name) {
             return params.get(name);
@@ -58,12 +64,17 @@ public final class FakeSlack implements AutoCloseable {
         }
 
         public static Reply http(int status) {
-            return new Reply(status, "{\"ok\":false,\"error\":\"http_" + status + "\"}", Map.of(), Duration.ZERO, false);
+            return new Reply(
+                    status, "{\"ok\":false,\"error\":\"http_" + status + "\"}", Map.of(), Duration.ZERO, false);
         }
 
         public static Reply rateLimited(long retryAfterSeconds) {
-            return new Reply(429, "{\"ok\":false,\"error\":\"ratelimited\"}",
-                    Map.of("Retry-After", String.valueOf(retryAfterSeconds)), Duration.ZERO, false);
+            return new Reply(
+                    429,
+                    "{\"ok\":false,\"error\":\"ratelimited\"}",
+                    Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
+                    Duration.ZERO,
+                    false);
         }
 
         /** Answer normally, but only after {@code delay} (longer than the client timeout = a timeout). */
@@ -146,12 +157,10 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, List<String>> userGroups = new LinkedHashMap<>();
 
     /** A workspace member, for {@code users.lookupByEmail} and {@code users.info}. */
-    public record User(String id, String name, String email) {
-    }
+    public record User(String id, String name, String email) {}
 
     /** A file shared into a channel by files.completeUploadExternal, with the bytes uploaded for it. */
-    public record SharedFile(String fileId, String channel, String title, String initialComment, String content) {
-    }
+    public record SharedFile(String fileId, String channel, String title, String initialComment, String content) {}
 
     /**
      * The bytes POSTed to an {@code upload_url} (files upload v2), with the number of Web API calls recorded
@@ -174,15 +183,27 @@ public final class FakeSlack implements AutoCloseable {
      * Enforced as sliding windows (at most N calls in any window), the strictest reading of "N per minute".
      */
     public static final Map<String, Integer> PUBLISHED_PER_MINUTE = Map.ofEntries(
-            Map.entry("conversations.create", 20), Map.entry("conversations.setTopic", 20),
-            Map.entry("conversations.setPurpose", 20), Map.entry("conversations.archive", 20),
-            Map.entry("conversations.unarchive", 20), Map.entry("conversations.list", 20), Map.entry("pins.add", 20),
-            Map.entry("usergroups.list", 20), Map.entry("chat.update", 50), Map.entry("conversations.invite", 50),
-            Map.entry("conversations.history", 50), Map.entry("conversations.replies", 50),
-            Map.entry("conversations.info", 50), Map.entry("users.lookupByEmail", 50), Map.entry("users.info", 100),
-            Map.entry("views.open", 100), Map.entry("files.getUploadURLExternal", 100),
-            Map.entry("files.completeUploadExternal", 100), Map.entry("files.info", 100),
-            Map.entry("chat.getPermalink", 100), Map.entry("auth.test", 100));
+            Map.entry("conversations.create", 20),
+            Map.entry("conversations.setTopic", 20),
+            Map.entry("conversations.setPurpose", 20),
+            Map.entry("conversations.archive", 20),
+            Map.entry("conversations.unarchive", 20),
+            Map.entry("conversations.list", 20),
+            Map.entry("pins.add", 20),
+            Map.entry("usergroups.list", 20),
+            Map.entry("chat.update", 50),
+            Map.entry("conversations.invite", 50),
+            Map.entry("conversations.history", 50),
+            Map.entry("conversations.replies", 50),
+            Map.entry("conversations.info", 50),
+            Map.entry("users.lookupByEmail", 50),
+            Map.entry("users.info", 100),
+            Map.entry("views.open", 100),
+            Map.entry("files.getUploadURLExternal", 100),
+            Map.entry("files.completeUploadExternal", 100),
+            Map.entry("files.info", 100),
+            Map.entry("chat.getPermalink", 100),
+            Map.entry("auth.test", 100));
 
     /** Sliding windows per method (the tiers) and per channel (chat.postMessage). */
     private static final class TierLimits {
@@ -314,7 +335,8 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Adds a channel that exists before the test (e.g. the announce channel, or a name clash). */
     public synchronized Channel addChannel(String name, String creator, String purpose) {
-        Channel c = new Channel("C" + ids.incrementAndGet(), name, creator, clock.instant().getEpochSecond());
+        Channel c = new Channel(
+                "C" + ids.incrementAndGet(), name, creator, clock.instant().getEpochSecond());
         c.purpose = purpose == null ? "" : purpose;
         channels.put(c.id, c);
         return c;
@@ -388,7 +410,10 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     public synchronized Channel channelNamed(String name) {
-        return channels.values().stream().filter(c -> c.name.equals(name)).findFirst().orElse(null);
+        return channels.values().stream()
+                .filter(c -> c.name.equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     public synchronized Channel channel(String id) {
@@ -450,7 +475,8 @@ public final class FakeSlack implements AutoCloseable {
             return new MockResponse().setResponseCode(200).setBody("OK - " + bytes.length);
         }
         if (path.startsWith("/response/")) {
-            responses.computeIfAbsent(path.substring("/response/".length()), k -> new CopyOnWriteArrayList<>())
+            responses
+                    .computeIfAbsent(path.substring("/response/".length()), k -> new CopyOnWriteArrayList<>())
                     .add(request.getBody().readUtf8());
             return new MockResponse().setResponseCode(200).setBody("ok");
         }
@@ -467,7 +493,13 @@ public final class FakeSlack implements AutoCloseable {
         if (drop) {
             perform(method, params);
             synchronized (this) {
-                calls.add(new Call(method, params, request.getHeader("Authorization"), 0, false, "dropped",
+                calls.add(new Call(
+                        method,
+                        params,
+                        request.getHeader("Authorization"),
+                        0,
+                        false,
+                        "dropped",
                         System.currentTimeMillis()));
                 requests.add(method);
             }
@@ -479,11 +511,13 @@ public final class FakeSlack implements AutoCloseable {
         if (limitedFor > 0) {
             long retryAfter = Math.max(1, (limitedFor + 999) / 1000);
             synchronized (this) {
-                calls.add(new Call(method, params, request.getHeader("Authorization"), 429, false, "ratelimited",
-                        arrived));
+                calls.add(new Call(
+                        method, params, request.getHeader("Authorization"), 429, false, "ratelimited", arrived));
                 requests.add(method);
             }
-            return new MockResponse().setResponseCode(429).setHeader("Retry-After", String.valueOf(retryAfter))
+            return new MockResponse()
+                    .setResponseCode(429)
+                    .setHeader("Retry-After", String.valueOf(retryAfter))
                     .setHeader("Content-Type", "application/json; charset=utf-8")
                     .setBody("{\"ok\":false,\"error\":\"ratelimited\"}");
         }
@@ -511,14 +545,23 @@ public final class FakeSlack implements AutoCloseable {
         }
         JsonNode node = JSON.readTree(body);
         boolean ok = node.path("ok").asBoolean(false);
-        String error = node.path("error").isMissingNode() ? null : node.path("error").asString();
+        String error =
+                node.path("error").isMissingNode() ? null : node.path("error").asString();
         synchronized (this) {
-            calls.add(new Call(method, params, request.getHeader("Authorization"), status, ok && status == 200, error,
+            calls.add(new Call(
+                    method,
+                    params,
+                    request.getHeader("Authorization"),
+                    status,
+                    ok && status == 200,
+                    error,
                     System.currentTimeMillis()));
             requests.add(method);
         }
-        MockResponse response = new MockResponse().setResponseCode(status)
-                .setHeader("Content-Type", "application/json; charset=utf-8").setBody(body);
+        MockResponse response = new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .setBody(body);
         headers.forEach(response::setHeader);
         if (!delay.isZero()) {
             response.setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -531,8 +574,13 @@ public final class FakeSlack implements AutoCloseable {
         String body = request.getBody().readUtf8();
         String type = request.getHeader("Content-Type");
         if (type != null && type.contains("json") && !body.isBlank()) {
-            JSON.readTree(body).properties().forEach(e -> params.put(e.getKey(),
-                    e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()));
+            JSON.readTree(body)
+                    .properties()
+                    .forEach(e -> params.put(
+                            e.getKey(),
+                            e.getValue().isString()
+                                    ? e.getValue().asString()
+                                    : e.getValue().toString()));
         } else if (!body.isBlank()) {
             for (String pair : body.split("&")) {
                 int eq = pair.indexOf('=');
@@ -541,12 +589,14 @@ public final class FakeSlack implements AutoCloseable {
                 params.put(k, v);
             }
         }
-        String query = request.getRequestUrl() == null ? null : request.getRequestUrl().query();
+        String query =
+                request.getRequestUrl() == null ? null : request.getRequestUrl().query();
         if (query != null) {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    params.putIfAbsent(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
@@ -564,17 +614,27 @@ public final class FakeSlack implements AutoCloseable {
                         + "\"team_id\":\"T0001\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0001\"}";
             case "users.lookupByEmail": {
                 String email = p.getOrDefault("email", "");
-                return users.values().stream().filter(u -> u.email() != null && u.email().equalsIgnoreCase(email))
-                        .findFirst().map(u -> "{\"ok\":true,\"user\":" + json(u) + "}")
+                return users.values().stream()
+                        .filter(u -> u.email() != null && u.email().equalsIgnoreCase(email))
+                        .findFirst()
+                        .map(u -> "{\"ok\":true,\"user\":" + json(u) + "}")
                         .orElse(error("users_not_found"));
             }
             case "usergroups.list": {
                 StringBuilder groups = new StringBuilder();
                 int n = 0;
                 for (var g : userGroups.entrySet()) {
-                    groups.append(groups.length() == 0 ? "" : ",").append("{\"id\":\"S").append(++n)
-                            .append("\",\"handle\":\"").append(g.getKey()).append("\",\"users\":[")
-                            .append(String.join(",", g.getValue().stream().map(u -> "\"" + u + "\"").toList()))
+                    groups.append(groups.length() == 0 ? "" : ",")
+                            .append("{\"id\":\"S")
+                            .append(++n)
+                            .append("\",\"handle\":\"")
+                            .append(g.getKey())
+                            .append("\",\"users\":[")
+                            .append(String.join(
+                                    ",",
+                                    g.getValue().stream()
+                                            .map(u -> "\"" + u + "\"")
+                                            .toList()))
                             .append("]}");
                 }
                 return "{\"ok\":true,\"usergroups\":[" + groups + "]}";
@@ -591,18 +651,24 @@ public final class FakeSlack implements AutoCloseable {
                 if (channels.values().stream().anyMatch(c -> c.name.equals(name))) {
                     return error("name_taken");
                 }
-                Channel c = new Channel("C" + ids.incrementAndGet(), name, BOT_USER, clock.instant().getEpochSecond());
+                Channel c = new Channel(
+                        "C" + ids.incrementAndGet(),
+                        name,
+                        BOT_USER,
+                        clock.instant().getEpochSecond());
                 c.members.add(BOT_USER);
                 channels.put(c.id, c);
                 return "{\"ok\":true,\"channel\":" + json(c) + "}";
             }
             case "conversations.list": {
                 int limit = Integer.parseInt(p.getOrDefault("limit", "100"));
-                int offset = p.get("cursor") == null || p.get("cursor").isBlank() ? 0 : Integer.parseInt(p.get("cursor"));
+                int offset =
+                        p.get("cursor") == null || p.get("cursor").isBlank() ? 0 : Integer.parseInt(p.get("cursor"));
                 List<Channel> all = new ArrayList<>(channels.values());
                 List<Channel> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
                 String next = offset + limit < all.size() ? String.valueOf(offset + limit) : "";
-                return "{\"ok\":true,\"channels\":[" + String.join(",", page.stream().map(FakeSlack::json).toList())
+                return "{\"ok\":true,\"channels\":["
+                        + String.join(",", page.stream().map(FakeSlack::json).toList())
                         + "],\"response_metadata\":{\"next_cursor\":\"" + next + "\"}}";
             }
             case "conversations.info":
@@ -627,7 +693,8 @@ public final class FakeSlack implements AutoCloseable {
                 if (channel.members.containsAll(invited)) {
                     return error("already_in_channel");
                 }
-                // Without force (the SDK sends 1), one member already in the channel fails the whole call (nobody is added).
+                // Without force (the SDK sends 1), one member already in the channel fails the whole call (nobody is
+                // added).
                 boolean force = "true".equals(p.get("force")) || "1".equals(p.get("force"));
                 if (!force && invited.stream().anyMatch(channel.members::contains)) {
                     return error("already_in_channel");
@@ -655,8 +722,12 @@ public final class FakeSlack implements AutoCloseable {
                 return "{\"ok\":true}";
             case "chat.postMessage": {
                 // chat.postMessage also takes a channel name (conversations.history does not)
-                Channel target = channel != null || channelId == null ? channel : channels.values().stream()
-                        .filter(c -> c.name.equals(channelId.replaceFirst("^#", ""))).findFirst().orElse(null);
+                Channel target = channel != null || channelId == null
+                        ? channel
+                        : channels.values().stream()
+                                .filter(c -> c.name.equals(channelId.replaceFirst("^#", "")))
+                                .findFirst()
+                                .orElse(null);
                 if (target == null) {
                     return error("channel_not_found");
                 }
@@ -673,15 +744,18 @@ public final class FakeSlack implements AutoCloseable {
                     return error("channel_not_found");
                 }
                 boolean replies = method.equals("conversations.replies");
-                double oldest = p.get("oldest") == null || p.get("oldest").isBlank() ? 0 : Double.parseDouble(p.get("oldest"));
-                double latest = p.get("latest") == null || p.get("latest").isBlank() ? Double.MAX_VALUE
+                double oldest =
+                        p.get("oldest") == null || p.get("oldest").isBlank() ? 0 : Double.parseDouble(p.get("oldest"));
+                double latest = p.get("latest") == null || p.get("latest").isBlank()
+                        ? Double.MAX_VALUE
                         : Double.parseDouble(p.get("latest"));
                 List<String> found = new ArrayList<>();
                 List<Message> all = new ArrayList<>(messages.values());
                 for (int i = all.size() - 1; i >= 0; i--) {
                     Message m = all.get(i);
                     double ts = Double.parseDouble(m.ts);
-                    boolean listed = replies ? m.ts.equals(p.get("ts")) : !m.threadReply && ts >= oldest && ts <= latest;
+                    boolean listed =
+                            replies ? m.ts.equals(p.get("ts")) : !m.threadReply && ts >= oldest && ts <= latest;
                     if (m.channel.equals(channel.id) && listed) {
                         Map<String, Object> json = new LinkedHashMap<>();
                         json.put("type", "message");
@@ -700,14 +774,15 @@ public final class FakeSlack implements AutoCloseable {
                 return "{\"ok\":true,\"messages\":[" + String.join(",", found) + "],\"has_more\":false}";
             }
             case "chat.getPermalink":
-                return channel == null ? error("channel_not_found")
-                        : "{\"ok\":true,\"channel\":\"" + channel.id + "\",\"permalink\":\"https://fake.slack.com/archives/"
-                        + channel.id + "/p" + p.getOrDefault("message_ts", "").replace(".", "") + "\"}";
+                return channel == null
+                        ? error("channel_not_found")
+                        : "{\"ok\":true,\"channel\":\"" + channel.id
+                                + "\",\"permalink\":\"https://fake.slack.com/archives/" + channel.id + "/p"
+                                + p.getOrDefault("message_ts", "").replace(".", "") + "\"}";
             case "views.open":
                 return "{\"ok\":true,\"view\":{\"id\":\"V" + ids.incrementAndGet() + "\",\"type\":\"modal\"}}";
             case "apps.connections.open":
-                return socketUrl == null ? error("invalid_auth")
-                        : "{\"ok\":true,\"url\":\"" + socketUrl.get() + "\"}";
+                return socketUrl == null ? error("invalid_auth") : "{\"ok\":true,\"url\":\"" + socketUrl.get() + "\"}";
             case "chat.update": {
                 Message m = channel == null ? null : messages.get(channel.id + "/" + p.get("ts"));
                 if (channel == null) {
@@ -732,15 +807,20 @@ public final class FakeSlack implements AutoCloseable {
                 return "{\"ok\":true}";
             case "files.getUploadURLExternal": {
                 String fileId = "F" + ids.incrementAndGet();
-                return "{\"ok\":true,\"upload_url\":\"" + server.url("/upload/" + fileId) + "\",\"file_id\":\"" + fileId + "\"}";
+                return "{\"ok\":true,\"upload_url\":\"" + server.url("/upload/" + fileId) + "\",\"file_id\":\"" + fileId
+                        + "\"}";
             }
             case "files.info": {
                 String id = p.getOrDefault("file", "");
                 if (!uploads.containsKey(id)) {
                     return error("file_not_found");
                 }
-                List<String> in = sharedFiles.stream().filter(f -> f.fileId().equals(id)).map(SharedFile::channel)
-                        .distinct().map(c -> "\"" + c + "\"").toList();
+                List<String> in = sharedFiles.stream()
+                        .filter(f -> f.fileId().equals(id))
+                        .map(SharedFile::channel)
+                        .distinct()
+                        .map(c -> "\"" + c + "\"")
+                        .toList();
                 return "{\"ok\":true,\"file\":{\"id\":\"" + id + "\",\"channels\":[" + String.join(",", in)
                         + "],\"groups\":[]}}";
             }
@@ -755,8 +835,8 @@ public final class FakeSlack implements AutoCloseable {
                     if (!uploads.containsKey(id)) {
                         return error("file_not_found");
                     }
-                    sharedFiles.add(new SharedFile(id, target.id, f.path("title").asString(), p.get("initial_comment"),
-                            uploads.get(id)));
+                    sharedFiles.add(new SharedFile(
+                            id, target.id, f.path("title").asString(), p.get("initial_comment"), uploads.get(id)));
                 }
                 return "{\"ok\":true,\"files\":" + files + "}";
             }

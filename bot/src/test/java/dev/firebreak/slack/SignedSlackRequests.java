@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SignedSlackRequests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String secret;
     private final int port;
 
@@ -29,7 +30,8 @@ public class SignedSlackRequests {
 
     public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
@@ -37,8 +39,8 @@ public class SignedSlackRequests {
         return JSON.writeValueAsString(value);
     }
 
-    public static Map<String, String> slashCommand(String command, String text, String channelId, String userId,
-                                                   String responseUrl) {
+    public static Map<String, String> slashCommand(
+            String command, String text, String channelId, String userId, String responseUrl) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("token", "legacy-verification-token");
         f.put("team_id", "T1");
@@ -63,13 +65,18 @@ public class SignedSlackRequests {
     public HttpResponse<String> send(String body, String contentType, long timestamp, Map<String, String> headers)
             throws Exception {
         String ts = Long.toString(timestamp);
-        return raw(body, contentType, ts, SlackSignatureVerifier.sign(secret, ts, body.getBytes(StandardCharsets.UTF_8)),
+        return raw(
+                body,
+                contentType,
+                ts,
+                SlackSignatureVerifier.sign(secret, ts, body.getBytes(StandardCharsets.UTF_8)),
                 headers);
     }
 
     /** Sends with the given (possibly wrong or missing) timestamp and signature headers. */
-    public HttpResponse<String> raw(String body, String contentType, String timestamp, String signature,
-                                    Map<String, String> headers) throws Exception {
+    public HttpResponse<String> raw(
+            String body, String contentType, String timestamp, String signature, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", contentType)

@@ -12,10 +12,10 @@ import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.slack.event.SlackEventInbox;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.system.outbox.OutboxTasks;
 import dev.firebreak.system.outbox.OutboxWorker;
-import dev.firebreak.slack.event.SlackEventInbox;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntry;
 import dev.firebreak.timeline.TimelineKinds;
@@ -38,10 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * Signed Slack requests through the real {@code POST /slack/events}, against {@link FakeSlack}. Incidents get their
  * channel from the real Slack delivery (the outbox drained in the test's thread), never linked by hand.
  */
-@FirebreakTest(properties = {
-        "firebreak.slack.bot-token=xoxb-test",
-        "firebreak.slack.signing-secret=" + SlackInteractionTest.SECRET,
-        "firebreak.outbox.enabled=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.slack.bot-token=xoxb-test",
+            "firebreak.slack.signing-secret=" + SlackInteractionTest.SECRET,
+            "firebreak.outbox.enabled=false"
+        })
 class SlackInteractionTest {
 
     static final String SECRET = "test-signing-secret-0123456789";
@@ -50,7 +52,9 @@ class SlackInteractionTest {
     static final AtomicInteger SEQ = new AtomicInteger();
     /** Test names of incident channels ("CACK") to the ids Slack gave them. */
     static final Map<String, String> CHANNELS = new java.util.concurrent.ConcurrentHashMap<>();
-    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     static {
         SLACK.addUser("U1", "alice", "alice@example.com");
@@ -77,7 +81,9 @@ class SlackInteractionTest {
                 @Override
                 public SlackReply run(SlackCommandContext c) {
                     return SlackReply.inChannel("echo " + c.args() + " in "
-                            + (c.incident() == null ? "no incident" : c.incident().reference()) + " by " + c.userId());
+                            + (c.incident() == null
+                                    ? "no incident"
+                                    : c.incident().reference()) + " by " + c.userId());
                 }
             };
         }
@@ -100,20 +106,28 @@ class SlackInteractionTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IncidentManagement management;
+
     @Autowired
     IncidentQueries queries;
+
     @Autowired
     Incidents incidents;
+
     @Autowired
     Timeline timeline;
+
     @Autowired
     OutboxTasks outboxTasks;
+
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     SlackEventInbox inbox;
+
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -130,8 +144,8 @@ class SlackInteractionTest {
     void unsignedStaleFutureAndForgedRequestsAre401AndDoNothing() throws Exception {
         long before = incidents.count();
         String id = "sig" + SEQ.incrementAndGet();
-        String body = SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident", "declare Forged sev1",
-                "CSIG", "U1", SLACK.responseUrl(id)));
+        String body = SignedSlackRequests.form(SignedSlackRequests.slashCommand(
+                "/incident", "declare Forged sev1", "CSIG", "U1", SLACK.responseUrl(id)));
         long now = Instant.now().getEpochSecond();
 
         List<HttpResponse<String>> refused = List.of(
@@ -141,17 +155,29 @@ class SlackInteractionTest {
                 slack.raw(body, FORM, "not-a-number", "v0=abc", Map.of()),
                 slack.send(body, FORM, now - 400, Map.of()),
                 slack.send(body, FORM, now + 400, Map.of()),
-                slack.raw(body + "&x=1", FORM, Long.toString(now),
-                        dev.firebreak.slack.bolt.SlackSignatureVerifier.sign(SECRET, Long.toString(now), body.getBytes()), Map.of()),
+                slack.raw(
+                        body + "&x=1",
+                        FORM,
+                        Long.toString(now),
+                        dev.firebreak.slack.bolt.SlackSignatureVerifier.sign(
+                                SECRET, Long.toString(now), body.getBytes()),
+                        Map.of()),
                 new SignedSlackRequests("another-secret", port).send(body, FORM));
         for (HttpResponse<String> r : refused) {
             assertThat(r.statusCode()).isEqualTo(401);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).contains("json"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(ct -> assertThat(ct).contains("json"));
             assertThat(r.body()).contains("\"unauthorized\"");
         }
-        assertThat(meters.counter("firebreak.slack.requests", "outcome", "stale").count()).isPositive();
-        assertThat(meters.counter("firebreak.slack.requests", "outcome", "future").count()).isPositive();
-        assertThat(meters.counter("firebreak.slack.requests", "outcome", "bad_signature").count()).isGreaterThanOrEqualTo(3);
+        assertThat(meters.counter("firebreak.slack.requests", "outcome", "stale")
+                        .count())
+                .isPositive();
+        assertThat(meters.counter("firebreak.slack.requests", "outcome", "future")
+                        .count())
+                .isPositive();
+        assertThat(meters.counter("firebreak.slack.requests", "outcome", "bad_signature")
+                        .count())
+                .isGreaterThanOrEqualTo(3);
         // A correctly signed copy is accepted, proving the refusals were about the signature.
         assertThat(slack.send(body, FORM).statusCode()).isEqualTo(200);
         // The reply is posted after the command's work: once it is there, everything the requests caused is done.
@@ -169,8 +195,14 @@ class SlackInteractionTest {
         assertThat(r.statusCode()).isEqualTo(200);
         Map<String, Object> reply = awaitReply(id);
         assertThat(reply.get("response_type")).isEqualTo("ephemeral");
-        assertThat((String) reply.get("text")).contains("Declared *INC-").contains("SEV2").contains("Checkout down");
-        Incident opened = incidents.findAll().stream().filter(i -> i.getTitle().equals("Checkout down")).findFirst().orElseThrow();
+        assertThat((String) reply.get("text"))
+                .contains("Declared *INC-")
+                .contains("SEV2")
+                .contains("Checkout down");
+        Incident opened = incidents.findAll().stream()
+                .filter(i -> i.getTitle().equals("Checkout down"))
+                .findFirst()
+                .orElseThrow();
         assertThat(opened.getSeverity()).isEqualTo(Severity.SEV2);
         assertThat(opened.getSource()).isEqualTo(IncidentSource.SLACK);
         TimelineEntry first = timeline.of(opened.getId()).get(0);
@@ -182,7 +214,9 @@ class SlackInteractionTest {
         Incident incident = incidentInChannel("CACK");
         String id = "ack" + SEQ.incrementAndGet();
         command("ack", "CACK", id);
-        assertThat((String) awaitReply(id).get("text")).contains(incident.reference()).contains("acknowledged");
+        assertThat((String) awaitReply(id).get("text"))
+                .contains(incident.reference())
+                .contains("acknowledged");
         assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         TimelineEntry entry = timeline.latest(incident.getId(), 1).get(0);
         assertThat(entry.getKind()).isEqualTo(TimelineKinds.STATUS_CHANGED);
@@ -217,7 +251,8 @@ class SlackInteractionTest {
         Incident incident = incidentInChannel("CREF" + SEQ.incrementAndGet());
         String status = "status" + SEQ.incrementAndGet();
         command("status " + incident.reference().toLowerCase(), "CGENERAL", status);
-        assertThat((String) awaitReply(status).get("text")).contains("*" + incident.reference() + " · Disk full*")
+        assertThat((String) awaitReply(status).get("text"))
+                .contains("*" + incident.reference() + " · Disk full*")
                 .contains("Status: *TRIGGERED*");
 
         String nowhere = "nowhere" + SEQ.incrementAndGet();
@@ -238,8 +273,11 @@ class SlackInteractionTest {
         String id = "help" + SEQ.incrementAndGet();
         command("frobnicate now", "CGENERAL", id);
         String text = (String) awaitReply(id).get("text");
-        assertThat(text).contains("Unknown subcommand `frobnicate`").contains("/incident declare")
-                .contains("/incident ack").contains("/incident assign");
+        assertThat(text)
+                .contains("Unknown subcommand `frobnicate`")
+                .contains("/incident declare")
+                .contains("/incident ack")
+                .contains("/incident assign");
     }
 
     @Test
@@ -249,7 +287,9 @@ class SlackInteractionTest {
         command("note restarted the payments pods &amp; watching", "CNOTE", note);
         awaitReply(note);
         TimelineEntry entry = timeline.of(incident.getId()).stream()
-                .filter(e -> e.getKind().equals(TimelineKinds.NOTE)).findFirst().orElseThrow();
+                .filter(e -> e.getKind().equals(TimelineKinds.NOTE))
+                .findFirst()
+                .orElseThrow();
         assertThat(entry.getText()).isEqualTo("restarted the payments pods & watching");
         assertThat(entry.getActorRef()).isEqualTo("slack:U1");
 
@@ -273,7 +313,8 @@ class SlackInteractionTest {
 
         String tl = "timeline" + SEQ.incrementAndGet();
         command("timeline", "CNOTE", tl);
-        assertThat((String) awaitReply(tl).get("text")).contains("restarted the payments pods &amp; watching")
+        assertThat((String) awaitReply(tl).get("text"))
+                .contains("restarted the payments pods &amp; watching")
                 .contains("Commander: <@U2BOB>");
     }
 
@@ -283,8 +324,8 @@ class SlackInteractionTest {
     void acknowledgeButtonAndSeveritySelect() throws Exception {
         Incident incident = incidentInChannel("CBTN");
         String id = "button" + SEQ.incrementAndGet();
-        HttpResponse<String> r = interactive(blockAction(SlackActions.ACKNOWLEDGE, "button", incident.getId().toString(),
-                null, "card-actions", "CBTN", id));
+        HttpResponse<String> r = interactive(blockAction(
+                SlackActions.ACKNOWLEDGE, "button", incident.getId().toString(), null, "card-actions", "CBTN", id));
         assertThat(r.statusCode()).isEqualTo(200);
         awaitReply(id);
         assertThat(management.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
@@ -292,21 +333,33 @@ class SlackInteractionTest {
 
         String sel = "select" + SEQ.incrementAndGet();
         // The select sits in a message elsewhere (no incident channel); its block id names the incident.
-        interactive(blockAction(SlackActions.CHANGE_SEVERITY, "static_select", null, "SEV1",
-                "severity:" + incident.getId(), "CELSEWHERE", sel));
+        interactive(blockAction(
+                SlackActions.CHANGE_SEVERITY,
+                "static_select",
+                null,
+                "SEV1",
+                "severity:" + incident.getId(),
+                "CELSEWHERE",
+                sel));
         awaitReply(sel);
         assertThat(management.get(incident.getId()).getSeverity()).isEqualTo(Severity.SEV1);
 
         // The status card's own select: option values are "<uuid>:SEVn", block id "incident-card:<uuid>".
         String cardSel = "select" + SEQ.incrementAndGet();
-        interactive(blockAction(SlackActions.CHANGE_SEVERITY, "static_select", null, incident.getId() + ":SEV3",
-                "incident-card:" + incident.getId(), "CELSEWHERE", cardSel));
+        interactive(blockAction(
+                SlackActions.CHANGE_SEVERITY,
+                "static_select",
+                null,
+                incident.getId() + ":SEV3",
+                "incident-card:" + incident.getId(),
+                "CELSEWHERE",
+                cardSel));
         awaitReply(cardSel);
         assertThat(management.get(incident.getId()).getSeverity()).isEqualTo(Severity.SEV3);
 
         String twice = "button" + SEQ.incrementAndGet();
-        interactive(blockAction(SlackActions.ACKNOWLEDGE, "button", incident.getId().toString(), null, "card-actions",
-                "CBTN", twice));
+        interactive(blockAction(
+                SlackActions.ACKNOWLEDGE, "button", incident.getId().toString(), null, "card-actions", "CBTN", twice));
         assertThat((String) awaitReply(twice).get("text")).contains("already acknowledged");
     }
 
@@ -314,8 +367,10 @@ class SlackInteractionTest {
     void otherModulesSlashCommandsAndButtonsAreRegisteredAndFailuresExplained() throws Exception {
         Incident incident = incidentInChannel("CECHO");
         String id = "echo" + SEQ.incrementAndGet();
-        HttpResponse<String> r = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/firebreak-echo",
-                "a &lt;b&gt;", ch("CECHO"), "U3", SLACK.responseUrl(id))), FORM);
+        HttpResponse<String> r = slack.send(
+                SignedSlackRequests.form(SignedSlackRequests.slashCommand(
+                        "/firebreak-echo", "a &lt;b&gt;", ch("CECHO"), "U3", SLACK.responseUrl(id))),
+                FORM);
         assertThat(r.statusCode()).isEqualTo(200);
         Map<String, Object> reply = awaitReply(id);
         assertThat(reply.get("response_type")).isEqualTo("in_channel");
@@ -324,7 +379,11 @@ class SlackInteractionTest {
         String boom = "boom" + SEQ.incrementAndGet();
         interactive(blockAction("test.explode", "button", incident.getId().toString(), null, "b", "CECHO", boom));
         String text = (String) awaitReply(boom).get("text");
-        assertThat(text).contains("did not work").contains("error ref").doesNotContain("xoxb").doesNotContain("IllegalState");
+        assertThat(text)
+                .contains("did not work")
+                .contains("error ref")
+                .doesNotContain("xoxb")
+                .doesNotContain("IllegalState");
     }
 
     // ---- modal ----
@@ -333,7 +392,8 @@ class SlackInteractionTest {
     void declareWithoutArgumentsOpensTheModalAndItsSubmissionIsValidated() throws Exception {
         int opened = SLACK.calls("views.open").size();
         command("declare", "CGENERAL", "modal" + SEQ.incrementAndGet());
-        await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.calls("views.open").size() > opened);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> SLACK.calls("views.open").size() > opened);
         FakeSlack.Call call = SLACK.calls("views.open").get(opened);
         assertThat(call.authorization()).isEqualTo("Bearer xoxb-test");
         assertThat(call.param("trigger_id")).isEqualTo("13345224609.738474920.8088930838d88f008e0");
@@ -348,7 +408,10 @@ class SlackInteractionTest {
         assertThat(valid.statusCode()).isEqualTo(200);
         assertThat(valid.body()).contains("\"response_action\":\"update\"").contains("Incident declared");
         assertThat(incidents.count()).isEqualTo(before + 1);
-        Incident i = incidents.findAll().stream().filter(x -> x.getTitle().equals("Payments API 500s")).findFirst().orElseThrow();
+        Incident i = incidents.findAll().stream()
+                .filter(x -> x.getTitle().equals("Payments API 500s"))
+                .findFirst()
+                .orElseThrow();
         assertThat(i.getSeverity()).isEqualTo(Severity.SEV1);
         assertThat(i.getSummary()).isEqualTo("Card payments fail");
     }
@@ -357,8 +420,10 @@ class SlackInteractionTest {
 
     @Test
     void urlVerificationEchoesTheChallenge() throws Exception {
-        HttpResponse<String> r = slack.send("{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
-                + "\"type\":\"url_verification\"}", "application/json");
+        HttpResponse<String> r = slack.send(
+                "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+                        + "\"type\":\"url_verification\"}",
+                "application/json");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
     }
@@ -370,29 +435,81 @@ class SlackInteractionTest {
         String ts = "1714000000.123456";
         SLACK.personWrites(pin, ts, "U7", "Rolled back to v41; errors dropping", false);
         String eventId = "Ev" + SEQ.incrementAndGet();
-        String reaction = event(eventId, Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
-                "item_user", "U7", "item", Map.of("type", "message", "channel", pin, "ts", ts),
-                "event_ts", "1714000100.000100"));
+        String reaction = event(
+                eventId,
+                Map.of(
+                        "type",
+                        "reaction_added",
+                        "user",
+                        "U1",
+                        "reaction",
+                        "pushpin",
+                        "item_user",
+                        "U7",
+                        "item",
+                        Map.of("type", "message", "channel", pin, "ts", ts),
+                        "event_ts",
+                        "1714000100.000100"));
         assertThat(slack.send(reaction, "application/json").statusCode()).isEqualTo(200);
         // Slack's retry of the same delivery, and a repeat of the same event id: processed once. (Slack signs
         // each delivery with its own timestamp; the same timestamp and body twice is a replay, refused.)
-        assertThat(slack.send(reaction, "application/json", Instant.now().getEpochSecond() + 1,
-                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")).statusCode()).isEqualTo(200);
-        assertThat(slack.send(reaction, "application/json", Instant.now().getEpochSecond() + 2, Map.of()).statusCode())
+        assertThat(slack.send(
+                                reaction,
+                                "application/json",
+                                Instant.now().getEpochSecond() + 1,
+                                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(slack.send(reaction, "application/json", Instant.now().getEpochSecond() + 2, Map.of())
+                        .statusCode())
                 .isEqualTo(200);
         // Pinning the same message is another event for the same message.
-        String pinned = event("Ev" + SEQ.incrementAndGet(), Map.of("type", "pin_added", "user", "U1", "channel_id", pin,
-                "item", Map.of("type", "message", "channel", pin, "created", 1714000200, "created_by", "U1",
-                        "message", Map.of("type", "message", "user", "U7", "text", "Rolled back", "ts", ts)),
-                "event_ts", "1714000200.000100"));
+        String pinned = event(
+                "Ev" + SEQ.incrementAndGet(),
+                Map.of(
+                        "type",
+                        "pin_added",
+                        "user",
+                        "U1",
+                        "channel_id",
+                        pin,
+                        "item",
+                        Map.of(
+                                "type",
+                                "message",
+                                "channel",
+                                pin,
+                                "created",
+                                1714000200,
+                                "created_by",
+                                "U1",
+                                "message",
+                                Map.of("type", "message", "user", "U7", "text", "Rolled back", "ts", ts)),
+                        "event_ts",
+                        "1714000200.000100"));
         assertThat(slack.send(pinned, "application/json").statusCode()).isEqualTo(200);
         // Other reactions and channels are ignored.
-        slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "reaction_added", "user", "U1", "reaction", "eyes",
-                "item", Map.of("type", "message", "channel", pin, "ts", "1714000000.999999"), "event_ts", "1714000300.0")),
+        slack.send(
+                event(
+                        "Ev" + SEQ.incrementAndGet(),
+                        Map.of(
+                                "type",
+                                "reaction_added",
+                                "user",
+                                "U1",
+                                "reaction",
+                                "eyes",
+                                "item",
+                                Map.of("type", "message", "channel", pin, "ts", "1714000000.999999"),
+                                "event_ts",
+                                "1714000300.0")),
                 "application/json");
 
-        assertThat(outboxTasks.findAll().stream().filter(t -> incident.getId().equals(t.getIncidentId())
-                && t.getKind().equals("slack.record-message")).count()).isEqualTo(1);
+        assertThat(outboxTasks.findAll().stream()
+                        .filter(t -> incident.getId().equals(t.getIncidentId())
+                                && t.getKind().equals("slack.record-message"))
+                        .count())
+                .isEqualTo(1);
         worker.drain(20);
         List<TimelineEntry> recorded = slackMessages(incident);
         assertThat(recorded).hasSize(1);
@@ -410,13 +527,27 @@ class SlackInteractionTest {
         Incident incident = incidentInChannel("CTHREAD");
         String ts = "1714001000.000200";
         SLACK.personWrites(ch("CTHREAD"), ts, "U8", "root cause: expired cert", true);
-        slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
-                "item", Map.of("type", "message", "channel", ch("CTHREAD"), "ts", ts), "event_ts", "1714001001.0")),
+        slack.send(
+                event(
+                        "Ev" + SEQ.incrementAndGet(),
+                        Map.of(
+                                "type",
+                                "reaction_added",
+                                "user",
+                                "U1",
+                                "reaction",
+                                "pushpin",
+                                "item",
+                                Map.of("type", "message", "channel", ch("CTHREAD"), "ts", ts),
+                                "event_ts",
+                                "1714001001.0")),
                 "application/json");
         worker.drain(20);
-        assertThat(slackMessages(incident)).singleElement()
+        assertThat(slackMessages(incident))
+                .singleElement()
                 .satisfies(e -> assertThat(e.getText()).isEqualTo("root cause: expired cert"));
-        assertThat(SLACK.calls("conversations.replies")).anySatisfy(c -> assertThat(c.param("ts")).isEqualTo(ts));
+        assertThat(SLACK.calls("conversations.replies"))
+                .anySatisfy(c -> assertThat(c.param("ts")).isEqualTo(ts));
     }
 
     @Test
@@ -424,13 +555,27 @@ class SlackInteractionTest {
         incidentInChannel("CPURGE");
         String eventId = "Ev" + SEQ.incrementAndGet();
         SLACK.personWrites(ch("CPURGE"), "1714000900.000100", "U7", "hello", false);
-        slack.send(event(eventId, Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
-                "item", Map.of("type", "message", "channel", ch("CPURGE"), "ts", "1714000900.000100"), "event_ts", "1714000901.0")),
+        slack.send(
+                event(
+                        eventId,
+                        Map.of(
+                                "type",
+                                "reaction_added",
+                                "user",
+                                "U1",
+                                "reaction",
+                                "pushpin",
+                                "item",
+                                Map.of("type", "message", "channel", ch("CPURGE"), "ts", "1714000900.000100"),
+                                "event_ts",
+                                "1714000901.0")),
                 "application/json");
         assertThat(inbox.seen(eventId)).isTrue();
-        assertThat(inbox.purgeReceivedBefore(Instant.now().minus(Duration.ofHours(1)))).isZero();
+        assertThat(inbox.purgeReceivedBefore(Instant.now().minus(Duration.ofHours(1))))
+                .isZero();
         assertThat(inbox.seen(eventId)).isTrue();
-        assertThat(inbox.purgeReceivedBefore(Instant.now().plus(Duration.ofMinutes(1)))).isPositive();
+        assertThat(inbox.purgeReceivedBefore(Instant.now().plus(Duration.ofMinutes(1))))
+                .isPositive();
         assertThat(inbox.seen(eventId)).isFalse();
     }
 
@@ -444,7 +589,8 @@ class SlackInteractionTest {
             millis.add((System.nanoTime() - start) / 1_000_000);
         }
         millis.sort(null);
-        System.out.printf("Slack ack latency over 20 signed /incident requests: p50=%d ms, max=%d ms%n",
+        System.out.printf(
+                "Slack ack latency over 20 signed /incident requests: p50=%d ms, max=%d ms%n",
                 millis.get(10), millis.get(19));
         assertThat(millis.get(19)).isLessThan(3000);
     }
@@ -456,31 +602,78 @@ class SlackInteractionTest {
         // The status card the delivery posted and pinned.
         String ts = SLACK.channel(card).pins.get(0);
         // A person pins the card: the event names the bot as the message's author.
-        slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "pin_added", "user", "U1", "channel_id", card,
-                "item", Map.of("type", "message", "channel", card, "created", 1714000600, "created_by", "U1",
-                        "message", Map.of("type", "message", "user", FakeSlack.BOT_USER,
-                                "bot_id", "B0001", "text", "card", "ts", ts)),
-                "event_ts", "1714000600.000100")), "application/json");
+        slack.send(
+                event(
+                        "Ev" + SEQ.incrementAndGet(),
+                        Map.of(
+                                "type",
+                                "pin_added",
+                                "user",
+                                "U1",
+                                "channel_id",
+                                card,
+                                "item",
+                                Map.of(
+                                        "type",
+                                        "message",
+                                        "channel",
+                                        card,
+                                        "created",
+                                        1714000600,
+                                        "created_by",
+                                        "U1",
+                                        "message",
+                                        Map.of(
+                                                "type",
+                                                "message",
+                                                "user",
+                                                FakeSlack.BOT_USER,
+                                                "bot_id",
+                                                "B0001",
+                                                "text",
+                                                "card",
+                                                "ts",
+                                                ts)),
+                                "event_ts",
+                                "1714000600.000100")),
+                "application/json");
         // A :pushpin: on the card carries no author: the task looks it up and skips it.
-        slack.send(event("Ev" + SEQ.incrementAndGet(), Map.of("type", "reaction_added", "user", "U1", "reaction", "pushpin",
-                "item", Map.of("type", "message", "channel", card, "ts", ts), "event_ts", "1714000700.0")),
+        slack.send(
+                event(
+                        "Ev" + SEQ.incrementAndGet(),
+                        Map.of(
+                                "type",
+                                "reaction_added",
+                                "user",
+                                "U1",
+                                "reaction",
+                                "pushpin",
+                                "item",
+                                Map.of("type", "message", "channel", card, "ts", ts),
+                                "event_ts",
+                                "1714000700.0")),
                 "application/json");
         worker.drain(20);
-        assertThat(outboxTasks.findAll().stream().filter(t -> incident.getId().equals(t.getIncidentId())
-                && t.getKind().equals("slack.record-message")).map(t -> t.getStatus())).containsExactly("DONE");
+        assertThat(outboxTasks.findAll().stream()
+                        .filter(t -> incident.getId().equals(t.getIncidentId())
+                                && t.getKind().equals("slack.record-message"))
+                        .map(t -> t.getStatus()))
+                .containsExactly("DONE");
         assertThat(slackMessages(incident)).isEmpty();
     }
 
     // ---- helpers ----
 
     private List<TimelineEntry> slackMessages(Incident incident) {
-        return timeline.of(incident.getId()).stream().filter(x -> x.getKind().equals(TimelineKinds.SLACK_MESSAGE)).toList();
+        return timeline.of(incident.getId()).stream()
+                .filter(x -> x.getKind().equals(TimelineKinds.SLACK_MESSAGE))
+                .toList();
     }
 
     /** An incident whose channel the real Slack delivery created; {@code name} stands for the channel's id. */
     private Incident incidentInChannel(String name) {
-        Incident i = management.open(NewIncident.declared("Disk full", null, Severity.SEV3, IncidentSource.API),
-                Actor.api("test"));
+        Incident i = management.open(
+                NewIncident.declared("Disk full", null, Severity.SEV3, IncidentSource.API), Actor.api("test"));
         worker.drain(20);
         String channel = queries.view(i.getId()).slackChannelId();
         assertThat(channel).isNotNull();
@@ -494,8 +687,10 @@ class SlackInteractionTest {
     }
 
     private HttpResponse<String> command(String text, String channel, String responseId) throws Exception {
-        HttpResponse<String> r = slack.send(SignedSlackRequests.form(SignedSlackRequests.slashCommand("/incident", text,
-                ch(channel), "U1", SLACK.responseUrl(responseId))), FORM);
+        HttpResponse<String> r = slack.send(
+                SignedSlackRequests.form(SignedSlackRequests.slashCommand(
+                        "/incident", text, ch(channel), "U1", SLACK.responseUrl(responseId))),
+                FORM);
         assertThat(r.statusCode()).isEqualTo(200);
         return r;
     }
@@ -505,15 +700,22 @@ class SlackInteractionTest {
     }
 
     private Map<String, Object> awaitReply(String responseId) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> !SLACK.responses(responseId).isEmpty());
         @SuppressWarnings("unchecked")
         Map<String, Object> reply = JSON.readValue(SLACK.responses(responseId).get(0), Map.class);
         return reply;
     }
 
-    private String blockAction(String actionId, String type, String value, String selected, String blockId,
-                               String channel, String responseId) {
+    private String blockAction(
+            String actionId,
+            String type,
+            String value,
+            String selected,
+            String blockId,
+            String channel,
+            String responseId) {
         Map<String, Object> action = new java.util.LinkedHashMap<>();
         action.put("action_id", actionId);
         action.put("block_id", blockId);
@@ -523,34 +725,103 @@ class SlackInteractionTest {
             action.put("value", value);
         }
         if (selected != null) {
-            action.put("selected_option", Map.of("text", Map.of("type", "plain_text", "text", selected), "value", selected));
+            action.put(
+                    "selected_option",
+                    Map.of("text", Map.of("type", "plain_text", "text", selected), "value", selected));
         }
-        return SignedSlackRequests.json(Map.of("type", "block_actions",
-                "user", Map.of("id", "U1", "username", "alice", "name", "alice", "team_id", "T1"),
-                "api_app_id", "A1", "token", "x", "trigger_id", "1.2.3",
-                "team", Map.of("id", "T1", "domain", "firebreak-test"),
-                "container", Map.of("type", "message", "message_ts", "1714000000.000100", "channel_id", ch(channel)),
-                "channel", Map.of("id", ch(channel), "name", "inc"),
-                "response_url", SLACK.responseUrl(responseId),
-                "actions", List.of(action)));
+        return SignedSlackRequests.json(Map.of(
+                "type",
+                "block_actions",
+                "user",
+                Map.of("id", "U1", "username", "alice", "name", "alice", "team_id", "T1"),
+                "api_app_id",
+                "A1",
+                "token",
+                "x",
+                "trigger_id",
+                "1.2.3",
+                "team",
+                Map.of("id", "T1", "domain", "firebreak-test"),
+                "container",
+                Map.of("type", "message", "message_ts", "1714000000.000100", "channel_id", ch(channel)),
+                "channel",
+                Map.of("id", ch(channel), "name", "inc"),
+                "response_url",
+                SLACK.responseUrl(responseId),
+                "actions",
+                List.of(action)));
     }
 
     private String viewSubmission(String title, String severity) {
-        return SignedSlackRequests.json(Map.of("type", "view_submission",
-                "team", Map.of("id", "T1", "domain", "firebreak-test"),
-                "user", Map.of("id", "U1", "username", "alice", "name", "alice", "team_id", "T1"),
-                "api_app_id", "A1", "token", "x", "trigger_id", "1.2.3",
-                "view", Map.of("id", "V123", "type", "modal", "callback_id", "incident.declare", "private_metadata", "CGENERAL",
-                        "state", Map.of("values", Map.of(
-                                "title", Map.of("value", Map.of("type", "plain_text_input", "value", title)),
-                                "severity", Map.of("value", Map.of("type", "static_select", "selected_option",
-                                        Map.of("text", Map.of("type", "plain_text", "text", severity), "value", severity))),
-                                "description", Map.of("value", Map.of("type", "plain_text_input", "value", "Card payments fail"))))),
-                "response_urls", List.of()));
+        return SignedSlackRequests.json(Map.of(
+                "type",
+                "view_submission",
+                "team",
+                Map.of("id", "T1", "domain", "firebreak-test"),
+                "user",
+                Map.of("id", "U1", "username", "alice", "name", "alice", "team_id", "T1"),
+                "api_app_id",
+                "A1",
+                "token",
+                "x",
+                "trigger_id",
+                "1.2.3",
+                "view",
+                Map.of(
+                        "id",
+                        "V123",
+                        "type",
+                        "modal",
+                        "callback_id",
+                        "incident.declare",
+                        "private_metadata",
+                        "CGENERAL",
+                        "state",
+                        Map.of(
+                                "values",
+                                Map.of(
+                                        "title", Map.of("value", Map.of("type", "plain_text_input", "value", title)),
+                                        "severity",
+                                                Map.of(
+                                                        "value",
+                                                        Map.of(
+                                                                "type",
+                                                                "static_select",
+                                                                "selected_option",
+                                                                Map.of(
+                                                                        "text",
+                                                                        Map.of("type", "plain_text", "text", severity),
+                                                                        "value",
+                                                                        severity))),
+                                        "description",
+                                                Map.of(
+                                                        "value",
+                                                        Map.of(
+                                                                "type",
+                                                                "plain_text_input",
+                                                                "value",
+                                                                "Card payments fail"))))),
+                "response_urls",
+                List.of()));
     }
 
     private static String event(String eventId, Map<String, Object> event) {
-        return SignedSlackRequests.json(Map.of("token", "x", "team_id", "T1", "api_app_id", "A1", "type", "event_callback",
-                "event_id", eventId, "event_time", 1714000100, "authorizations", List.of(), "event", event));
+        return SignedSlackRequests.json(Map.of(
+                "token",
+                "x",
+                "team_id",
+                "T1",
+                "api_app_id",
+                "A1",
+                "type",
+                "event_callback",
+                "event_id",
+                eventId,
+                "event_time",
+                1714000100,
+                "authorizations",
+                List.of(),
+                "event",
+                event));
     }
 }

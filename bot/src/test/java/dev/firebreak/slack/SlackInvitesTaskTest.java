@@ -13,8 +13,11 @@ class SlackInvitesTaskTest {
     @Test
     void theFormerPagingPayloadBecomesAnInviteWithItsTimelineNote() {
         UUID id = UUID.randomUUID();
-        SlackInvites.Task task = Json.mapper().readValue("{\"incidentId\":\"" + id
-                + "\",\"userIds\":[\"U1\",\"U2\"],\"names\":[\"Jane Oncall\",\"Bob\"]}", SlackInvites.Task.class);
+        SlackInvites.Task task = Json.mapper()
+                .readValue(
+                        "{\"incidentId\":\"" + id
+                                + "\",\"userIds\":[\"U1\",\"U2\"],\"names\":[\"Jane Oncall\",\"Bob\"]}",
+                        SlackInvites.Task.class);
         assertThat(task.incidentId()).isEqualTo(id);
         assertThat(task.users()).containsExactly("U1", "U2");
         assertThat(task.note()).isEqualTo("Invited on-call Jane Oncall, Bob into the channel");

@@ -33,9 +33,11 @@ class SlackManifestTest {
         ObjectMapper json = new ObjectMapper();
         JsonNode broken = manifest().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("display_information")).remove("name");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("features").get("slash_commands").get(0))
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        broken.get("features").get("slash_commands").get(0))
                 .put("command", "incident");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("settings")).set("surprise", json.valueToTree(true));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("settings"))
+                .set("surprise", json.valueToTree(true));
         assertThat(schema().validate(broken)).hasSizeGreaterThanOrEqualTo(3);
     }
 
@@ -44,15 +46,34 @@ class SlackManifestTest {
         JsonNode m = manifest();
         List<String> commands = m.get("features").get("slash_commands").findValuesAsText("command");
         assertThat(commands).containsExactly("/incident", "/oncall");
-        assertThat(m.get("features").get("slash_commands").findValuesAsText("url")).containsOnly(EVENTS_URL);
-        assertThat(m.get("settings").get("interactivity").get("request_url").asText()).isEqualTo(EVENTS_URL);
-        assertThat(m.get("settings").get("event_subscriptions").get("request_url").asText()).isEqualTo(EVENTS_URL);
+        assertThat(m.get("features").get("slash_commands").findValuesAsText("url"))
+                .containsOnly(EVENTS_URL);
+        assertThat(m.get("settings").get("interactivity").get("request_url").asText())
+                .isEqualTo(EVENTS_URL);
+        assertThat(m.get("settings")
+                        .get("event_subscriptions")
+                        .get("request_url")
+                        .asText())
+                .isEqualTo(EVENTS_URL);
         assertThat(texts(m.get("settings").get("event_subscriptions").get("bot_events")))
                 .containsExactlyInAnyOrder("reaction_added", "pin_added");
-        assertThat(texts(m.get("oauth_config").get("scopes").get("bot"))).containsExactlyInAnyOrder(
-                "channels:manage", "groups:write", "channels:read", "groups:read", "chat:write", "pins:write",
-                "pins:read", "reactions:read", "commands", "users:read", "users:read.email", "files:write",
-                "channels:history", "groups:history", "usergroups:read");
+        assertThat(texts(m.get("oauth_config").get("scopes").get("bot")))
+                .containsExactlyInAnyOrder(
+                        "channels:manage",
+                        "groups:write",
+                        "channels:read",
+                        "groups:read",
+                        "chat:write",
+                        "pins:write",
+                        "pins:read",
+                        "reactions:read",
+                        "commands",
+                        "users:read",
+                        "users:read.email",
+                        "files:write",
+                        "channels:history",
+                        "groups:history",
+                        "usergroups:read");
     }
 
     @Test
@@ -70,7 +91,8 @@ class SlackManifestTest {
     }
 
     private static JsonSchema schema() throws Exception {
-        try (InputStream in = SlackManifestTest.class.getResourceAsStream("/fixtures/slack/manifest.schema.1.0.0.json")) {
+        try (InputStream in =
+                SlackManifestTest.class.getResourceAsStream("/fixtures/slack/manifest.schema.1.0.0.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         }
     }

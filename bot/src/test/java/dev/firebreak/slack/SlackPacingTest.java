@@ -29,10 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * test moves: a call without a slot is not made and answers a wait (no attempt burned), the per-channel budget keeps
  * chat posts a second apart, Slack's 429 holds the budget in the database (where every replica reads it).
  */
-@FirebreakTest(properties = {
-        "firebreak.slack.bot-token=xoxb-test",
-        "firebreak.slack.pacing.enabled=true",
-        "firebreak.outbox.enabled=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.slack.bot-token=xoxb-test",
+            "firebreak.slack.pacing.enabled=true",
+            "firebreak.outbox.enabled=false"
+        })
 class SlackPacingTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T07:00:00Z"));
@@ -60,8 +62,10 @@ class SlackPacingTest {
 
     @Autowired
     SlackApi slack;
+
     @Autowired
     RateBudgets budgets;
+
     @Autowired
     MeterRegistry meters;
 
@@ -77,7 +81,11 @@ class SlackPacingTest {
     }
 
     private SlackApi.Answer<ChatPostMessageResponse> post(Priority priority) {
-        return slack.call("chat.postMessage", CHANNEL.id, priority, m -> m.chatPostMessage(r -> r.channel(CHANNEL.id).text("x")));
+        return slack.call(
+                "chat.postMessage",
+                CHANNEL.id,
+                priority,
+                m -> m.chatPostMessage(r -> r.channel(CHANNEL.id).text("x")));
     }
 
     @Test
@@ -92,8 +100,11 @@ class SlackPacingTest {
             assertThat(r.paced()).as("a wait, not a failed attempt").isTrue();
             assertThat(r.at()).isEqualTo(CLOCK.instant().plusMillis(3750));
         });
-        assertThat(SLACK.calls("conversations.create")).as("the call was not made").hasSize(3);
-        assertThat(meters.counter("firebreak.slack.paced", "method", "conversations.create", "priority", "high").count())
+        assertThat(SLACK.calls("conversations.create"))
+                .as("the call was not made")
+                .hasSize(3);
+        assertThat(meters.counter("firebreak.slack.paced", "method", "conversations.create", "priority", "high")
+                        .count())
                 .isPositive();
         CLOCK.advance(Duration.ofMillis(3750));
         assertThat(create(Priority.HIGH).ok()).isTrue();
@@ -102,7 +113,9 @@ class SlackPacingTest {
     @Test
     void lowPriorityCallsLeaveTheBurstToHighPriorityOnes() {
         assertThat(create(Priority.HIGH).ok()).isTrue();
-        assertThat(create(Priority.LOW).done()).as("low waits while the bucket is not full").isFalse();
+        assertThat(create(Priority.LOW).done())
+                .as("low waits while the bucket is not full")
+                .isFalse();
         assertThat(create(Priority.HIGH).ok()).isTrue();
         assertThat(create(Priority.HIGH).ok()).isTrue();
         assertThat(SLACK.okCalls("conversations.create")).hasSize(3);
@@ -112,7 +125,9 @@ class SlackPacingTest {
     void chatPostsIntoOneChannelGoASecondAfterThePreviousAnswer() {
         assertThat(post(Priority.HIGH).ok()).isTrue();
         SlackApi.Answer<ChatPostMessageResponse> second = post(Priority.HIGH);
-        assertThat(second.result()).isInstanceOfSatisfying(OutboxResult.Retry.class, r -> assertThat(r.paced()).isTrue());
+        assertThat(second.result())
+                .isInstanceOfSatisfying(
+                        OutboxResult.Retry.class, r -> assertThat(r.paced()).isTrue());
         CLOCK.advance(Duration.ofMillis(999));
         assertThat(post(Priority.HIGH).done()).isFalse();
         CLOCK.advance(Duration.ofMillis(1));
@@ -124,15 +139,21 @@ class SlackPacingTest {
     void slacks429HoldsTheMethodForEveryReplicaUntilRetryAfter() {
         SLACK.script("conversations.create", FakeSlack.Reply.rateLimited(30));
         SlackApi.Answer<ConversationsCreateResponse> limited = create(Priority.HIGH);
-        assertThat(limited.result()).isInstanceOfSatisfying(OutboxResult.Retry.class,
-                r -> assertThat(r.paced()).as("a 429 is an attempt").isFalse());
+        assertThat(limited.result())
+                .isInstanceOfSatisfying(
+                        OutboxResult.Retry.class,
+                        r -> assertThat(r.paced()).as("a 429 is an attempt").isFalse());
         Instant until = CLOCK.instant().plusSeconds(30);
-        assertThat(budgets.heldUntil("slack:conversations.create")).as("in the database, for every replica")
+        assertThat(budgets.heldUntil("slack:conversations.create"))
+                .as("in the database, for every replica")
                 .contains(until);
         CLOCK.advance(Duration.ofSeconds(10));
-        assertThat(create(Priority.HIGH).result()).isInstanceOfSatisfying(OutboxResult.Retry.class,
-                r -> assertThat(r.at()).isEqualTo(until));
-        assertThat(SLACK.calls("conversations.create")).as("nobody called during the hold").hasSize(1);
+        assertThat(create(Priority.HIGH).result())
+                .isInstanceOfSatisfying(
+                        OutboxResult.Retry.class, r -> assertThat(r.at()).isEqualTo(until));
+        assertThat(SLACK.calls("conversations.create"))
+                .as("nobody called during the hold")
+                .hasSize(1);
         CLOCK.advance(Duration.ofSeconds(20));
         assertThat(create(Priority.HIGH).ok()).isTrue();
     }

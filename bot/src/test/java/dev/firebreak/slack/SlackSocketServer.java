@@ -62,14 +62,26 @@ final class SlackSocketServer extends WebSocketServer implements AutoCloseable {
     /** Sends one envelope on the latest connection. */
     void send(String type, String envelopeId, Object payload, boolean acceptsResponsePayload) {
         WebSocket current = opened.get(opened.size() - 1);
-        current.send(JSON.writeValueAsString(java.util.Map.of("envelope_id", envelopeId, "type", type,
-                "payload", payload, "accepts_response_payload", acceptsResponsePayload, "retry_attempt", 0,
-                "retry_reason", "")));
+        current.send(JSON.writeValueAsString(java.util.Map.of(
+                "envelope_id",
+                envelopeId,
+                "type",
+                type,
+                "payload",
+                payload,
+                "accepts_response_payload",
+                acceptsResponsePayload,
+                "retry_attempt",
+                0,
+                "retry_reason",
+                "")));
     }
 
     /** What the app sent back for this envelope (its acknowledgement), if it did. */
     List<JsonNode> acknowledgements(String envelopeId) {
-        return received.stream().filter(m -> envelopeId.equals(m.path("envelope_id").asString(null))).toList();
+        return received.stream()
+                .filter(m -> envelopeId.equals(m.path("envelope_id").asString(null)))
+                .toList();
     }
 
     /** Closes every connection from Slack's side (as on a refresh or a network cut). */
@@ -95,12 +107,10 @@ final class SlackSocketServer extends WebSocketServer implements AutoCloseable {
     }
 
     @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-    }
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
 
     @Override
-    public void onError(WebSocket conn, Exception ex) {
-    }
+    public void onError(WebSocket conn, Exception ex) {}
 
     @Override
     public void close() throws InterruptedException {

@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,19 +33,23 @@ import tools.jackson.databind.json.JsonMapper;
  * (fixtures/slack/signing-test-vector.json) is accepted at its own time and refused an hour later.</li>
  * </ul>
  */
-@FirebreakTest(properties = {
-        "firebreak.slack.bot-token=xoxb-test",
-        "firebreak.slack.app-token=xapp-1-test",
-        "firebreak.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
-        "firebreak.outbox.enabled=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.slack.bot-token=xoxb-test",
+            "firebreak.slack.app-token=xapp-1-test",
+            "firebreak.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
+            "firebreak.outbox.enabled=false"
+        })
 @Import(TestClock.class)
 class SlackWiringTest {
 
     static final FakeSlack SLACK = new FakeSlack();
+
     @SuppressWarnings("unchecked")
     static final Map<String, String> VECTOR = vector();
-    static final MutableClock CLOCK = TestClock.startingAt(
-            Instant.ofEpochSecond(Long.parseLong(VECTOR.get("X-Slack-Request-Timestamp"))));
+
+    static final MutableClock CLOCK =
+            TestClock.startingAt(Instant.ofEpochSecond(Long.parseLong(VECTOR.get("X-Slack-Request-Timestamp"))));
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {
@@ -54,8 +58,10 @@ class SlackWiringTest {
 
     @Autowired
     SlackSocketMode socketMode;
+
     @Autowired
     App app;
+
     @LocalServerPort
     int port;
 
@@ -63,12 +69,14 @@ class SlackWiringTest {
     void socketModeIsWiredToTheBoltAppAndConnectsWithTheAppToken() {
         assertThat(socketMode.isRunning()).isTrue();
         assertThat(socketMode.backend()).isEqualTo(SocketModeClient.Backend.JavaWebSocket);
-        await().atMost(Duration.ofSeconds(15)).until(() -> !SLACK.calls("apps.connections.open").isEmpty());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !SLACK.calls("apps.connections.open").isEmpty());
         assertThat(SLACK.calls("apps.connections.open").get(0).authorization()).isEqualTo("Bearer xapp-1-test");
         assertThat(socketMode.connected()).isFalse();
         assertThat(socketMode.attempts()).isGreaterThanOrEqualTo(1);
         // The Bolt app itself authenticated with the bot token against the same API URL.
-        assertThat(SLACK.calls("auth.test")).anySatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer xoxb-test"));
+        assertThat(SLACK.calls("auth.test"))
+                .anySatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer xoxb-test"));
         assertThat(app.config().getSingleTeamBotToken()).isEqualTo("xoxb-test");
     }
 
@@ -77,14 +85,14 @@ class SlackWiringTest {
         SignedSlackRequests requests = new SignedSlackRequests("unused", port);
         String ts = VECTOR.get("X-Slack-Request-Timestamp");
         CLOCK.set(Instant.ofEpochSecond(Long.parseLong(ts) + 10));
-        HttpResponse<String> accepted = requests.raw(VECTOR.get("body"), VECTOR.get("content_type"), ts,
-                VECTOR.get("X-Slack-Signature"), Map.of());
+        HttpResponse<String> accepted = requests.raw(
+                VECTOR.get("body"), VECTOR.get("content_type"), ts, VECTOR.get("X-Slack-Signature"), Map.of());
         // Verified, then handed to Bolt, which has no /webhook-collect command registered.
         assertThat(accepted.statusCode()).isNotEqualTo(401).isEqualTo(404);
 
         CLOCK.set(Instant.ofEpochSecond(Long.parseLong(ts) + 3600));
-        HttpResponse<String> stale = requests.raw(VECTOR.get("body"), VECTOR.get("content_type"), ts,
-                VECTOR.get("X-Slack-Signature"), Map.of());
+        HttpResponse<String> stale = requests.raw(
+                VECTOR.get("body"), VECTOR.get("content_type"), ts, VECTOR.get("X-Slack-Signature"), Map.of());
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(stale.body()).contains("unauthorized");
     }

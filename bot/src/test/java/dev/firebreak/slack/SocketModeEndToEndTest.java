@@ -39,11 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * the same request over HTTP does (incident, timeline, Slack calls). Then Slack drops the connection: the bot asks
  * for a new URL, connects again and keeps working.
  */
-@FirebreakTest(properties = {
-        "firebreak.slack.bot-token=xoxb-test",
-        "firebreak.slack.app-token=xapp-1-test",
-        "firebreak.slack.signing-secret=socket-mode-needs-no-signatures-0123",
-        "firebreak.outbox.enabled=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.slack.bot-token=xoxb-test",
+            "firebreak.slack.app-token=xapp-1-test",
+            "firebreak.slack.signing-secret=socket-mode-needs-no-signatures-0123",
+            "firebreak.outbox.enabled=false"
+        })
 @Import(TestClock.class)
 class SocketModeEndToEndTest {
 
@@ -73,12 +75,16 @@ class SocketModeEndToEndTest {
 
     @Autowired
     SlackSocketMode socketMode;
+
     @Autowired
     Incidents incidents;
+
     @Autowired
     IncidentQueries queries;
+
     @Autowired
     Timeline timeline;
+
     @Autowired
     OutboxWorker worker;
 
@@ -86,7 +92,8 @@ class SocketModeEndToEndTest {
     void commandsButtonsAndEventsArriveOverTheWebSocketAndSurviveAReconnect() throws Exception {
         await().atMost(WAIT).until(SOCKET::connected);
         // Bolt asks for a URL with the app token (its client may ask twice while starting) and holds one connection.
-        assertThat(SLACK.calls("apps.connections.open")).isNotEmpty()
+        assertThat(SLACK.calls("apps.connections.open"))
+                .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer xapp-1-test"));
         assertThat(SOCKET.openConnections()).isEqualTo(1);
         int urlsAtStart = SLACK.calls("apps.connections.open").size();
@@ -96,7 +103,9 @@ class SocketModeEndToEndTest {
         String declared = slashCommand("declare Socket Mode checkout down sev2", "CGENERAL");
         assertThat(reply(declared)).contains("Declared *INC-");
         Incident incident = incidents.findAll().stream()
-                .filter(i -> i.getTitle().equals("Socket Mode checkout down")).findFirst().orElseThrow();
+                .filter(i -> i.getTitle().equals("Socket Mode checkout down"))
+                .findFirst()
+                .orElseThrow();
         assertThat(incident.getSeverity()).isEqualTo(Severity.SEV2);
         assertThat(incident.getSource()).isEqualTo(IncidentSource.SLACK);
         assertThat(timeline.of(incident.getId()).get(0).getActorRef()).isEqualTo("slack:U1");
@@ -118,16 +127,44 @@ class SocketModeEndToEndTest {
         String ts = "1714000000.123456";
         SLACK.personWrites(channel, ts, "U7", "Rolled back to v41", false);
         String eventEnvelope = envelope();
-        SOCKET.send("events_api", eventEnvelope, Map.of("token", "x", "team_id", "T1", "api_app_id", "A1",
-                "type", "event_callback", "event_id", "EvSocket" + SEQ.incrementAndGet(), "event_time", 1714000100,
-                "authorizations", List.of(), "event", Map.of("type", "reaction_added", "user", "U1",
-                        "reaction", "pushpin", "item_user", "U7",
-                        "item", Map.of("type", "message", "channel", channel, "ts", ts), "event_ts", "1714000100.000100")),
+        SOCKET.send(
+                "events_api",
+                eventEnvelope,
+                Map.of(
+                        "token",
+                        "x",
+                        "team_id",
+                        "T1",
+                        "api_app_id",
+                        "A1",
+                        "type",
+                        "event_callback",
+                        "event_id",
+                        "EvSocket" + SEQ.incrementAndGet(),
+                        "event_time",
+                        1714000100,
+                        "authorizations",
+                        List.of(),
+                        "event",
+                        Map.of(
+                                "type",
+                                "reaction_added",
+                                "user",
+                                "U1",
+                                "reaction",
+                                "pushpin",
+                                "item_user",
+                                "U7",
+                                "item",
+                                Map.of("type", "message", "channel", channel, "ts", ts),
+                                "event_ts",
+                                "1714000100.000100")),
                 false);
         await().atMost(WAIT).until(() -> !SOCKET.acknowledgements(eventEnvelope).isEmpty());
         drain();
         List<TimelineEntry> pinned = timeline.of(incident.getId()).stream()
-                .filter(e -> e.getKind().equals(TimelineKinds.SLACK_MESSAGE)).toList();
+                .filter(e -> e.getKind().equals(TimelineKinds.SLACK_MESSAGE))
+                .toList();
         assertThat(pinned).singleElement().satisfies(e -> {
             assertThat(e.getText()).isEqualTo("Rolled back to v41");
             assertThat(e.getActor()).isEqualTo("carol");
@@ -151,8 +188,11 @@ class SocketModeEndToEndTest {
     private String slashCommand(String text, String channel) {
         String id = "socket" + SEQ.incrementAndGet();
         String envelope = envelope();
-        SOCKET.send("slash_commands", envelope, SignedSlackRequests.slashCommand("/incident", text, channel, "U1",
-                SLACK.responseUrl(id)), true);
+        SOCKET.send(
+                "slash_commands",
+                envelope,
+                SignedSlackRequests.slashCommand("/incident", text, channel, "U1", SLACK.responseUrl(id)),
+                true);
         awaitAcknowledged(envelope);
         return id;
     }
@@ -166,14 +206,31 @@ class SocketModeEndToEndTest {
         action.put("value", value);
         action.put("action_ts", "1714000000.000001");
         String envelope = envelope();
-        SOCKET.send("interactive", envelope, Map.of("type", "block_actions",
-                "user", Map.of("id", "U1", "username", "alice", "name", "alice", "team_id", "T1"),
-                "api_app_id", "A1", "token", "x", "trigger_id", "1.2.3",
-                "team", Map.of("id", "T1", "domain", "firebreak-test"),
-                "container", Map.of("type", "message", "message_ts", "1714000000.000100", "channel_id", channel),
-                "channel", Map.of("id", channel, "name", "inc"),
-                "response_url", SLACK.responseUrl(id),
-                "actions", List.of(action)), false);
+        SOCKET.send(
+                "interactive",
+                envelope,
+                Map.of(
+                        "type",
+                        "block_actions",
+                        "user",
+                        Map.of("id", "U1", "username", "alice", "name", "alice", "team_id", "T1"),
+                        "api_app_id",
+                        "A1",
+                        "token",
+                        "x",
+                        "trigger_id",
+                        "1.2.3",
+                        "team",
+                        Map.of("id", "T1", "domain", "firebreak-test"),
+                        "container",
+                        Map.of("type", "message", "message_ts", "1714000000.000100", "channel_id", channel),
+                        "channel",
+                        Map.of("id", channel, "name", "inc"),
+                        "response_url",
+                        SLACK.responseUrl(id),
+                        "actions",
+                        List.of(action)),
+                false);
         awaitAcknowledged(envelope);
         return id;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.integrations.pagerduty.FakePagerDuty;
 import dev.firebreak.slack.FakeSlack;
-import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,13 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An alert storm against Slack and PagerDuty fakes that enforce the vendors' published limits (issue 11): 2,000 alerts
@@ -68,7 +64,9 @@ abstract class PacedStorm {
 
         static Vendors start() {
             FakeSlack slack = new FakeSlack().enforceTiers(MINUTE, SECOND);
-            return new Vendors(slack, slack.addChannel("incidents", "UADMIN", "all incidents"),
+            return new Vendors(
+                    slack,
+                    slack.addChannel("incidents", "UADMIN", "all incidents"),
                     new FakePagerDuty().limitEvents(120, MINUTE));
         }
 
@@ -106,8 +104,10 @@ abstract class PacedStorm {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     org.springframework.core.env.Environment environment;
 
@@ -116,8 +116,10 @@ abstract class PacedStorm {
         final FakeSlack SLACK = vendors().slack();
         final FakeSlack.Channel ANNOUNCE = vendors().announce();
         final FakePagerDuty PAGERDUTY = vendors().pagerDuty();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(4))
+                .build();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
         AtomicInteger serverErrors = new AtomicInteger();
@@ -139,13 +141,17 @@ abstract class PacedStorm {
             }
         }
         for (Future<Integer> answer : answers) {
-            assertThat(answer.get(2, TimeUnit.MINUTES)).as("every delivery accepted").isBetween(200, 299);
+            assertThat(answer.get(2, TimeUnit.MINUTES))
+                    .as("every delivery accepted")
+                    .isBetween(200, 299);
         }
         long delivered = System.currentTimeMillis();
         senders.shutdown();
 
         try {
-            Awaitility.await().atMost(Duration.ofMinutes(SCALE == 1 ? 15 : 3)).pollInterval(Duration.ofMillis(250))
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(SCALE == 1 ? 15 : 3))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> count("SELECT COUNT(*) FROM outbox_task WHERE status = 'PENDING'") == 0);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             StringBuilder threads = new StringBuilder();
@@ -157,19 +163,29 @@ abstract class PacedStorm {
                     }
                 }
             });
-            throw new AssertionError("outbox threads:" + threads + "\noutbox work still pending: " + jdbc.queryForList(
-                    "SELECT kind, attempts, not_before, last_error FROM outbox_task WHERE status = 'PENDING' ORDER BY id"), e);
+            throw new AssertionError(
+                    "outbox threads:" + threads + "\noutbox work still pending: "
+                            + jdbc.queryForList(
+                                    "SELECT kind, attempts, not_before, last_error FROM outbox_task WHERE status = 'PENDING' ORDER BY id"),
+                    e);
         }
 
-        // Nothing lost: every alert stored; with the breaker off, one incident per group (on: fewer, one storm incident).
+        // Nothing lost: every alert stored; with the breaker off, one incident per group (on: fewer, one storm
+        // incident).
         long incidents = count("SELECT COUNT(*) FROM incident");
         if (environment.getProperty("firebreak.storm.enabled", Boolean.class, true)) {
-            assertThat(incidents).as("groups past the threshold share a storm incident").isBetween(2L, (long) GROUPS - 1);
+            assertThat(incidents)
+                    .as("groups past the threshold share a storm incident")
+                    .isBetween(2L, (long) GROUPS - 1);
         } else {
             assertThat(incidents).as("one incident per alert group").isEqualTo(GROUPS);
         }
-        assertThat(count("SELECT COUNT(*) FROM alert")).as("no accepted alert lost").isEqualTo(ALERTS);
-        assertThat(count("SELECT COUNT(*) FROM outbox_task WHERE status <> 'DONE'")).as("no task failed or dead").isZero();
+        assertThat(count("SELECT COUNT(*) FROM alert"))
+                .as("no accepted alert lost")
+                .isEqualTo(ALERTS);
+        assertThat(count("SELECT COUNT(*) FROM outbox_task WHERE status <> 'DONE'"))
+                .as("no task failed or dead")
+                .isZero();
 
         // Zero 429s from either vendor.
         assertThat(SLACK.rateLimited()).as("Slack answered no 429").isEmpty();
@@ -179,32 +195,45 @@ abstract class PacedStorm {
         // Every incident has exactly one channel and one (pinned) card, which shows its latest state.
         List<FakeSlack.Call> creates = SLACK.okCalls("conversations.create");
         assertThat(creates).as("each channel created once").hasSize((int) incidents);
-        List<FakeSlack.Channel> channels = SLACK.channels().stream().filter(c -> !c.id.equals(ANNOUNCE.id)).toList();
+        List<FakeSlack.Channel> channels =
+                SLACK.channels().stream().filter(c -> !c.id.equals(ANNOUNCE.id)).toList();
         assertThat(channels).hasSize((int) incidents);
         Map<Long, Long> firing = new java.util.HashMap<>();
-        jdbc.query("SELECT i.number, COUNT(a.id) FROM incident i JOIN alert a ON a.incident_id = i.id "
-                + "GROUP BY i.number", rs -> {
-            firing.put(rs.getLong(1), rs.getLong(2));
-        });
+        jdbc.query(
+                "SELECT i.number, COUNT(a.id) FROM incident i JOIN alert a ON a.incident_id = i.id "
+                        + "GROUP BY i.number",
+                rs -> {
+                    firing.put(rs.getLong(1), rs.getLong(2));
+                });
         Pattern number = Pattern.compile("^inc-(\\d+)-");
         for (FakeSlack.Channel channel : channels) {
             List<FakeSlack.Message> messages = SLACK.messages(channel.id);
             assertThat(messages).as("one card in #%s", channel.name).hasSize(1);
-            assertThat(channel.pins).as("the card is pinned in #%s", channel.name).containsExactly(messages.get(0).ts);
+            assertThat(channel.pins)
+                    .as("the card is pinned in #%s", channel.name)
+                    .containsExactly(messages.get(0).ts);
             Matcher m = number.matcher(channel.name);
-            assertThat(m.find()).as("channel %s names its incident", channel.name).isTrue();
+            assertThat(m.find())
+                    .as("channel %s names its incident", channel.name)
+                    .isTrue();
             long alerts = firing.get(Long.parseLong(m.group(1)));
-            assertThat(messages.get(0).blocks).as("card of #%s shows the final state", channel.name)
+            assertThat(messages.get(0).blocks)
+                    .as("card of #%s shows the final state", channel.name)
                     .contains("*Alerts:* " + alerts + " firing");
         }
-        assertThat(SLACK.messages(ANNOUNCE.id)).as("one announcement per incident").hasSize((int) incidents);
+        assertThat(SLACK.messages(ANNOUNCE.id))
+                .as("one announcement per incident")
+                .hasSize((int) incidents);
 
         // At most one card edit per (compressed) second per channel.
         for (FakeSlack.Channel channel : channels) {
-            List<Long> edits = SLACK.calls("chat.update", c -> channel.id.equals(c.param("channel")))
-                    .stream().map(FakeSlack.Call::atMillis).sorted().toList();
+            List<Long> edits = SLACK.calls("chat.update", c -> channel.id.equals(c.param("channel"))).stream()
+                    .map(FakeSlack.Call::atMillis)
+                    .sorted()
+                    .toList();
             for (int i = 1; i < edits.size(); i++) {
-                assertThat(edits.get(i) - edits.get(i - 1)).as("edits of #%s are a second apart", channel.name)
+                assertThat(edits.get(i) - edits.get(i - 1))
+                        .as("edits of #%s are a second apart", channel.name)
                         .isGreaterThanOrEqualTo(SECOND.toMillis());
             }
         }
@@ -213,12 +242,16 @@ abstract class PacedStorm {
         List<String> ids = jdbc.queryForList("SELECT id FROM incident", String.class);
         for (String id : ids) {
             assertThat(PAGERDUTY.events("firebreak-" + id).stream()
-                    .filter(e -> e.path("event_action").asString().equals("trigger")).count())
-                    .as("one page for incident %s", id).isEqualTo(1);
+                            .filter(e -> e.path("event_action").asString().equals("trigger"))
+                            .count())
+                    .as("one page for incident %s", id)
+                    .isEqualTo(1);
         }
 
-        long lastChannel = creates.stream().mapToLong(FakeSlack.Call::atMillis).max().orElseThrow();
-        long lastCall = SLACK.calls().stream().mapToLong(FakeSlack.Call::atMillis).max().orElseThrow();
+        long lastChannel =
+                creates.stream().mapToLong(FakeSlack.Call::atMillis).max().orElseThrow();
+        long lastCall =
+                SLACK.calls().stream().mapToLong(FakeSlack.Call::atMillis).max().orElseThrow();
         report(t0, delivered, lastChannel, lastCall, serverErrors.get(), incidents);
     }
 
@@ -228,28 +261,53 @@ abstract class PacedStorm {
         FakePagerDuty PAGERDUTY = vendors().pagerDuty();
         boolean breaker = environment.getProperty("firebreak.storm.enabled", Boolean.class, true);
         StringBuilder r = new StringBuilder();
-        r.append("storm: ").append(ALERTS).append(" alerts in ").append(GROUPS).append(" groups, ")
-                .append(GROUPS * GROWTH_STEPS * DELIVERIES).append(" deliveries, time scale 1/").append(SCALE)
-                .append(", database ").append(TestDatabase.postgres() ? "PostgreSQL" : "H2")
-                .append(", storm breaker ").append(breaker ? "on" : "off").append(", incidents ").append(incidents)
+        r.append("storm: ")
+                .append(ALERTS)
+                .append(" alerts in ")
+                .append(GROUPS)
+                .append(" groups, ")
+                .append(GROUPS * GROWTH_STEPS * DELIVERIES)
+                .append(" deliveries, time scale 1/")
+                .append(SCALE)
+                .append(", database ")
+                .append(TestDatabase.postgres() ? "PostgreSQL" : "H2")
+                .append(", storm breaker ")
+                .append(breaker ? "on" : "off")
+                .append(", incidents ")
+                .append(incidents)
                 .append('\n');
-        r.append("deliveries done after ").append(delivered - t0).append(" ms (5xx answers retried: ")
-                .append(serverErrors).append(")\n");
+        r.append("deliveries done after ")
+                .append(delivered - t0)
+                .append(" ms (5xx answers retried: ")
+                .append(serverErrors)
+                .append(")\n");
         r.append("last channel created after ").append(lastChannel - t0).append(" ms\n");
         r.append("last Slack call after ").append(lastCall - t0).append(" ms\n");
-        r.append("Slack 429s: ").append(SLACK.rateLimited().size()).append(", PagerDuty 429s: ")
-                .append(PAGERDUTY.throttledEvents()).append('\n');
+        r.append("Slack 429s: ")
+                .append(SLACK.rateLimited().size())
+                .append(", PagerDuty 429s: ")
+                .append(PAGERDUTY.throttledEvents())
+                .append('\n');
         r.append("Slack calls per method:\n");
-        SLACK.callsPerMethod().forEach((method, n) -> r.append("  ").append(method).append(' ').append(n).append('\n'));
+        SLACK.callsPerMethod()
+                .forEach((method, n) ->
+                        r.append("  ").append(method).append(' ').append(n).append('\n'));
         Map<String, Long> pd = new java.util.TreeMap<>();
-        PAGERDUTY.events().forEach(e -> pd.merge("events " + e.path("event_action").asString(), 1L, Long::sum));
-        PAGERDUTY.requests().stream().filter(q -> !q.path().startsWith("/v2/"))
-                .forEach(q -> pd.merge("rest " + q.method() + " " + q.path().replaceAll("/P[A-Z0-9]+", "/{id}"), 1L, Long::sum));
+        PAGERDUTY
+                .events()
+                .forEach(e -> pd.merge("events " + e.path("event_action").asString(), 1L, Long::sum));
+        PAGERDUTY.requests().stream()
+                .filter(q -> !q.path().startsWith("/v2/"))
+                .forEach(q -> pd.merge(
+                        "rest " + q.method() + " " + q.path().replaceAll("/P[A-Z0-9]+", "/{id}"), 1L, Long::sum));
         r.append("PagerDuty calls:\n");
-        pd.forEach((what, n) -> r.append("  ").append(what).append(' ').append(n).append('\n'));
+        pd.forEach(
+                (what, n) -> r.append("  ").append(what).append(' ').append(n).append('\n'));
         System.out.print(r);
-        Path out = Path.of("target", "storm-report-" + (TestDatabase.postgres() ? "postgres" : "h2") + "-x" + SCALE
-                + (breaker ? "-breaker" : "") + ".txt");
+        Path out = Path.of(
+                "target",
+                "storm-report-" + (TestDatabase.postgres() ? "postgres" : "h2") + "-x" + SCALE
+                        + (breaker ? "-breaker" : "") + ".txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, r);
     }
@@ -269,10 +327,16 @@ abstract class PacedStorm {
         int status = 0;
         for (int attempt = 0; attempt < 10; attempt++) {
             try {
-                status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/alertmanager"))
-                                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer storm").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + port + "/webhooks/alertmanager"))
+                                        .timeout(Duration.ofSeconds(60))
+                                        .header("Content-Type", "application/json")
+                                        .header("Authorization", "Bearer storm")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status < 500) {
                     return status;
                 }
@@ -293,8 +357,7 @@ abstract class PacedStorm {
             list.append(a == 0 ? "" : ",").append("""
                     {"status":"firing","labels":{"alertname":"%1$s","instance":"host-%2$d","severity":"critical",\
                     "service":"svc%3$d"},"annotations":{"summary":"%1$s is failing"},"startsAt":"%4$s",\
-                    "endsAt":"0001-01-01T00:00:00Z","generatorURL":"","fingerprint":"%5$016x"}""".formatted(
-                    name, a, group % 5, startsAt, group * 1000L + a));
+                    "endsAt":"0001-01-01T00:00:00Z","generatorURL":"","fingerprint":"%5$016x"}""".formatted(name, a, group % 5, startsAt, group * 1000L + a));
         }
         return """
                 {"version":"4","groupKey":"{}:{alertname=\\"%1$s\\"}","truncatedAlerts":0,"status":"firing",

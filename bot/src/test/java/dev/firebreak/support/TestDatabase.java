@@ -49,14 +49,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (postgres()) {
             preparePostgres();
-            p.put("spring.datasource.url", "jdbc:postgresql://" + PG_HOST + "/" + PG_DATABASE + "?currentSchema=" + name);
+            p.put(
+                    "spring.datasource.url",
+                    "jdbc:postgresql://" + PG_HOST + "/" + PG_DATABASE + "?currentSchema=" + name);
             p.put("spring.datasource.username", "postgres");
             p.put("spring.datasource.password", "");
             p.put("spring.flyway.schemas", name);
             p.put("spring.flyway.create-schemas", "true");
         } else {
-            p.put("spring.datasource.url", "jdbc:h2:mem:" + name
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            p.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:mem:" + name
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
             p.put("spring.datasource.username", "sa");
             p.put("spring.datasource.password", "");
         }
@@ -65,7 +69,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         p.put("spring.datasource.hikari.maximum-pool-size", "10");
         p.put("spring.datasource.hikari.minimum-idle", "1");
         p.put("spring.datasource.hikari.idle-timeout", "10000");
-        // Contexts are closed at the end of the run: no drain pause (firebreak.shutdown.drain-delay, 5 s in production).
+        // Contexts are closed at the end of the run: no drain pause (firebreak.shutdown.drain-delay, 5 s in
+        // production).
         p.put("firebreak.shutdown.drain-delay", "0s");
         return p;
     }
@@ -75,7 +80,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             return;
         }
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + PG_HOST + "/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + PG_DATABASE + "'")) {
                 if (!rs.next()) {
                     s.execute("CREATE DATABASE " + PG_DATABASE);
@@ -84,11 +89,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + PG_HOST + " is not reachable: " + e.getMessage(), e);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + PG_HOST + "/" + PG_DATABASE, "postgres", "");
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://" + PG_HOST + "/" + PG_DATABASE, "postgres", "");
+                Statement s = c.createStatement()) {
             List<String> old = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT nspname FROM pg_namespace WHERE nspname ~ '^t[0-9a-f]{12}$'")) {
+            try (ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname ~ '^t[0-9a-f]{12}$'")) {
                 while (rs.next()) {
                     old.add(rs.getString(1));
                 }

@@ -31,10 +31,13 @@ class TimelineApiTest {
 
     @Autowired
     IncidentManagement incidents;
+
     @Autowired
     MutableClock clock;
+
     @LocalServerPort
     int port;
+
     ApiClient api;
     Incident incident;
 
@@ -42,7 +45,8 @@ class TimelineApiTest {
     void setUp() {
         api = new ApiClient(port);
         clock.set(T0);
-        incident = incidents.open(NewIncident.declared("Queue backlog", null, Severity.SEV3, IncidentSource.API), Actor.api("t"));
+        incident = incidents.open(
+                NewIncident.declared("Queue backlog", null, Severity.SEV3, IncidentSource.API), Actor.api("t"));
     }
 
     String path() {
@@ -53,10 +57,18 @@ class TimelineApiTest {
     void entriesComeInOccurredThenRecordedThenIdOrder() throws Exception {
         clock.advance(Duration.ofMinutes(10));
         // occurred before the incident was opened: sorts first
-        assertThat(api.post(path(), "{\"text\":\"first symptom\",\"occurredAt\":\"2026-11-28T03:55:00Z\"}").statusCode()).isEqualTo(201);
+        assertThat(api.post(path(), "{\"text\":\"first symptom\",\"occurredAt\":\"2026-11-28T03:55:00Z\"}")
+                        .statusCode())
+                .isEqualTo(201);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(api.post(path(), "{\"text\":\"same time, recorded later\",\"occurredAt\":\"2026-11-28T03:55:00Z\"}").statusCode()).isEqualTo(201);
-        assertThat(api.post(path(), "{\"text\":\"same time, same recording, higher id\",\"occurredAt\":\"2026-11-28T03:55:00Z\"}").statusCode()).isEqualTo(201);
+        assertThat(api.post(path(), "{\"text\":\"same time, recorded later\",\"occurredAt\":\"2026-11-28T03:55:00Z\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(api.post(
+                                path(),
+                                "{\"text\":\"same time, same recording, higher id\",\"occurredAt\":\"2026-11-28T03:55:00Z\"}")
+                        .statusCode())
+                .isEqualTo(201);
         HttpResponse<String> created = api.post(path(), "{\"text\":\"now\",\"link\":\"https://grafana.example/d/1\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode entry = ApiClient.json(created);
@@ -65,12 +77,19 @@ class TimelineApiTest {
         assertThat(entry.get("occurredAt").asString()).isEqualTo("2026-11-28T04:10:01Z");
         assertThat(entry.get("link").asString()).isEqualTo("https://grafana.example/d/1");
 
-        for (String ref : List.of(incident.reference(), String.valueOf(incident.getNumber()), incident.getId().toString())) {
+        for (String ref : List.of(
+                incident.reference(),
+                String.valueOf(incident.getNumber()),
+                incident.getId().toString())) {
             HttpResponse<String> list = api.get("/api/incidents/" + ref + "/timeline");
             assertThat(list.statusCode()).isEqualTo(200);
-            assertThat(texts(ApiClient.json(list))).containsExactly("first symptom", "same time, recorded later",
-                    "same time, same recording, higher id",
-                    "INC-" + incident.getNumber() + " opened (SEV3, from api): Queue backlog", "now");
+            assertThat(texts(ApiClient.json(list)))
+                    .containsExactly(
+                            "first symptom",
+                            "same time, recorded later",
+                            "same time, same recording, higher id",
+                            "INC-" + incident.getNumber() + " opened (SEV3, from api): Queue backlog",
+                            "now");
         }
         JsonNode first = ApiClient.json(api.get(path())).get(0);
         assertThat(first.get("recordedAt").asString()).isEqualTo("2026-11-28T04:10:00Z");
@@ -80,7 +99,9 @@ class TimelineApiTest {
 
     @Test
     void aCorrectionSupersedesWithoutDeleting() throws Exception {
-        long wrong = ApiClient.json(api.post(path(), "{\"text\":\"Deploy at 04:50\"}")).get("id").asLong();
+        long wrong = ApiClient.json(api.post(path(), "{\"text\":\"Deploy at 04:50\"}"))
+                .get("id")
+                .asLong();
         HttpResponse<String> fix = api.post(path(), "{\"text\":\"Deploy at 04:48\",\"supersedes\":" + wrong + "}");
         assertThat(fix.statusCode()).isEqualTo(201);
         JsonNode correction = ApiClient.json(fix);
@@ -90,16 +111,21 @@ class TimelineApiTest {
         JsonNode all = ApiClient.json(api.get(path()));
         JsonNode old = find(all, wrong);
         assertThat(old.get("text").asString()).isEqualTo("Deploy at 04:50");
-        assertThat(old.get("supersededBy").asLong()).isEqualTo(correction.get("id").asLong());
+        assertThat(old.get("supersededBy").asLong())
+                .isEqualTo(correction.get("id").asLong());
         JsonNode current = ApiClient.json(api.get(path() + "?includeSuperseded=false"));
         assertThat(texts(current)).contains("Deploy at 04:48").doesNotContain("Deploy at 04:50");
 
-        Incident other = incidents.open(NewIncident.declared("Other", null, Severity.SEV4, IncidentSource.API), Actor.api("t"));
-        HttpResponse<String> cross = api.post("/api/incidents/" + other.reference() + "/timeline",
+        Incident other =
+                incidents.open(NewIncident.declared("Other", null, Severity.SEV4, IncidentSource.API), Actor.api("t"));
+        HttpResponse<String> cross = api.post(
+                "/api/incidents/" + other.reference() + "/timeline",
                 "{\"text\":\"sneaky\",\"supersedes\":" + wrong + "}");
         assertThat(cross.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(cross).get("message").asString()).contains("no timeline entry " + wrong);
-        assertThat(api.post(path(), "{\"text\":\"nope\",\"supersedes\":987654321}").statusCode()).isEqualTo(400);
+        assertThat(api.post(path(), "{\"text\":\"nope\",\"supersedes\":987654321}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -119,11 +145,15 @@ class TimelineApiTest {
                 "");
         for (String body : bad) {
             HttpResponse<String> r = api.post(path(), body);
-            assertThat(r.statusCode()).as(body.length() > 60 ? body.substring(0, 60) : body).isEqualTo(400);
+            assertThat(r.statusCode())
+                    .as(body.length() > 60 ? body.substring(0, 60) : body)
+                    .isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("json");
             assertThat(ApiClient.json(r).get("error").asString()).isEqualTo("bad_request");
         }
-        assertThat(api.post("/api/incidents/INC-999999/timeline", "{\"text\":\"x\"}").statusCode()).isEqualTo(404);
+        assertThat(api.post("/api/incidents/INC-999999/timeline", "{\"text\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(ApiClient.json(api.get(path())).size()).isEqualTo(before);
     }
 
@@ -133,9 +163,12 @@ class TimelineApiTest {
         HttpResponse<String> again = api.post(path(), "{\"text\":\"Paged DBA\"}", "req-1");
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(ApiClient.json(again).get("id").asLong()).isEqualTo(ApiClient.json(first).get("id").asLong());
-        assertThat(api.post(path(), "{\"text\":\"Paged DBA\"}", "req-2").statusCode()).isEqualTo(201);
-        assertThat(texts(ApiClient.json(api.get(path()))).stream().filter("Paged DBA"::equals)).hasSize(2);
+        assertThat(ApiClient.json(again).get("id").asLong())
+                .isEqualTo(ApiClient.json(first).get("id").asLong());
+        assertThat(api.post(path(), "{\"text\":\"Paged DBA\"}", "req-2").statusCode())
+                .isEqualTo(201);
+        assertThat(texts(ApiClient.json(api.get(path()))).stream().filter("Paged DBA"::equals))
+                .hasSize(2);
     }
 
     static List<String> texts(JsonNode array) {

@@ -35,8 +35,14 @@ import tools.jackson.databind.JsonNode;
  * per watchdog), the check runs only on the replica holding the job lease, and returning heartbeats resolve the page.
  * The scheduler is kept out of the way (check-interval 1 h); the test runs the check itself and drains the outbox.
  */
-@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.alertmanager.bearer-token=am-token",
-        "firebreak.watchdog.timeout=5m", "firebreak.watchdog.check-interval=1h", "firebreak.pagerduty.client-retries=0"})
+@FirebreakTest(
+        properties = {
+            "firebreak.outbox.enabled=false",
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.watchdog.timeout=5m",
+            "firebreak.watchdog.check-interval=1h",
+            "firebreak.pagerduty.client-retries=0"
+        })
 class WatchdogDeadMansSwitchTest {
 
     static final FakePagerDuty PD = new FakePagerDuty();
@@ -67,14 +73,19 @@ class WatchdogDeadMansSwitchTest {
 
     @Autowired
     WatchdogCheck check;
+
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     JobLeases leases;
+
     @Autowired
     MeterRegistry meters;
+
     @LocalServerPort
     int port;
 
@@ -83,18 +94,22 @@ class WatchdogDeadMansSwitchTest {
         HttpResponse<String> beat = post(notification("firing", watchdog("firing")));
         assertThat(beat.statusCode()).isEqualTo(200);
         assertThat(beat.body()).contains("\"outcome\":\"HEARTBEAT\"");
-        assertThat(count("SELECT COUNT(*) FROM incident")).as("a heartbeat opens no incident").isZero();
+        assertThat(count("SELECT COUNT(*) FROM incident"))
+                .as("a heartbeat opens no incident")
+                .isZero();
         assertThat(count("SELECT COUNT(*) FROM alert")).isZero();
 
         CLOCK.advance(Duration.ofMinutes(4));
         assertThat(check.check()).as("this replica holds the job lease").isTrue();
         worker.drain(10);
         assertThat(PD.events(DEDUP)).as("within the timeout nothing pages").isEmpty();
-        assertThat(gauge("firebreak.watchdog.last.heartbeat")).isEqualTo(Instant.parse("2026-11-28T06:00:00Z").getEpochSecond());
+        assertThat(gauge("firebreak.watchdog.last.heartbeat"))
+                .isEqualTo(Instant.parse("2026-11-28T06:00:00Z").getEpochSecond());
 
         // Another replica holds the check's lease: this one does not check, even though the watchdog is now silent.
         CLOCK.advance(Duration.ofMinutes(2));
-        jdbc.update("UPDATE job_lease SET lease_owner = 'other-replica', lease_until = ? WHERE job = 'watchdog-check'",
+        jdbc.update(
+                "UPDATE job_lease SET lease_owner = 'other-replica', lease_until = ? WHERE job = 'watchdog-check'",
                 Timestamp.from(CLOCK.instant().plusSeconds(60)));
         assertThat(check.check()).isFalse();
         worker.drain(10);
@@ -119,28 +134,34 @@ class WatchdogDeadMansSwitchTest {
 
         // A resolved Watchdog (Prometheus stopped sending it) is no heartbeat.
         CLOCK.advance(Duration.ofMinutes(1));
-        assertThat(post(notification("resolved", watchdog("resolved"))).statusCode()).isEqualTo(200);
+        assertThat(post(notification("resolved", watchdog("resolved"))).statusCode())
+                .isEqualTo(200);
         check.check();
         worker.drain(10);
         assertThat(PD.events(DEDUP)).hasSize(1);
 
         // Heartbeats are back: the page resolves, once.
-        assertThat(post(notification("firing", watchdog("firing"))).statusCode()).isEqualTo(200);
+        assertThat(post(notification("firing", watchdog("firing"))).statusCode())
+                .isEqualTo(200);
         check.check();
         check.check();
         worker.drain(10);
         events = PD.events(DEDUP);
         assertThat(events).extracting(e -> e.path("event_action").asString()).containsExactly("trigger", "resolve");
         assertThat(gauge("firebreak.watchdog.silent")).isZero();
-        assertThat(gauge("firebreak.watchdog.last.heartbeat")).isEqualTo(CLOCK.instant().getEpochSecond());
+        assertThat(gauge("firebreak.watchdog.last.heartbeat"))
+                .isEqualTo(CLOCK.instant().getEpochSecond());
 
         // A second silence is a new episode: paged again under the same dedup key.
         CLOCK.advance(Duration.ofMinutes(6));
         check.check();
         worker.drain(10);
-        assertThat(PD.events(DEDUP)).extracting(e -> e.path("event_action").asString())
+        assertThat(PD.events(DEDUP))
+                .extracting(e -> e.path("event_action").asString())
                 .containsExactly("trigger", "resolve", "trigger");
-        assertThat(count("SELECT COUNT(*) FROM incident")).as("the dead man's switch never opens an incident").isZero();
+        assertThat(count("SELECT COUNT(*) FROM incident"))
+                .as("the dead man's switch never opens an incident")
+                .isZero();
         assertThat(PD.violations()).isEmpty();
     }
 
@@ -149,14 +170,19 @@ class WatchdogDeadMansSwitchTest {
         String real = """
                 {"status":"resolved","labels":{"alertname":"DiskFull","severity":"warning"},"annotations":{},
                  "startsAt":"2026-11-28T05:00:00Z","endsAt":"2026-11-28T05:59:00Z","generatorURL":"","fingerprint":"d1"}""";
-        String firing = real.replace("\"resolved\"", "\"firing\"").replace("2026-11-28T05:59:00Z", "0001-01-01T00:00:00Z");
-        HttpResponse<String> opened = post(notification("firing", watchdog("firing") + "," + firing, "{}:{cluster=\"eu\"}"));
+        String firing =
+                real.replace("\"resolved\"", "\"firing\"").replace("2026-11-28T05:59:00Z", "0001-01-01T00:00:00Z");
+        HttpResponse<String> opened =
+                post(notification("firing", watchdog("firing") + "," + firing, "{}:{cluster=\"eu\"}"));
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(opened.body()).contains("\"outcome\":\"OPENED\"");
         assertThat(count("SELECT COUNT(*) FROM alert WHERE fingerprint = 'd1'")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM alert WHERE fingerprint = 'w1'")).as("the Watchdog is no incident alert").isZero();
+        assertThat(count("SELECT COUNT(*) FROM alert WHERE fingerprint = 'w1'"))
+                .as("the Watchdog is no incident alert")
+                .isZero();
         // The real alert resolves while the Watchdog still fires: the group's incident resolves.
-        HttpResponse<String> resolved = post(notification("firing", watchdog("firing") + "," + real, "{}:{cluster=\"eu\"}"));
+        HttpResponse<String> resolved =
+                post(notification("firing", watchdog("firing") + "," + real, "{}:{cluster=\"eu\"}"));
         assertThat(resolved.body()).contains("\"outcome\":\"RESOLVED\"");
     }
 
@@ -191,8 +217,12 @@ class WatchdogDeadMansSwitchTest {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/alertmanager"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer am-token")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/alertmanager"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer am-token")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -14,8 +14,7 @@ final class AlertFixtures {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String FIXTURE = "/fixtures/alertmanager/firing-two-pods.json";
 
-    private AlertFixtures() {
-    }
+    private AlertFixtures() {}
 
     /** The recorded two-pod notification as a new alert group (so each call opens its own incident). */
     static String firing(String group, String summary, Map<String, String> extraLabels) {

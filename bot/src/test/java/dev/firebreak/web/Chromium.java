@@ -23,29 +23,43 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Chromium {
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     static Optional<Path> find(String name) {
         return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
-                .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     static WebDriver start(int width, int height) {
         Optional<Path> browser = find("chromium");
         Optional<Path> driver = find("chromedriver");
-        assumeTrue(browser.isPresent() && driver.isPresent(),
+        assumeTrue(
+                browser.isPresent() && driver.isPresent(),
                 "chromium and chromedriver are not installed (apt-get install chromium chromium-driver, see .ci/setup)");
         try {
             Path profile = Files.createTempDirectory("firebreak-chromium-");
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(driver.get().toFile())
+                    .usingAnyFreePort()
+                    .build();
             ChromeOptions options = new ChromeOptions();
             options.setBinary(browser.get().toFile());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-                    "--force-prefers-reduced-motion", "--lang=en-US");
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--user-data-dir=" + profile,
+                    "--window-size=" + width + "," + height,
+                    "--force-prefers-reduced-motion",
+                    "--lang=en-US");
             return new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

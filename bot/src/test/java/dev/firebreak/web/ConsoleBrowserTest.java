@@ -30,15 +30,18 @@ import testing.oidc.OidcProvider;
  * the timeline updating by itself, the post-mortem read; a viewer refused; the local password sign-in.
  * Run with {@code -Dfirebreak.screenshots=docs/img} to refresh the screenshots in the docs (docs/screenshots.sh).
  */
-@FirebreakTest(properties = {"firebreak.api.token=" + ConsoleBrowserTest.API_TOKEN,
-        "firebreak.alertmanager.bearer-token=" + ConsoleBrowserTest.AM_TOKEN,
-        "firebreak.web.admin.password=" + ConsoleBrowserTest.ADMIN_PASSWORD,
-        "firebreak.web.oidc.client-id=" + OidcProvider.CLIENT_ID,
-        "firebreak.web.oidc.client-secret=" + OidcProvider.CLIENT_SECRET,
-        "firebreak.web.oidc.display-name=Example SSO",
-        "firebreak.web.roles.responder=sre-oncall",
-        "firebreak.web.roles.admin=sre-leads",
-        "firebreak.web.roles.default-role=viewer"})
+@FirebreakTest(
+        properties = {
+            "firebreak.api.token=" + ConsoleBrowserTest.API_TOKEN,
+            "firebreak.alertmanager.bearer-token=" + ConsoleBrowserTest.AM_TOKEN,
+            "firebreak.web.admin.password=" + ConsoleBrowserTest.ADMIN_PASSWORD,
+            "firebreak.web.oidc.client-id=" + OidcProvider.CLIENT_ID,
+            "firebreak.web.oidc.client-secret=" + OidcProvider.CLIENT_SECRET,
+            "firebreak.web.oidc.display-name=Example SSO",
+            "firebreak.web.roles.responder=sre-oncall",
+            "firebreak.web.roles.admin=sre-leads",
+            "firebreak.web.roles.default-role=viewer"
+        })
 class ConsoleBrowserTest {
 
     static final String API_TOKEN = "api-token-browser-1c9";
@@ -65,6 +68,7 @@ class ConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IncidentManagement incidents;
 
@@ -89,7 +93,9 @@ class ConsoleBrowserTest {
         browser.get(base() + "/");
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("sso"))).click();
         WebElement name = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).as("the provider's own sign-in page").startsWith(provider.issuer());
+        assertThat(browser.getCurrentUrl())
+                .as("the provider's own sign-in page")
+                .startsWith(provider.issuer());
         name.sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -101,41 +107,53 @@ class ConsoleBrowserTest {
         // A few neighbours, so the list has something to filter (and the screenshots look like a real week).
         HttpTestClient api = HttpTestClient.on(port).bearer(API_TOKEN);
         api.post("/api/incidents", "{\"title\":\"Payments provider timeouts\",\"severity\":\"SEV1\"}");
-        String search = AlertFixtures.send(port, AM_TOKEN, AlertFixtures.firing("search", "Search p99 latency above 2s",
-                Map.of("service", "search", "team", "discovery")));
+        String search = AlertFixtures.send(
+                port,
+                AM_TOKEN,
+                AlertFixtures.firing(
+                        "search", "Search p99 latency above 2s", Map.of("service", "search", "team", "discovery")));
         api.post("/api/incidents/" + search + "/status", "{\"status\":\"ACKNOWLEDGED\"}");
-        String ref = AlertFixtures.send(port, AM_TOKEN, AlertFixtures.firing("browser", "Checkout 5xx ratio above 5%",
-                Map.of("team", "payments")));
+        String ref = AlertFixtures.send(
+                port,
+                AM_TOKEN,
+                AlertFixtures.firing("browser", "Checkout 5xx ratio above 5%", Map.of("team", "payments")));
         browser = Chromium.start(1280, 900);
         signInWithSso("alice", "alice-pass-4");
 
         assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains("alice", "responder");
-        WebElement row = waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//table[contains(@class,'incidents')]//a[strong[text()='" + ref + "']]")));
+        WebElement row = waiting()
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.xpath("//table[contains(@class,'incidents')]//a[strong[text()='" + ref + "']]")));
         Chromium.screenshot(browser, "console-incidents");
         row.click();
         waiting().until(ExpectedConditions.textToBe(By.id("status"), "triggered"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(ref, "Checkout 5xx ratio above 5%");
 
         browser.findElement(By.id("to-acknowledged")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
-                ref + " is acknowledged."));
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("[role=status]"), ref + " is acknowledged."));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("acknowledged");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("alice");
         assertThat(incidents.require(ref).getStatus()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
 
         // Someone else adds a note (through the API): the open page shows it without a reload (htmx polling).
         ((JavascriptExecutor) browser).executeScript("window.firebreakNotReloaded = true;");
-        HttpTestClient.Response note = HttpTestClient.on(port).bearer(API_TOKEN).post(
-                "/api/incidents/" + ref + "/timeline", "{\"text\":\"Rolled back checkout 1.4.2\"}");
+        HttpTestClient.Response note = HttpTestClient.on(port)
+                .bearer(API_TOKEN)
+                .post("/api/incidents/" + ref + "/timeline", "{\"text\":\"Rolled back checkout 1.4.2\"}");
         assertThat(note.status()).isEqualTo(201);
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Rolled back checkout 1.4.2"));
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("timeline"), "Rolled back checkout 1.4.2"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.firebreakNotReloaded === true;"))
-                .as("updated in place, not reloaded").isEqualTo(true);
+                .as("updated in place, not reloaded")
+                .isEqualTo(true);
         Chromium.screenshot(browser, "console-incident");
 
         browser.findElement(By.id("summary")).sendKeys("Bad deploy of checkout 1.4.2, rolled back.");
-        browser.findElement(By.xpath("//form[.//textarea[@id='summary']]//button")).click();
+        browser.findElement(By.xpath("//form[.//textarea[@id='summary']]//button"))
+                .click();
         waiting().until(ExpectedConditions.textToBe(By.id("status"), "resolved"));
 
         browser.findElement(By.linkText("Post-mortem draft")).click();
@@ -144,7 +162,9 @@ class ConsoleBrowserTest {
         WebElement chart = browser.findElement(By.cssSelector("article img"));
         assertThat(chart.getAttribute("src")).startsWith("data:image/svg+xml;base64,");
         assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth;", chart))
-                .intValue()).as("the activity chart rendered").isGreaterThan(100);
+                        .intValue())
+                .as("the activity chart rendered")
+                .isGreaterThan(100);
         assertThat(browser.findElement(By.tagName("article")).getText()).contains("Bad deploy of checkout 1.4.2");
         assertThat(browser.findElement(By.linkText("Download Markdown")).getAttribute("href"))
                 .endsWith("/incidents/" + ref + "/postmortem.md");
@@ -169,21 +189,25 @@ class ConsoleBrowserTest {
                   .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
                   .slice(0, 10);
                 """);
-        assertThat((List<?>) wide).as("on a phone nothing is wider than the screen (no sideways scrolling)").isEmpty();
+        assertThat((List<?>) wide)
+                .as("on a phone nothing is wider than the screen (no sideways scrolling)")
+                .isEmpty();
         Chromium.screenshot(browser, "console-phone");
     }
 
     @Test
     void aViewerFromSsoReadsButIsRefusedAnAction() {
-        String ref = AlertFixtures.send(port, AM_TOKEN, AlertFixtures.firing("viewer-browser", "Search latency high",
-                Map.of()));
+        String ref = AlertFixtures.send(
+                port, AM_TOKEN, AlertFixtures.firing("viewer-browser", "Search latency high", Map.of()));
         browser = Chromium.start(1280, 900);
         signInWithSso("victor", "victor-pass-4");
         assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains("victor", "viewer");
 
         browser.get(base() + "/incidents/" + ref);
         waiting().until(ExpectedConditions.textToBe(By.id("status"), "triggered"));
-        assertThat(browser.findElements(By.id("to-acknowledged"))).as("no buttons for viewers").isEmpty();
+        assertThat(browser.findElements(By.id("to-acknowledged")))
+                .as("no buttons for viewers")
+                .isEmpty();
 
         // A crafted form with a valid CSRF token (the sign-out form's): only the role check stands in the way.
         ((JavascriptExecutor) browser).executeScript("""
@@ -198,7 +222,8 @@ class ConsoleBrowserTest {
                 f.submit();
                 """, ref);
         waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Not allowed"));
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Your role does not allow this");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("Your role does not allow this");
         assertThat(incidents.require(ref).getStatus()).isEqualTo(IncidentStatus.TRIGGERED);
     }
 
@@ -213,7 +238,8 @@ class ConsoleBrowserTest {
         waiting().until(ExpectedConditions.urlToBe(base() + "/incidents"));
         browser.findElement(By.linkText("Operations")).click();
         waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Operations"));
-        assertThat(browser.getPageSource()).doesNotContain(ADMIN_PASSWORD, API_TOKEN, AM_TOKEN, OidcProvider.CLIENT_SECRET);
+        assertThat(browser.getPageSource())
+                .doesNotContain(ADMIN_PASSWORD, API_TOKEN, AM_TOKEN, OidcProvider.CLIENT_SECRET);
         Chromium.screenshot(browser, "console-operations");
 
         browser.findElement(By.cssSelector(".who button")).click();

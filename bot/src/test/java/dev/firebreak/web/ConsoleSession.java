@@ -23,8 +23,11 @@ import org.jsoup.nodes.Element;
  */
 final class ConsoleSession {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     record Page(int status, Map<String, List<String>> headers, String body) {
         Document html() {
@@ -32,13 +35,18 @@ final class ConsoleSession {
         }
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
 
         List<String> all(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).toList();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .toList();
         }
 
         /** The first form's CSRF token (every console form carries one). */
@@ -63,7 +71,8 @@ final class ConsoleSession {
         Page login = s.get("/login");
         Page answer = s.post("/login", Map.of("username", user, "password", password, "_csrf", login.csrf()));
         if (answer.status() != 302 || answer.header("Location").contains("error")) {
-            throw new AssertionError("sign-in of " + user + " failed: " + answer.status() + " " + answer.header("Location"));
+            throw new AssertionError(
+                    "sign-in of " + user + " failed: " + answer.status() + " " + answer.header("Location"));
         }
         return s;
     }
@@ -73,7 +82,8 @@ final class ConsoleSession {
     }
 
     Page post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -86,12 +96,15 @@ final class ConsoleSession {
 
     private Page send(HttpRequest.Builder b) {
         if (!cookies.isEmpty()) {
-            b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            b.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    CLIENT.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             for (String set : r.headers().allValues("Set-Cookie")) {
                 String pair = set.split(";", 2)[0];
                 int eq = pair.indexOf('=');

@@ -9,8 +9,14 @@ import java.util.Map;
  * What a runbook knows about the incident it runs for. Everything here came from alerts or people: it is data, never
  * evaluated as a template or an expression.
  */
-public record IncidentContext(String ref, String title, String severity, String status, String service,
-                              Map<String, String> labels, List<Alert> alerts) {
+public record IncidentContext(
+        String ref,
+        String title,
+        String severity,
+        String status,
+        String service,
+        Map<String, String> labels,
+        List<Alert> alerts) {
 
     public IncidentContext {
         labels = Map.copyOf(labels == null ? Map.of() : labels);
@@ -22,8 +28,12 @@ public record IncidentContext(String ref, String title, String severity, String 
     }
 
     /** One alert of the incident ({@code status} is {@code firing} or {@code resolved}). */
-    public record Alert(String fingerprint, String status, Map<String, String> labels, Map<String, String> annotations,
-                        Instant startsAt) {
+    public record Alert(
+            String fingerprint,
+            String status,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            Instant startsAt) {
 
         public Alert {
             labels = Map.copyOf(labels == null ? Map.of() : labels);
@@ -46,7 +56,9 @@ public record IncidentContext(String ref, String title, String severity, String 
 
     /** The first firing alert, else the first alert, else null. Templates' {@code alert.*} read this one. */
     public Alert primaryAlert() {
-        return alerts.stream().filter(a -> "firing".equals(a.status())).findFirst()
+        return alerts.stream()
+                .filter(a -> "firing".equals(a.status()))
+                .findFirst()
                 .orElse(alerts.isEmpty() ? null : alerts.get(0));
     }
 

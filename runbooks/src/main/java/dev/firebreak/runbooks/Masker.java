@@ -28,7 +28,8 @@ public final class Masker {
             Pattern.compile("\\b[a-f0-9]{32}\\b"),
             Pattern.compile("\\bu\\+[A-Za-z0-9_-]{16,}"),
             Pattern.compile("\\by_NbAkKc[A-Za-z0-9_+-]{10,}"),
-            Pattern.compile("(?i)(?<=(?:password|passwd|secret|token|api[_-]?key)[\"']?\\s?[=:]\\s?[\"']?)[^\\s\"'&,}]{4,}"));
+            Pattern.compile(
+                    "(?i)(?<=(?:password|passwd|secret|token|api[_-]?key)[\"']?\\s?[=:]\\s?[\"']?)[^\\s\"'&,}]{4,}"));
 
     private static final Masker NONE = new Masker(List.of());
 

@@ -53,8 +53,10 @@ public final class RunbookCatalog {
                     continue;
                 }
                 if (runbooks.containsKey(r.runbook().id())) {
-                    findings.add(new Finding(r.runbook().position(), "duplicate runbook id '" + r.runbook().id()
-                            + "' (also in " + runbooks.get(r.runbook().id()).position().file() + ")"));
+                    findings.add(new Finding(
+                            r.runbook().position(),
+                            "duplicate runbook id '" + r.runbook().id() + "' (also in "
+                                    + runbooks.get(r.runbook().id()).position().file() + ")"));
                     continue;
                 }
                 runbooks.put(r.runbook().id(), r.runbook());
@@ -82,7 +84,8 @@ public final class RunbookCatalog {
             return s.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
                     .filter(p -> !isFixture(fileOrFolder.relativize(p)))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             problems.add(new Finding(SourcePosition.of(fileOrFolder.toString()), "cannot read: " + e.getMessage()));
             return List.of();
@@ -128,8 +131,8 @@ public final class RunbookCatalog {
         for (Runbook rb : runbooks.values()) {
             Set<String> keys = new HashSet<>();
             for (Trigger t : rb.triggers()) {
-                List<IncidentContext.Alert> alerts = incident.alerts().isEmpty()
-                        ? java.util.Collections.singletonList(null) : incident.alerts();
+                List<IncidentContext.Alert> alerts =
+                        incident.alerts().isEmpty() ? java.util.Collections.singletonList(null) : incident.alerts();
                 for (IncidentContext.Alert a : alerts) {
                     if (!matches(t, incident, a)) {
                         continue;

@@ -35,7 +35,8 @@ public final class RunbookLinter {
     private static final Set<String> INCIDENT_KEYS = Set.of("ref", "title", "severity", "status", "service", "labels");
     private static final Set<String> ALERT_KEYS = Set.of("labels", "annotations", "status", "fingerprint", "startsAt");
     private static final Set<String> RUN_KEYS = Set.of("id", "dryRun", "requester");
-    private static final Pattern CEL_STEP_REF = Pattern.compile("\\bsteps(?:\\.([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])");
+    private static final Pattern CEL_STEP_REF =
+            Pattern.compile("\\bsteps(?:\\.([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])");
     private static final Pattern CEL_INPUT_REF = Pattern.compile("\\binputs\\.([A-Za-z_][A-Za-z0-9_]*)");
 
     private final StepTypes types;
@@ -44,8 +45,7 @@ public final class RunbookLinter {
         this.types = types;
     }
 
-    public record Result(Runbook runbook, List<Finding> findings) {
-    }
+    public record Result(Runbook runbook, List<Finding> findings) {}
 
     /** Lints a file, or every runbook file under a folder (fixture files excluded). */
     public List<Finding> lintPath(Path fileOrFolder) {
@@ -58,8 +58,9 @@ public final class RunbookLinter {
                 if (r.runbook() != null) {
                     String other = ids.putIfAbsent(r.runbook().id(), file.toString());
                     if (other != null) {
-                        out.add(new Finding(r.runbook().position(), "duplicate runbook id '" + r.runbook().id()
-                                + "' (also in " + other + ")"));
+                        out.add(new Finding(
+                                r.runbook().position(),
+                                "duplicate runbook id '" + r.runbook().id() + "' (also in " + other + ")"));
                     }
                 }
             } catch (IOException e) {
@@ -103,7 +104,10 @@ public final class RunbookLinter {
                 }
             }
             if (rb.policy().concurrencyKey() != null) {
-                templates(rb.policy().concurrencyKey(), rb.position(), Set.of("incident", "alert", "alerts", "inputs"),
+                templates(
+                        rb.policy().concurrencyKey(),
+                        rb.position(),
+                        Set.of("incident", "alert", "alerts", "inputs"),
                         Set.of());
             }
             Set<String> earlier = new HashSet<>();
@@ -121,8 +125,10 @@ public final class RunbookLinter {
         private void step(StepSpec s, Set<String> visible) {
             StepType type = types.find(s.type()).orElse(null);
             if (type == null) {
-                add(s.positionOf("type"), "unknown step type '" + s.type() + "' (known: "
-                        + String.join(", ", new TreeSet<>(types.names())) + ")");
+                add(
+                        s.positionOf("type"),
+                        "unknown step type '" + s.type() + "' (known: "
+                                + String.join(", ", new TreeSet<>(types.names())) + ")");
             } else {
                 for (String k : type.requiredKeys()) {
                     if (!s.with().containsKey(k)) {
@@ -133,8 +139,10 @@ public final class RunbookLinter {
                     if (!type.requiredKeys().contains(k) && !type.optionalKeys().contains(k)) {
                         Set<String> known = new TreeSet<>(type.requiredKeys());
                         known.addAll(type.optionalKeys());
-                        add(s.positionOf("with." + k), "unknown key with." + k + " for " + s.type() + " (known: "
-                                + String.join(", ", known) + ")");
+                        add(
+                                s.positionOf("with." + k),
+                                "unknown key with." + k + " for " + s.type() + " (known: " + String.join(", ", known)
+                                        + ")");
                     }
                 }
                 type.validate(s.with()).forEach((k, msg) -> add(s.positionOf("with." + k), msg));
@@ -196,12 +204,14 @@ public final class RunbookLinter {
             switch (root) {
                 case "inputs" -> {
                     if (second != null && !inputs.contains(second)) {
-                        return "undefined input '" + second + "' (declared: " + String.join(", ", new TreeSet<>(inputs)) + ")";
+                        return "undefined input '" + second + "' (declared: " + String.join(", ", new TreeSet<>(inputs))
+                                + ")";
                     }
                 }
                 case "incident" -> {
                     if (second != null && !INCIDENT_KEYS.contains(second)) {
-                        return "incident has no '" + second + "' (" + String.join(", ", new TreeSet<>(INCIDENT_KEYS)) + ")";
+                        return "incident has no '" + second + "' (" + String.join(", ", new TreeSet<>(INCIDENT_KEYS))
+                                + ")";
                     }
                 }
                 case "alert" -> {
@@ -227,12 +237,12 @@ public final class RunbookLinter {
                     if (path.size() > 3 && "outputs".equals(String.valueOf(path.get(2)))) {
                         return outputProblem(rb.step(second).get(), String.valueOf(path.get(3)));
                     }
-                    if (path.size() > 2 && !Set.of("outputs", "status", "attempt").contains(String.valueOf(path.get(2)))) {
+                    if (path.size() > 2
+                            && !Set.of("outputs", "status", "attempt").contains(String.valueOf(path.get(2)))) {
                         return "a step has status, attempt and outputs, not '" + path.get(2) + "'";
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             return null;
         }
@@ -256,8 +266,10 @@ public final class RunbookLinter {
                 String id = m.group(1) != null ? m.group(1) : m.group(2);
                 if (rb.step(id).isEmpty()) {
                     boolean dashed = m.group(1) != null && rb.allSteps().anyMatch(s -> s.id().startsWith(id + "-"));
-                    add(pos, "CEL refers to no step '" + id + "'"
-                            + (dashed ? " (step ids with '-' are written steps['my-step'] in CEL)" : ""));
+                    add(
+                            pos,
+                            "CEL refers to no step '" + id + "'"
+                                    + (dashed ? " (step ids with '-' are written steps['my-step'] in CEL)" : ""));
                 } else if (!visibleSteps.contains(id)) {
                     add(pos, "CEL refers to step '" + id + "', which has not run yet at this point");
                 }

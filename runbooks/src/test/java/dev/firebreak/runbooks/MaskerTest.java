@@ -20,8 +20,14 @@ class MaskerTest {
         String text = "slack xoxb-1234-5678-abcdefgh app xapp-1-A0-123456 Authorization: Bearer eyJhbGciOi.abc"
                 + " aws AKIAIOSFODNN7EXAMPLE pd 0123456789abcdef0123456789abcdef password=letmein1";
         String masked = masker.mask(text);
-        assertThat(masked).doesNotContain("xoxb-1234", "xapp-1-A0", "eyJhbGciOi", "AKIAIOSFODNN7EXAMPLE",
-                "0123456789abcdef0123456789abcdef", "letmein1");
+        assertThat(masked)
+                .doesNotContain(
+                        "xoxb-1234",
+                        "xapp-1-A0",
+                        "eyJhbGciOi",
+                        "AKIAIOSFODNN7EXAMPLE",
+                        "0123456789abcdef0123456789abcdef",
+                        "letmein1");
         assertThat(masked).contains("Bearer ********", "password=********");
     }
 
@@ -33,6 +39,7 @@ class MaskerTest {
 
     @Test
     void leavesOrdinaryTextAlone() {
-        assertThat(masker.mask("restarted deployment shop/checkout (3 pods)")).isEqualTo("restarted deployment shop/checkout (3 pods)");
+        assertThat(masker.mask("restarted deployment shop/checkout (3 pods)"))
+                .isEqualTo("restarted deployment shop/checkout (3 pods)");
     }
 }

@@ -24,7 +24,8 @@ class RunbookSchemaTest {
 
     static JsonSchema schema() throws Exception {
         try (InputStream in = Files.newInputStream(SCHEMA)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         }
     }
 
@@ -39,7 +40,9 @@ class RunbookSchemaTest {
         List<Path> files = RunbookCatalog.runbookFiles(Path.of("library"), new ArrayList<>());
         assertThat(files).hasSizeGreaterThanOrEqualTo(6);
         for (Path file : files) {
-            assertThat(schema.validate(yaml(Files.readString(file)))).as(file.toString()).isEmpty();
+            assertThat(schema.validate(yaml(Files.readString(file))))
+                    .as(file.toString())
+                    .isEmpty();
         }
     }
 
@@ -52,7 +55,9 @@ class RunbookSchemaTest {
                 steps:
                   - {id: a, type: shell}
                 """));
-        assertThat(errors).extracting(Object::toString).anyMatch(e -> e.contains("colour"))
+        assertThat(errors)
+                .extracting(Object::toString)
+                .anyMatch(e -> e.contains("colour"))
                 .anyMatch(e -> e.contains("steps[0].type") || e.contains("/steps/0/type"));
     }
 
@@ -61,6 +66,7 @@ class RunbookSchemaTest {
         JsonNode root = new ObjectMapper().readTree(SCHEMA.toFile());
         List<String> names = new ArrayList<>();
         root.at("/$defs/step/properties/type/enum").forEach(n -> names.add(n.asText()));
-        assertThat(names).containsExactlyInAnyOrderElementsOf(StepTypes.standard().names());
+        assertThat(names)
+                .containsExactlyInAnyOrderElementsOf(StepTypes.standard().names());
     }
 }

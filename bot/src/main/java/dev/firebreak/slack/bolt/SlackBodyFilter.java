@@ -24,23 +24,36 @@ import org.springframework.core.Ordered;
 class SlackBodyFilter {
 
     @Bean
-    FilterRegistrationBean<BufferedBodyFilter> slackBodyFilterRegistration(SlackSettings settings, Clock clock,
-            RefusedRequests refusals, MeterRegistry meters,
+    FilterRegistrationBean<BufferedBodyFilter> slackBodyFilterRegistration(
+            SlackSettings settings,
+            Clock clock,
+            RefusedRequests refusals,
+            MeterRegistry meters,
             @Value("${firebreak.http.body-timeout:30s}") Duration timeout) {
         SlackSignatureVerifier verifier = new SlackSignatureVerifier(settings.signingSecret(), clock);
-        BufferedBodyFilter filter = new BufferedBodyFilter("/slack/events", SlackEventsController.MAX_BODY, timeout,
+        BufferedBodyFilter filter = new BufferedBodyFilter(
+                "/slack/events",
+                SlackEventsController.MAX_BODY,
+                timeout,
                 request -> {
                     SlackSignatureVerifier.Outcome outcome = verifier.checkHeaders(
                             request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"));
                     if (outcome == SlackSignatureVerifier.Outcome.OK) {
                         return null;
                     }
-                    meters.counter("firebreak.slack.requests", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                    meters.counter(
+                                    "firebreak.slack.requests",
+                                    "outcome",
+                                    outcome.name().toLowerCase(java.util.Locale.ROOT))
                             .increment();
-                    return new BufferedBodyFilter.Refusal(401, "unauthorized",
+                    return new BufferedBodyFilter.Refusal(
+                            401,
+                            "unauthorized",
                             "Slack request signature is missing, invalid, expired or replayed",
-                            outcome.name().toLowerCase(java.util.Locale.ROOT), null);
-                }, refusals);
+                            outcome.name().toLowerCase(java.util.Locale.ROOT),
+                            null);
+                },
+                refusals);
         FilterRegistrationBean<BufferedBodyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/slack/events");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);

@@ -25,7 +25,8 @@ class SlackBoltConfiguration {
     App slackApp(SlackApi api, List<SlackAppRegistration> registrations) {
         SlackSettings settings = api.settings();
         if ((settings.signingSecret() == null || settings.signingSecret().isBlank()) && !settings.socketMode()) {
-            log.warn("No firebreak.slack.signing-secret (SLACK_SIGNING_SECRET): every request to /slack/events is refused");
+            log.warn(
+                    "No firebreak.slack.signing-secret (SLACK_SIGNING_SECRET): every request to /slack/events is refused");
         }
         AppConfig config = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())

@@ -50,8 +50,13 @@ class SlackEventsController {
     private final SlackReplayGuard replays;
     private final RefusedRequests refusals;
 
-    SlackEventsController(App app, SlackSettings settings, Clock clock, MeterRegistry meters, SlackReplayGuard replays,
-                          RefusedRequests refusals) {
+    SlackEventsController(
+            App app,
+            SlackSettings settings,
+            Clock clock,
+            MeterRegistry meters,
+            SlackReplayGuard replays,
+            RefusedRequests refusals) {
         this.app = app;
         this.meters = meters;
         this.replays = replays;
@@ -72,7 +77,8 @@ class SlackEventsController {
         // from the parsed parameters (re-encoded), and the signature would no longer match.
         byte[] raw = http.getInputStream().readNBytes(MAX_BODY + 1);
         if (raw.length > MAX_BODY) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(ApiError.of(413, "payload_too_large", "Slack requests are at most " + MAX_BODY + " bytes"));
         }
         SlackSignatureVerifier.Outcome outcome = verifier.verify(timestamp, signature, raw);
@@ -91,7 +97,8 @@ class SlackEventsController {
                 .remoteAddress(http.getRemoteAddr())
                 .build());
         if (request == null) {
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(ApiError.of(400, "bad_request", "Not a Slack request Firebreak understands"));
         }
         if (app.status() != App.Status.Running) {
@@ -100,7 +107,8 @@ class SlackEventsController {
             } catch (RuntimeException e) {
                 // Bolt checks the bot token with auth.test when it starts; Slack unreachable is transient.
                 log.warn("Slack app cannot start yet: {}", e.getMessage());
-                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(HttpHeaders.RETRY_AFTER, "5")
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(ApiError.of(503, "unavailable", "Slack app is starting; retry later"));
             }
@@ -113,13 +121,18 @@ class SlackEventsController {
     private ResponseEntity<ApiError> refused(HttpServletRequest http, SlackSignatureVerifier.Outcome outcome) {
         count(outcome.name().toLowerCase());
         refusals.refused("/slack/events", outcome.name().toLowerCase(), http.getRemoteAddr());
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
-                .body(ApiError.of(401, "unauthorized", "Slack request signature is missing, invalid, expired or replayed"));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(
+                        401, "unauthorized", "Slack request signature is missing, invalid, expired or replayed"));
     }
 
     private void count(String outcome) {
-        Counter.builder("firebreak.slack.requests").tag("outcome", outcome)
-                .description("Requests to /slack/events by verification outcome").register(meters).increment();
+        Counter.builder("firebreak.slack.requests")
+                .tag("outcome", outcome)
+                .description("Requests to /slack/events by verification outcome")
+                .register(meters)
+                .increment();
     }
 
     private static ResponseEntity<String> toEntity(Response response) {
@@ -135,7 +148,9 @@ class SlackEventsController {
             headers.set(HttpHeaders.CONTENT_TYPE, response.getContentType());
         }
         int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
-        return ResponseEntity.status(status).headers(headers).body(response.getBody() == null ? "" : response.getBody());
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .body(response.getBody() == null ? "" : response.getBody());
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest http) {

@@ -1,10 +1,10 @@
 package dev.firebreak.slack.bolt;
 
-import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.IllegalTransitionException;
 import dev.firebreak.incident.IncidentNotFoundException;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackReply;
+import dev.firebreak.system.json.Json;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
@@ -49,11 +49,12 @@ public class SlackInteractions implements DisposableBean {
         AtomicInteger n = new AtomicInteger();
         // Up to 8 interactions run at once (a pool only grows past its core size once the queue is full,
         // so core = max); idle threads go away after a minute.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(500), r -> {
-            Thread t = new Thread(r, "slack-interaction-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(500), r -> {
+                    Thread t = new Thread(r, "slack-interaction-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
     }
@@ -75,16 +76,22 @@ public class SlackInteractions implements DisposableBean {
             count(what, "ok");
             return reply == null ? SlackReply.none() : reply;
         } catch (Exception e) {
-            boolean expected = e instanceof SlackUsageException || e instanceof IllegalTransitionException
-                    || e instanceof IncidentNotFoundException || e instanceof IllegalArgumentException;
+            boolean expected = e instanceof SlackUsageException
+                    || e instanceof IllegalTransitionException
+                    || e instanceof IncidentNotFoundException
+                    || e instanceof IllegalArgumentException;
             count(what, expected ? "refused" : "error");
             return explain(what, e);
         }
     }
 
     private void count(String what, String outcome) {
-        Counter.builder("firebreak.slack.interactions").tag("interaction", what).tag("outcome", outcome)
-                .description("Slack commands and actions run, by outcome").register(meters).increment();
+        Counter.builder("firebreak.slack.interactions")
+                .tag("interaction", what)
+                .tag("outcome", outcome)
+                .description("Slack commands and actions run, by outcome")
+                .register(meters)
+                .increment();
     }
 
     /** The short explanation a user sees for a failure. */

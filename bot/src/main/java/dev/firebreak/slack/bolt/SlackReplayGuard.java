@@ -35,11 +35,16 @@ class SlackReplayGuard {
 
     /** True the first time this (verified) timestamp and body are seen; false for a replay. */
     boolean firstTime(String timestamp, byte[] body) {
-        byte[] digest = Digests.hmacSha256("firebreak-slack-replay".getBytes(StandardCharsets.US_ASCII),
-                timestamp.strip().getBytes(StandardCharsets.US_ASCII), new byte[] {':'}, body);
+        byte[] digest = Digests.hmacSha256(
+                "firebreak-slack-replay".getBytes(StandardCharsets.US_ASCII),
+                timestamp.strip().getBytes(StandardCharsets.US_ASCII),
+                new byte[] {':'},
+                body);
         try {
-            jdbc.update("INSERT INTO slack_request_seen (digest, received_at) VALUES (?, ?)",
-                    HexFormat.of().formatHex(digest), Timestamp.from(clock.instant()));
+            jdbc.update(
+                    "INSERT INTO slack_request_seen (digest, received_at) VALUES (?, ?)",
+                    HexFormat.of().formatHex(digest),
+                    Timestamp.from(clock.instant()));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -48,6 +53,8 @@ class SlackReplayGuard {
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void purge() {
-        jdbc.update("DELETE FROM slack_request_seen WHERE received_at < ?", Timestamp.from(clock.instant().minus(KEEP)));
+        jdbc.update(
+                "DELETE FROM slack_request_seen WHERE received_at < ?",
+                Timestamp.from(clock.instant().minus(KEEP)));
     }
 }

@@ -18,7 +18,13 @@ public final class SlackSignatureVerifier {
 
     /** Why a request was refused; {@link #OK} when it was not. */
     public enum Outcome {
-        OK, NO_SECRET, MISSING_HEADERS, BAD_TIMESTAMP, STALE, FUTURE, BAD_SIGNATURE,
+        OK,
+        NO_SECRET,
+        MISSING_HEADERS,
+        BAD_TIMESTAMP,
+        STALE,
+        FUTURE,
+        BAD_SIGNATURE,
         /** A verified request whose timestamp and body were already accepted once (see SlackReplayGuard). */
         REPLAYED
     }
@@ -28,7 +34,8 @@ public final class SlackSignatureVerifier {
 
     public SlackSignatureVerifier(String signingSecret, Clock clock) {
         this.secret = signingSecret == null || signingSecret.isBlank()
-                ? null : signingSecret.strip().getBytes(StandardCharsets.UTF_8);
+                ? null
+                : signingSecret.strip().getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
 
@@ -51,7 +58,10 @@ public final class SlackSignatureVerifier {
         if (secret == null) {
             return Outcome.NO_SECRET;
         }
-        if (timestampHeader == null || signatureHeader == null || timestampHeader.isBlank() || signatureHeader.isBlank()) {
+        if (timestampHeader == null
+                || signatureHeader == null
+                || timestampHeader.isBlank()
+                || signatureHeader.isBlank()) {
             return Outcome.MISSING_HEADERS;
         }
         long timestamp;
@@ -72,8 +82,9 @@ public final class SlackSignatureVerifier {
 
     /** The signature Slack would send for this timestamp and body (tests and tools sign with it). */
     public static String sign(String signingSecret, String timestamp, byte[] body) {
-        return "v0=" + HexFormat.of().formatHex(
-                new SlackSignatureVerifier(signingSecret, Clock.systemUTC()).hmac(timestamp, body));
+        return "v0="
+                + HexFormat.of()
+                        .formatHex(new SlackSignatureVerifier(signingSecret, Clock.systemUTC()).hmac(timestamp, body));
     }
 
     private byte[] hmac(String timestamp, byte[] body) {

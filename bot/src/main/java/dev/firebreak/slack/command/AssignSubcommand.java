@@ -42,13 +42,13 @@ class AssignSubcommand implements IncidentSubcommand {
     public SlackReply run(SlackCommandContext context) {
         String args = context.args() == null ? "" : context.args().strip();
         String[] parts = args.split("\\s+", 2);
-        IncidentRole role = IncidentRole.parse(parts[0]).orElseThrow(() -> new SlackUsageException(
-                "Which role? `/incident " + usage() + "`"));
-        CommandText.UserRef user = CommandText.user(parts.length > 1 ? parts[1] : "").orElseThrow(() ->
-                new SlackUsageException("Mention the person, e.g. `/incident assign " + role.name().toLowerCase()
-                        + " @alice`"));
+        IncidentRole role = IncidentRole.parse(parts[0])
+                .orElseThrow(() -> new SlackUsageException("Which role? `/incident " + usage() + "`"));
+        CommandText.UserRef user = CommandText.user(parts.length > 1 ? parts[1] : "")
+                .orElseThrow(() -> new SlackUsageException("Mention the person, e.g. `/incident assign "
+                        + role.name().toLowerCase() + " @alice`"));
         Incident i = incidents.assignRole(context.incident().getId(), role, user.id(), context.actor());
-        return SlackReply.ephemeral(":bust_in_silhouette: " + user.mention() + " is now " + role.label().toLowerCase()
-                + " of *" + i.reference() + "*.");
+        return SlackReply.ephemeral(":bust_in_silhouette: " + user.mention() + " is now "
+                + role.label().toLowerCase() + " of *" + i.reference() + "*.");
     }
 }

@@ -1,12 +1,12 @@
 package dev.firebreak.slack.command;
 
-import dev.firebreak.slack.SlackIncidentChannels;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.BlockActionHandler;
 import dev.firebreak.slack.SlackCommandContext;
+import dev.firebreak.slack.SlackIncidentChannels;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.slack.bolt.SlackAppRegistration;
 import dev.firebreak.slack.bolt.SlackInteractions;
@@ -33,8 +33,11 @@ class BlockActions implements SlackAppRegistration {
     private final SlackIncidentChannels incidents;
     private final SlackInteractions interactions;
 
-    BlockActions(List<BlockActionHandler> handlers, IncidentManagement management, SlackIncidentChannels incidents,
-                 SlackInteractions interactions) {
+    BlockActions(
+            List<BlockActionHandler> handlers,
+            IncidentManagement management,
+            SlackIncidentChannels incidents,
+            SlackInteractions interactions) {
         this.handlers = handlers;
         this.management = management;
         this.incidents = incidents;
@@ -53,8 +56,12 @@ class BlockActions implements SlackAppRegistration {
     }
 
     SlackReply handle(BlockActionHandler handler, BlockActionPayload p) throws Exception {
-        BlockActionPayload.Action action = p.getActions() == null ? null : p.getActions().stream()
-                .filter(a -> handler.actionId().equals(a.getActionId())).findFirst().orElse(null);
+        BlockActionPayload.Action action = p.getActions() == null
+                ? null
+                : p.getActions().stream()
+                        .filter(a -> handler.actionId().equals(a.getActionId()))
+                        .findFirst()
+                        .orElse(null);
         if (action == null) {
             return SlackReply.none();
         }
@@ -63,10 +70,20 @@ class BlockActions implements SlackAppRegistration {
                 .or(() -> find(action.getBlockId()))
                 .or(() -> channelId == null ? Optional.empty() : incidents.incidentIn(channelId))
                 .orElseThrow(() -> new SlackUsageException("This button does not belong to a known incident."));
-        String args = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : "";
-        String userName = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
-        return handler.run(new SlackCommandContext(p.getUser().getId(), userName, channelId,
-                p.getTeam() == null ? null : p.getTeam().getId(), args, incident, p.getResponseUrl(), p.getTriggerId()));
+        String args =
+                action.getSelectedOption() != null ? action.getSelectedOption().getValue() : "";
+        String userName = p.getUser().getUsername() != null
+                ? p.getUser().getUsername()
+                : p.getUser().getName();
+        return handler.run(new SlackCommandContext(
+                p.getUser().getId(),
+                userName,
+                channelId,
+                p.getTeam() == null ? null : p.getTeam().getId(),
+                args,
+                incident,
+                p.getResponseUrl(),
+                p.getTriggerId()));
     }
 
     /** An incident id, number or INC-n; or an incident id inside a longer id such as {@code card:<uuid>}. */

@@ -1,8 +1,8 @@
 package dev.firebreak.slack.command;
 
 import dev.firebreak.incident.Incident;
-import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.slack.SlackMrkdwn;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,12 +15,10 @@ final class CommandText {
     private static final Pattern SEVERITY_WORD = Pattern.compile("(?i)sev([1-4])");
 
     /** {@code /incident <name> [INC-n] <args>}. */
-    record Parsed(String name, String incidentRef, String args) {
-    }
+    record Parsed(String name, String incidentRef, String args) {}
 
     /** A title and severity from {@code declare <title> [sev1..sev4]}. */
-    record Declaration(String title, Severity severity) {
-    }
+    record Declaration(String title, Severity severity) {}
 
     /** A Slack user from {@code <@U123|name>} (name may be null). */
     record UserRef(String id, String name) {
@@ -29,8 +27,7 @@ final class CommandText {
         }
     }
 
-    private CommandText() {
-    }
+    private CommandText() {}
 
     static Parsed parse(String text) {
         String t = text == null ? "" : text.strip();

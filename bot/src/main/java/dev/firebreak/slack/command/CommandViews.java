@@ -15,17 +15,21 @@ import java.util.Locale;
 final class CommandViews {
 
     static final int LIST_LIMIT = 20;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private CommandViews() {
-    }
+    private CommandViews() {}
 
     static String help(List<IncidentSubcommand> subcommands) {
         StringBuilder sb = new StringBuilder("*/incident* — run it in an incident channel, or name the incident "
                 + "(e.g. `/incident ack INC-12`):\n");
-        subcommands.stream().sorted(Comparator.comparing(IncidentSubcommand::name)).forEach(s ->
-                sb.append("• `/incident ").append(s.usage()).append("` — ").append(s.help()).append('\n'));
+        subcommands.stream()
+                .sorted(Comparator.comparing(IncidentSubcommand::name))
+                .forEach(s -> sb.append("• `/incident ")
+                        .append(s.usage())
+                        .append("` — ")
+                        .append(s.help())
+                        .append('\n'));
         sb.append("• `/incident help` — this list");
         return sb.toString();
     }
@@ -36,11 +40,23 @@ final class CommandViews {
 
     static String status(IncidentView i) {
         StringBuilder sb = new StringBuilder();
-        sb.append('*').append(i.reference()).append(" · ").append(SlackMrkdwn.escape(i.title())).append("*\n");
-        sb.append("Status: *").append(i.status()).append("* · Severity: *").append(i.severity()).append("*\n");
-        sb.append("Commander: ").append(person(i.commander()))
-                .append(" · Scribe: ").append(person(i.scribe()))
-                .append(" · Comms: ").append(person(i.comms())).append('\n');
+        sb.append('*')
+                .append(i.reference())
+                .append(" · ")
+                .append(SlackMrkdwn.escape(i.title()))
+                .append("*\n");
+        sb.append("Status: *")
+                .append(i.status())
+                .append("* · Severity: *")
+                .append(i.severity())
+                .append("*\n");
+        sb.append("Commander: ")
+                .append(person(i.commander()))
+                .append(" · Scribe: ")
+                .append(person(i.scribe()))
+                .append(" · Comms: ")
+                .append(person(i.comms()))
+                .append('\n');
         sb.append("Opened ").append(time(i.openedAt()));
         if (i.acknowledgedAt() != null) {
             sb.append(" · acknowledged ").append(time(i.acknowledgedAt()));
@@ -66,8 +82,14 @@ final class CommandViews {
         }
         StringBuilder sb = new StringBuilder("*Open incidents (" + open.size() + ")*\n");
         open.stream().limit(LIST_LIMIT).forEach(i -> {
-            sb.append("• *").append(i.reference()).append("* ").append(i.severity()).append(' ')
-                    .append(i.status()).append(" — ").append(SlackMrkdwn.escape(i.title()));
+            sb.append("• *")
+                    .append(i.reference())
+                    .append("* ")
+                    .append(i.severity())
+                    .append(' ')
+                    .append(i.status())
+                    .append(" — ")
+                    .append(SlackMrkdwn.escape(i.title()));
             if (i.slackChannelId() != null) {
                 sb.append(" <#").append(i.slackChannelId()).append('>');
             }
@@ -84,14 +106,14 @@ final class CommandViews {
         if (newestFirst.isEmpty()) {
             return "*" + reference + "* has no timeline entries yet.";
         }
-        StringBuilder sb = new StringBuilder("*" + reference + " timeline* (latest "
-                + newestFirst.size() + ")\n");
+        StringBuilder sb = new StringBuilder("*" + reference + " timeline* (latest " + newestFirst.size() + ")\n");
         for (int k = newestFirst.size() - 1; k >= 0; k--) {
             TimelineEntry e = newestFirst.get(k);
-            sb.append("• `").append(time(e.getOccurredAt())).append("` ")
-                    .append(withMentions(e.getText()));
+            sb.append("• `").append(time(e.getOccurredAt())).append("` ").append(withMentions(e.getText()));
             if (e.getLink() != null) {
-                sb.append(" <").append(e.getLink().replace("|", "%7C").replace(">", "%3E")).append("|link>");
+                sb.append(" <")
+                        .append(e.getLink().replace("|", "%7C").replace(">", "%3E"))
+                        .append("|link>");
             }
             sb.append('\n');
         }

@@ -37,43 +37,77 @@ final class DeclareModal {
         }
     }
 
-    private DeclareModal() {
-    }
+    private DeclareModal() {}
 
     static View view(String channelId) {
         List<LayoutBlock> blocks = List.of(
-                InputBlock.builder().blockId(TITLE).label(plain("Title"))
-                        .element(PlainTextInputElement.builder().actionId(VALUE).maxLength(NewIncident.MAX_TITLE)
-                                .placeholder(plain("e.g. Checkout returns 500s")).build()).build(),
-                InputBlock.builder().blockId(SEVERITY).label(plain("Severity"))
-                        .element(StaticSelectElement.builder().actionId(VALUE).initialOption(option(Severity.SEV3))
-                                .options(Arrays.stream(Severity.values()).map(DeclareModal::option).toList()).build())
+                InputBlock.builder()
+                        .blockId(TITLE)
+                        .label(plain("Title"))
+                        .element(PlainTextInputElement.builder()
+                                .actionId(VALUE)
+                                .maxLength(NewIncident.MAX_TITLE)
+                                .placeholder(plain("e.g. Checkout returns 500s"))
+                                .build())
                         .build(),
-                InputBlock.builder().blockId(DESCRIPTION).label(plain("Description")).optional(true)
-                        .element(PlainTextInputElement.builder().actionId(VALUE).multiline(true)
-                                .maxLength(MAX_DESCRIPTION).build()).build());
-        return View.builder().type("modal").callbackId(CALLBACK_ID)
+                InputBlock.builder()
+                        .blockId(SEVERITY)
+                        .label(plain("Severity"))
+                        .element(StaticSelectElement.builder()
+                                .actionId(VALUE)
+                                .initialOption(option(Severity.SEV3))
+                                .options(Arrays.stream(Severity.values())
+                                        .map(DeclareModal::option)
+                                        .toList())
+                                .build())
+                        .build(),
+                InputBlock.builder()
+                        .blockId(DESCRIPTION)
+                        .label(plain("Description"))
+                        .optional(true)
+                        .element(PlainTextInputElement.builder()
+                                .actionId(VALUE)
+                                .multiline(true)
+                                .maxLength(MAX_DESCRIPTION)
+                                .build())
+                        .build());
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID)
                 .privateMetadata(channelId == null ? "" : channelId)
-                .title(ViewTitle.builder().type("plain_text").text("Declare an incident").build())
+                .title(ViewTitle.builder()
+                        .type("plain_text")
+                        .text("Declare an incident")
+                        .build())
                 .submit(ViewSubmit.builder().type("plain_text").text("Declare").build())
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build())
-                .blocks(blocks).build();
+                .blocks(blocks)
+                .build();
     }
 
     /** The view that replaces the modal once the incident is open. */
     static View declared(String reference, String title) {
-        return View.builder().type("modal").callbackId(CALLBACK_ID + ".done")
-                .title(ViewTitle.builder().type("plain_text").text("Incident declared").build())
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID + ".done")
+                .title(ViewTitle.builder()
+                        .type("plain_text")
+                        .text("Incident declared")
+                        .build())
                 .close(ViewClose.builder().type("plain_text").text("Close").build())
-                .blocks(List.of(SectionBlock.builder().text(MarkdownTextObject.builder()
-                        .text(":rotating_light: *" + reference + "* is open: " + dev.firebreak.slack.SlackMrkdwn.escape(title)
-                                + "\nIts channel is being created.").build()).build()))
+                .blocks(List.of(SectionBlock.builder()
+                        .text(MarkdownTextObject.builder()
+                                .text(":rotating_light: *" + reference + "* is open: "
+                                        + dev.firebreak.slack.SlackMrkdwn.escape(title)
+                                        + "\nIts channel is being created.")
+                                .build())
+                        .build()))
                 .build();
     }
 
     static Submission read(ViewState state) {
-        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
-                ? Map.of() : state.getValues();
+        Map<String, Map<String, ViewState.Value>> values =
+                state == null || state.getValues() == null ? Map.of() : state.getValues();
         Map<String, String> errors = new LinkedHashMap<>();
         String title = text(values, TITLE);
         if (title == null || title.isBlank()) {

@@ -36,16 +36,19 @@ class DeclareModalSubmission implements SlackAppRegistration {
             if (!s.valid()) {
                 return ctx.ackWithErrors(s.errors());
             }
-            Actor actor = Actor.slack(p.getUser().getId(),
-                    p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName());
+            Actor actor = Actor.slack(
+                    p.getUser().getId(),
+                    p.getUser().getUsername() != null
+                            ? p.getUser().getUsername()
+                            : p.getUser().getName());
             try {
-                Incident i = incidents.open(NewIncident.declared(s.title(), s.description(), s.severity(),
-                        IncidentSource.SLACK), actor);
+                Incident i = incidents.open(
+                        NewIncident.declared(s.title(), s.description(), s.severity(), IncidentSource.SLACK), actor);
                 return ctx.ackWithUpdate(DeclareModal.declared(i.reference(), i.getTitle()));
             } catch (RuntimeException e) {
                 log.error("Declaring an incident from the modal failed", e);
-                return ctx.ackWithErrors(java.util.Map.of(DeclareModal.TITLE,
-                        "Firebreak could not save the incident right now; please submit again."));
+                return ctx.ackWithErrors(java.util.Map.of(
+                        DeclareModal.TITLE, "Firebreak could not save the incident right now; please submit again."));
             }
         });
     }

@@ -12,10 +12,10 @@ import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.slack.bolt.SlackUsageException;
+import dev.firebreak.system.pacing.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import dev.firebreak.system.pacing.Priority;
 
 /**
  * {@code /incident declare <title> [sev1..sev4]} opens an incident; with no arguments it opens the declare
@@ -66,8 +66,8 @@ class DeclareSubcommand implements IncidentSubcommand {
         if (d.title().isBlank()) {
             throw new SlackUsageException("The incident needs a title: `/incident " + usage() + "`");
         }
-        Incident i = incidents.open(NewIncident.declared(d.title(), null, d.severity(), IncidentSource.SLACK),
-                context.actor());
+        Incident i = incidents.open(
+                NewIncident.declared(d.title(), null, d.severity(), IncidentSource.SLACK), context.actor());
         return SlackReply.ephemeral(":rotating_light: Declared *" + i.reference() + "* (" + i.getSeverity() + "): "
                 + SlackMrkdwn.escape(i.getTitle()) + ". Its channel is being created.");
     }
@@ -76,13 +76,16 @@ class DeclareSubcommand implements IncidentSubcommand {
         if (context.triggerId() == null) {
             throw new SlackUsageException("Give a title: `/incident " + usage() + "`");
         }
-        SlackApi.Answer<ViewsOpenResponse> response = slack.call("views.open", null, Priority.HIGH,
+        SlackApi.Answer<ViewsOpenResponse> response = slack.call(
+                "views.open",
+                null,
+                Priority.HIGH,
                 m -> m.viewsOpen(r -> r.triggerId(context.triggerId()).view(DeclareModal.view(context.channelId()))));
         if (!response.ok()) {
             String error = response.error() != null ? response.error() : "no answer";
             log.warn("views.open failed: {}", error);
-            return SlackReply.ephemeral(":warning: Could not open the form (" + error
-                    + "). Use `/incident " + usage() + "` instead.");
+            return SlackReply.ephemeral(
+                    ":warning: Could not open the form (" + error + "). Use `/incident " + usage() + "` instead.");
         }
         return SlackReply.none();
     }

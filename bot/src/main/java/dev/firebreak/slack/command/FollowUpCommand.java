@@ -1,11 +1,11 @@
 package dev.firebreak.slack.command;
 
-import dev.firebreak.system.json.Json;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.slack.SlackReply;
+import dev.firebreak.system.json.Json;
 import dev.firebreak.timeline.NewTimelineEntry;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
@@ -52,12 +52,14 @@ class FollowUpCommand implements IncidentSubcommand {
             return SlackReply.ephemeral("Usage: `/incident " + usage() + "`");
         }
         if (args.length() > NewTimelineEntry.MAX_TEXT) {
-            return SlackReply.ephemeral("That follow-up is too long (at most " + NewTimelineEntry.MAX_TEXT + " characters).");
+            return SlackReply.ephemeral(
+                    "That follow-up is too long (at most " + NewTimelineEntry.MAX_TEXT + " characters).");
         }
         FollowUp followUp = parse(args);
         Incident incident = context.incident();
-        timeline.record(NewTimelineEntry.of(incident.getId(), null, TimelineKinds.FOLLOW_UP, context.actor(), followUp.text())
-                .withData(followUp.json()));
+        timeline.record(
+                NewTimelineEntry.of(incident.getId(), null, TimelineKinds.FOLLOW_UP, context.actor(), followUp.text())
+                        .withData(followUp.json()));
         String owner = followUp.ownerId() == null ? "" : " (owner: " + SlackMrkdwn.mention(followUp.ownerId()) + ")";
         return SlackReply.inChannel(":memo: Follow-up recorded for " + incident.reference() + ": "
                 + SlackMrkdwn.escape(followUp.text()) + owner);

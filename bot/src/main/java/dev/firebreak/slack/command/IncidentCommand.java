@@ -1,12 +1,12 @@
 package dev.firebreak.slack.command;
 
-import dev.firebreak.slack.SlackIncidentChannels;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
+import dev.firebreak.slack.SlackIncidentChannels;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.slack.bolt.SlackAppRegistration;
 import dev.firebreak.slack.bolt.SlackInteractions;
@@ -31,8 +31,11 @@ class IncidentCommand implements SlackAppRegistration {
     private final SlackIncidentChannels incidents;
     private final SlackInteractions interactions;
 
-    IncidentCommand(List<IncidentSubcommand> all, IncidentManagement management, SlackIncidentChannels incidents,
-                    SlackInteractions interactions) {
+    IncidentCommand(
+            List<IncidentSubcommand> all,
+            IncidentManagement management,
+            SlackIncidentChannels incidents,
+            SlackInteractions interactions) {
         all.stream().sorted(Comparator.comparing(IncidentSubcommand::name)).forEach(s -> {
             IncidentSubcommand clash = subcommands.putIfAbsent(s.name().toLowerCase(), s);
             if (clash != null) {
@@ -68,11 +71,20 @@ class IncidentCommand implements SlackAppRegistration {
         if (sub.needsIncident()) {
             incident = parsed.incidentRef() != null
                     ? management.require(parsed.incidentRef())
-                    : incidents.incidentIn(p.getChannelId()).orElseThrow(() -> new SlackUsageException(
-                            "This is not an incident channel. Run it in one, or name the incident: `/incident "
-                                    + sub.name() + " INC-12`"));
+                    : incidents
+                            .incidentIn(p.getChannelId())
+                            .orElseThrow(() -> new SlackUsageException(
+                                    "This is not an incident channel. Run it in one, or name the incident: `/incident "
+                                            + sub.name() + " INC-12`"));
         }
-        return sub.run(new SlackCommandContext(p.getUserId(), p.getUserName(), p.getChannelId(), p.getTeamId(),
-                parsed.args(), incident, p.getResponseUrl(), p.getTriggerId()));
+        return sub.run(new SlackCommandContext(
+                p.getUserId(),
+                p.getUserName(),
+                p.getChannelId(),
+                p.getTeamId(),
+                parsed.args(),
+                incident,
+                p.getResponseUrl(),
+                p.getTriggerId()));
     }
 }

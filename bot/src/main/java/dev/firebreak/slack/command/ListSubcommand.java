@@ -1,12 +1,12 @@
 package dev.firebreak.slack.command;
 
-import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.IncidentQueries;
-import java.util.EnumSet;
-import java.util.Set;
+import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** {@code /incident list}: the open incidents, newest first. */
@@ -45,6 +45,7 @@ class ListSubcommand implements IncidentSubcommand {
     @Override
     public SlackReply run(SlackCommandContext context) {
         Set<IncidentStatus> open = EnumSet.complementOf(EnumSet.of(IncidentStatus.RESOLVED));
-        return SlackReply.ephemeral(CommandViews.list(incidents.list(open, Set.of(), 0, MAX_OPEN).items()));
+        return SlackReply.ephemeral(
+                CommandViews.list(incidents.list(open, Set.of(), 0, MAX_OPEN).items()));
     }
 }

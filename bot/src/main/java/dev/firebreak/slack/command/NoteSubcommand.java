@@ -45,7 +45,8 @@ class NoteSubcommand implements IncidentSubcommand {
         if (text.length() > MAX_NOTE) {
             throw new SlackUsageException("A note is at most " + MAX_NOTE + " characters.");
         }
-        timeline.record(NewTimelineEntry.of(context.incident().getId(), null, TimelineKinds.NOTE, context.actor(), text));
+        timeline.record(
+                NewTimelineEntry.of(context.incident().getId(), null, TimelineKinds.NOTE, context.actor(), text));
         return SlackReply.ephemeral(":memo: Noted on the *" + context.incident().reference() + "* timeline.");
     }
 }

@@ -25,7 +25,8 @@ class PayloadActions implements SlackAppRegistration {
         for (PayloadActionHandler handler : handlers) {
             app.blockAction(handler.actionIds(), (req, ctx) -> {
                 BlockActionPayload p = req.getPayload();
-                String what = p.getActions() == null || p.getActions().isEmpty() ? handler.actionIds().pattern()
+                String what = p.getActions() == null || p.getActions().isEmpty()
+                        ? handler.actionIds().pattern()
                         : p.getActions().get(0).getActionId();
                 interactions.submit(p.getResponseUrl(), what, () -> handler.run(p));
                 return ctx.ack();

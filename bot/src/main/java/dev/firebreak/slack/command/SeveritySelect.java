@@ -28,7 +28,14 @@ class SeveritySelect implements BlockActionHandler {
     public SlackReply run(SlackCommandContext context) throws Exception {
         String args = context.args() == null ? "" : context.args();
         String severity = args.substring(args.lastIndexOf(':') + 1);
-        return command.run(new SlackCommandContext(context.userId(), context.userName(), context.channelId(),
-                context.teamId(), severity, context.incident(), context.responseUrl(), context.triggerId()));
+        return command.run(new SlackCommandContext(
+                context.userId(),
+                context.userName(),
+                context.channelId(),
+                context.teamId(),
+                severity,
+                context.incident(),
+                context.responseUrl(),
+                context.triggerId()));
     }
 }

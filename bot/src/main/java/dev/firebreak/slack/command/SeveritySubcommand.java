@@ -43,6 +43,7 @@ class SeveritySubcommand implements IncidentSubcommand {
         if (from == to) {
             return SlackReply.ephemeral("*" + i.reference() + "* is already " + to + ".");
         }
-        return SlackReply.ephemeral(":arrows_counterclockwise: *" + i.reference() + "* severity " + from + " → " + to + ".");
+        return SlackReply.ephemeral(
+                ":arrows_counterclockwise: *" + i.reference() + "* severity " + from + " → " + to + ".");
     }
 }

@@ -1,9 +1,9 @@
 package dev.firebreak.slack.command;
 
-import dev.firebreak.slack.SlackIncidentChannels;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import dev.firebreak.slack.SlackCommandContext;
+import dev.firebreak.slack.SlackIncidentChannels;
 import dev.firebreak.slack.SlashCommand;
 import dev.firebreak.slack.bolt.SlackAppRegistration;
 import dev.firebreak.slack.bolt.SlackInteractions;
@@ -32,11 +32,22 @@ class SlashCommands implements SlackAppRegistration {
         for (SlashCommand command : commands) {
             app.command(command.command(), (req, ctx) -> {
                 SlashCommandPayload p = req.getPayload();
-                interactions.submit(p.getResponseUrl(), command.command(), () -> command.run(new SlackCommandContext(
-                        p.getUserId(), p.getUserName(), p.getChannelId(), p.getTeamId(),
-                        p.getText() == null ? "" : CommandText.unescape(p.getText().strip()),
-                        p.getChannelId() == null ? null : incidents.incidentIn(p.getChannelId()).orElse(null),
-                        p.getResponseUrl(), p.getTriggerId())));
+                interactions.submit(
+                        p.getResponseUrl(),
+                        command.command(),
+                        () -> command.run(new SlackCommandContext(
+                                p.getUserId(),
+                                p.getUserName(),
+                                p.getChannelId(),
+                                p.getTeamId(),
+                                p.getText() == null
+                                        ? ""
+                                        : CommandText.unescape(p.getText().strip()),
+                                p.getChannelId() == null
+                                        ? null
+                                        : incidents.incidentIn(p.getChannelId()).orElse(null),
+                                p.getResponseUrl(),
+                                p.getTriggerId())));
                 return ctx.ack();
             });
         }

@@ -42,17 +42,19 @@ class SplitSubcommand implements IncidentSubcommand {
     public SlackReply run(SlackCommandContext context) {
         String group = context.args() == null ? "" : context.args().strip();
         if (group.isEmpty()) {
-            throw new SlackUsageException("Name the alert group by its number on the status card: `/incident "
-                    + usage() + "`, e.g. `/incident split 3`");
+            throw new SlackUsageException("Name the alert group by its number on the status card: `/incident " + usage()
+                    + "`, e.g. `/incident split 3`");
         }
         Incident storm = context.incident();
         Incident own;
         try {
             own = incidents.splitGroup(storm.getId(), group, context.actor());
         } catch (AlertGroupConflictException e) {
-            throw new SlackUsageException(e.getMessage()); // no such group, already split, resolved: a note, not an error
+            throw new SlackUsageException(
+                    e.getMessage()); // no such group, already split, resolved: a note, not an error
         }
-        String shown = group.matches("#?\\d{1,9}") ? (group.startsWith("#") ? group : "#" + group)
+        String shown = group.matches("#?\\d{1,9}")
+                ? (group.startsWith("#") ? group : "#" + group)
                 : "`" + SlackMrkdwn.escape(group).replace("`", "'") + "`";
         return SlackReply.inChannel(":arrow_right: Alert group " + shown
                 + " split out of *" + storm.reference() + "* into *" + own.reference() + "* (its own channel and page"

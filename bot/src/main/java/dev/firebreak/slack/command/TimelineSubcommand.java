@@ -35,7 +35,8 @@ class TimelineSubcommand implements IncidentSubcommand {
 
     @Override
     public SlackReply run(SlackCommandContext context) {
-        return SlackReply.ephemeral(CommandViews.timeline(context.incident().reference(),
+        return SlackReply.ephemeral(CommandViews.timeline(
+                context.incident().reference(),
                 timeline.latest(context.incident().getId(), LATEST)));
     }
 }

@@ -24,8 +24,7 @@ class AnnounceChannel {
     private static final Pattern CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]+");
 
     /** The channel id, or why there is none yet ({@code result} is a retry or a permanent failure). */
-    record Resolved(String id, OutboxResult result) {
-    }
+    record Resolved(String id, OutboxResult result) {}
 
     private final SlackSettings settings;
     private final SlackApi calls;
@@ -53,24 +52,36 @@ class AnnounceChannel {
         String cursor = null;
         do {
             String page = cursor;
-            SlackApi.Answer<ConversationsListResponse> list = calls.call("conversations.list", null,
-                    m -> m.conversationsList(r -> r.types(List.of(ConversationType.PUBLIC_CHANNEL,
-                            ConversationType.PRIVATE_CHANNEL)).excludeArchived(true).limit(1000).cursor(page)));
+            SlackApi.Answer<ConversationsListResponse> list = calls.call(
+                    "conversations.list",
+                    null,
+                    m -> m.conversationsList(
+                            r -> r.types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+                                    .excludeArchived(true)
+                                    .limit(1000)
+                                    .cursor(page)));
             if (!list.ok()) {
-                return new Resolved(null, list.result() instanceof OutboxResult.Done
-                        ? OutboxResult.failed("conversations.list: " + list.error()) : list.result());
+                return new Resolved(
+                        null,
+                        list.result() instanceof OutboxResult.Done
+                                ? OutboxResult.failed("conversations.list: " + list.error())
+                                : list.result());
             }
-            for (Conversation c : list.response().getChannels() == null ? List.<Conversation>of()
+            for (Conversation c : list.response().getChannels() == null
+                    ? List.<Conversation>of()
                     : list.response().getChannels()) {
                 if (name.equals(c.getName())) {
                     resolved.set(c.getId());
                     return new Resolved(c.getId(), null);
                 }
             }
-            cursor = list.response().getResponseMetadata() == null ? null
+            cursor = list.response().getResponseMetadata() == null
+                    ? null
                     : list.response().getResponseMetadata().getNextCursor();
         } while (cursor != null && !cursor.isBlank());
-        return new Resolved(null, OutboxResult.failed("announce channel #" + name
-                + " not found (set firebreak.slack.announce-channel to its id, or invite the bot to it)"));
+        return new Resolved(
+                null,
+                OutboxResult.failed("announce channel #" + name
+                        + " not found (set firebreak.slack.announce-channel to its id, or invite the bot to it)"));
     }
 }

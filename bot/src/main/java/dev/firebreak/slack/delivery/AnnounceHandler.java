@@ -1,7 +1,7 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -51,8 +51,12 @@ class AnnounceHandler implements OutboxHandler {
         if (task.getAttempts() > 1) {
             String link = "<#" + row.get().channelId() + ">";
             String ref = "*" + view.reference() + "*";
-            SlackDeliveryContext.Lookup earlier = ctx.findPosted(target, null,
-                    msg -> msg.getText() != null && msg.getText().contains(link) && msg.getText().contains(ref));
+            SlackDeliveryContext.Lookup earlier = ctx.findPosted(
+                    target,
+                    null,
+                    msg -> msg.getText() != null
+                            && msg.getText().contains(link)
+                            && msg.getText().contains(ref));
             if (earlier.retry() != null) {
                 return earlier.retry();
             }
@@ -65,7 +69,10 @@ class AnnounceHandler implements OutboxHandler {
                         + "announcement went out; not posting it again");
             }
         }
-        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", target, Priority.HIGH,
+        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call(
+                "chat.postMessage",
+                target,
+                Priority.HIGH,
                 m -> m.chatPostMessage(r -> r.channel(target).text(text).unfurlLinks(false)));
         if (posted.ok()) {
             ctx.channels.announced(id, posted.response().getTs());

@@ -1,9 +1,9 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.conversations.ConversationsArchiveResponse;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -34,8 +34,8 @@ class ArchiveChannelHandler implements OutboxHandler {
             return OutboxResult.done();
         }
         String channel = row.get().channelId();
-        SlackApi.Answer<ConversationsArchiveResponse> archived = ctx.calls.call("conversations.archive", null,
-                m -> m.conversationsArchive(r -> r.channel(channel)));
+        SlackApi.Answer<ConversationsArchiveResponse> archived =
+                ctx.calls.call("conversations.archive", null, m -> m.conversationsArchive(r -> r.channel(channel)));
         if (archived.done()) {
             ctx.channels.archived(archive.incidentId(), true);
         }
@@ -45,7 +45,8 @@ class ArchiveChannelHandler implements OutboxHandler {
     /** Whether the incident is still resolved from the resolve that scheduled this archive. */
     static boolean stillResolvedFrom(SlackDeliveryContext ctx, SlackTasks.ArchiveTask archive) {
         Incident incident = ctx.incidents.get(archive.incidentId());
-        return incident.getStatus() == IncidentStatus.RESOLVED && incident.getResolvedAt() != null
+        return incident.getStatus() == IncidentStatus.RESOLVED
+                && incident.getResolvedAt() != null
                 && Math.abs(incident.getResolvedAt().toEpochMilli() - archive.resolvedAtMillis()) <= 1;
     }
 }

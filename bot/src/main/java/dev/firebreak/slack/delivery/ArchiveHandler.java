@@ -37,10 +37,12 @@ class ArchiveHandler implements OutboxHandler {
         if (!ArchiveChannelHandler.stillResolvedFrom(ctx, archive)) {
             return OutboxResult.done(); // re-opened since: this archive is void
         }
-        tx.executeWithoutResult(s -> outbox.enqueue(SlackTasks.ARCHIVE_CHANNEL,
+        tx.executeWithoutResult(s -> outbox.enqueue(
+                SlackTasks.ARCHIVE_CHANNEL,
                 SlackActions.queueKey(archive.incidentId()),
                 "slack.archive-channel:" + archive.incidentId() + ":" + archive.resolvedAtMillis(),
-                archive.incidentId(), archive));
+                archive.incidentId(),
+                archive));
         return OutboxResult.done();
     }
 }

@@ -12,8 +12,7 @@ public final class ChannelNames {
 
     static final int MAX = 80;
 
-    private ChannelNames() {
-    }
+    private ChannelNames() {}
 
     /** The name tried first for incident {@code number}. */
     static String of(String prefix, long number, String title) {
@@ -28,7 +27,8 @@ public final class ChannelNames {
      * {@code DRILL-<n>}) take {@code drillPrefix} and their drill number.
      */
     public static String of(String prefix, String drillPrefix, long number, String title) {
-        return number < 0 ? of(drillPrefix == null || drillPrefix.isBlank() ? "drill" : drillPrefix, -number, title)
+        return number < 0
+                ? of(drillPrefix == null || drillPrefix.isBlank() ? "drill" : drillPrefix, -number, title)
                 : of(prefix, number, title);
     }
 
@@ -45,11 +45,23 @@ public final class ChannelNames {
         if (text == null) {
             return "";
         }
-        String t = text.replace("ß", "ss").replace("ẞ", "ss").replace("æ", "ae").replace("Æ", "ae")
-                .replace("œ", "oe").replace("Œ", "oe").replace("ø", "o").replace("Ø", "o")
-                .replace("ł", "l").replace("Ł", "l").replace("đ", "d").replace("Đ", "d")
-                .replace("þ", "th").replace("Þ", "th");
-        t = Normalizer.normalize(t, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String t = text.replace("ß", "ss")
+                .replace("ẞ", "ss")
+                .replace("æ", "ae")
+                .replace("Æ", "ae")
+                .replace("œ", "oe")
+                .replace("Œ", "oe")
+                .replace("ø", "o")
+                .replace("Ø", "o")
+                .replace("ł", "l")
+                .replace("Ł", "l")
+                .replace("đ", "d")
+                .replace("Đ", "d")
+                .replace("þ", "th")
+                .replace("Þ", "th");
+        t = Normalizer.normalize(t, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);

@@ -1,8 +1,8 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -40,7 +40,9 @@ class ClosingSummaryHandler implements OutboxHandler {
             String head = SlackMessages.closingHead(view);
             // a minute of margin for clock skew between us and Slack
             String oldest = view.resolvedAt().getEpochSecond() - 60 + ".000000";
-            SlackDeliveryContext.Lookup earlier = ctx.findPosted(channel, oldest,
+            SlackDeliveryContext.Lookup earlier = ctx.findPosted(
+                    channel,
+                    oldest,
                     msg -> msg.getText() != null && msg.getText().startsWith(head));
             if (earlier.retry() != null) {
                 return earlier.retry();
@@ -49,7 +51,9 @@ class ClosingSummaryHandler implements OutboxHandler {
                 return OutboxResult.done();
             }
         }
-        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel,
+        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call(
+                "chat.postMessage",
+                channel,
                 m -> m.chatPostMessage(r -> r.channel(channel).text(text).unfurlLinks(false)));
         return posted.result();
     }

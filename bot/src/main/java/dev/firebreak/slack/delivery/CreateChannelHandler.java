@@ -64,7 +64,10 @@ class CreateChannelHandler implements OutboxHandler {
         int attempt = row.nameAttempt();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             String name = ChannelNames.withSuffix(row.intendedName(), attempt);
-            SlackApi.Answer<ConversationsCreateResponse> created = ctx.calls.call("conversations.create", null, Priority.HIGH,
+            SlackApi.Answer<ConversationsCreateResponse> created = ctx.calls.call(
+                    "conversations.create",
+                    null,
+                    Priority.HIGH,
                     m -> m.conversationsCreate(r -> r.name(name).isPrivate(ctx.settings.privateChannels())));
             if (created.ok()) {
                 Conversation c = created.response().getChannel();
@@ -78,16 +81,24 @@ class CreateChannelHandler implements OutboxHandler {
             String cursor = null;
             for (int page = 0; page < MAX_LIST_PAGES && existing == null; page++) {
                 String c = cursor;
-                SlackApi.Answer<ConversationsListResponse> list = ctx.calls.call("conversations.list", null,
-                        m -> m.conversationsList(r -> r.types(List.of(ConversationType.PUBLIC_CHANNEL,
-                                ConversationType.PRIVATE_CHANNEL)).excludeArchived(false).limit(1000).cursor(c)));
+                SlackApi.Answer<ConversationsListResponse> list = ctx.calls.call(
+                        "conversations.list",
+                        null,
+                        m -> m.conversationsList(
+                                r -> r.types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+                                        .excludeArchived(false)
+                                        .limit(1000)
+                                        .cursor(c)));
                 if (!list.ok()) {
                     failure = list;
                     break;
                 }
-                existing = list.response().getChannels().stream().filter(ch -> name.equals(ch.getName()))
-                        .findFirst().orElse(null);
-                cursor = list.response().getResponseMetadata() == null ? null
+                existing = list.response().getChannels().stream()
+                        .filter(ch -> name.equals(ch.getName()))
+                        .findFirst()
+                        .orElse(null);
+                cursor = list.response().getResponseMetadata() == null
+                        ? null
                         : list.response().getResponseMetadata().getNextCursor();
                 if (cursor == null || cursor.isBlank()) {
                     break;
@@ -106,23 +117,27 @@ class CreateChannelHandler implements OutboxHandler {
             }
             attempt = ctx.channels.nextAttempt(id, ctx.clock.instant());
         }
-        return OutboxResult.failed("no free channel name for " + row.intendedName() + " after " + MAX_ATTEMPTS + " tries");
+        return OutboxResult.failed(
+                "no free channel name for " + row.intendedName() + " after " + MAX_ATTEMPTS + " tries");
     }
 
     /** True: ours (adopt); false: someone else's (next suffix); null: cannot tell now (retry). */
     private Boolean ours(Conversation channel, UUID incidentId, SlackChannels.Row row) {
         String marker = SlackMessages.marker(incidentId);
-        if ((channel.getPurpose() != null && channel.getPurpose().getValue() != null
-                && channel.getPurpose().getValue().contains(marker))
-                || (channel.getTopic() != null && channel.getTopic().getValue() != null
-                && channel.getTopic().getValue().contains(marker))) {
+        if ((channel.getPurpose() != null
+                        && channel.getPurpose().getValue() != null
+                        && channel.getPurpose().getValue().contains(marker))
+                || (channel.getTopic() != null
+                        && channel.getTopic().getValue() != null
+                        && channel.getTopic().getValue().contains(marker))) {
             return true;
         }
         String bot = ctx.calls.self().map(SlackApi.Identity::userId).orElse(null);
         if (bot == null) {
             return null;
         }
-        return bot.equals(channel.getCreator()) && channel.getCreated() != null
+        return bot.equals(channel.getCreator())
+                && channel.getCreated() != null
                 && channel.getCreated() >= row.createdAt().minus(SKEW).getEpochSecond();
     }
 
@@ -136,7 +151,11 @@ class CreateChannelHandler implements OutboxHandler {
 
     private OutboxResult link(UUID id, String channelId, String name) {
         tx.executeWithoutResult(s -> {
-            outbox.enqueue(SlackTasks.SET_TOPIC, SlackTasks.topicQueue(id), "slack.set-topic:" + id + ":open", id,
+            outbox.enqueue(
+                    SlackTasks.SET_TOPIC,
+                    SlackTasks.topicQueue(id),
+                    "slack.set-topic:" + id + ":open",
+                    id,
                     new SlackTasks.IncidentTask(id));
         });
         return OutboxResult.done();

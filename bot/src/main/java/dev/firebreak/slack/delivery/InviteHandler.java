@@ -49,30 +49,39 @@ class InviteHandler implements OutboxHandler {
         SlackInvites.Task invite = Outbox.payload(task, SlackInvites.Task.class);
         Optional<SlackChannels.Row> row = ctx.channel(invite.incidentId());
         if (row.isEmpty()) {
-            return invite.note() == null ? OutboxResult.done()
+            return invite.note() == null
+                    ? OutboxResult.done()
                     : OutboxResult.failed("Not invited (the incident has no Slack channel): " + invite.note());
         }
         Set<String> users = new LinkedHashSet<>();
         if (invite.users() == null) {
-            ctx.settings.defaultResponders().stream().map(SlackText::slackUserId).filter(Objects::nonNull)
+            ctx.settings.defaultResponders().stream()
+                    .map(SlackText::slackUserId)
+                    .filter(Objects::nonNull)
                     .forEach(users::add);
             String commander = ctx.incidents.get(invite.incidentId()).getCommander();
             if (SlackText.slackUserId(commander) != null) {
                 users.add(SlackText.slackUserId(commander));
             }
         } else {
-            invite.users().stream().map(SlackText::slackUserId).filter(Objects::nonNull).forEach(users::add);
+            invite.users().stream()
+                    .map(SlackText::slackUserId)
+                    .filter(Objects::nonNull)
+                    .forEach(users::add);
         }
         if (users.isEmpty()) {
             return OutboxResult.done();
         }
         String channel = row.get().channelId();
         List<String> list = List.copyOf(users);
-        SlackApi.Answer<ConversationsInviteResponse> answer = ctx.calls.call("conversations.invite", null,
+        SlackApi.Answer<ConversationsInviteResponse> answer = ctx.calls.call(
+                "conversations.invite",
+                null,
                 m -> m.conversationsInvite(r -> r.channel(channel).users(list).force(true)));
         if (answer.done() && invite.note() != null) {
-            timeline.record(NewTimelineEntry.of(invite.incidentId(), ctx.clock.instant(), TimelineKinds.PAGE,
-                    Actor.system(), invite.note()).withDedupKey("slack:invited:" + task.getId()));
+            timeline.record(NewTimelineEntry.of(
+                            invite.incidentId(), ctx.clock.instant(), TimelineKinds.PAGE, Actor.system(), invite.note())
+                    .withDedupKey("slack:invited:" + task.getId()));
         }
         return answer.result();
     }

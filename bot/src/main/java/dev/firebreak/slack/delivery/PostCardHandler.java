@@ -1,8 +1,8 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.pins.PinsAddResponse;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -39,8 +39,11 @@ class PostCardHandler implements OutboxHandler {
         String ts = row.cardTs();
         if (ts == null && task.getAttempts() > 1) {
             String blockId = StatusCard.blockId(id);
-            SlackDeliveryContext.Lookup earlier = ctx.findPosted(channel, null, msg -> msg.getBlocks() != null
-                    && msg.getBlocks().stream().anyMatch(b -> blockId.equals(b.getBlockId())));
+            SlackDeliveryContext.Lookup earlier = ctx.findPosted(
+                    channel,
+                    null,
+                    msg -> msg.getBlocks() != null
+                            && msg.getBlocks().stream().anyMatch(b -> blockId.equals(b.getBlockId())));
             if (earlier.retry() != null) {
                 return earlier.retry();
             }
@@ -57,10 +60,15 @@ class PostCardHandler implements OutboxHandler {
         String channel = row.channelId();
         long version = row.cardVersion();
         IncidentView view = ctx.view(id);
-        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call("chat.postMessage", channel, Priority.HIGH,
-                m -> m.chatPostMessage(r -> r.channel(channel).text(StatusCard.text(view))
+        SlackApi.Answer<ChatPostMessageResponse> posted = ctx.calls.call(
+                "chat.postMessage",
+                channel,
+                Priority.HIGH,
+                m -> m.chatPostMessage(r -> r.channel(channel)
+                        .text(StatusCard.text(view))
                         .blocksAsString(SlackDeliveryContext.json(ctx.cardBlocks(view)))
-                        .unfurlLinks(false).unfurlMedia(false)));
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)));
         if (!posted.ok()) {
             return posted.result();
         }
@@ -70,8 +78,8 @@ class PostCardHandler implements OutboxHandler {
     }
 
     private static OutboxResult pin(SlackDeliveryContext ctx, String channel, String ts) {
-        SlackApi.Answer<PinsAddResponse> pinned = ctx.calls.call("pins.add", null,
-                m -> m.pinsAdd(r -> r.channel(channel).timestamp(ts)));
+        SlackApi.Answer<PinsAddResponse> pinned = ctx.calls.call(
+                "pins.add", null, m -> m.pinsAdd(r -> r.channel(channel).timestamp(ts)));
         return pinned.result();
     }
 }

@@ -1,9 +1,9 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.conversations.ConversationsSetPurposeResponse;
 import com.slack.api.methods.response.conversations.ConversationsSetTopicResponse;
 import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -41,19 +41,26 @@ class SetTopicHandler implements OutboxHandler {
         IncidentView view = ctx.view(id);
         if (row.get().archived()) {
             // Reopened: the unarchive on the incident's queue comes first; resolved: nothing to change.
-            return view.status() == IncidentStatus.RESOLVED ? OutboxResult.done()
+            return view.status() == IncidentStatus.RESOLVED
+                    ? OutboxResult.done()
                     : OutboxResult.retry("waiting for the channel to be unarchived");
         }
         String channel = row.get().channelId();
         if (!row.get().purposeSet()) {
-            SlackApi.Answer<ConversationsSetPurposeResponse> purpose = ctx.calls.call("conversations.setPurpose",
-                    null, Priority.LOW, m -> m.conversationsSetPurpose(r -> r.channel(channel).purpose(SlackMessages.purpose(view))));
+            SlackApi.Answer<ConversationsSetPurposeResponse> purpose = ctx.calls.call(
+                    "conversations.setPurpose",
+                    null,
+                    Priority.LOW,
+                    m -> m.conversationsSetPurpose(r -> r.channel(channel).purpose(SlackMessages.purpose(view))));
             if (!purpose.done()) {
                 return purpose.result();
             }
             ctx.channels.purposeSet(id);
         }
-        SlackApi.Answer<ConversationsSetTopicResponse> topic = ctx.calls.call("conversations.setTopic", null, Priority.LOW,
+        SlackApi.Answer<ConversationsSetTopicResponse> topic = ctx.calls.call(
+                "conversations.setTopic",
+                null,
+                Priority.LOW,
                 m -> m.conversationsSetTopic(r -> r.channel(channel).topic(SlackMessages.topic(view))));
         return topic.result();
     }

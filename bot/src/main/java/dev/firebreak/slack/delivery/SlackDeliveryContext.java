@@ -1,6 +1,7 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.system.json.Json;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
 import dev.firebreak.incident.IncidentAlerts;
 import dev.firebreak.incident.IncidentGroups;
 import dev.firebreak.incident.IncidentManagement;
@@ -8,14 +9,13 @@ import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackSettings;
 import dev.firebreak.slack.StatusCardButtons;
-import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
-import com.slack.api.model.Message;
+import dev.firebreak.system.json.Json;
 import dev.firebreak.system.outbox.OutboxResult;
 import java.time.Clock;
-import java.util.function.Predicate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,9 +35,16 @@ class SlackDeliveryContext {
     private final List<StatusCardButtons> cardButtons;
     private final IncidentGroups groups;
 
-    SlackDeliveryContext(SlackChannels channels, SlackApi calls, SlackSettings settings,
-                         IncidentManagement incidents, IncidentQueries queries, IncidentAlerts alerts, Clock clock,
-                         List<StatusCardButtons> cardButtons, IncidentGroups groups) {
+    SlackDeliveryContext(
+            SlackChannels channels,
+            SlackApi calls,
+            SlackSettings settings,
+            IncidentManagement incidents,
+            IncidentQueries queries,
+            IncidentAlerts alerts,
+            Clock clock,
+            List<StatusCardButtons> cardButtons,
+            IncidentGroups groups) {
         this.queries = queries;
         this.groups = groups;
         this.cardButtons = cardButtons;
@@ -57,16 +64,31 @@ class SlackDeliveryContext {
     /** The status card's blocks, with the buttons other modules offer for this incident. */
     List<Map<String, Object>> cardBlocks(IncidentView view) {
         List<StatusCardButtons.Button> extra = view.status().isOpen()
-                ? cardButtons.stream().flatMap(b -> b.buttons(view.id()).stream()).toList() : List.of();
+                ? cardButtons.stream()
+                        .flatMap(b -> b.buttons(view.id()).stream())
+                        .toList()
+                : List.of();
         return StatusCard.blocks(view, extra, stormGroups(view.id()));
     }
 
     /** A storm incident's alert groups as the card shows them (none for other incidents). */
     List<StormCard.Group> stormGroups(UUID incidentId) {
-        return groups.findByIncidentIdOrderByOrdinal(incidentId).stream().map(g -> new StormCard.Group(g.getOrdinal(),
-                g.getTitle(), g.getSeverity(), g.getState(), g.getFiringAlerts(), g.getTotalAlerts(), g.getLabels(),
-                g.getSplitTo() == null ? null : incidents.find(g.getSplitTo().toString())
-                        .map(dev.firebreak.incident.Incident::reference).orElse(null))).toList();
+        return groups.findByIncidentIdOrderByOrdinal(incidentId).stream()
+                .map(g -> new StormCard.Group(
+                        g.getOrdinal(),
+                        g.getTitle(),
+                        g.getSeverity(),
+                        g.getState(),
+                        g.getFiringAlerts(),
+                        g.getTotalAlerts(),
+                        g.getLabels(),
+                        g.getSplitTo() == null
+                                ? null
+                                : incidents
+                                        .find(g.getSplitTo().toString())
+                                        .map(dev.firebreak.incident.Incident::reference)
+                                        .orElse(null)))
+                .toList();
     }
 
     /** The incident's channel row, if the channel exists (else the task has nothing to do). */
@@ -78,8 +100,7 @@ class SlackDeliveryContext {
      * A lookup in a channel's recent history: the ts found (or null), or why the lookup must wait;
      * {@code checked} is false when Slack refused the history for good (nothing is known).
      */
-    record Lookup(String ts, OutboxResult retry, boolean checked) {
-    }
+    record Lookup(String ts, OutboxResult retry, boolean checked) {}
 
     /**
      * After an attempt whose answer we never saw (timeout, 5xx, crash), Slack may have posted the message
@@ -88,15 +109,23 @@ class SlackDeliveryContext {
      */
     Lookup findPosted(String channel, String oldest, Predicate<Message> matches) {
         String bot = calls.self().map(SlackApi.Identity::userId).orElse(null);
-        SlackApi.Answer<ConversationsHistoryResponse> history = calls.call("conversations.history", null,
+        SlackApi.Answer<ConversationsHistoryResponse> history = calls.call(
+                "conversations.history",
+                null,
                 m -> m.conversationsHistory(r -> r.channel(channel).limit(100).oldest(oldest)));
         if (!history.ok()) {
-            return history.result() instanceof OutboxResult.Retry ? new Lookup(null, history.result(), false)
+            return history.result() instanceof OutboxResult.Retry
+                    ? new Lookup(null, history.result(), false)
                     : new Lookup(null, null, false);
         }
-        String ts = history.response().getMessages() == null ? null : history.response().getMessages().stream()
-                .filter(msg -> (bot != null && bot.equals(msg.getUser())) || msg.getBotId() != null)
-                .filter(matches).map(Message::getTs).findFirst().orElse(null);
+        String ts = history.response().getMessages() == null
+                ? null
+                : history.response().getMessages().stream()
+                        .filter(msg -> (bot != null && bot.equals(msg.getUser())) || msg.getBotId() != null)
+                        .filter(matches)
+                        .map(Message::getTs)
+                        .findFirst()
+                        .orElse(null);
         return new Lookup(ts, null, true);
     }
 

@@ -40,8 +40,8 @@ public class SlackDeliveryListener {
     private final Clock clock;
     private final AtomicBoolean saidOff = new AtomicBoolean();
 
-    SlackDeliveryListener(SlackSettings settings, SlackChannels channels, Outbox outbox, Clock clock,
-                          DrillSettings drills) {
+    SlackDeliveryListener(
+            SlackSettings settings, SlackChannels channels, Outbox outbox, Clock clock, DrillSettings drills) {
         this.settings = settings;
         this.drills = drills;
         this.channels = channels;
@@ -59,7 +59,10 @@ public class SlackDeliveryListener {
             return;
         }
         UUID id = e.incidentId();
-        channels.insertIntent(id, ChannelNames.of(settings.channelPrefix(), drills.channelPrefix(), e.number(), e.title()), clock.instant());
+        channels.insertIntent(
+                id,
+                ChannelNames.of(settings.channelPrefix(), drills.channelPrefix(), e.number(), e.title()),
+                clock.instant());
         enqueue(SlackTasks.CREATE_CHANNEL, "slack.create-channel:" + id, new SlackTasks.IncidentTask(id), id);
         enqueue(SlackTasks.INVITE, "slack.invite:" + id + ":initial", new SlackInvites.Task(id, null, null), id);
         enqueue(SlackTasks.POST_CARD, "slack.post-card:" + id, new SlackTasks.IncidentTask(id), id);
@@ -109,7 +112,11 @@ public class SlackDeliveryListener {
         cardChanged(e.incidentId());
         String user = SlackText.slackUserId(e.assignee());
         if (user != null && e.assignee().startsWith("slack:")) {
-            enqueue(SlackTasks.INVITE, null, new SlackInvites.Task(e.incidentId(), List.of(user), null), e.incidentId());
+            enqueue(
+                    SlackTasks.INVITE,
+                    null,
+                    new SlackInvites.Task(e.incidentId(), List.of(user), null),
+                    e.incidentId());
         }
     }
 
@@ -123,10 +130,19 @@ public class SlackDeliveryListener {
         }
         UUID id = e.incidentId();
         long at = e.at().toEpochMilli();
-        enqueue(SlackTasks.CLOSING_SUMMARY, "slack.closing-summary:" + id + ":" + at, new SlackTasks.IncidentTask(id), id);
+        enqueue(
+                SlackTasks.CLOSING_SUMMARY,
+                "slack.closing-summary:" + id + ":" + at,
+                new SlackTasks.IncidentTask(id),
+                id);
         if (settings.archiveAfter() != null) {
-            outbox.enqueueAt(SlackTasks.ARCHIVE, SlackTasks.archiveQueue(id), "slack.archive:" + id + ":" + at, id,
-                    new SlackTasks.ArchiveTask(id, at), e.at().plus(settings.archiveAfter()));
+            outbox.enqueueAt(
+                    SlackTasks.ARCHIVE,
+                    SlackTasks.archiveQueue(id),
+                    "slack.archive:" + id + ":" + at,
+                    id,
+                    new SlackTasks.ArchiveTask(id, at),
+                    e.at().plus(settings.archiveAfter()));
         }
     }
 
@@ -136,8 +152,12 @@ public class SlackDeliveryListener {
     }
 
     private void cardChanged(UUID id) {
-        channels.cardChanged(id).ifPresent(version -> enqueue(SlackTasks.UPDATE_CARD,
-                "slack.update-card:" + id + ":" + version, new SlackTasks.IncidentTask(id), id));
+        channels.cardChanged(id)
+                .ifPresent(version -> enqueue(
+                        SlackTasks.UPDATE_CARD,
+                        "slack.update-card:" + id + ":" + version,
+                        new SlackTasks.IncidentTask(id),
+                        id));
     }
 
     private void setTopic(UUID id) {

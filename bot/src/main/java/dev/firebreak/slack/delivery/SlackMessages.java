@@ -10,8 +10,7 @@ import java.util.UUID;
 /** The channel topic and purpose, the announcement and the closing summary: pure functions of data. */
 final class SlackMessages {
 
-    private SlackMessages() {
-    }
+    private SlackMessages() {}
 
     /** The marker in the channel purpose that says "this channel belongs to that incident". */
     static String marker(UUID incidentId) {
@@ -28,8 +27,10 @@ final class SlackMessages {
     }
 
     static String announcement(IncidentView v, String channelId) {
-        return cap(":rotating_light: *" + v.reference() + "* (" + v.severity() + ") opened: " + esc(v.title())
-                + " → <#" + channelId + ">", SlackText.SECTION_TEXT - 20 - channelId.length()) ;
+        return cap(
+                ":rotating_light: *" + v.reference() + "* (" + v.severity() + ") opened: " + esc(v.title()) + " → <#"
+                        + channelId + ">",
+                SlackText.SECTION_TEXT - 20 - channelId.length());
     }
 
     static String closingSummary(IncidentView v) {
@@ -39,7 +40,9 @@ final class SlackMessages {
         sb.append("\n• Time to acknowledge: ").append(since(start, v.acknowledgedAt()));
         sb.append("\n• Time to mitigate: ").append(since(start, v.mitigatedAt()));
         sb.append("\n• Time to resolve: ").append(since(start, v.resolvedAt()));
-        sb.append("\n_Measured from detection").append(v.detectedAt() == null ? " (opening)" : "").append("._");
+        sb.append("\n_Measured from detection")
+                .append(v.detectedAt() == null ? " (opening)" : "")
+                .append("._");
         String head = sb.toString();
         if (v.summary() != null && !v.summary().isBlank()) {
             head += "\n*Summary:* " + esc(v.summary());

@@ -1,6 +1,5 @@
 package dev.firebreak.slack.delivery;
 
-import java.util.List;
 import java.util.UUID;
 
 /** Outbox task kinds and payloads of Slack delivery. All run on {@code SlackActions.queueKey(incident)}. */
@@ -20,10 +19,10 @@ final class SlackTasks {
      * archive happens after everything posted before it (card, closing summary), even after a long outage.
      */
     static final String ARCHIVE = "slack.archive";
+
     static final String ARCHIVE_CHANNEL = "slack.archive-channel";
 
-    private SlackTasks() {
-    }
+    private SlackTasks() {}
 
     /**
      * The topic's own queue: a topic Slack keeps refusing (say {@code missing_scope}, or retries until dead) never
@@ -38,10 +37,8 @@ final class SlackTasks {
         return "slack-archive:" + incidentId;
     }
 
-    record IncidentTask(UUID incidentId) {
-    }
+    record IncidentTask(UUID incidentId) {}
 
     /** Archive only if the incident is still resolved from that resolve ({@code resolvedAtMillis}). */
-    record ArchiveTask(UUID incidentId, long resolvedAtMillis) {
-    }
+    record ArchiveTask(UUID incidentId, long resolvedAtMillis) {}
 }

@@ -8,13 +8,13 @@ final class SlackText {
 
     /** Slack's limit for a section's text and most text objects. */
     static final int SECTION_TEXT = 3000;
+
     static final int HEADER_TEXT = 150;
     static final int TOPIC = 250;
 
     private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>|\"]{1,1900}");
 
-    private SlackText() {
-    }
+    private SlackText() {}
 
     /** Escaped mrkdwn of untrusted text. */
     static String esc(String text) {

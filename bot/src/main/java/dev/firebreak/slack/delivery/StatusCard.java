@@ -21,21 +21,24 @@ final class StatusCard {
 
     static final int SHOWN_ALERTS = 5;
     static final int MAX_BLOCKS = 50;
-    private static final List<String> KEY_LABELS = List.of("service", "instance", "job", "namespace", "pod",
-            "cluster", "severity");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final List<String> KEY_LABELS =
+            List.of("service", "instance", "job", "namespace", "pod", "cluster", "severity");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The banner on the card of a drill incident (issue 14). */
-    static final String DRILL_BANNER = ":construction: *DRILL* · this incident was played from a capture for a game day."
-            + " Nobody was paged; runbooks run in dry-run.";
+    static final String DRILL_BANNER =
+            ":construction: *DRILL* · this incident was played from a capture for a game day."
+                    + " Nobody was paged; runbooks run in dry-run.";
 
-    private StatusCard() {
-    }
+    private StatusCard() {}
 
     /** Notification/fallback text (plain, short). */
     static String text(IncidentView v) {
-        return cap((v.number() < 0 ? "[DRILL] " : "") + v.reference() + " [" + v.severity() + "] " + v.status() + ": " + esc(v.title()), 300);
+        return cap(
+                (v.number() < 0 ? "[DRILL] " : "") + v.reference() + " [" + v.severity() + "] " + v.status() + ": "
+                        + esc(v.title()),
+                300);
     }
 
     static List<Map<String, Object>> blocks(IncidentView v) {
@@ -48,19 +51,26 @@ final class StatusCard {
     }
 
     /** With the alert groups of a storm incident ({@link StormCard}; none for other incidents). */
-    static List<Map<String, Object>> blocks(IncidentView v, List<dev.firebreak.slack.StatusCardButtons.Button> extra,
-                                            List<StormCard.Group> stormGroups) {
+    static List<Map<String, Object>> blocks(
+            IncidentView v,
+            List<dev.firebreak.slack.StatusCardButtons.Button> extra,
+            List<StormCard.Group> stormGroups) {
         List<Map<String, Object>> blocks = new ArrayList<>();
-        blocks.add(Map.of("type", "header", "text", plain(cap(v.reference() + ": " + v.title(), SlackText.HEADER_TEXT))));
+        blocks.add(
+                Map.of("type", "header", "text", plain(cap(v.reference() + ": " + v.title(), SlackText.HEADER_TEXT))));
         if (v.number() < 0) {
             blocks.add(Map.of("type", "section", "block_id", "drill-banner", "text", mrkdwn(DRILL_BANNER)));
         }
-        blocks.add(Map.of("type", "section", "fields", List.of(
-                mrkdwn("*Severity*\n" + v.severity()),
-                mrkdwn("*Status*\n" + statusLabel(v.status())),
-                mrkdwn("*Commander*\n" + person(v.commander())),
-                mrkdwn("*Scribe*\n" + person(v.scribe())),
-                mrkdwn("*Comms*\n" + person(v.comms())))));
+        blocks.add(Map.of(
+                "type",
+                "section",
+                "fields",
+                List.of(
+                        mrkdwn("*Severity*\n" + v.severity()),
+                        mrkdwn("*Status*\n" + statusLabel(v.status())),
+                        mrkdwn("*Commander*\n" + person(v.commander())),
+                        mrkdwn("*Scribe*\n" + person(v.scribe())),
+                        mrkdwn("*Comms*\n" + person(v.comms())))));
         if (v.summary() != null && !v.summary().isBlank()) {
             blocks.add(section(cap(esc(v.summary()), SlackText.SECTION_TEXT)));
         }
@@ -76,18 +86,33 @@ final class StatusCard {
         }
         blocks.add(actions(v));
         if (!extra.isEmpty()) {
-            blocks.add(Map.of("type", "actions", "block_id", "incident-extra:" + v.id(), "elements", extra.stream()
-                    .limit(5).map(b -> button(b.actionId(), cap(b.label(), 75), b.value(), null)).toList()));
+            blocks.add(Map.of(
+                    "type",
+                    "actions",
+                    "block_id",
+                    "incident-extra:" + v.id(),
+                    "elements",
+                    extra.stream()
+                            .limit(5)
+                            .map(b -> button(b.actionId(), cap(b.label(), 75), b.value(), null))
+                            .toList()));
         }
-        blocks.add(Map.of("type", "context", "elements", List.of(mrkdwn(
-                "Opened " + TIME.format(v.openedAt()) + " · detected " + TIME.format(v.detectedAt())))));
+        blocks.add(Map.of(
+                "type",
+                "context",
+                "elements",
+                List.of(mrkdwn("Opened " + TIME.format(v.openedAt()) + " · detected " + TIME.format(v.detectedAt())))));
         return blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks;
     }
 
     static String alerts(IncidentView v) {
-        StringBuilder sb = new StringBuilder("*Alerts:* ").append(v.firing()).append(" firing · ")
-                .append(v.resolved()).append(" resolved");
-        List<IncidentView.AlertView> ordered = new ArrayList<>(v.alerts().stream().filter(IncidentView.AlertView::firing).toList());
+        StringBuilder sb = new StringBuilder("*Alerts:* ")
+                .append(v.firing())
+                .append(" firing · ")
+                .append(v.resolved())
+                .append(" resolved");
+        List<IncidentView.AlertView> ordered = new ArrayList<>(
+                v.alerts().stream().filter(IncidentView.AlertView::firing).toList());
         ordered.addAll(v.alerts().stream().filter(a -> !a.firing()).toList());
         ordered.stream().limit(SHOWN_ALERTS).forEach(a -> sb.append('\n').append(alertLine(a)));
         int notShown = ordered.size() - Math.min(ordered.size(), SHOWN_ALERTS);
@@ -112,7 +137,9 @@ final class StatusCard {
             }
         }
         if (parts.isEmpty()) {
-            a.labels().entrySet().stream().filter(e -> !"alertname".equals(e.getKey())).limit(3)
+            a.labels().entrySet().stream()
+                    .filter(e -> !"alertname".equals(e.getKey()))
+                    .limit(3)
                     .forEach(e -> parts.add(esc(cap(e.getKey(), 40)) + "=" + esc(cap(e.getValue(), 80))));
         }
         return icon + " *" + name + "*" + (parts.isEmpty() ? "" : " — " + String.join(", ", parts));
@@ -121,9 +148,16 @@ final class StatusCard {
     static String links(IncidentView v) {
         List<String> links = new ArrayList<>();
         links.add(link(v.externalUrl(), "Alertmanager"));
-        v.alerts().stream().map(IncidentView.AlertView::generatorUrl).filter(url -> link(url, "") != null).findFirst()
+        v.alerts().stream()
+                .map(IncidentView.AlertView::generatorUrl)
+                .filter(url -> link(url, "") != null)
+                .findFirst()
                 .ifPresent(url -> links.add(link(url, "Graph")));
-        v.alerts().stream().map(IncidentView.AlertView::runbookUrl).filter(url -> link(url, "") != null).distinct().limit(3)
+        v.alerts().stream()
+                .map(IncidentView.AlertView::runbookUrl)
+                .filter(url -> link(url, "") != null)
+                .distinct()
+                .limit(3)
                 .forEach(url -> links.add(link(url, "Runbook")));
         return cap(String.join(" · ", links.stream().filter(Objects::nonNull).toList()), SlackText.SECTION_TEXT);
     }

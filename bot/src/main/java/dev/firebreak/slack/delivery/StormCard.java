@@ -22,21 +22,35 @@ final class StormCard {
     static final int TOP_LABELS = 5;
     private static final Set<String> SKIPPED_LABELS = Set.of("severity");
 
-    private StormCard() {
-    }
+    private StormCard() {}
 
     /** One group as the card shows it; {@code splitTo} is the reference of its own incident once split out. */
-    record Group(int ordinal, String title, Severity severity, IncidentGroup.State state, int firing, int total,
-                 Map<String, String> labels, String splitTo) {
-    }
+    record Group(
+            int ordinal,
+            String title,
+            Severity severity,
+            IncidentGroup.State state,
+            int firing,
+            int total,
+            Map<String, String> labels,
+            String splitTo) {}
 
     static String text(List<Group> groups) {
-        long firing = groups.stream().filter(g -> g.state() == IncidentGroup.State.FIRING).count();
-        long resolved = groups.stream().filter(g -> g.state() == IncidentGroup.State.RESOLVED).count();
+        long firing = groups.stream()
+                .filter(g -> g.state() == IncidentGroup.State.FIRING)
+                .count();
+        long resolved = groups.stream()
+                .filter(g -> g.state() == IncidentGroup.State.RESOLVED)
+                .count();
         long split = groups.size() - firing - resolved;
-        StringBuilder sb = new StringBuilder(":thunder_cloud_and_rain: *Alert storm:* ").append(groups.size())
-                .append(groups.size() == 1 ? " alert group" : " alert groups").append(" · ").append(firing)
-                .append(" firing · ").append(resolved).append(" resolved");
+        StringBuilder sb = new StringBuilder(":thunder_cloud_and_rain: *Alert storm:* ")
+                .append(groups.size())
+                .append(groups.size() == 1 ? " alert group" : " alert groups")
+                .append(" · ")
+                .append(firing)
+                .append(" firing · ")
+                .append(resolved)
+                .append(" resolved");
         if (split > 0) {
             sb.append(" · ").append(split).append(" split out");
         }
@@ -44,8 +58,11 @@ final class StormCard {
         if (!top.isEmpty()) {
             sb.append("\n*Top labels:* ").append(top);
         }
-        List<Group> ordered = groups.stream().sorted(Comparator.comparing((Group g) -> g.state().ordinal())
-                .thenComparing(Group::severity).thenComparing(Group::ordinal)).toList();
+        List<Group> ordered = groups.stream()
+                .sorted(Comparator.comparing((Group g) -> g.state().ordinal())
+                        .thenComparing(Group::severity)
+                        .thenComparing(Group::ordinal))
+                .toList();
         ordered.stream().limit(SHOWN_GROUPS).forEach(g -> sb.append('\n').append(line(g)));
         StringBuilder tail = new StringBuilder();
         if (ordered.size() > SHOWN_GROUPS) {
@@ -78,8 +95,13 @@ final class StormCard {
                 }
             });
         }
-        return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP_LABELS).map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() >= 2)
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_LABELS)
+                .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,7 +1,7 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.conversations.ConversationsUnarchiveResponse;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -33,8 +33,8 @@ class UnarchiveHandler implements OutboxHandler {
             return OutboxResult.done();
         }
         String channel = row.get().channelId();
-        SlackApi.Answer<ConversationsUnarchiveResponse> answer = ctx.calls.call("conversations.unarchive", null,
-                m -> m.conversationsUnarchive(r -> r.channel(channel)));
+        SlackApi.Answer<ConversationsUnarchiveResponse> answer =
+                ctx.calls.call("conversations.unarchive", null, m -> m.conversationsUnarchive(r -> r.channel(channel)));
         if (answer.done() || "not_archived".equals(answer.error())) {
             ctx.channels.archived(id, false);
             return OutboxResult.done();

@@ -1,7 +1,7 @@
 package dev.firebreak.slack.delivery;
 
-import dev.firebreak.slack.SlackApi;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import dev.firebreak.slack.SlackApi;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -50,7 +50,8 @@ class UpdateCardHandler implements OutboxHandler {
         long version = row.cardVersion();
         Instant now = ctx.clock.instant();
         if (row.cardRenderedVersion() >= version) {
-            return ctx.channels.clearPending(id, version) ? OutboxResult.done()
+            return ctx.channels.clearPending(id, version)
+                    ? OutboxResult.done()
                     : OutboxResult.waitUntil(now, "card changed meanwhile");
         }
         Instant next = row.cardUpdatedAt() == null ? now : row.cardUpdatedAt().plus(ctx.settings.cardUpdateInterval());
@@ -60,8 +61,13 @@ class UpdateCardHandler implements OutboxHandler {
         String channel = row.channelId();
         String ts = row.cardTs();
         IncidentView view = ctx.view(id);
-        SlackApi.Answer<ChatUpdateResponse> updated = ctx.calls.call("chat.update", channel, Priority.LOW,
-                m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(StatusCard.text(view))
+        SlackApi.Answer<ChatUpdateResponse> updated = ctx.calls.call(
+                "chat.update",
+                channel,
+                Priority.LOW,
+                m -> m.chatUpdate(r -> r.channel(channel)
+                        .ts(ts)
+                        .text(StatusCard.text(view))
                         .blocksAsString(SlackDeliveryContext.json(ctx.cardBlocks(view)))));
         if ("message_not_found".equals(updated.error())) {
             // Someone deleted the card: post (and pin) a new one with the current state instead.
@@ -73,8 +79,10 @@ class UpdateCardHandler implements OutboxHandler {
             if (!(reposted instanceof OutboxResult.Done)) {
                 return reposted;
             }
-            return ctx.channels.clearPending(id, version) ? OutboxResult.done()
-                    : OutboxResult.retryAt(ctx.clock.instant().plus(ctx.settings.cardUpdateInterval()), "card changed meanwhile");
+            return ctx.channels.clearPending(id, version)
+                    ? OutboxResult.done()
+                    : OutboxResult.retryAt(
+                            ctx.clock.instant().plus(ctx.settings.cardUpdateInterval()), "card changed meanwhile");
         }
         if (updated.result() instanceof OutboxResult.Failed) {
             ctx.channels.clearPending(id);

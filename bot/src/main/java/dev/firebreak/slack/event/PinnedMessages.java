@@ -1,12 +1,12 @@
 package dev.firebreak.slack.event;
 
-import dev.firebreak.slack.SlackIncidentChannels;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.PinAddedEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.slack.SlackActions;
 import dev.firebreak.slack.SlackApi;
+import dev.firebreak.slack.SlackIncidentChannels;
 import dev.firebreak.slack.bolt.SlackAppRegistration;
 import dev.firebreak.system.outbox.Outbox;
 import java.util.Optional;
@@ -37,15 +37,23 @@ class PinnedMessages implements SlackAppRegistration {
     public void registerOn(App app) {
         app.event(ReactionAddedEvent.class, (payload, ctx) -> {
             ReactionAddedEvent e = payload.getEvent();
-            if (PUSHPIN.equals(e.getReaction()) && e.getItem() != null && "message".equals(e.getItem().getType())) {
-                record(payload.getEventId(), e.getItem().getChannel(), e.getItem().getTs(), e.getUser());
+            if (PUSHPIN.equals(e.getReaction())
+                    && e.getItem() != null
+                    && "message".equals(e.getItem().getType())) {
+                record(
+                        payload.getEventId(),
+                        e.getItem().getChannel(),
+                        e.getItem().getTs(),
+                        e.getUser());
             }
             return ctx.ack();
         });
         app.event(PinAddedEvent.class, (payload, ctx) -> {
             PinAddedEvent e = payload.getEvent();
             PinAddedEvent.Item item = e.getItem();
-            if (item != null && "message".equals(item.getType()) && item.getMessage() != null
+            if (item != null
+                    && "message".equals(item.getType())
+                    && item.getMessage() != null
                     && !byThisBot(item.getMessage(), ctx.getBotId(), ctx.getBotUserId())) {
                 String channel = item.getChannel() != null ? item.getChannel() : e.getChannelId();
                 record(payload.getEventId(), channel, item.getMessage().getTs(), e.getUser());
@@ -68,7 +76,13 @@ class PinnedMessages implements SlackAppRegistration {
             return;
         }
         String key = RecordSlackMessage.dedupKey(channel, ts);
-        inbox.once(eventId, () -> outbox.enqueue(RecordSlackMessage.KIND, SlackActions.queueKey(incident.get().getId()),
-                key, incident.get().getId(), new RecordSlackMessage.Task(channel, ts, by)));
+        inbox.once(
+                eventId,
+                () -> outbox.enqueue(
+                        RecordSlackMessage.KIND,
+                        SlackActions.queueKey(incident.get().getId()),
+                        key,
+                        incident.get().getId(),
+                        new RecordSlackMessage.Task(channel, ts, by)));
     }
 }

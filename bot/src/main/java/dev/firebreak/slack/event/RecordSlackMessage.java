@@ -7,8 +7,8 @@ import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import dev.firebreak.incident.Actor;
-import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.slack.SlackApi;
+import dev.firebreak.slack.SlackMrkdwn;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
@@ -33,8 +33,7 @@ class RecordSlackMessage implements OutboxHandler {
     static final String KIND = "slack.record-message";
     static final int MAX_TEXT = 4000;
 
-    record Task(String channel, String ts, String pinnedBy) {
-    }
+    record Task(String channel, String ts, String pinnedBy) {}
 
     private final SlackApi slack;
     private final Timeline timeline;
@@ -52,7 +51,8 @@ class RecordSlackMessage implements OutboxHandler {
     static Instant instantOf(String ts) {
         BigDecimal seconds = new BigDecimal(ts);
         long whole = seconds.longValue();
-        long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+        long nanos =
+                seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
         return Instant.ofEpochSecond(whole, nanos);
     }
 
@@ -67,16 +67,28 @@ class RecordSlackMessage implements OutboxHandler {
             return OutboxResult.failed("Slack is not configured");
         }
         Task t = Outbox.payload(task, Task.class);
-        SlackApi.Answer<ConversationsHistoryResponse> history = slack.call("conversations.history", null,
-                m -> m.conversationsHistory(r -> r.channel(t.channel()).latest(t.ts()).oldest(t.ts()).inclusive(true).limit(1)));
+        SlackApi.Answer<ConversationsHistoryResponse> history = slack.call(
+                "conversations.history",
+                null,
+                m -> m.conversationsHistory(r -> r.channel(t.channel())
+                        .latest(t.ts())
+                        .oldest(t.ts())
+                        .inclusive(true)
+                        .limit(1)));
         if (!history.ok()) {
             return history.result();
         }
         Message message = find(history.response().getMessages(), t.ts());
         if (message == null) {
             // A reply in a thread is not in the channel history; the thread's listing (parent first) has it.
-            SlackApi.Answer<ConversationsRepliesResponse> replies = slack.call("conversations.replies", null,
-                    m -> m.conversationsReplies(r -> r.channel(t.channel()).ts(t.ts()).oldest(t.ts()).inclusive(true).limit(5)));
+            SlackApi.Answer<ConversationsRepliesResponse> replies = slack.call(
+                    "conversations.replies",
+                    null,
+                    m -> m.conversationsReplies(r -> r.channel(t.channel())
+                            .ts(t.ts())
+                            .oldest(t.ts())
+                            .inclusive(true)
+                            .limit(5)));
             if (!replies.ok()) {
                 return replies.result();
             }
@@ -92,7 +104,9 @@ class RecordSlackMessage implements OutboxHandler {
         if (self.get().authored(message.getUser(), message.getBotId())) {
             return OutboxResult.done();
         }
-        SlackApi.Answer<ChatGetPermalinkResponse> permalink = slack.call("chat.getPermalink", null,
+        SlackApi.Answer<ChatGetPermalinkResponse> permalink = slack.call(
+                "chat.getPermalink",
+                null,
                 m -> m.chatGetPermalink(r -> r.channel(t.channel()).messageTs(t.ts())));
         if (!permalink.ok()) {
             return permalink.result();
@@ -102,13 +116,27 @@ class RecordSlackMessage implements OutboxHandler {
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT - 1) + "…";
         }
-        timeline.record(new NewTimelineEntry(task.getIncidentId(), instantOf(t.ts()), TimelineKinds.SLACK_MESSAGE,
-                author, text, permalink.response().getPermalink(), null, false, null, dedupKey(t.channel(), t.ts())));
+        timeline.record(new NewTimelineEntry(
+                task.getIncidentId(),
+                instantOf(t.ts()),
+                TimelineKinds.SLACK_MESSAGE,
+                author,
+                text,
+                permalink.response().getPermalink(),
+                null,
+                false,
+                null,
+                dedupKey(t.channel(), t.ts())));
         return OutboxResult.done();
     }
 
     private static Message find(List<Message> messages, String ts) {
-        return messages == null ? null : messages.stream().filter(m -> ts.equals(m.getTs())).findFirst().orElse(null);
+        return messages == null
+                ? null
+                : messages.stream()
+                        .filter(m -> ts.equals(m.getTs()))
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** The author with a readable name; the user id alone when users.info cannot tell. */
@@ -122,7 +150,8 @@ class RecordSlackMessage implements OutboxHandler {
             return Actor.slack(userId, userId);
         }
         User u = info.response().getUser();
-        String name = u.getProfile() != null && notBlank(u.getProfile().getDisplayName()) ? u.getProfile().getDisplayName()
+        String name = u.getProfile() != null && notBlank(u.getProfile().getDisplayName())
+                ? u.getProfile().getDisplayName()
                 : notBlank(u.getRealName()) ? u.getRealName() : u.getName();
         return Actor.slack(userId, name);
     }

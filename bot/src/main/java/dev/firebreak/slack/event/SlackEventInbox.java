@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,8 +44,10 @@ public class SlackEventInbox {
         }
         try {
             tx.executeWithoutResult(s -> {
-                jdbc.update("INSERT INTO slack_event (event_id, received_at) VALUES (?, ?)",
-                        eventId, Timestamp.from(clock.instant()));
+                jdbc.update(
+                        "INSERT INTO slack_event (event_id, received_at) VALUES (?, ?)",
+                        eventId,
+                        Timestamp.from(clock.instant()));
                 work.run();
             });
             return true;

@@ -58,7 +58,8 @@ class BoundedDatabaseHealth {
             try {
                 return check.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                return Health.down().withDetail("error", "no answer from the database within " + LIMIT.toMillis() + " ms")
+                return Health.down()
+                        .withDetail("error", "no answer from the database within " + LIMIT.toMillis() + " ms")
                         .build();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

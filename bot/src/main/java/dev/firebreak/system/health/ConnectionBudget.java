@@ -30,7 +30,8 @@ class ConnectionBudget {
 
     @EventListener(ApplicationReadyEvent.class)
     void check() {
-        if (!(dataSource instanceof HikariDataSource hikari) || hikari.getJdbcUrl() == null
+        if (!(dataSource instanceof HikariDataSource hikari)
+                || hikari.getJdbcUrl() == null
                 || !hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
             return;
         }
@@ -41,13 +42,23 @@ class ConnectionBudget {
             int pool = hikari.getMaximumPoolSize();
             long needed = (long) replicas * pool;
             if (needed > max - reserved) {
-                log.warn("{} replica(s) x a pool of {} connections = {}, more than PostgreSQL allows ({} max_connections, "
+                log.warn(
+                        "{} replica(s) x a pool of {} connections = {}, more than PostgreSQL allows ({} max_connections, "
                                 + "{} reserved): lower spring.datasource.hikari.maximum-pool-size (SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE) "
                                 + "or raise max_connections. Set firebreak.replicas to the number of replicas for this check.",
-                        replicas, pool, needed, max, reserved);
+                        replicas,
+                        pool,
+                        needed,
+                        max,
+                        reserved);
             } else {
-                log.info("Connection budget: {} replica(s) x {} connections of PostgreSQL's {} (max_connections {}, {} reserved)",
-                        replicas, pool, max - reserved, max, reserved);
+                log.info(
+                        "Connection budget: {} replica(s) x {} connections of PostgreSQL's {} (max_connections {}, {} reserved)",
+                        replicas,
+                        pool,
+                        max - reserved,
+                        max,
+                        reserved);
             }
         } catch (RuntimeException e) {
             log.debug("Could not check the connection budget: {}", e.getMessage());

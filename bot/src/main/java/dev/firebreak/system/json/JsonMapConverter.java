@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class JsonMapConverter implements AttributeConverter<Map<String, String>, String> {
 
     private static final JsonMapper JSON = Json.mapper();
-    private static final TypeReference<LinkedHashMap<String, String>> TYPE = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> TYPE = new TypeReference<>() {};
 
     @Override
     public String convertToDatabaseColumn(Map<String, String> attribute) {

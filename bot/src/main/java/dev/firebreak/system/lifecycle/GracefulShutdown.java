@@ -26,6 +26,7 @@ public class GracefulShutdown implements SmartLifecycle {
 
     /** Stops before the web server's graceful shutdown (DEFAULT_PHASE - 1024) and the outbox worker. */
     static final int PHASE = Integer.MAX_VALUE - 512;
+
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
 
     private final ApplicationContext context;

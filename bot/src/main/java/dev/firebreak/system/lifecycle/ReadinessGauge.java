@@ -14,8 +14,11 @@ import org.springframework.stereotype.Component;
 class ReadinessGauge {
 
     ReadinessGauge(ApplicationAvailability availability, MeterRegistry registry) {
-        Gauge.builder("firebreak.ready", availability,
+        Gauge.builder(
+                        "firebreak.ready",
+                        availability,
                         a -> a.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC ? 1 : 0)
-                .description("1 while this replica is ready to accept traffic, else 0").register(registry);
+                .description("1 while this replica is ready to accept traffic, else 0")
+                .register(registry);
     }
 }

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   answering 503; keep it above the readiness probe's period (default probes: 5 s)
  */
 @ConfigurationProperties("firebreak.shutdown")
-public record ShutdownSettings(@DefaultValue("5s") Duration drainDelay) {
-}
+public record ShutdownSettings(@DefaultValue("5s") Duration drainDelay) {}

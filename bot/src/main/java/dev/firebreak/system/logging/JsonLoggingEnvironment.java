@@ -19,8 +19,9 @@ public class JsonLoggingEnvironment implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getProperty(SWITCH, Boolean.class, false) && !environment.containsProperty(BOOT_FORMAT)) {
-            environment.getPropertySources().addLast(new MapPropertySource("firebreakJsonLogging",
-                    Map.of(BOOT_FORMAT, "ecs")));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource("firebreakJsonLogging", Map.of(BOOT_FORMAT, "ecs")));
         }
     }
 }

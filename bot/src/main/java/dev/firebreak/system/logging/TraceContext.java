@@ -18,8 +18,7 @@ public final class TraceContext {
     private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
     private static final Pattern SAFE_ID = Pattern.compile("^[A-Za-z0-9._-]{8,64}$");
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     /** The current trace id, or null outside a traced request or task. */
     public static String traceId() {

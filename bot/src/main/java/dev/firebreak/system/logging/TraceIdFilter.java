@@ -33,7 +33,8 @@ class TraceIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         // A request whose body is read without a thread (BufferedBodyFilter) runs its controller on an ASYNC
         // dispatch, on another thread: it keeps the trace id it was given on the first pass.
-        String traceId = request.getAttribute(ATTRIBUTE) instanceof String kept ? kept
+        String traceId = request.getAttribute(ATTRIBUTE) instanceof String kept
+                ? kept
                 : TraceContext.fromHeaders(request.getHeader("traceparent"), request.getHeader("X-Request-Id"));
         request.setAttribute(ATTRIBUTE, traceId);
         MDC.put(TraceContext.TRACE_ID, traceId);

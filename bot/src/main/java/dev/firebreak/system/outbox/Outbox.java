@@ -45,11 +45,11 @@ public class Outbox {
 
     /** As {@link #enqueue}, but not to run before {@code notBefore} (e.g. archive a channel later). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean enqueueAt(String kind, String queueKey, String dedupKey, UUID incidentId, Object payload,
-                             Instant notBefore) {
+    public boolean enqueueAt(
+            String kind, String queueKey, String dedupKey, UUID incidentId, Object payload, Instant notBefore) {
         String json = payload instanceof String s ? s : JSON.writeValueAsString(payload);
-        boolean written = store.insert(kind, queueKey, dedupKey, incidentId, json, notBefore, clock.instant(),
-                TraceContext.traceId());
+        boolean written = store.insert(
+                kind, queueKey, dedupKey, incidentId, json, notBefore, clock.instant(), TraceContext.traceId());
         if (written) {
             events.publishEvent(new OutboxWorker.WorkEnqueued());
         }

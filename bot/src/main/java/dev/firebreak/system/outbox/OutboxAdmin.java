@@ -17,12 +17,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class OutboxAdmin {
 
     /** Unfinished tasks of one kind in one state, and the oldest due one (pending only). */
-    public record Backlog(String kind, String state, long tasks, Instant oldestDue) {
-    }
+    public record Backlog(String kind, String state, long tasks, Instant oldestDue) {}
 
-    public record Task(long id, String kind, String state, String queueKey, UUID incidentId, int attempts,
-                       String lastError, Instant createdAt, Instant completedAt) {
-    }
+    public record Task(
+            long id,
+            String kind,
+            String state,
+            String queueKey,
+            UUID incidentId,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant completedAt) {}
 
     private final OutboxStore store;
     private final OutboxTasks tasks;
@@ -36,17 +42,27 @@ public class OutboxAdmin {
 
     public List<Backlog> backlog() {
         return store.backlog(clock.instant()).stream()
-                .map(b -> new Backlog(b.kind(), b.status().toLowerCase(Locale.ROOT), b.tasks(), b.oldestDue())).toList();
+                .map(b -> new Backlog(b.kind(), b.status().toLowerCase(Locale.ROOT), b.tasks(), b.oldestDue()))
+                .toList();
     }
 
     /** Dead, then failed tasks, oldest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<Task> stuck(int limit) {
-        return java.util.stream.Stream.concat(tasks.findByStatusOrderById(OutboxTask.DEAD).stream(),
+        return java.util.stream.Stream.concat(
+                        tasks.findByStatusOrderById(OutboxTask.DEAD).stream(),
                         tasks.findByStatusOrderById(OutboxTask.FAILED).stream())
                 .limit(limit)
-                .map(t -> new Task(t.getId(), t.getKind(), t.getStatus().toLowerCase(Locale.ROOT), t.getQueueKey(),
-                        t.getIncidentId(), t.getAttempts(), t.getLastError(), t.getCreatedAt(), t.getCompletedAt()))
+                .map(t -> new Task(
+                        t.getId(),
+                        t.getKind(),
+                        t.getStatus().toLowerCase(Locale.ROOT),
+                        t.getQueueKey(),
+                        t.getIncidentId(),
+                        t.getAttempts(),
+                        t.getLastError(),
+                        t.getCreatedAt(),
+                        t.getCompletedAt()))
                 .toList();
     }
 

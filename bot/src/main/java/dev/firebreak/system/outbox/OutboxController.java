@@ -24,17 +24,33 @@ import org.springframework.web.bind.annotation.RestController;
 class OutboxController {
 
     /** One task as the API shows it (no payload: it may hold people's text). */
-    record TaskView(long id, String kind, String state, String queueKey, UUID incidentId, int attempts,
-                    String lastError, Instant createdAt, Instant completedAt) {
+    record TaskView(
+            long id,
+            String kind,
+            String state,
+            String queueKey,
+            UUID incidentId,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant completedAt) {
 
         static TaskView of(OutboxTask t) {
-            return new TaskView(t.getId(), t.getKind(), t.getStatus().toLowerCase(Locale.ROOT), t.getQueueKey(),
-                    t.getIncidentId(), t.getAttempts(), t.getLastError(), t.getCreatedAt(), t.getCompletedAt());
+            return new TaskView(
+                    t.getId(),
+                    t.getKind(),
+                    t.getStatus().toLowerCase(Locale.ROOT),
+                    t.getQueueKey(),
+                    t.getIncidentId(),
+                    t.getAttempts(),
+                    t.getLastError(),
+                    t.getCreatedAt(),
+                    t.getCompletedAt());
         }
     }
 
-    private static final Map<String, String> STATES = Map.of("dead", OutboxTask.DEAD, "failed", OutboxTask.FAILED,
-            "pending", OutboxTask.PENDING);
+    private static final Map<String, String> STATES =
+            Map.of("dead", OutboxTask.DEAD, "failed", OutboxTask.FAILED, "pending", OutboxTask.PENDING);
 
     private final OutboxTasks tasks;
     private final OutboxStore store;
@@ -52,16 +68,22 @@ class OutboxController {
         if (status == null) {
             throw new BadRequestException("state must be one of dead, failed, pending");
         }
-        return tasks.findByStatusOrderById(status).stream().limit(500).map(TaskView::of).toList();
+        return tasks.findByStatusOrderById(status).stream()
+                .limit(500)
+                .map(TaskView::of)
+                .toList();
     }
 
     @PostMapping("/{id}/retry")
     TaskView retry(@PathVariable long id) {
-        OutboxTask task = tasks.findById(id).orElseThrow(() -> new BadRequestException(HttpStatus.NOT_FOUND,
-                "not_found", "no outbox task " + id));
+        OutboxTask task = tasks.findById(id)
+                .orElseThrow(() -> new BadRequestException(HttpStatus.NOT_FOUND, "not_found", "no outbox task " + id));
         if (!store.redrive(id, clock.instant())) {
-            throw new BadRequestException(HttpStatus.CONFLICT, "not_dead",
-                    "outbox task " + id + " is " + task.getStatus().toLowerCase(Locale.ROOT) + "; only dead or failed tasks are re-driven");
+            throw new BadRequestException(
+                    HttpStatus.CONFLICT,
+                    "not_dead",
+                    "outbox task " + id + " is " + task.getStatus().toLowerCase(Locale.ROOT)
+                            + "; only dead or failed tasks are re-driven");
         }
         return tasks.findById(id).map(TaskView::of).orElseThrow();
     }

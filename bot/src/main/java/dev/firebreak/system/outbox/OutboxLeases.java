@@ -42,8 +42,8 @@ final class OutboxLeases {
 
     Renewal keep(long taskId, String owner) {
         long every = Math.max(1, lease.toMillis() / 3);
-        ScheduledFuture<?> renewing = TIMER.scheduleAtFixedRate(() -> renew(taskId, owner), every, every,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewing =
+                TIMER.scheduleAtFixedRate(() -> renew(taskId, owner), every, every, TimeUnit.MILLISECONDS);
         return () -> renewing.cancel(false);
     }
 

@@ -36,8 +36,7 @@ class OutboxMetrics {
     static final Set<String> DEAD_STATUSES = Set.of("FAILED", "DEAD");
     private static final Logger log = LoggerFactory.getLogger(OutboxMetrics.class);
 
-    private record Totals(long pending, Instant oldestDue, long dead) {
-    }
+    private record Totals(long pending, Instant oldestDue, long dead) {}
 
     private final OutboxStore store;
     private final MeterRegistry meters;
@@ -52,18 +51,29 @@ class OutboxMetrics {
         Set<String> targets = new TreeSet<>(List.of("slack", "pagerduty", "postmortem"));
         handlers.forEach(h -> targets.add(target(h.kind())));
         for (String target : targets) {
-            Gauge.builder("firebreak.outbox.pending.tasks", this, m -> m.totals(target).pending())
-                    .tag("target", target).description("Outbox tasks waiting to run (due now or scheduled later)")
+            Gauge.builder(
+                            "firebreak.outbox.pending.tasks",
+                            this,
+                            m -> m.totals(target).pending())
+                    .tag("target", target)
+                    .description("Outbox tasks waiting to run (due now or scheduled later)")
                     .register(meters);
             Gauge.builder("firebreak.outbox.oldest.due.task.age", this, m -> m.oldestDueAgeSeconds(target))
-                    .tag("target", target).baseUnit("seconds")
+                    .tag("target", target)
+                    .baseUnit("seconds")
                     .description("How long the oldest due outbox task has been waiting; 0 when none is due")
                     .register(meters);
-            Gauge.builder("firebreak.outbox.dead.tasks", this, m -> m.totals(target).dead())
-                    .tag("target", target).description("Outbox tasks that failed permanently and will not run again")
+            Gauge.builder(
+                            "firebreak.outbox.dead.tasks",
+                            this,
+                            m -> m.totals(target).dead())
+                    .tag("target", target)
+                    .description("Outbox tasks that failed permanently and will not run again")
                     .register(meters);
-            Counter.builder("firebreak.outbox.lease.takeovers").tag("target", target)
-                    .description("Outbox tasks claimed after another worker's lease expired (that worker died or stalled)")
+            Counter.builder("firebreak.outbox.lease.takeovers")
+                    .tag("target", target)
+                    .description(
+                            "Outbox tasks claimed after another worker's lease expired (that worker died or stalled)")
                     .register(meters);
         }
     }
@@ -74,15 +84,21 @@ class OutboxMetrics {
     }
 
     void attempt(String kind, String outcome) {
-        Counter.builder("firebreak.outbox.attempts").tag("target", target(kind)).tag("kind", kind)
-                .tag("outcome", outcome).description("Outbox handler runs by outcome (done, retry, failed)")
-                .register(meters).increment();
+        Counter.builder("firebreak.outbox.attempts")
+                .tag("target", target(kind))
+                .tag("kind", kind)
+                .tag("outcome", outcome)
+                .description("Outbox handler runs by outcome (done, retry, failed)")
+                .register(meters)
+                .increment();
     }
 
     void takeover(String kind) {
-        Counter.builder("firebreak.outbox.lease.takeovers").tag("target", target(kind))
+        Counter.builder("firebreak.outbox.lease.takeovers")
+                .tag("target", target(kind))
                 .description("Outbox tasks claimed after another worker's lease expired (that worker died or stalled)")
-                .register(meters).increment();
+                .register(meters)
+                .increment();
     }
 
     /** The next read queries the database again (tests). */
@@ -92,7 +108,9 @@ class OutboxMetrics {
 
     private double oldestDueAgeSeconds(String target) {
         Instant oldest = totals(target).oldestDue();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     private Totals totals(String target) {
@@ -107,12 +125,21 @@ class OutboxMetrics {
             Map<String, Totals> next = new HashMap<>();
             for (OutboxStore.Backlog row : store.backlog(clock.instant())) {
                 String status = row.status().toUpperCase(Locale.ROOT);
-                Totals add = new Totals(status.equals(OutboxTask.PENDING) ? row.tasks() : 0, row.oldestDue(),
+                Totals add = new Totals(
+                        status.equals(OutboxTask.PENDING) ? row.tasks() : 0,
+                        row.oldestDue(),
                         DEAD_STATUSES.contains(status) ? row.tasks() : 0);
-                next.merge(target(row.kind()), add, (a, b) -> new Totals(a.pending() + b.pending(),
-                        a.oldestDue() == null ? b.oldestDue()
-                                : b.oldestDue() == null || a.oldestDue().isBefore(b.oldestDue()) ? a.oldestDue() : b.oldestDue(),
-                        a.dead() + b.dead()));
+                next.merge(
+                        target(row.kind()),
+                        add,
+                        (a, b) -> new Totals(
+                                a.pending() + b.pending(),
+                                a.oldestDue() == null
+                                        ? b.oldestDue()
+                                        : b.oldestDue() == null || a.oldestDue().isBefore(b.oldestDue())
+                                                ? a.oldestDue()
+                                                : b.oldestDue(),
+                                a.dead() + b.dead()));
             }
             snapshot = Map.copyOf(next);
         } catch (RuntimeException e) {

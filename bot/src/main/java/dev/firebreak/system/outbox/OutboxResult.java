@@ -44,6 +44,5 @@ public sealed interface OutboxResult {
         }
     }
 
-    record Failed(String reason) implements OutboxResult {
-    }
+    record Failed(String reason) implements OutboxResult {}
 }

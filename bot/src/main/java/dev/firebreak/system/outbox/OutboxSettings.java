@@ -28,5 +28,4 @@ public record OutboxSettings(
         @DefaultValue("1s") Duration baseBackoff,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("60") int maxAttempts,
-        @DefaultValue("7d") Duration retention) {
-}
+        @DefaultValue("7d") Duration retention) {}

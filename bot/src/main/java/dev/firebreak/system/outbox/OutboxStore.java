@@ -23,12 +23,24 @@ class OutboxStore {
         this.jdbc = jdbc;
     }
 
-    boolean insert(String kind, String queueKey, String dedupKey, UUID incidentId, String payload,
-                   Instant notBefore, Instant now, String traceId) {
+    boolean insert(
+            String kind,
+            String queueKey,
+            String dedupKey,
+            UUID incidentId,
+            String payload,
+            Instant notBefore,
+            Instant now,
+            String traceId) {
         var params = new MapSqlParameterSource()
-                .addValue("kind", kind).addValue("queueKey", queueKey).addValue("dedupKey", dedupKey)
-                .addValue("incidentId", incidentId).addValue("payload", payload)
-                .addValue("notBefore", ts(notBefore)).addValue("now", ts(now)).addValue("traceId", traceId);
+                .addValue("kind", kind)
+                .addValue("queueKey", queueKey)
+                .addValue("dedupKey", dedupKey)
+                .addValue("incidentId", incidentId)
+                .addValue("payload", payload)
+                .addValue("notBefore", ts(notBefore))
+                .addValue("now", ts(now))
+                .addValue("traceId", traceId);
         int rows = jdbc.update("""
                 INSERT INTO outbox_task (kind, queue_key, dedup_key, incident_id, payload, status, attempts,
                                          not_before, created_at, trace_id)
@@ -42,11 +54,11 @@ class OutboxStore {
      * A due task at the head of its queue. {@code expiredOwner} is the worker whose lease on it ran out (it died
      * or stalled mid-task), or null: finishing tasks always clears the owner.
      */
-    record Due(long id, String kind, String expiredOwner) {
-    }
+    record Due(long id, String kind, String expiredOwner) {}
 
     List<Due> dueHeads(Instant now, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT t.id, t.kind, t.lease_owner FROM outbox_task t
                 WHERE t.status = 'PENDING' AND t.not_before <= :now
                   AND (t.lease_until IS NULL OR t.lease_until < :now)
@@ -54,59 +66,92 @@ class OutboxStore {
                                   WHERE o.queue_key = t.queue_key AND o.status = 'PENDING' AND o.id < t.id)
                 ORDER BY t.id
                 LIMIT :limit
-                """, new MapSqlParameterSource().addValue("now", ts(now)).addValue("limit", limit),
+                """,
+                new MapSqlParameterSource().addValue("now", ts(now)).addValue("limit", limit),
                 (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3)));
     }
 
     boolean claim(long id, String owner, Instant now, Instant leaseUntil) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 UPDATE outbox_task SET lease_owner = :owner, lease_until = :until, attempts = attempts + 1
                 WHERE id = :id AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)
-                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
-                .addValue("now", ts(now)).addValue("until", ts(leaseUntil))) == 1;
+                """,
+                        new MapSqlParameterSource()
+                                .addValue("id", id)
+                                .addValue("owner", owner)
+                                .addValue("now", ts(now))
+                                .addValue("until", ts(leaseUntil)))
+                == 1;
     }
 
     void complete(long id, String owner, Instant now) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE outbox_task SET status = 'DONE', completed_at = :now, lease_owner = NULL, lease_until = NULL
                 WHERE id = :id AND lease_owner = :owner
-                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner).addValue("now", ts(now)));
+                """,
+                new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("owner", owner)
+                        .addValue("now", ts(now)));
     }
 
     void reschedule(long id, String owner, Instant notBefore, String error) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE outbox_task SET not_before = :nb, last_error = :err, lease_owner = NULL, lease_until = NULL
                 WHERE id = :id AND lease_owner = :owner
-                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
-                .addValue("nb", ts(notBefore)).addValue("err", truncate(error)));
+                """,
+                new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("owner", owner)
+                        .addValue("nb", ts(notBefore))
+                        .addValue("err", truncate(error)));
     }
 
     /** Reschedules a task that only has to wait (a paced call): the attempt its claim counted is given back. */
     void postpone(long id, String owner, Instant notBefore, String reason) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE outbox_task SET not_before = :nb, last_error = :err, lease_owner = NULL, lease_until = NULL,
                                        attempts = attempts - 1
                 WHERE id = :id AND lease_owner = :owner
-                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
-                .addValue("nb", ts(notBefore)).addValue("err", truncate(reason)));
+                """,
+                new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("owner", owner)
+                        .addValue("nb", ts(notBefore))
+                        .addValue("err", truncate(reason)));
     }
 
     /** Renews the lease of a task this owner is still running; false if the lease was lost. */
     boolean renew(long id, String owner, Instant leaseUntil) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 UPDATE outbox_task SET lease_until = :until WHERE id = :id AND lease_owner = :owner AND status = 'PENDING'
-                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner)
-                .addValue("until", ts(leaseUntil))) == 1;
+                """,
+                        new MapSqlParameterSource()
+                                .addValue("id", id)
+                                .addValue("owner", owner)
+                                .addValue("until", ts(leaseUntil)))
+                == 1;
     }
 
     /** Finishes a task unsuccessfully: {@code FAILED} (permanent error) or {@code DEAD} (out of attempts). */
     void finish(long id, String owner, String status, Instant now, String error) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE outbox_task SET status = :status, completed_at = :now, last_error = :err,
                                        lease_owner = NULL, lease_until = NULL
                 WHERE id = :id AND lease_owner = :owner
-                """, new MapSqlParameterSource().addValue("id", id).addValue("owner", owner).addValue("status", status)
-                .addValue("now", ts(now)).addValue("err", truncate(error)));
+                """,
+                new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("owner", owner)
+                        .addValue("status", status)
+                        .addValue("now", ts(now))
+                        .addValue("err", truncate(error)));
     }
 
     /** Puts a dead or failed task back in its queue with fresh attempts; false if it is not dead or failed. */
@@ -129,8 +174,7 @@ class OutboxStore {
     }
 
     /** One row per (kind, status) of unfinished work, for the outbox gauges. */
-    record Backlog(String kind, String status, long tasks, Instant oldestDue) {
-    }
+    record Backlog(String kind, String status, long tasks, Instant oldestDue) {}
 
     /**
      * Every task not DONE, grouped by kind and status (PENDING, FAILED, and whatever other terminal state such
@@ -142,20 +186,26 @@ class OutboxStore {
                        MIN(CASE WHEN status = 'PENDING' AND not_before <= :now THEN not_before END) AS oldest_due
                 FROM outbox_task WHERE status <> 'DONE' GROUP BY kind, status
                 """, new MapSqlParameterSource("now", ts(now)), (rs, i) -> {
-                    OffsetDateTime oldest = rs.getObject("oldest_due", OffsetDateTime.class);
-                    return new Backlog(rs.getString("kind"), rs.getString("status"), rs.getLong("tasks"),
-                            oldest == null ? null : oldest.toInstant());
-                });
+            OffsetDateTime oldest = rs.getObject("oldest_due", OffsetDateTime.class);
+            return new Backlog(
+                    rs.getString("kind"),
+                    rs.getString("status"),
+                    rs.getLong("tasks"),
+                    oldest == null ? null : oldest.toInstant());
+        });
     }
 
     int purgeFinishedBefore(Instant cutoff) {
-        return jdbc.update("DELETE FROM outbox_task WHERE status IN ('DONE', 'FAILED') AND completed_at < :cutoff",
+        return jdbc.update(
+                "DELETE FROM outbox_task WHERE status IN ('DONE', 'FAILED') AND completed_at < :cutoff",
                 new MapSqlParameterSource("cutoff", ts(cutoff)));
     }
 
     long count(String status) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_task WHERE status = :status",
-                new MapSqlParameterSource("status", status), Long.class);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox_task WHERE status = :status",
+                new MapSqlParameterSource("status", status),
+                Long.class);
         return n == null ? 0 : n;
     }
 

@@ -22,6 +22,7 @@ public class OutboxTask {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String kind;
     private String queueKey;
     private String dedupKey;
@@ -37,22 +38,57 @@ public class OutboxTask {
     private Instant completedAt;
     private String traceId;
 
-    protected OutboxTask() {
+    protected OutboxTask() {}
+
+    public Long getId() {
+        return id;
     }
 
-    public Long getId() { return id; }
-    public String getKind() { return kind; }
-    public String getQueueKey() { return queueKey; }
-    public String getDedupKey() { return dedupKey; }
-    public UUID getIncidentId() { return incidentId; }
-    public String getPayload() { return payload; }
-    public String getStatus() { return status; }
+    public String getKind() {
+        return kind;
+    }
+
+    public String getQueueKey() {
+        return queueKey;
+    }
+
+    public String getDedupKey() {
+        return dedupKey;
+    }
+
+    public UUID getIncidentId() {
+        return incidentId;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public String getStatus() {
+        return status;
+    }
     /** How many times this task has been claimed, including the current attempt. */
-    public int getAttempts() { return attempts; }
-    public Instant getNotBefore() { return notBefore; }
-    public String getLastError() { return lastError; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getCompletedAt() { return completedAt; }
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNotBefore() {
+        return notBefore;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
     /** The trace id of the request that enqueued this task, or null (tasks written before V40). */
-    public String getTraceId() { return traceId; }
+    public String getTraceId() {
+        return traceId;
+    }
 }

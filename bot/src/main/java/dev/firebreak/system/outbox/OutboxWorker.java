@@ -35,8 +35,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class OutboxWorker implements SmartLifecycle {
 
     /** Published by {@link Outbox} when it writes a task; wakes the worker after commit. */
-    record WorkEnqueued() {
-    }
+    record WorkEnqueued() {}
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     private static final ThreadLocal<Long> CURRENT = new ThreadLocal<>();
@@ -61,14 +60,22 @@ public class OutboxWorker implements SmartLifecycle {
     private Thread poller;
     private ExecutorService pool;
 
-    OutboxWorker(OutboxStore store, OutboxTasks tasks, List<OutboxHandler> handlers, OutboxSettings settings,
-                 Clock clock, ApplicationEventPublisher events, OutboxMetrics metrics,
-                 ObjectProvider<IncidentReferences> references) {
+    OutboxWorker(
+            OutboxStore store,
+            OutboxTasks tasks,
+            List<OutboxHandler> handlers,
+            OutboxSettings settings,
+            Clock clock,
+            ApplicationEventPublisher events,
+            OutboxMetrics metrics,
+            ObjectProvider<IncidentReferences> references) {
         this.references = references;
         this.store = store;
         this.tasks = tasks;
-        this.handlers = handlers.stream().flatMap(h -> java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(h.kind()), h.formerKinds().stream()).map(k -> Map.entry(k, h)))
+        this.handlers = handlers.stream()
+                .flatMap(h -> java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(h.kind()), h.formerKinds().stream())
+                        .map(k -> Map.entry(k, h)))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         this.settings = settings;
         this.clock = clock;
@@ -107,7 +114,10 @@ public class OutboxWorker implements SmartLifecycle {
         }
         if (due.expiredOwner() != null) {
             metrics.takeover(due.kind());
-            log.info("Outbox task {} ({}) taken over from {}, whose lease expired", due.id(), due.kind(),
+            log.info(
+                    "Outbox task {} ({}) taken over from {}, whose lease expired",
+                    due.id(),
+                    due.kind(),
                     due.expiredOwner());
         }
         return true;
@@ -220,8 +230,8 @@ public class OutboxWorker implements SmartLifecycle {
             store.finish(task.getId(), owner, OutboxTask.FAILED, now, f.reason());
             count(task, "failed");
             log.warn("Outbox task {} ({}) failed permanently: {}", task.getId(), task.getKind(), f.reason());
-            events.publishEvent(new OutboxTaskFailed(task.getId(), task.getKind(), task.getIncidentId(),
-                    f.reason(), now));
+            events.publishEvent(
+                    new OutboxTaskFailed(task.getId(), task.getKind(), task.getIncidentId(), f.reason(), now));
         } else {
             store.complete(task.getId(), owner, now);
             count(task, "done");

@@ -6,7 +6,9 @@ package dev.firebreak.system.pacing;
  * (card edits, topic updates, notes) only go when the budget has room to spare.
  */
 public enum Priority {
-    HIGH(0), NORMAL(1), LOW(2);
+    HIGH(0),
+    NORMAL(1),
+    LOW(2);
 
     private final int level;
 

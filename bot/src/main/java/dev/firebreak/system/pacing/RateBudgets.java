@@ -66,8 +66,11 @@ public class RateBudgets {
         }
         long interval = budget.interval().toMillis();
         long tolerance = (long) (budget.burst() - priority.reserve(budget.burst())) * interval;
-        var params = new MapSqlParameterSource().addValue("key", budget.key()).addValue("now", now)
-                .addValue("interval", interval).addValue("tolerance", tolerance);
+        var params = new MapSqlParameterSource()
+                .addValue("key", budget.key())
+                .addValue("now", now)
+                .addValue("interval", interval)
+                .addValue("tolerance", tolerance);
         String take = """
                 UPDATE rate_budget SET tat_ms = GREATEST(tat_ms, :now) + :interval
                 WHERE budget_key = :key AND held_until_ms <= :now
@@ -87,10 +90,14 @@ public class RateBudgets {
         }
         // Book the next slot in turn for this holder: it is paid for now, and the holder comes back exactly then.
         Long slot = tx.execute(s -> {
-            long[] row = jdbc.query("SELECT tat_ms, held_until_ms FROM rate_budget WHERE budget_key = :key FOR UPDATE",
-                    params, (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+            long[] row = jdbc.query(
+                            "SELECT tat_ms, held_until_ms FROM rate_budget WHERE budget_key = :key FOR UPDATE",
+                            params,
+                            (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .get(0);
             long tat = Math.max(row[0], now) + interval;
-            jdbc.update("UPDATE rate_budget SET tat_ms = :tat WHERE budget_key = :key",
+            jdbc.update(
+                    "UPDATE rate_budget SET tat_ms = :tat WHERE budget_key = :key",
                     new MapSqlParameterSource(params.getValues()).addValue("tat", tat));
             long at = Math.max(Math.max(tat - tolerance, row[1]), now + RACE_PAUSE_MS);
             promise(budget.key(), holder, at);
@@ -101,8 +108,10 @@ public class RateBudgets {
 
     /** Gives back a slot taken by {@link #take} for a call that did not happen after all. */
     public void giveBack(Budget budget) {
-        jdbc.update("UPDATE rate_budget SET tat_ms = tat_ms - :interval WHERE budget_key = :key",
-                new MapSqlParameterSource().addValue("key", budget.key())
+        jdbc.update(
+                "UPDATE rate_budget SET tat_ms = tat_ms - :interval WHERE budget_key = :key",
+                new MapSqlParameterSource()
+                        .addValue("key", budget.key())
                         .addValue("interval", budget.interval().toMillis()));
     }
 
@@ -132,8 +141,11 @@ public class RateBudgets {
         long now = now();
         long interval = budget.interval().toMillis();
         long until = now + longestCall.toMillis() + interval;
-        var params = new MapSqlParameterSource().addValue("key", budget.key()).addValue("now", now)
-                .addValue("until", until).addValue("turn", interval + interval / 2);
+        var params = new MapSqlParameterSource()
+                .addValue("key", budget.key())
+                .addValue("now", now)
+                .addValue("until", until)
+                .addValue("turn", interval + interval / 2);
         Optional<Long> promised = holder == null ? Optional.empty() : promised(budget.key(), holder);
         if (promised.isPresent() && promised.get() > now) {
             return new Slot(Instant.ofEpochMilli(promised.get()), 0);
@@ -155,10 +167,14 @@ public class RateBudgets {
             return new Slot(Instant.ofEpochMilli(Math.max(next, now + RACE_PAUSE_MS)), 0);
         }
         Long turn = tx.execute(s -> {
-            long booked = jdbc.query("SELECT booked_ms FROM rate_budget WHERE budget_key = :key FOR UPDATE", params,
-                    (rs, i) -> rs.getLong(1)).get(0);
+            long booked = jdbc.query(
+                            "SELECT booked_ms FROM rate_budget WHERE budget_key = :key FOR UPDATE",
+                            params,
+                            (rs, i) -> rs.getLong(1))
+                    .get(0);
             long at = Math.max(Math.max(booked + interval + interval / 2, now + interval / 2), row[1]);
-            jdbc.update("UPDATE rate_budget SET booked_ms = :at WHERE budget_key = :key",
+            jdbc.update(
+                    "UPDATE rate_budget SET booked_ms = :at WHERE budget_key = :key",
                     new MapSqlParameterSource(params.getValues()).addValue("at", at));
             promise(budget.key(), holder, at);
             return at;
@@ -172,8 +188,11 @@ public class RateBudgets {
      */
     public void release(Budget budget, Slot slot, boolean called) {
         long now = now();
-        jdbc.update("UPDATE rate_budget SET tat_ms = :next WHERE budget_key = :key AND tat_ms = :token",
-                new MapSqlParameterSource().addValue("key", budget.key()).addValue("token", slot.token())
+        jdbc.update(
+                "UPDATE rate_budget SET tat_ms = :next WHERE budget_key = :key AND tat_ms = :token",
+                new MapSqlParameterSource()
+                        .addValue("key", budget.key())
+                        .addValue("token", slot.token())
                         .addValue("next", called ? now + budget.interval().toMillis() : now));
     }
 
@@ -181,14 +200,17 @@ public class RateBudgets {
     public void holdUntil(String key, Instant until) {
         var params = new MapSqlParameterSource().addValue("key", key).addValue("until", until.toEpochMilli());
         ensureRow(params);
-        jdbc.update("UPDATE rate_budget SET held_until_ms = GREATEST(held_until_ms, :until) WHERE budget_key = :key",
+        jdbc.update(
+                "UPDATE rate_budget SET held_until_ms = GREATEST(held_until_ms, :until) WHERE budget_key = :key",
                 params);
     }
 
     /** When the budget is held after a 429, or empty. */
     public Optional<Instant> heldUntil(String key) {
-        var held = jdbc.query("SELECT held_until_ms FROM rate_budget WHERE budget_key = :key",
-                new MapSqlParameterSource("key", key), (rs, i) -> rs.getLong(1));
+        var held = jdbc.query(
+                "SELECT held_until_ms FROM rate_budget WHERE budget_key = :key",
+                new MapSqlParameterSource("key", key),
+                (rs, i) -> rs.getLong(1));
         long now = now();
         return held.stream().filter(h -> h > now).findFirst().map(Instant::ofEpochMilli);
     }
@@ -200,33 +222,44 @@ public class RateBudgets {
 
     /** Creates the budget's row (a full bucket) if missing; true if it was missing. */
     private boolean ensureRow(MapSqlParameterSource params) {
-        if (jdbc.query("SELECT 1 FROM rate_budget WHERE budget_key = :key", params, (rs, i) -> 1).isEmpty()) {
-            jdbc.update("INSERT INTO rate_budget (budget_key, tat_ms, held_until_ms, booked_ms) VALUES (:key, 0, 0, 0) "
-                    + "ON CONFLICT DO NOTHING", params);
+        if (jdbc.query("SELECT 1 FROM rate_budget WHERE budget_key = :key", params, (rs, i) -> 1)
+                .isEmpty()) {
+            jdbc.update(
+                    "INSERT INTO rate_budget (budget_key, tat_ms, held_until_ms, booked_ms) VALUES (:key, 0, 0, 0) "
+                            + "ON CONFLICT DO NOTHING",
+                    params);
             return true;
         }
         return false;
     }
 
     private long[] row(MapSqlParameterSource params) {
-        return jdbc.query("SELECT tat_ms, held_until_ms FROM rate_budget WHERE budget_key = :key", params,
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+        return jdbc.query("SELECT tat_ms, held_until_ms FROM rate_budget WHERE budget_key = :key", params, (rs, i) ->
+                        new long[] {rs.getLong(1), rs.getLong(2)})
+                .get(0);
     }
 
     private Optional<Long> promised(String key, String holder) {
-        List<Long> slots = jdbc.query("SELECT slot_ms FROM rate_reservation WHERE budget_key = :key AND holder = :holder",
-                new MapSqlParameterSource().addValue("key", key).addValue("holder", holder), (rs, i) -> rs.getLong(1));
+        List<Long> slots = jdbc.query(
+                "SELECT slot_ms FROM rate_reservation WHERE budget_key = :key AND holder = :holder",
+                new MapSqlParameterSource().addValue("key", key).addValue("holder", holder),
+                (rs, i) -> rs.getLong(1));
         return slots.stream().findFirst();
     }
 
     private void promise(String key, String holder, long slot) {
-        jdbc.update("INSERT INTO rate_reservation (budget_key, holder, slot_ms) VALUES (:key, :holder, :slot) "
-                + "ON CONFLICT DO NOTHING", new MapSqlParameterSource().addValue("key", key).addValue("holder", holder)
-                .addValue("slot", slot));
+        jdbc.update(
+                "INSERT INTO rate_reservation (budget_key, holder, slot_ms) VALUES (:key, :holder, :slot) "
+                        + "ON CONFLICT DO NOTHING",
+                new MapSqlParameterSource()
+                        .addValue("key", key)
+                        .addValue("holder", holder)
+                        .addValue("slot", slot));
     }
 
     private void forget(String key, String holder) {
-        jdbc.update("DELETE FROM rate_reservation WHERE budget_key = :key AND holder = :holder",
+        jdbc.update(
+                "DELETE FROM rate_reservation WHERE budget_key = :key AND holder = :holder",
                 new MapSqlParameterSource().addValue("key", key).addValue("holder", holder));
     }
 
@@ -234,7 +267,8 @@ public class RateBudgets {
         long last = lastPurge.get();
         if (now - last >= PURGE_EVERY_MS && lastPurge.compareAndSet(last, now)) {
             var cutoff = new MapSqlParameterSource("cutoff", now - IDLE_MS);
-            jdbc.update("DELETE FROM rate_budget WHERE tat_ms < :cutoff AND held_until_ms < :cutoff AND booked_ms < :cutoff",
+            jdbc.update(
+                    "DELETE FROM rate_budget WHERE tat_ms < :cutoff AND held_until_ms < :cutoff AND booked_ms < :cutoff",
                     cutoff);
             jdbc.update("DELETE FROM rate_reservation WHERE slot_ms < :cutoff", cutoff);
         }

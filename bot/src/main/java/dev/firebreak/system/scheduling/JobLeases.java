@@ -42,8 +42,11 @@ public class JobLeases {
      */
     public boolean claim(String job, Duration lease) {
         Instant now = clock.instant();
-        var params = new MapSqlParameterSource().addValue("job", job).addValue("owner", owner)
-                .addValue("now", ts(now)).addValue("until", ts(now.plus(lease)));
+        var params = new MapSqlParameterSource()
+                .addValue("job", job)
+                .addValue("owner", owner)
+                .addValue("now", ts(now))
+                .addValue("until", ts(now.plus(lease)));
         if (jdbc.update("""
                 UPDATE job_lease SET lease_owner = :owner, lease_until = :until
                 WHERE job = :job AND (lease_owner = :owner OR lease_until IS NULL OR lease_until <= :now)
@@ -58,7 +61,8 @@ public class JobLeases {
 
     /** Gives the lease up (graceful shutdown), so another replica runs the job on its next tick. */
     public void release(String job) {
-        jdbc.update("UPDATE job_lease SET lease_until = NULL WHERE job = :job AND lease_owner = :owner",
+        jdbc.update(
+                "UPDATE job_lease SET lease_until = NULL WHERE job = :job AND lease_owner = :owner",
                 new MapSqlParameterSource().addValue("job", job).addValue("owner", owner));
     }
 

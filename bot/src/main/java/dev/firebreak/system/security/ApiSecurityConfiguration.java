@@ -23,15 +23,16 @@ class ApiSecurityConfiguration {
     ApiToken apiToken(ApiSettings settings) {
         ApiToken token = ApiToken.configuredOrGenerated(settings.token());
         if (token.generated()) {
-            log.warn("\n\nUsing generated API token: {}\n\nSet firebreak.api.token (FIREBREAK_API_TOKEN) to choose "
-                    + "your own; this one changes at every restart and differs between replicas.\n", token.value());
+            log.warn(
+                    "\n\nUsing generated API token: {}\n\nSet firebreak.api.token (FIREBREAK_API_TOKEN) to choose "
+                            + "your own; this one changes at every restart and differs between replicas.\n",
+                    token.value());
         }
         return token;
     }
 
     @Bean
-    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiToken token, ApiSettings settings,
-                                                          MeterRegistry meters) {
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiToken token, ApiSettings settings, MeterRegistry meters) {
         Counter rejected = Counter.builder("firebreak.api.rejected")
                 .description("API requests refused for a missing or wrong bearer token")
                 .register(meters);

@@ -8,7 +8,6 @@ import java.security.MessageDigest;
  */
 public final class ApiToken {
 
-
     private final byte[] expectedDigest;
     private final String value;
     private final boolean generated;

@@ -8,8 +8,7 @@ public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** A new random token: 32 bytes from {@link SecureRandom}, URL-safe base64 without padding (43 characters). */
     public static String newToken() {

@@ -16,8 +16,7 @@ public final class StoredText {
     public static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
 
-    private StoredText() {
-    }
+    private StoredText() {}
 
     /** The text with every NUL replaced by U+FFFD (the same instance when there is none). */
     public static String clean(String text) {

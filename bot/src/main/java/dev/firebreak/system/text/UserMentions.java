@@ -19,8 +19,7 @@ public final class UserMentions {
     /** A mention after HTML-style escaping ({@code &lt;@U123&gt;}); group 1 the id. */
     public static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@(" + MENTIONED_ID + ")&gt;");
 
-    private UserMentions() {
-    }
+    private UserMentions() {}
 
     public static boolean isUserId(String text) {
         return text != null && USER_ID.matcher(text).matches();

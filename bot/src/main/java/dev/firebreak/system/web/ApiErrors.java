@@ -52,7 +52,9 @@ public class ApiErrors {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentNotValidException.class})
     ResponseEntity<ApiError> unreadableBody(Exception e) {
-        return respond(HttpStatus.BAD_REQUEST, "bad_request",
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                "bad_request",
                 "The request body is not valid JSON, or a field has the wrong type");
     }
 
@@ -76,15 +78,22 @@ public class ApiErrors {
     }
 
     private static ResponseEntity<ApiError> closing(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).header("Connection", "close")
+        return ResponseEntity.status(status)
+                .header("Connection", "close")
                 .body(ApiError.of(status.value(), code, message));
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class, TransientDataAccessException.class, QueryTimeoutException.class})
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        QueryTimeoutException.class
+    })
     ResponseEntity<ApiError> unavailable(Exception e) {
         log.warn("Database unavailable: {}", firstLine(e.getMessage()));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
                 .body(ApiError.of(503, "unavailable", "Storage is unavailable; retry later"));
     }
 

@@ -46,8 +46,7 @@ public class BufferedBodyFilter implements Filter {
     }
 
     /** A refusal from the precheck: answered with this status and JSON error, then the connection closes. */
-    public record Refusal(int status, String code, String message, String reason, String wwwAuthenticate) {
-    }
+    public record Refusal(int status, String code, String message, String reason, String wwwAuthenticate) {}
 
     private final String endpoint;
     private final long maxBytes;
@@ -55,8 +54,12 @@ public class BufferedBodyFilter implements Filter {
     private final Function<HttpServletRequest, Refusal> precheck;
     private final RefusedRequests refusals;
 
-    public BufferedBodyFilter(String endpoint, long maxBytes, Duration timeout,
-                              Function<HttpServletRequest, Refusal> precheck, RefusedRequests refusals) {
+    public BufferedBodyFilter(
+            String endpoint,
+            long maxBytes,
+            Duration timeout,
+            Function<HttpServletRequest, Refusal> precheck,
+            RefusedRequests refusals) {
         this.endpoint = endpoint;
         this.maxBytes = maxBytes;
         this.timeout = timeout;
@@ -65,7 +68,8 @@ public class BufferedBodyFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
@@ -115,8 +119,9 @@ public class BufferedBodyFilter implements Filter {
         }
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"status\":" + r.status() + ",\"error\":\"" + r.code() + "\",\"message\":\""
-                + r.message().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        response.getWriter()
+                .write("{\"status\":" + r.status() + ",\"error\":\"" + r.code() + "\",\"message\":\""
+                        + r.message().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
         response.flushBuffer();
     }
 
@@ -164,13 +169,16 @@ public class BufferedBodyFilter implements Filter {
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            end(new Refusal(408, "request_timeout", "The request body did not arrive within " + timeout.toSeconds()
-                    + " s", "slow_body", null));
+            end(new Refusal(
+                    408,
+                    "request_timeout",
+                    "The request body did not arrive within " + timeout.toSeconds() + " s",
+                    "slow_body",
+                    null));
         }
 
         @Override
-        public void onComplete(AsyncEvent event) {
-        }
+        public void onComplete(AsyncEvent event) {}
 
         @Override
         public void onError(AsyncEvent event) {
@@ -178,8 +186,7 @@ public class BufferedBodyFilter implements Filter {
         }
 
         @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
+        public void onStartAsync(AsyncEvent event) {}
 
         private void end(Refusal r) {
             if (!finished.compareAndSet(false, true)) {
@@ -241,7 +248,8 @@ public class BufferedBodyFilter implements Filter {
         @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+            return new BufferedReader(new InputStreamReader(
+                    new ByteArrayInputStream(body),
                     encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
         }
 

@@ -21,13 +21,20 @@ class JsonErrorController implements ErrorController {
     ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
-                ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
+                ? HttpStatus.valueOf(i)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.value() < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String message = status.is5xxServerError() ? "Internal error" : status.getReasonPhrase();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).header("Connection", "close")
-                .body(ApiError.of(status.value(), status.is5xxServerError() ? "internal_error"
-                        : status.name().toLowerCase(java.util.Locale.ROOT), message));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Connection", "close")
+                .body(ApiError.of(
+                        status.value(),
+                        status.is5xxServerError()
+                                ? "internal_error"
+                                : status.name().toLowerCase(java.util.Locale.ROOT),
+                        message));
     }
 }

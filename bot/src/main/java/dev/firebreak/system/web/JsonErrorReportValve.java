@@ -28,7 +28,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String code = known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT);
-        String message = status == 400 ? "Invalid request: the URL or a header could not be parsed"
+        String message = status == 400
+                ? "Invalid request: the URL or a header could not be parsed"
                 : known == null ? "Error" : known.getReasonPhrase();
         try {
             response.setContentType("application/json");

@@ -6,8 +6,7 @@ import org.springframework.data.domain.Sort;
 /** Validated {@code page}/{@code size} query parameters of the list endpoints (400 when out of range). */
 public final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static PageRequest of(int page, int size, int maxSize, Sort sort) {
         if (page < 0) {

@@ -36,9 +36,12 @@ public class RefusedRequests {
 
     /** Records one refused request to {@code endpoint} (a path) for {@code reason} (a short tag). */
     public void refused(String endpoint, String reason, String remoteAddress) {
-        Counter.builder("firebreak.http.refused").tag("endpoint", endpoint).tag("reason", reason)
+        Counter.builder("firebreak.http.refused")
+                .tag("endpoint", endpoint)
+                .tag("reason", reason)
                 .description("Requests refused before any work (credentials, signature, replay, slow or bad body)")
-                .register(meters).increment();
+                .register(meters)
+                .increment();
         Window w = windows.computeIfAbsent(endpoint, e -> new Window());
         w.counts.computeIfAbsent(reason, r -> new LongAdder()).increment();
         Instant now = clock.instant();
@@ -56,10 +59,17 @@ public class RefusedRequests {
                         summary.put(r, c);
                     }
                 });
-                long total = summary.values().stream().mapToLong(Long::longValue).sum();
-                log.info("Refused {} request(s) to {} {}: {} (last from {}; at most one such line per {}s, all counted "
-                                + "in firebreak.http.refused)", total, endpoint,
-                        next == null ? "(first)" : "since the last report", summary, remoteAddress, INTERVAL.toSeconds());
+                long total =
+                        summary.values().stream().mapToLong(Long::longValue).sum();
+                log.info(
+                        "Refused {} request(s) to {} {}: {} (last from {}; at most one such line per {}s, all counted "
+                                + "in firebreak.http.refused)",
+                        total,
+                        endpoint,
+                        next == null ? "(first)" : "since the last report",
+                        summary,
+                        remoteAddress,
+                        INTERVAL.toSeconds());
             }
         }
     }

@@ -1,13 +1,10 @@
 package dev.firebreak.system.web;
 
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-
 import dev.firebreak.system.lifecycle.GracefulShutdown;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -80,16 +79,13 @@ class WebhookRequestsFilter extends OncePerRequestFilter {
                     }
 
                     @Override
-                    public void onTimeout(AsyncEvent event) {
-                    }
+                    public void onTimeout(AsyncEvent event) {}
 
                     @Override
-                    public void onError(AsyncEvent event) {
-                    }
+                    public void onError(AsyncEvent event) {}
 
                     @Override
-                    public void onStartAsync(AsyncEvent event) {
-                    }
+                    public void onStartAsync(AsyncEvent event) {}
                 });
             } else {
                 sample.stop(timer(source, Integer.toString(status)));
@@ -98,8 +94,11 @@ class WebhookRequestsFilter extends OncePerRequestFilter {
     }
 
     private Timer timer(String source, String status) {
-        return Timer.builder("firebreak.webhook.requests").tag("source", source).tag("status", status)
+        return Timer.builder("firebreak.webhook.requests")
+                .tag("source", source)
+                .tag("status", status)
                 .description("Webhook requests (Alertmanager, PagerDuty) by HTTP status, with latency")
-                .publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram()
+                .register(registry);
     }
 }

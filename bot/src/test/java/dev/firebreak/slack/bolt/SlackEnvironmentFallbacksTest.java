@@ -15,9 +15,19 @@ class SlackEnvironmentFallbacksTest {
     void plainSlackVariablesConfigureFirebreak() {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        SlackEnvironmentFallbacks.apply(env, Map.of("SLACK_BOT_TOKEN", "xoxb-env", "SLACK_SIGNING_SECRET", "sec",
-                "SLACK_APP_TOKEN", "xapp-env", "PATH", "/bin"));
-        SlackSettings settings = Binder.get(env).bind("firebreak.slack", SlackSettings.class).get();
+        SlackEnvironmentFallbacks.apply(
+                env,
+                Map.of(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-env",
+                        "SLACK_SIGNING_SECRET",
+                        "sec",
+                        "SLACK_APP_TOKEN",
+                        "xapp-env",
+                        "PATH",
+                        "/bin"));
+        SlackSettings settings =
+                Binder.get(env).bind("firebreak.slack", SlackSettings.class).get();
         assertThat(settings.botToken()).isEqualTo("xoxb-env");
         assertThat(settings.signingSecret()).isEqualTo("sec");
         assertThat(settings.appToken()).isEqualTo("xapp-env");
@@ -27,7 +37,8 @@ class SlackEnvironmentFallbacksTest {
     @Test
     void firebreakPropertiesWinOverThePlainNames() {
         StandardEnvironment env = new StandardEnvironment();
-        env.getPropertySources().addFirst(new MapPropertySource("test", Map.of("firebreak.slack.bot-token", "xoxb-own")));
+        env.getPropertySources()
+                .addFirst(new MapPropertySource("test", Map.of("firebreak.slack.bot-token", "xoxb-own")));
         SlackEnvironmentFallbacks.apply(env, Map.of("SLACK_BOT_TOKEN", "xoxb-env", "SLACK_APP_TOKEN", " "));
         assertThat(env.getProperty("firebreak.slack.bot-token")).isEqualTo("xoxb-own");
         assertThat(env.getProperty("firebreak.slack.app-token")).isNull();
@@ -43,7 +54,9 @@ class SlackEnvironmentFallbacksTest {
                     new org.springframework.core.io.UrlResource(urls.nextElement()));
             String value = props.getProperty(org.springframework.boot.EnvironmentPostProcessor.class.getName());
             if (value != null) {
-                factories.addAll(java.util.Arrays.stream(value.split(",")).map(String::strip).toList());
+                factories.addAll(java.util.Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .toList());
             }
         }
         assertThat(factories).contains(SlackEnvironmentFallbacks.class.getName());

@@ -32,7 +32,8 @@ class SlackSignatureVerifierTest {
 
     @Test
     void rejectsTheVectorNowAsStale() {
-        assertThat(new SlackSignatureVerifier(secret, Clock.systemUTC()).verify(ts, signature, body)).isEqualTo(Outcome.STALE);
+        assertThat(new SlackSignatureVerifier(secret, Clock.systemUTC()).verify(ts, signature, body))
+                .isEqualTo(Outcome.STALE);
         assertThat(at(Long.parseLong(ts) + 301).verify(ts, signature, body)).isEqualTo(Outcome.STALE);
     }
 
@@ -69,7 +70,8 @@ class SlackSignatureVerifierTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> load() {
-        try (InputStream in = SlackSignatureVerifierTest.class.getResourceAsStream("/fixtures/slack/signing-test-vector.json")) {
+        try (InputStream in =
+                SlackSignatureVerifierTest.class.getResourceAsStream("/fixtures/slack/signing-test-vector.json")) {
             return JsonMapper.builder().build().readValue(in, Map.class);
         } catch (Exception e) {
             throw new IllegalStateException(e);

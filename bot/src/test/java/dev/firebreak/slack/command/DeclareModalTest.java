@@ -15,7 +15,8 @@ class DeclareModalTest {
         View v = DeclareModal.view("C1");
         assertThat(v.getCallbackId()).isEqualTo(DeclareModal.CALLBACK_ID);
         assertThat(v.getPrivateMetadata()).isEqualTo("C1");
-        assertThat(v.getBlocks()).extracting(b -> b.getBlockId())
+        assertThat(v.getBlocks())
+                .extracting(b -> b.getBlockId())
                 .containsExactly(DeclareModal.TITLE, DeclareModal.SEVERITY, DeclareModal.DESCRIPTION);
     }
 
@@ -31,7 +32,8 @@ class DeclareModalTest {
     @Test
     void invalidSubmissionNamesTheFields() {
         assertThat(DeclareModal.read(state("  ", null, null)).errors()).containsOnlyKeys("title", "severity");
-        assertThat(DeclareModal.read(state("x".repeat(501), "SEV2", null)).errors()).containsOnlyKeys("title");
+        assertThat(DeclareModal.read(state("x".repeat(501), "SEV2", null)).errors())
+                .containsOnlyKeys("title");
         assertThat(DeclareModal.read(new ViewState()).errors()).containsOnlyKeys("title", "severity");
         assertThat(DeclareModal.read(state("ok", "SEV9", null)).errors()).containsOnlyKeys("severity");
     }
@@ -48,7 +50,8 @@ class DeclareModalTest {
         ViewState.Value d = new ViewState.Value();
         d.setValue(description);
         ViewState state = new ViewState();
-        state.setValues(Map.of("title", Map.of("value", t), "severity", Map.of("value", s), "description", Map.of("value", d)));
+        state.setValues(
+                Map.of("title", Map.of("value", t), "severity", Map.of("value", s), "description", Map.of("value", d)));
         return state;
     }
 }

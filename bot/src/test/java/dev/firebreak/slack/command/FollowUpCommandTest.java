@@ -12,10 +12,10 @@ import dev.firebreak.slack.IncidentSubcommand;
 import dev.firebreak.slack.SlackCommandContext;
 import dev.firebreak.slack.SlackReply;
 import dev.firebreak.support.FirebreakTest;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntry;
 import dev.firebreak.timeline.TimelineKinds;
-import dev.firebreak.support.TestClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,13 +27,18 @@ class FollowUpCommandTest {
 
     @Autowired
     IncidentManagement incidents;
+
     @Autowired
     Timeline timeline;
+
     @Autowired
     List<IncidentSubcommand> subcommands;
 
     IncidentSubcommand followup() {
-        return subcommands.stream().filter(c -> c.name().equals("followup")).findFirst().orElseThrow();
+        return subcommands.stream()
+                .filter(c -> c.name().equals("followup"))
+                .findFirst()
+                .orElseThrow();
     }
 
     SlackCommandContext context(Incident incident, String args) {
@@ -42,15 +47,19 @@ class FollowUpCommandTest {
 
     @Test
     void recordsAnActionItemWithTheFirstMentionAsOwner() throws Exception {
-        Incident incident = incidents.open(NewIncident.declared("Disk full", null, Severity.SEV3, IncidentSource.SLACK),
+        Incident incident = incidents.open(
+                NewIncident.declared("Disk full", null, Severity.SEV3, IncidentSource.SLACK),
                 Actor.slack("U42", "dana"));
-        SlackReply reply = followup().run(context(incident, "  Add disk alerts <@U123|carol> with <@W456> <!channel> "));
+        SlackReply reply =
+                followup().run(context(incident, "  Add disk alerts <@U123|carol> with <@W456> <!channel> "));
         assertThat(reply.inChannel()).isTrue();
-        assertThat(reply.text()).contains(incident.reference(), "owner: <@U123>", "&lt;!channel&gt;")
+        assertThat(reply.text())
+                .contains(incident.reference(), "owner: <@U123>", "&lt;!channel&gt;")
                 .doesNotContain("<!channel>");
 
         List<TimelineEntry> followUps = timeline.of(incident.getId()).stream()
-                .filter(e -> e.getKind().equals(TimelineKinds.FOLLOW_UP)).toList();
+                .filter(e -> e.getKind().equals(TimelineKinds.FOLLOW_UP))
+                .toList();
         assertThat(followUps).hasSize(1);
         TimelineEntry e = followUps.get(0);
         assertThat(e.getText()).isEqualTo("Add disk alerts @carol with @W456 <!channel>");
@@ -61,8 +70,8 @@ class FollowUpCommandTest {
 
     @Test
     void withoutTextItAnswersWithUsageAndRecordsNothing() throws Exception {
-        Incident incident = incidents.open(NewIncident.declared("CPU", null, Severity.SEV4, IncidentSource.SLACK),
-                Actor.slack("U42", "dana"));
+        Incident incident = incidents.open(
+                NewIncident.declared("CPU", null, Severity.SEV4, IncidentSource.SLACK), Actor.slack("U42", "dana"));
         long before = timeline.of(incident.getId()).size();
         SlackReply reply = followup().run(context(incident, "   "));
         assertThat(reply.inChannel()).isFalse();

@@ -9,8 +9,8 @@ import dev.firebreak.alerting.Alerts;
 import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
-import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentOpened;
+import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
@@ -85,12 +85,16 @@ class SlackDeliveryReplicasTest {
 
     @Autowired
     IncidentManagement incidents;
+
     @Autowired
     IncidentQueries queries;
+
     @Autowired
     Alerts alerts;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     MeterRegistry meters;
 
@@ -107,16 +111,24 @@ class SlackDeliveryReplicasTest {
         List<Incident> opened = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             IncidentManagement via = i % 2 == 0 ? incidents : other;
-            Incident incident = via.open(NewIncident.declared("Replica test " + i, null, Severity.SEV3, IncidentSource.API),
+            Incident incident = via.open(
+                    NewIncident.declared("Replica test " + i, null, Severity.SEV3, IncidentSource.API),
                     Actor.api("test"));
             opened.add(incident);
             // the same event delivered again, on the other replica
-            otherTx.executeWithoutResult(s -> second.publishEvent(new IncidentOpened(incident.getId(),
-                    incident.getNumber(), incident.getTitle(), incident.getSeverity(), incident.getSource(),
-                    Actor.api("test"), incident.getOpenedAt())));
+            otherTx.executeWithoutResult(s -> second.publishEvent(new IncidentOpened(
+                    incident.getId(),
+                    incident.getNumber(),
+                    incident.getTitle(),
+                    incident.getSeverity(),
+                    incident.getSource(),
+                    Actor.api("test"),
+                    incident.getOpenedAt())));
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(SLACK.calls("chat.postMessage", c -> ANNOUNCE.id.equals(c.param("channel"))))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(
+                                SLACK.calls("chat.postMessage", c -> ANNOUNCE.id.equals(c.param("channel"))))
                         .hasSize(opened.size()));
         SLACK.reset("conversations.create");
         assertThat(SLACK.calls("conversations.create")).hasSize(opened.size());
@@ -124,7 +136,9 @@ class SlackDeliveryReplicasTest {
         for (Incident incident : opened) {
             String channelId = queries.view(incident.getId()).slackChannelId();
             assertThat(channelId).isNotNull();
-            assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
+            assertThat(SLACK.channels())
+                    .filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-"))
+                    .hasSize(1);
             assertThat(SLACK.messages(channelId)).hasSize(1);
             assertThat(SLACK.channel(channelId).pins).hasSize(1);
         }
@@ -138,7 +152,9 @@ class SlackDeliveryReplicasTest {
 
     private static double slackTasksDone(MeterRegistry registry) {
         return registry.find("firebreak.outbox.attempts").tag("outcome", "done").counters().stream()
-                .filter(c -> c.getId().getTag("kind").startsWith("slack.")).mapToDouble(c -> c.count()).sum();
+                .filter(c -> c.getId().getTag("kind").startsWith("slack."))
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     @Test
@@ -149,34 +165,42 @@ class SlackDeliveryReplicasTest {
         List<Incident> opened = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             long start = System.nanoTime();
-            opened.add(incidents.open(NewIncident.declared("Outage " + i, null, Severity.SEV2, IncidentSource.API),
-                    Actor.api("test")));
+            opened.add(incidents.open(
+                    NewIncident.declared("Outage " + i, null, Severity.SEV2, IncidentSource.API), Actor.api("test")));
             // opening never waits for Slack (no call happens in the caller's thread)
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(queries.view(opened.get(i).getId()).slackChannelId()).isNull();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.calls("conversations.create").size() >= 6);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> SLACK.calls("conversations.create").size() >= 6);
         assertThat(SLACK.okCalls("conversations.create")).isEmpty();
         SLACK.reset("conversations.create");
-        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.calls("chat.postMessage").size() >= 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> SLACK.calls("chat.postMessage").size() >= 2);
         SLACK.reset("chat.postMessage");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(SLACK.okCalls("chat.postMessage")).hasSize(2 * opened.size()));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(
+                        () -> assertThat(SLACK.okCalls("chat.postMessage")).hasSize(2 * opened.size()));
         assertThat(SLACK.okCalls("conversations.create")).hasSize(opened.size());
         for (Incident incident : opened) {
             String channelId = queries.view(incident.getId()).slackChannelId();
             assertThat(SLACK.messages(channelId)).hasSize(1);
             assertThat(SLACK.channel(channelId).pins).hasSize(1);
             assertThat(SLACK.channel(channelId).topic).contains("INC-" + incident.getNumber());
-            assertThat(SLACK.calls("chat.postMessage", c -> ANNOUNCE.id.equals(c.param("channel")) && c.ok()
-                    && c.param("text").contains("<#" + channelId + ">"))).hasSize(1);
+            assertThat(SLACK.calls(
+                            "chat.postMessage",
+                            c -> ANNOUNCE.id.equals(c.param("channel"))
+                                    && c.ok()
+                                    && c.param("text").contains("<#" + channelId + ">")))
+                    .hasSize(1);
         }
     }
 
     @Test
     void alertStormOfFiftyUpdatesEditsTheCardAboutOncePerSecond() {
-        Incident incident = incidents.open(NewIncident.declared("Storm", null, Severity.SEV2, IncidentSource.API),
-                Actor.api("test"));
+        Incident incident = incidents.open(
+                NewIncident.declared("Storm", null, Severity.SEV2, IncidentSource.API), Actor.api("test"));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             String channelId = queries.view(incident.getId()).slackChannelId();
             return channelId != null && !SLACK.channel(channelId).pins.isEmpty();
@@ -189,17 +213,29 @@ class SlackDeliveryReplicasTest {
             int n = i;
             tx.executeWithoutResult(s -> {
                 Instant now = Instant.now();
-                alerts.save(new Alert(incident.getId(), "fp" + n, Map.of("alertname", "PodDown", "pod", "api-" + n),
-                        Map.of(), Alert.FIRING, now, null, null, now));
+                alerts.save(new Alert(
+                        incident.getId(),
+                        "fp" + n,
+                        Map.of("alertname", "PodDown", "pod", "api-" + n),
+                        Map.of(),
+                        Alert.FIRING,
+                        now,
+                        null,
+                        null,
+                        now));
                 incidents.touched(incident.getId(), "alerts");
             });
         }
         long burstMillis = System.currentTimeMillis() - burstStart;
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> card.blocks != null && card.blocks.contains("50 firing"));
         List<FakeSlack.Call> edits = SLACK.calls("chat.update", c -> channelId.equals(c.param("channel")));
-        System.out.printf("alert storm: 50 updates in %d ms -> %d chat.update calls at %s ms%n", burstMillis,
-                edits.size(), edits.stream().map(c -> c.atMillis() - burstStart).toList());
+        System.out.printf(
+                "alert storm: 50 updates in %d ms -> %d chat.update calls at %s ms%n",
+                burstMillis,
+                edits.size(),
+                edits.stream().map(c -> c.atMillis() - burstStart).toList());
         assertThat(edits).allMatch(c -> card.ts.equals(c.param("ts")));
         assertThat(edits.stream().filter(c -> c.atMillis() - burstStart < 1000)).hasSizeLessThanOrEqualTo(2);
         for (int i = 1; i < edits.size(); i++) {

@@ -30,8 +30,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,14 +39,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * Slack delivery inside the app against {@link FakeSlack}, deterministic: the background worker is off,
  * the test runs due outbox tasks itself and moves a {@link MutableClock}.
  */
-@FirebreakTest(properties = {
-        "firebreak.outbox.enabled=false",
-        "firebreak.slack.bot-token=xoxb-test",
-        "firebreak.postmortem.upload-on-resolve=false",
-        "firebreak.slack.default-responders=U0RESP1,U0RESP2",
-        "firebreak.slack.archive-after=1h",
-        "firebreak.slack.card-update-interval=1s",
-        "firebreak.slack.http.timeout=2s"})
+@FirebreakTest(
+        properties = {
+            "firebreak.outbox.enabled=false",
+            "firebreak.slack.bot-token=xoxb-test",
+            "firebreak.postmortem.upload-on-resolve=false",
+            "firebreak.slack.default-responders=U0RESP1,U0RESP2",
+            "firebreak.slack.archive-after=1h",
+            "firebreak.slack.card-update-interval=1s",
+            "firebreak.slack.http.timeout=2s"
+        })
 @Import(TestClock.class)
 class SlackDeliveryTest {
 
@@ -67,18 +69,25 @@ class SlackDeliveryTest {
 
     @Autowired
     IncidentManagement incidents;
+
     @Autowired
     IncidentQueries queries;
+
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     OutboxTasks tasks;
+
     @Autowired
     Timeline timeline;
+
     @Autowired
     SlackChannels channels;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -98,28 +107,41 @@ class SlackDeliveryTest {
         assertThat(channel).isNotNull();
         // the commander's own invite (from RoleAssigned) comes last and finds them already invited
         // the topic runs on its own queue, started by the channel's creation
-        assertThat(SLACK.methods()).containsExactly("conversations.create", "conversations.invite",
-                "conversations.setPurpose", "conversations.setTopic", "chat.postMessage", "pins.add", "chat.postMessage",
-                "conversations.invite");
+        assertThat(SLACK.methods())
+                .containsExactly(
+                        "conversations.create",
+                        "conversations.invite",
+                        "conversations.setPurpose",
+                        "conversations.setTopic",
+                        "chat.postMessage",
+                        "pins.add",
+                        "chat.postMessage",
+                        "conversations.invite");
         assertThat(SLACK.calls("conversations.invite").get(1).error()).isEqualTo("already_in_channel");
         assertThat(SLACK.calls().get(0).param("name")).isEqualTo(name);
         assertThat(SLACK.calls().get(0).authorization()).isEqualTo("Bearer xoxb-test");
         assertThat(queries.view(incident.getId()).slackChannelId()).isEqualTo(channel.id);
         assertThat(queries.view(incident.getId()).slackChannelName()).isEqualTo(name);
         assertThat(channel.purpose).contains("[firebreak:" + incident.getId() + "]");
-        assertThat(channel.topic).isEqualTo("INC-" + incident.getNumber() + " | SEV2 | TRIGGERED | Checkout &lt;!channel&gt; down");
+        assertThat(channel.topic)
+                .isEqualTo("INC-" + incident.getNumber() + " | SEV2 | TRIGGERED | Checkout &lt;!channel&gt; down");
         assertThat(SLACK.calls("conversations.invite").get(0).param("users")).isEqualTo("U0RESP1,U0RESP2,U0CMD");
 
         FakeSlack.Call card = SLACK.calls("chat.postMessage").get(0);
         assertThat(card.param("channel")).isEqualTo(channel.id);
-        assertThat(card.param("blocks")).contains("\"action_id\":\"incident.ack\"")
-                .contains("\"value\":\"" + incident.getId() + "\"").contains("<@U0CMD>").doesNotContain("&lt;@U0CMD");
+        assertThat(card.param("blocks"))
+                .contains("\"action_id\":\"incident.ack\"")
+                .contains("\"value\":\"" + incident.getId() + "\"")
+                .contains("<@U0CMD>")
+                .doesNotContain("&lt;@U0CMD");
         FakeSlack.Message cardMessage = SLACK.messages(channel.id).get(0);
         assertThat(channel.pins).containsExactly(cardMessage.ts);
         FakeSlack.Call announcement = SLACK.calls("chat.postMessage").get(1);
         assertThat(announcement.param("channel")).isEqualTo(ANNOUNCE.id);
-        assertThat(announcement.param("text")).contains("*INC-" + incident.getNumber() + "*")
-                .contains("<#" + channel.id + ">").doesNotContain("<!channel>");
+        assertThat(announcement.param("text"))
+                .contains("*INC-" + incident.getNumber() + "*")
+                .contains("<#" + channel.id + ">")
+                .doesNotContain("<!channel>");
         // the role assigned before the card existed needs no extra edit: the card was rendered afterwards
         assertThat(SLACK.calls("chat.update")).isEmpty();
 
@@ -141,8 +163,11 @@ class SlackDeliveryTest {
         assertThat(SLACK.methods()).containsExactly("chat.update", "conversations.setTopic", "chat.postMessage");
         assertThat(SLACK.calls("chat.update").get(0).param("ts")).isEqualTo(cardMessage.ts);
         assertThat(SLACK.calls("chat.postMessage").get(0).param("text"))
-                .contains("resolved*").contains("Time to acknowledge: 4m 00s").contains("Time to mitigate: n/a")
-                .contains("Time to resolve: 34m 00s").contains("Rolled back the deploy");
+                .contains("resolved*")
+                .contains("Time to acknowledge: 4m 00s")
+                .contains("Time to mitigate: n/a")
+                .contains("Time to resolve: 34m 00s")
+                .contains("Rolled back the deploy");
         assertThat(SLACK.messages(channel.id)).hasSize(2); // the card (edited in place) and the summary
 
         SLACK.clear();
@@ -176,13 +201,16 @@ class SlackDeliveryTest {
         assertThat(channelId).isNotNull();
         assertThat(SLACK.messages(channelId)).as("the status card").hasSize(1);
         assertThat(SLACK.calls("chat.postMessage")).anyMatch(c -> ANNOUNCE.id.equals(c.param("channel")));
-        assertThat(tasks.findByIncidentIdOrderById(incident.getId())).filteredOn(t -> t.getKind().equals("slack.set-topic"))
-                .singleElement().satisfies(t -> {
+        assertThat(tasks.findByIncidentIdOrderById(incident.getId()))
+                .filteredOn(t -> t.getKind().equals("slack.set-topic"))
+                .singleElement()
+                .satisfies(t -> {
                     assertThat(t.getStatus()).isEqualTo(OutboxTask.FAILED);
                     assertThat(t.getQueueKey()).isEqualTo("slack-topic:" + incident.getId());
                     assertThat(t.getLastError()).contains("missing_scope");
                 });
-        assertThat(tasks.findByIncidentIdOrderById(incident.getId())).filteredOn(t -> t.getQueueKey().equals("slack:" + incident.getId()))
+        assertThat(tasks.findByIncidentIdOrderById(incident.getId()))
+                .filteredOn(t -> t.getQueueKey().equals("slack:" + incident.getId()))
                 .allSatisfy(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
     }
 
@@ -209,8 +237,15 @@ class SlackDeliveryTest {
         String channelId = queries.view(incident.getId()).slackChannelId();
         assertThat(channelId).isNotNull();
         List<String> methods = SLACK.methods();
-        assertThat(methods.subList(0, 7)).containsExactly("conversations.create", "conversations.invite",
-                "conversations.setPurpose", "conversations.setTopic", "chat.postMessage", "pins.add", "chat.postMessage");
+        assertThat(methods.subList(0, 7))
+                .containsExactly(
+                        "conversations.create",
+                        "conversations.invite",
+                        "conversations.setPurpose",
+                        "conversations.setTopic",
+                        "chat.postMessage",
+                        "pins.add",
+                        "chat.postMessage");
         assertThat(methods).endsWith("conversations.archive");
         assertThat(SLACK.messages(channelId)).hasSize(2); // card + closing summary, once each
         assertThat(SLACK.messages(channelId).get(1).text).contains("resolved*");
@@ -229,8 +264,8 @@ class SlackDeliveryTest {
         CLOCK.advance(Duration.ofSeconds(5));
         incidents.acknowledge(incident.getId(), Actor.api("ops"));
         drain();
-        assertThat(SLACK.methods()).containsExactly("chat.update", "chat.postMessage", "pins.add",
-                "conversations.setTopic");
+        assertThat(SLACK.methods())
+                .containsExactly("chat.update", "chat.postMessage", "pins.add", "conversations.setTopic");
         assertThat(SLACK.calls("chat.update").get(0).error()).isEqualTo("message_not_found");
         FakeSlack.Message card = SLACK.messages(channelId).get(0);
         assertThat(card.ts).isNotEqualTo(oldTs);
@@ -243,7 +278,9 @@ class SlackDeliveryTest {
         CLOCK.advance(Duration.ofSeconds(5));
         incidents.changeSeverity(incident.getId(), Severity.SEV1, Actor.api("ops"));
         drain();
-        assertThat(SLACK.calls("chat.update")).singleElement().satisfies(c -> assertThat(c.param("ts")).isEqualTo(card.ts));
+        assertThat(SLACK.calls("chat.update"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.param("ts")).isEqualTo(card.ts));
     }
 
     @Test
@@ -254,7 +291,8 @@ class SlackDeliveryTest {
         drain();
         // A got the 429; B's create was held back by the gate without calling Slack
         assertThat(SLACK.calls("conversations.create")).hasSize(1);
-        assertThat(pending(a, SlackTasks.CREATE_CHANNEL).getNotBefore()).isEqualTo(CLOCK.instant().plusSeconds(20));
+        assertThat(pending(a, SlackTasks.CREATE_CHANNEL).getNotBefore())
+                .isEqualTo(CLOCK.instant().plusSeconds(20));
         assertThat(pending(a, SlackTasks.CREATE_CHANNEL).getLastError()).contains("429");
         CLOCK.advance(Duration.ofSeconds(19));
         drain();
@@ -277,12 +315,17 @@ class SlackDeliveryTest {
         assertThat(limited.status()).isEqualTo(429);
         String held = limited.param("channel");
         String other = held.equals(queries.view(a.getId()).slackChannelId())
-                ? queries.view(b.getId()).slackChannelId() : queries.view(a.getId()).slackChannelId();
-        assertThat(SLACK.calls("chat.postMessage", c -> held.equals(c.param("channel")))).hasSize(1);
-        assertThat(SLACK.okCalls("chat.postMessage")).extracting(c -> c.param("channel")).containsExactly(other, ANNOUNCE.id);
+                ? queries.view(b.getId()).slackChannelId()
+                : queries.view(a.getId()).slackChannelId();
+        assertThat(SLACK.calls("chat.postMessage", c -> held.equals(c.param("channel"))))
+                .hasSize(1);
+        assertThat(SLACK.okCalls("chat.postMessage"))
+                .extracting(c -> c.param("channel"))
+                .containsExactly(other, ANNOUNCE.id);
         CLOCK.advance(Duration.ofSeconds(31));
         drain();
-        assertThat(SLACK.okCalls("chat.postMessage")).extracting(c -> c.param("channel"))
+        assertThat(SLACK.okCalls("chat.postMessage"))
+                .extracting(c -> c.param("channel"))
                 .containsExactly(other, ANNOUNCE.id, held, ANNOUNCE.id);
         assertThat(SLACK.messages(held)).hasSize(1);
     }
@@ -297,12 +340,16 @@ class SlackDeliveryTest {
         assertThat(queries.view(incident.getId()).slackChannelId()).isNull();
         CLOCK.advance(Duration.ofSeconds(5));
         drain();
-        assertThat(SLACK.calls("conversations.create")).extracting(FakeSlack.Call::error)
+        assertThat(SLACK.calls("conversations.create"))
+                .extracting(FakeSlack.Call::error)
                 .containsExactly("http_500", "name_taken");
         assertThat(SLACK.calls("conversations.list")).hasSize(1);
-        assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
+        assertThat(SLACK.channels())
+                .filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-"))
+                .hasSize(1);
         assertThat(queries.view(incident.getId()).slackChannelId()).isEqualTo(SLACK.channelNamed(name).id);
-        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals(SLACK.channelNamed(name).id))).hasSize(1);
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals(SLACK.channelNamed(name).id)))
+                .hasSize(1);
     }
 
     @Test
@@ -310,18 +357,24 @@ class SlackDeliveryTest {
         Incident incident = open("Crashed replica", Severity.SEV1);
         String name = "inc-" + incident.getNumber() + "-crashed-replica";
         // another replica claimed the task, created the channel, and died before recording it
-        int claimed = jdbc.update("UPDATE outbox_task SET lease_owner = 'dead-replica', lease_until = ?, attempts = 1 "
-                + "WHERE kind = ? AND incident_id = ?", java.sql.Timestamp.from(CLOCK.instant().plus(Duration.ofMinutes(2))),
-                SlackTasks.CREATE_CHANNEL, incident.getId());
+        int claimed = jdbc.update(
+                "UPDATE outbox_task SET lease_owner = 'dead-replica', lease_until = ?, attempts = 1 "
+                        + "WHERE kind = ? AND incident_id = ?",
+                java.sql.Timestamp.from(CLOCK.instant().plus(Duration.ofMinutes(2))),
+                SlackTasks.CREATE_CHANNEL,
+                incident.getId());
         assertThat(claimed).isEqualTo(1);
         FakeSlack.Channel orphan = SLACK.addChannel(name, FakeSlack.BOT_USER, "");
         drain();
         // the lease holds: nothing of this incident's queue runs
-        assertThat(SLACK.calls("conversations.create", c -> c.param("name").startsWith(name))).isEmpty();
+        assertThat(SLACK.calls("conversations.create", c -> c.param("name").startsWith(name)))
+                .isEmpty();
         CLOCK.advance(Duration.ofMinutes(2).plusSeconds(1));
         drain();
         assertThat(queries.view(incident.getId()).slackChannelId()).isEqualTo(orphan.id);
-        assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
+        assertThat(SLACK.channels())
+                .filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-"))
+                .hasSize(1);
         assertThat(orphan.purpose).contains("[firebreak:" + incident.getId() + "]");
         assertThat(SLACK.messages(orphan.id)).hasSize(1);
     }
@@ -330,10 +383,13 @@ class SlackDeliveryTest {
     void nameTakenByAChannelCarryingOurMarkerIsAdopted() {
         Incident incident = open("Marked", Severity.SEV2);
         String name = "inc-" + incident.getNumber() + "-marked";
-        FakeSlack.Channel existing = SLACK.addChannel(name, "USOMEONE", "Incident [firebreak:" + incident.getId() + "]");
+        FakeSlack.Channel existing =
+                SLACK.addChannel(name, "USOMEONE", "Incident [firebreak:" + incident.getId() + "]");
         drain();
         assertThat(queries.view(incident.getId()).slackChannelId()).isEqualTo(existing.id);
-        assertThat(SLACK.channels()).filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-")).hasSize(1);
+        assertThat(SLACK.channels())
+                .filteredOn(c -> c.name.startsWith("inc-" + incident.getNumber() + "-"))
+                .hasSize(1);
     }
 
     @Test
@@ -343,7 +399,8 @@ class SlackDeliveryTest {
         SLACK.addChannel(name, "UHUMAN", "");
         SLACK.addChannel(name + "-2", "UHUMAN", "");
         drain();
-        assertThat(SLACK.calls("conversations.create")).extracting(c -> c.param("name"))
+        assertThat(SLACK.calls("conversations.create"))
+                .extracting(c -> c.param("name"))
                 .containsExactly(name, name + "-2", name + "-3");
         assertThat(queries.view(incident.getId()).slackChannelName()).isEqualTo(name + "-3");
         assertThat(channels.find(incident.getId()).orElseThrow().nameAttempt()).isEqualTo(3);
@@ -382,12 +439,17 @@ class SlackDeliveryTest {
         }
         String channelId = queries.view(incident.getId()).slackChannelId();
         assertThat(SLACK.calls("chat.postMessage")).hasSize(2);
-        assertThat(SLACK.calls("conversations.history")).extracting(c -> c.param("channel"))
+        assertThat(SLACK.calls("conversations.history"))
+                .extracting(c -> c.param("channel"))
                 .containsExactly(channelId, ANNOUNCE.id);
         assertThat(SLACK.messages(channelId)).hasSize(1);
-        assertThat(SLACK.channel(channelId).pins).containsExactly(SLACK.messages(channelId).get(0).ts);
-        assertThat(SLACK.messages(ANNOUNCE.id)).filteredOn(m -> m.text.contains("<#" + channelId + ">")).hasSize(1);
-        assertThat(channels.find(incident.getId()).orElseThrow().cardTs()).isEqualTo(SLACK.messages(channelId).get(0).ts);
+        assertThat(SLACK.channel(channelId).pins)
+                .containsExactly(SLACK.messages(channelId).get(0).ts);
+        assertThat(SLACK.messages(ANNOUNCE.id))
+                .filteredOn(m -> m.text.contains("<#" + channelId + ">"))
+                .hasSize(1);
+        assertThat(channels.find(incident.getId()).orElseThrow().cardTs())
+                .isEqualTo(SLACK.messages(channelId).get(0).ts);
         assertThat(warnings(incident)).isEmpty();
     }
 
@@ -400,7 +462,8 @@ class SlackDeliveryTest {
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).getText()).contains("slack.post-card").contains("pins.add: not_in_channel");
         assertThat(errors("pins.add", "not_in_channel")).isEqualTo(1.0);
-        assertThat(SLACK.calls("chat.postMessage", c -> ANNOUNCE.id.equals(c.param("channel")))).hasSize(1);
+        assertThat(SLACK.calls("chat.postMessage", c -> ANNOUNCE.id.equals(c.param("channel"))))
+                .hasSize(1);
     }
 
     @Test
@@ -412,7 +475,8 @@ class SlackDeliveryTest {
             incidents.touched(incident.getId(), "alerts");
         }
         assertThat(tasks.findByIncidentIdOrderById(incident.getId()))
-                .filteredOn(t -> t.getKind().equals(SlackTasks.UPDATE_CARD)).hasSize(1);
+                .filteredOn(t -> t.getKind().equals(SlackTasks.UPDATE_CARD))
+                .hasSize(1);
         drain();
         assertThat(SLACK.calls("chat.update")).isEmpty(); // the card was posted less than 1 s ago
         CLOCK.advance(Duration.ofSeconds(1));
@@ -429,7 +493,8 @@ class SlackDeliveryTest {
         drain();
         assertThat(SLACK.calls("chat.update")).hasSize(2);
         assertThat(tasks.findByIncidentIdOrderById(incident.getId()))
-                .filteredOn(t -> t.getKind().equals(SlackTasks.UPDATE_CARD)).hasSize(2)
+                .filteredOn(t -> t.getKind().equals(SlackTasks.UPDATE_CARD))
+                .hasSize(2)
                 .allMatch(t -> t.getStatus().equals(OutboxTask.DONE));
     }
 
@@ -445,16 +510,21 @@ class SlackDeliveryTest {
     private OutboxTask pending(Incident incident, String kind) {
         return tasks.findByIncidentIdOrderById(incident.getId()).stream()
                 .filter(t -> t.getKind().equals(kind) && t.getStatus().equals(OutboxTask.PENDING))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<TimelineEntry> warnings(Incident incident) {
         return timeline.of(incident.getId()).stream()
-                .filter(e -> e.getKind().equals(TimelineKinds.INTEGRATION_WARNING)).toList();
+                .filter(e -> e.getKind().equals(TimelineKinds.INTEGRATION_WARNING))
+                .toList();
     }
 
     private double errors(String method, String error) {
-        Counter c = meters.find("firebreak.slack.errors").tag("method", method).tag("error", error).counter();
+        Counter c = meters.find("firebreak.slack.errors")
+                .tag("method", method)
+                .tag("error", error)
+                .counter();
         return c == null ? 0 : c.count();
     }
 

@@ -23,11 +23,24 @@ class SlackViewsTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static IncidentView view(IncidentStatus status, List<IncidentView.AlertView> alerts, int truncated) {
-        return new IncidentView(ID, 42, "API latency <!channel> & errors", "Checkout is <b>slow</b>",
-                Severity.SEV2, status, "slack:U123ABC", "Bob <bob@example.com>", null, DETECTED,
-                DETECTED.plusSeconds(60), status == IncidentStatus.TRIGGERED ? null : DETECTED.plusSeconds(300),
-                null, status == IncidentStatus.RESOLVED ? DETECTED.plus(Duration.ofMinutes(62)) : null,
-                "http://alertmanager:9093", truncated, alerts);
+        return new IncidentView(
+                ID,
+                42,
+                "API latency <!channel> & errors",
+                "Checkout is <b>slow</b>",
+                Severity.SEV2,
+                status,
+                "slack:U123ABC",
+                "Bob <bob@example.com>",
+                null,
+                DETECTED,
+                DETECTED.plusSeconds(60),
+                status == IncidentStatus.TRIGGERED ? null : DETECTED.plusSeconds(300),
+                null,
+                status == IncidentStatus.RESOLVED ? DETECTED.plus(Duration.ofMinutes(62)) : null,
+                "http://alertmanager:9093",
+                truncated,
+                alerts);
     }
 
     static IncidentView.AlertView alert(String name, boolean firing, String instance) {
@@ -35,7 +48,11 @@ class SlackViewsTest {
         labels.put("alertname", name);
         labels.put("instance", instance);
         labels.put("job", "api");
-        return new IncidentView.AlertView(name, firing, labels, "http://prometheus:9090/graph?g0.expr=up&g0.tab=1",
+        return new IncidentView.AlertView(
+                name,
+                firing,
+                labels,
+                "http://prometheus:9090/graph?g0.expr=up&g0.tab=1",
                 "https://runbooks.example.com/latency");
     }
 
@@ -48,7 +65,8 @@ class SlackViewsTest {
     @Test
     void channelNamesAreDeterministicSlugs() {
         assertThat(ChannelNames.of("inc", 12, "API down")).isEqualTo("inc-12-api-down");
-        assertThat(ChannelNames.of("inc", 7, "Café – Zürich: Datenbank   langsam!!! 🔥")).isEqualTo("inc-7-cafe-zurich-datenbank-langsam");
+        assertThat(ChannelNames.of("inc", 7, "Café – Zürich: Datenbank   langsam!!! 🔥"))
+                .isEqualTo("inc-7-cafe-zurich-datenbank-langsam");
         assertThat(ChannelNames.of("inc", 8, "Straße/Ærø Łódź")).isEqualTo("inc-8-strasse-aero-lodz");
         assertThat(ChannelNames.of("inc", 9, "🔥🔥🔥")).isEqualTo("inc-9");
         assertThat(ChannelNames.of("inc", 10, "数据库 down")).isEqualTo("inc-10-down");
@@ -56,7 +74,10 @@ class SlackViewsTest {
         assertThat(ChannelNames.of("", 3, "x")).isEqualTo("inc-3-x");
         String longTitle = "a".repeat(70) + " " + "b".repeat(300);
         String name = ChannelNames.of("inc", 123456, longTitle);
-        assertThat(name).hasSizeLessThanOrEqualTo(80).startsWith("inc-123456-aaaa").doesNotEndWith("-");
+        assertThat(name)
+                .hasSizeLessThanOrEqualTo(80)
+                .startsWith("inc-123456-aaaa")
+                .doesNotEndWith("-");
         String dashAt80 = ChannelNames.of("inc", 1, "x".repeat(73) + " yyyy");
         assertThat(dashAt80).isEqualTo("inc-1-" + "x".repeat(73)).doesNotEndWith("-");
         for (String title : List.of("", "   ", "!!!", "ÀÉÎÕÜ", "a-b--c---d", "x".repeat(500), "🙂 ok 🙂")) {
@@ -82,7 +103,8 @@ class SlackViewsTest {
         String json = blocks.toString();
         assertThat(blocks.get(0).path("type").asString()).isEqualTo("header");
         assertThat(blocks.get(0).path("text").path("type").asString()).isEqualTo("plain_text");
-        assertThat(blocks.get(0).path("text").path("text").asString()).isEqualTo("INC-42: API latency <!channel> & errors");
+        assertThat(blocks.get(0).path("text").path("text").asString())
+                .isEqualTo("INC-42: API latency <!channel> & errors");
         JsonNode fields = blocks.get(1).path("fields");
         assertThat(fields.get(0).path("text").asString()).isEqualTo("*Severity*\nSEV2");
         assertThat(fields.get(1).path("text").asString()).contains("Triggered");
@@ -96,11 +118,16 @@ class SlackViewsTest {
                 assertThat(mrkdwn.path("text").asString()).doesNotContain("<!channel>");
             }
         }
-        assertThat(json).contains("<http://prometheus:9090/graph?g0.expr=up&amp;g0.tab=1|Graph>")
+        assertThat(json)
+                .contains("<http://prometheus:9090/graph?g0.expr=up&amp;g0.tab=1|Graph>")
                 .contains("<http://alertmanager:9093|Alertmanager>")
                 .contains("<https://runbooks.example.com/latency|Runbook>");
-        assertThat(actionIds(blocks)).containsExactly(SlackActions.ACKNOWLEDGE, SlackActions.MITIGATE,
-                SlackActions.RESOLVE, SlackActions.CHANGE_SEVERITY);
+        assertThat(actionIds(blocks))
+                .containsExactly(
+                        SlackActions.ACKNOWLEDGE,
+                        SlackActions.MITIGATE,
+                        SlackActions.RESOLVE,
+                        SlackActions.CHANGE_SEVERITY);
         JsonNode actions = actionsBlock(blocks);
         assertThat(actions.path("elements").get(0).path("value").asString()).isEqualTo(ID.toString());
         JsonNode select = actions.path("elements").get(3);
@@ -130,22 +157,41 @@ class SlackViewsTest {
         assertThat(text).startsWith("*Alerts:* 8 firing · 1 resolved");
         assertThat(text.lines().filter(l -> l.startsWith(":red_circle:") || l.startsWith(":large_green_circle:")))
                 .hasSize(5);
-        assertThat(text).contains(":red_circle: *Down1* — instance=node-1, job=api")
+        assertThat(text)
+                .contains(":red_circle: *Down1* — instance=node-1, job=api")
                 .doesNotContain("Down0") // resolved ones come after firing ones, beyond the first five
-                .contains("_+4 more_").contains("_+7 more not shown by Alertmanager_")
-                .doesNotContain("<!here>").doesNotContain("<@U999>");
+                .contains("_+4 more_")
+                .contains("_+7 more not shown by Alertmanager_")
+                .doesNotContain("<!here>")
+                .doesNotContain("<@U999>");
     }
 
     @Test
     void hugeInputStaysWithinSlackLimits() {
         List<IncidentView.AlertView> alerts = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            Map<String, String> labels = Map.of("alertname", "A" + i, "instance", "&".repeat(5000), "job", "j".repeat(5000));
+            Map<String, String> labels =
+                    Map.of("alertname", "A" + i, "instance", "&".repeat(5000), "job", "j".repeat(5000));
             alerts.add(new IncidentView.AlertView("A".repeat(5000), true, labels, "javascript:alert(1)", "ftp://x"));
         }
-        IncidentView v = new IncidentView(ID, 1, "T".repeat(500), "&".repeat(10_000), Severity.SEV1,
-                IncidentStatus.TRIGGERED, "x".repeat(5000), null, null, DETECTED, DETECTED, null, null, null,
-                "http://am/" + "p".repeat(5000), 100_000, alerts);
+        IncidentView v = new IncidentView(
+                ID,
+                1,
+                "T".repeat(500),
+                "&".repeat(10_000),
+                Severity.SEV1,
+                IncidentStatus.TRIGGERED,
+                "x".repeat(5000),
+                null,
+                null,
+                DETECTED,
+                DETECTED,
+                null,
+                null,
+                null,
+                "http://am/" + "p".repeat(5000),
+                100_000,
+                alerts);
         JsonNode blocks = blocks(v);
         assertThat(blocks.size()).isLessThanOrEqualTo(StatusCard.MAX_BLOCKS);
         assertThat(blocks.get(0).path("text").path("text").asString()).hasSizeLessThanOrEqualTo(150);
@@ -167,12 +213,30 @@ class SlackViewsTest {
     @Test
     void topicPurposeAndAnnouncement() {
         IncidentView v = view(IncidentStatus.ACKNOWLEDGED, List.of(), 0);
-        assertThat(SlackMessages.topic(v)).isEqualTo("INC-42 | SEV2 | ACKNOWLEDGED | API latency &lt;!channel&gt; &amp; errors");
+        assertThat(SlackMessages.topic(v))
+                .isEqualTo("INC-42 | SEV2 | ACKNOWLEDGED | API latency &lt;!channel&gt; &amp; errors");
         assertThat(SlackMessages.purpose(v)).endsWith("[firebreak:" + ID + "]").hasSizeLessThanOrEqualTo(250);
         assertThat(SlackMessages.announcement(v, "C123"))
-                .isEqualTo(":rotating_light: *INC-42* (SEV2) opened: API latency &lt;!channel&gt; &amp; errors → <#C123>");
-        IncidentView longOne = new IncidentView(ID, 42, "L".repeat(500), null, Severity.SEV1, IncidentStatus.TRIGGERED,
-                null, null, null, DETECTED, DETECTED, null, null, null, null, 0, List.of());
+                .isEqualTo(
+                        ":rotating_light: *INC-42* (SEV2) opened: API latency &lt;!channel&gt; &amp; errors → <#C123>");
+        IncidentView longOne = new IncidentView(
+                ID,
+                42,
+                "L".repeat(500),
+                null,
+                Severity.SEV1,
+                IncidentStatus.TRIGGERED,
+                null,
+                null,
+                null,
+                DETECTED,
+                DETECTED,
+                null,
+                null,
+                null,
+                null,
+                0,
+                List.of());
         assertThat(SlackMessages.topic(longOne)).hasSize(250);
         assertThat(SlackMessages.purpose(longOne)).hasSizeLessThanOrEqualTo(250).endsWith("[firebreak:" + ID + "]");
     }
@@ -203,7 +267,9 @@ class SlackViewsTest {
 
     private static List<String> actionIds(JsonNode blocks) {
         List<String> ids = new ArrayList<>();
-        actionsBlock(blocks).path("elements").forEach(e -> ids.add(e.path("action_id").asString()));
+        actionsBlock(blocks)
+                .path("elements")
+                .forEach(e -> ids.add(e.path("action_id").asString()));
         return ids;
     }
 }

@@ -18,21 +18,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the database refuses, so every connection request times out as with an unreachable database) readiness is
  * DOWN/503 while liveness stays UP, and it recovers once connections work again.
  */
-@FirebreakTest(properties = {
-        "firebreak.api.token=test-token",
-        "firebreak.outbox.enabled=false",
-        "spring.datasource.hikari.connection-timeout=250"})
+@FirebreakTest(
+        properties = {
+            "firebreak.api.token=test-token",
+            "firebreak.outbox.enabled=false",
+            "spring.datasource.hikari.connection-timeout=250"
+        })
 class ActuatorEndpointsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
 
     @Test
     void healthLivenessAndReadinessAreUp() {
         HttpTestClient http = HttpTestClient.on(port);
-        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+        for (String path :
+                new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
             HttpTestClient.Response r = http.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             assertThat(r.json().path("status").asString()).as(path).isEqualTo("UP");
@@ -44,7 +48,9 @@ class ActuatorEndpointsTest {
         HttpTestClient.Response r = HttpTestClient.on(port).get("/actuator/prometheus");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("text/plain");
-        assertThat(r.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections")
+        assertThat(r.body())
+                .contains("jvm_memory_used_bytes")
+                .contains("hikaricp_connections")
                 .contains("http_server_requests_seconds");
     }
 
@@ -67,7 +73,11 @@ class ActuatorEndpointsTest {
         } finally {
             hikari.getHikariConfigMXBean().setUsername(username);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(
+                        () -> assertThat(http.get("/actuator/health/readiness").status())
+                                .isEqualTo(200));
     }
 }

@@ -9,10 +9,10 @@ import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +67,7 @@ class GracefulShutdownTest {
         }
     }
 
-    record Sample(int readiness, int webhook, String body, String retryAfter) {
-    }
+    record Sample(int readiness, int webhook, String body, String retryAfter) {}
 
     @Test
     void notReadyFirstThenWebhooks503ThenOutboxFinishesOrReleases() throws Exception {
@@ -76,8 +75,10 @@ class GracefulShutdownTest {
         if (!TestDatabase.postgres()) {
             // A file database outlives the application (an in-memory one is gone with its last pooled connection).
             Path dir = Files.createTempDirectory("firebreak-shutdown");
-            props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            props.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:file:" + dir.resolve("db")
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         }
         props.put("server.port", "0");
         props.put("firebreak.outbox.enabled", "true");
@@ -87,9 +88,11 @@ class GracefulShutdownTest {
         props.put("firebreak.alertmanager.bearer-token", "am-token");
         props.put("spring.main.banner-mode", "off");
         // As command-line arguments: they override application.yml (builder "properties" would not).
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FirebreakApplication.class,
-                BlockingHandler.class).run(args);
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(FirebreakApplication.class, BlockingHandler.class).run(args);
         String url = (String) props.get("spring.datasource.url");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HttpTestClient http = HttpTestClient.on(port);
@@ -100,23 +103,33 @@ class GracefulShutdownTest {
                 outbox.enqueue("test.blocking", "q-running", null, null, "\"running\"");
                 outbox.enqueue("test.blocking", "q-waiting", null, null, "\"waiting\"");
             });
-            assertThat(STARTED.await(30, TimeUnit.SECONDS)).as("the first task runs").isTrue();
+            assertThat(STARTED.await(30, TimeUnit.SECONDS))
+                    .as("the first task runs")
+                    .isTrue();
             assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
-            assertThat(webhook(http).status()).as("wrong token, not shutting down").isEqualTo(401);
+            assertThat(webhook(http).status())
+                    .as("wrong token, not shutting down")
+                    .isEqualTo(401);
 
             closer.start();
             List<Sample> samples = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                int ready = http.get("/actuator/health/readiness").status();
-                HttpTestClient.Response w = webhook(http);
-                samples.add(new Sample(ready, w.status(), w.body(), w.header("Retry-After")));
-                return w.status() == 503;
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        int ready = http.get("/actuator/health/readiness").status();
+                        HttpTestClient.Response w = webhook(http);
+                        samples.add(new Sample(ready, w.status(), w.body(), w.header("Retry-After")));
+                        return w.status() == 503;
+                    });
             int firstNotReady = indexOf(samples, s -> s.readiness() == 503);
             int first503 = indexOf(samples, s -> s.webhook() == 503);
             assertThat(firstNotReady).as("readiness went down: %s", samples).isGreaterThanOrEqualTo(0);
-            assertThat(firstNotReady).as("not ready before any webhook 503: %s", samples).isLessThan(first503);
-            assertThat(samples.subList(firstNotReady, first503)).as("during the drain delay webhooks still work")
+            assertThat(firstNotReady)
+                    .as("not ready before any webhook 503: %s", samples)
+                    .isLessThan(first503);
+            assertThat(samples.subList(firstNotReady, first503))
+                    .as("during the drain delay webhooks still work")
                     .allMatch(s -> s.webhook() == 401);
             Sample refused = samples.get(first503);
             assertThat(refused.body()).contains("\"error\":\"shutting_down\"");
@@ -129,17 +142,21 @@ class GracefulShutdownTest {
                 context.close();
             }
         }
-        assertThat(RAN).as("one task was running; the other was claimed but not started").hasSize(1);
+        assertThat(RAN)
+                .as("one task was running; the other was claimed but not started")
+                .hasSize(1);
         String ran = RAN.get(0);
         try (Connection c = DriverManager.getConnection(url, TestDatabase.postgres() ? "postgres" : "sa", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT queue_key, status, lease_owner, attempts"
-                     + " FROM outbox_task WHERE kind = 'test.blocking' ORDER BY id")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT queue_key, status, lease_owner, attempts"
+                                + " FROM outbox_task WHERE kind = 'test.blocking' ORDER BY id")) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4));
             }
             String other = ran.equals("q-running") ? "q-waiting" : "q-running";
-            assertThat(rows).as("the running task finished; the unstarted one was given back, no lease, no attempt")
+            assertThat(rows)
+                    .as("the running task finished; the unstarted one was given back, no lease, no attempt")
                     .containsExactlyInAnyOrder(ran + " DONE null 1", other + " PENDING null 0");
         }
     }

@@ -13,9 +13,12 @@ class TraceContextTest {
         assertThat(TraceContext.fromHeaders("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "req-12345678"))
                 .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(TraceContext.fromHeaders("00-00000000000000000000000000000000-00f067aa0ba902b7-01", "req-12345678"))
-                .as("an all-zero trace id is invalid").isEqualTo("req-12345678");
-        assertThat(TraceContext.fromHeaders("garbage", "evil\nINFO forged line")).matches("[0-9a-f]{32}");
-        assertThat(TraceContext.fromHeaders(null, null)).matches("[0-9a-f]{32}")
+                .as("an all-zero trace id is invalid")
+                .isEqualTo("req-12345678");
+        assertThat(TraceContext.fromHeaders("garbage", "evil\nINFO forged line"))
+                .matches("[0-9a-f]{32}");
+        assertThat(TraceContext.fromHeaders(null, null))
+                .matches("[0-9a-f]{32}")
                 .isNotEqualTo(TraceContext.fromHeaders(null, null));
     }
 
@@ -25,7 +28,8 @@ class TraceContextTest {
         new JsonLoggingEnvironment().postProcessEnvironment(on, new SpringApplication());
         assertThat(on.getProperty("logging.structured.format.console")).isEqualTo("ecs");
 
-        MockEnvironment chosen = new MockEnvironment().withProperty("firebreak.logging.json", "true")
+        MockEnvironment chosen = new MockEnvironment()
+                .withProperty("firebreak.logging.json", "true")
                 .withProperty("logging.structured.format.console", "logstash");
         new JsonLoggingEnvironment().postProcessEnvironment(chosen, new SpringApplication());
         assertThat(chosen.getProperty("logging.structured.format.console")).isEqualTo("logstash");

@@ -13,6 +13,7 @@ import dev.firebreak.support.MutableClock;
 import dev.firebreak.support.TestClock;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,17 +22,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.MDC;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.outbox.base-backoff=10s",
-        "firebreak.outbox.max-attempts=3", "firebreak.outbox.lease=600ms", "firebreak.api.token=test-token"})
+@FirebreakTest(
+        properties = {
+            "firebreak.outbox.enabled=false",
+            "firebreak.outbox.base-backoff=10s",
+            "firebreak.outbox.max-attempts=3",
+            "firebreak.outbox.lease=600ms",
+            "firebreak.api.token=test-token"
+        })
 @Import(TestClock.class)
 class OutboxWorkerTest {
 
@@ -74,26 +80,37 @@ class OutboxWorkerTest {
 
     @Autowired
     Outbox outbox;
+
     @Autowired
     OutboxWorker worker;
+
     @Autowired
     OutboxTasks tasks;
+
     @Autowired
     ScriptedHandler handler;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     IncidentManagement incidents;
+
     @Autowired
     Timeline timeline;
+
     @Autowired
     OutboxStore store;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
+
     @Autowired
     OutboxMetrics metrics;
+
     @Autowired
     MeterRegistry registry;
 
@@ -152,7 +169,9 @@ class OutboxWorkerTest {
             handler.outcomes.put("w", OutboxResult.waitUntil(CLOCK.instant().plusSeconds(2), "no slot"));
             worker.runDueTasks();
             OutboxTask waiting = tasks.findByKindOrderById("test.scripted").stream()
-                    .filter(t -> t.getPayload().equals("\"w\"")).findFirst().orElseThrow();
+                    .filter(t -> t.getPayload().equals("\"w\""))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(waiting.getStatus()).isEqualTo(OutboxTask.PENDING);
             assertThat(waiting.getAttempts()).as("a wait is not an attempt").isZero();
             assertThat(waiting.getLastError()).isEqualTo("no slot");
@@ -163,8 +182,10 @@ class OutboxWorkerTest {
         }
         worker.runDueTasks();
         assertThat(handler.ran).hasSize(6);
-        assertThat(tasks.findByKindOrderById("test.scripted")).filteredOn(t -> t.getPayload().equals("\"w\""))
-                .singleElement().satisfies(t -> {
+        assertThat(tasks.findByKindOrderById("test.scripted"))
+                .filteredOn(t -> t.getPayload().equals("\"w\""))
+                .singleElement()
+                .satisfies(t -> {
                     assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE);
                     assertThat(t.getAttempts()).isEqualTo(1);
                 });
@@ -180,19 +201,18 @@ class OutboxWorkerTest {
 
     @Test
     void aPermanentFailureBecomesATimelineWarning() {
-        Incident incident = incidents.open(NewIncident.declared("Outbox failure", null, Severity.SEV3, IncidentSource.API),
-                Actor.api("t"));
+        Incident incident = incidents.open(
+                NewIncident.declared("Outbox failure", null, Severity.SEV3, IncidentSource.API), Actor.api("t"));
         handler.outcomes.put("f", OutboxResult.failed("channel_not_found"));
         tx.executeWithoutResult(s -> outbox.enqueue("test.scripted", "qf", null, incident.getId(), "\"f\""));
         worker.runDueTasks();
         CLOCK.advance(Duration.ofHours(1));
         worker.runDueTasks();
         assertThat(handler.ran).containsExactly("f");
-        assertThat(timeline.of(incident.getId()))
-                .anySatisfy(e -> {
-                    assertThat(e.getKind()).isEqualTo(TimelineKinds.INTEGRATION_WARNING);
-                    assertThat(e.getText()).contains("channel_not_found");
-                });
+        assertThat(timeline.of(incident.getId())).anySatisfy(e -> {
+            assertThat(e.getKind()).isEqualTo(TimelineKinds.INTEGRATION_WARNING);
+            assertThat(e.getText()).contains("channel_not_found");
+        });
     }
 
     @Test
@@ -206,7 +226,9 @@ class OutboxWorkerTest {
         Instant later = now.plusSeconds(121);
         assertThat(store.claim(id, "replica-b", later, later.plusSeconds(120))).isTrue();
         store.complete(id, "replica-a", later);
-        assertThat(tasks.findById(id).orElseThrow().getStatus()).as("a stale owner cannot complete").isEqualTo("PENDING");
+        assertThat(tasks.findById(id).orElseThrow().getStatus())
+                .as("a stale owner cannot complete")
+                .isEqualTo("PENDING");
         store.complete(id, "replica-b", later);
         assertThat(tasks.findById(id).orElseThrow().getStatus()).isEqualTo("DONE");
     }
@@ -223,25 +245,35 @@ class OutboxWorkerTest {
         }
         assertThat(handler.ran).containsExactly("x1", "x1", "x1", "x2"); // the queue moved on after the third attempt
         OutboxTask dead = tasks.findByKindOrderById("test.scripted").stream()
-                .filter(t -> OutboxTask.DEAD.equals(t.getStatus())).findFirst().orElseThrow();
-        assertThat(dead.getLastError()).isEqualTo("gave up after 3 attempts: Slack conversations.setTopic: internal_error");
+                .filter(t -> OutboxTask.DEAD.equals(t.getStatus()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(dead.getLastError())
+                .isEqualTo("gave up after 3 attempts: Slack conversations.setTopic: internal_error");
 
-        dev.firebreak.support.HttpTestClient api = dev.firebreak.support.HttpTestClient.on(port).bearer("test-token");
+        dev.firebreak.support.HttpTestClient api =
+                dev.firebreak.support.HttpTestClient.on(port).bearer("test-token");
         var listed = api.get("/api/outbox?state=dead");
         assertThat(listed.status()).isEqualTo(200);
         assertThat(java.util.stream.StreamSupport.stream(listed.json().spliterator(), false)
-                .filter(t -> t.path("id").asLong() == dead.getId()).findFirst())
-                .get().satisfies(t -> {
+                        .filter(t -> t.path("id").asLong() == dead.getId())
+                        .findFirst())
+                .get()
+                .satisfies(t -> {
                     assertThat(t.path("state").asString()).isEqualTo("dead");
                     assertThat(t.path("lastError").asString()).contains("gave up after 3 attempts");
                 });
         assertThat(api.get("/api/outbox?state=zombie").status()).isEqualTo(400);
-        assertThat(dev.firebreak.support.HttpTestClient.on(port).get("/api/outbox?state=dead").status()).isEqualTo(401);
+        assertThat(dev.firebreak.support.HttpTestClient.on(port)
+                        .get("/api/outbox?state=dead")
+                        .status())
+                .isEqualTo(401);
 
         var retried = api.post("/api/outbox/" + dead.getId() + "/retry", "");
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().path("state").asString()).isEqualTo("pending");
-        assertThat(api.post("/api/outbox/" + dead.getId() + "/retry", "").status()).isEqualTo(409);
+        assertThat(api.post("/api/outbox/" + dead.getId() + "/retry", "").status())
+                .isEqualTo(409);
         assertThat(api.post("/api/outbox/999999999/retry", "").status()).isEqualTo(404);
         worker.drain(10);
         assertThat(tasks.findById(dead.getId()).orElseThrow().getStatus()).isEqualTo(OutboxTask.DONE);
@@ -255,21 +287,26 @@ class OutboxWorkerTest {
             // The handler runs longer than the lease (600 ms): the worker renews it meanwhile.
             Instant leaseAtStart = CLOCK.instant().plusMillis(600);
             CLOCK.advance(Duration.ofSeconds(5));
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                    tasks.findById(task.getId()).orElseThrow().getNotBefore() != null
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> tasks.findById(task.getId()).orElseThrow().getNotBefore() != null
                             && leaseUntil(task.getId()).isAfter(leaseAtStart.plusSeconds(4)));
             Instant now = CLOCK.instant();
             assertThat(store.claim(task.getId(), "replica-b", now, now.plusSeconds(60)))
-                    .as("another replica cannot take over a renewed lease").isFalse();
+                    .as("another replica cannot take over a renewed lease")
+                    .isFalse();
         });
         worker.drain(10);
         assertThat(handler.ran).containsExactly("slow");
-        assertThat(tasks.findByKindOrderById("test.scripted")).filteredOn(t -> t.getQueueKey().equals("qs"))
-                .singleElement().satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
+        assertThat(tasks.findByKindOrderById("test.scripted"))
+                .filteredOn(t -> t.getQueueKey().equals("qs"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.getStatus()).isEqualTo(OutboxTask.DONE));
     }
 
     private Instant leaseUntil(long id) {
-        return jdbc.queryForObject("SELECT lease_until FROM outbox_task WHERE id = ?", java.time.OffsetDateTime.class, id)
+        return jdbc.queryForObject(
+                        "SELECT lease_until FROM outbox_task WHERE id = ?", java.time.OffsetDateTime.class, id)
                 .toInstant();
     }
 
@@ -288,7 +325,8 @@ class OutboxWorkerTest {
         assertThat(store.claim(id, "replica-killed", now, now.plusSeconds(120))).isTrue();
         double before = takeovers();
         CLOCK.advance(Duration.ofSeconds(121));
-        assertThat(store.dueHeads(CLOCK.instant(), 10)).contains(new OutboxStore.Due(id, "test.scripted", "replica-killed"));
+        assertThat(store.dueHeads(CLOCK.instant(), 10))
+                .contains(new OutboxStore.Due(id, "test.scripted", "replica-killed"));
         worker.runDueTasks();
         assertThat(handler.ran).containsExactly("t");
         assertThat(tasks.findById(id).orElseThrow().getStatus()).isEqualTo(OutboxTask.DONE);
@@ -313,7 +351,11 @@ class OutboxWorkerTest {
         assertThat(gauge("firebreak.outbox.pending.tasks")).isEqualTo(1);
         assertThat(gauge("firebreak.outbox.oldest.due.task.age")).isEqualTo(90);
         assertThat(gauge("firebreak.outbox.dead.tasks")).isEqualTo(deadBefore + 2);
-        assertThat(registry.find("firebreak.outbox.pending.tasks").tag("target", "slack").gauge().value()).isZero();
+        assertThat(registry.find("firebreak.outbox.pending.tasks")
+                        .tag("target", "slack")
+                        .gauge()
+                        .value())
+                .isZero();
         worker.runDueTasks();
         metrics.invalidate();
         assertThat(gauge("firebreak.outbox.pending.tasks")).isZero();
@@ -322,8 +364,8 @@ class OutboxWorkerTest {
 
     @Test
     void theEnqueuersTraceIdAndTheIncidentAreInTheLogContextWhileTheHandlerRuns() {
-        Incident incident = incidents.open(NewIncident.declared("Traced", null, Severity.SEV3, IncidentSource.API),
-                Actor.api("t"));
+        Incident incident =
+                incidents.open(NewIncident.declared("Traced", null, Severity.SEV3, IncidentSource.API), Actor.api("t"));
         MDC.put("trace_id", "0af7651916cd43dd8448eb211c80319c");
         try {
             tx.executeWithoutResult(s -> outbox.enqueue("test.scripted", "qtrace", null, incident.getId(), "\"tr\""));
@@ -336,7 +378,10 @@ class OutboxWorkerTest {
     }
 
     private double takeovers() {
-        return registry.find("firebreak.outbox.lease.takeovers").tag("target", "test").counter().count();
+        return registry.find("firebreak.outbox.lease.takeovers")
+                .tag("target", "test")
+                .counter()
+                .count();
     }
 
     private double gauge(String name) {

@@ -30,6 +30,7 @@ class RateBudgetsTest {
 
     @Autowired
     NamedParameterJdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -50,7 +51,8 @@ class RateBudgetsTest {
         assertThat(b.take(budget, Priority.HIGH)).isEmpty();
         assertThat(a.take(budget, Priority.HIGH)).isEmpty();
         Instant t0 = clock.instant();
-        assertThat(b.take(budget, Priority.HIGH)).as("the burst is spent on both replicas")
+        assertThat(b.take(budget, Priority.HIGH))
+                .as("the burst is spent on both replicas")
                 .contains(t0.plusSeconds(1));
         clock.advance(Duration.ofMillis(999));
         assertThat(a.take(budget, Priority.HIGH)).isPresent();
@@ -65,9 +67,13 @@ class RateBudgetsTest {
         Budget budget = budget(Duration.ofSeconds(3), 3);
         assertThat(budgets.take(budget, Priority.HIGH)).isEmpty();
         Instant t0 = clock.instant();
-        assertThat(budgets.take(budget, Priority.LOW)).as("low goes only into a full bucket").contains(t0.plusSeconds(3));
+        assertThat(budgets.take(budget, Priority.LOW))
+                .as("low goes only into a full bucket")
+                .contains(t0.plusSeconds(3));
         assertThat(budgets.take(budget, Priority.NORMAL)).isEmpty();
-        assertThat(budgets.take(budget, Priority.NORMAL)).as("normal leaves the last slot to high").isPresent();
+        assertThat(budgets.take(budget, Priority.NORMAL))
+                .as("normal leaves the last slot to high")
+                .isPresent();
         assertThat(budgets.take(budget, Priority.HIGH)).isEmpty();
         assertThat(budgets.take(budget, Priority.HIGH)).contains(t0.plusSeconds(3));
         // When slots come back, high's comes first: low has to wait until the bucket is full again.
@@ -84,7 +90,9 @@ class RateBudgetsTest {
         assertThat(b.take(budget, Priority.HIGH)).contains(until);
         assertThat(b.heldUntil(budget.key())).contains(until);
         a.holdUntil(budget.key(), clock.instant().plusSeconds(5));
-        assertThat(b.heldUntil(budget.key())).as("a shorter hold does not shorten a longer one").contains(until);
+        assertThat(b.heldUntil(budget.key()))
+                .as("a shorter hold does not shorten a longer one")
+                .contains(until);
         clock.set(until);
         assertThat(b.take(budget, Priority.LOW)).isEmpty();
         assertThat(a.heldUntil(budget.key())).isEmpty();
@@ -100,13 +108,15 @@ class RateBudgetsTest {
         clock.advance(Duration.ofSeconds(3)); // a slow answer: nobody calls meanwhile, whatever the interval
         assertThat(b.takeAlone(channel, Duration.ofSeconds(10)).granted()).isFalse();
         a.release(channel, held, true);
-        assertThat(b.takeAlone(channel, Duration.ofSeconds(10)).notBefore()).as("one interval after the answer")
+        assertThat(b.takeAlone(channel, Duration.ofSeconds(10)).notBefore())
+                .as("one interval after the answer")
                 .isEqualTo(clock.instant().plusSeconds(1));
         clock.advance(Duration.ofSeconds(1));
         RateBudgets.Slot next = b.takeAlone(channel, Duration.ofSeconds(10));
         assertThat(next.granted()).isTrue();
         b.release(channel, next, false);
-        assertThat(a.takeAlone(channel, Duration.ofSeconds(10)).granted()).as("a call that did not happen frees it at once")
+        assertThat(a.takeAlone(channel, Duration.ofSeconds(10)).granted())
+                .as("a call that did not happen frees it at once")
                 .isTrue();
     }
 
@@ -116,14 +126,16 @@ class RateBudgetsTest {
         Budget channel = budget(Duration.ofSeconds(1), 1);
         RateBudgets.Slot lost = budgets.takeAlone(channel, Duration.ofSeconds(10));
         assertThat(lost.granted()).isTrue();
-        assertThat(budgets.takeAlone(channel, Duration.ofSeconds(10)).notBefore()).as("in flight: look again soon")
+        assertThat(budgets.takeAlone(channel, Duration.ofSeconds(10)).notBefore())
+                .as("in flight: look again soon")
                 .isEqualTo(clock.instant().plusMillis(500));
         clock.advance(Duration.ofSeconds(11));
         RateBudgets.Slot taken = budgets.takeAlone(channel, Duration.ofSeconds(10));
         assertThat(taken.granted()).isTrue();
         budgets.release(channel, lost, true);
         assertThat(budgets.takeAlone(channel, Duration.ofSeconds(10)).granted())
-                .as("the late answer of the dead holder does not free the new holder's slot").isFalse();
+                .as("the late answer of the dead holder does not free the new holder's slot")
+                .isFalse();
     }
 
     @Test
@@ -146,15 +158,24 @@ class RateBudgetsTest {
         assertThat(b.take(budget, Priority.HIGH, "task:2")).contains(t0.plusSeconds(1));
         assertThat(a.take(budget, Priority.HIGH, "task:3")).contains(t0.plusSeconds(2));
         assertThat(b.take(budget, Priority.HIGH, "task:4")).contains(t0.plusSeconds(3));
-        assertThat(a.take(budget, Priority.HIGH)).as("a caller without a promise polls behind them")
+        assertThat(a.take(budget, Priority.HIGH))
+                .as("a caller without a promise polls behind them")
                 .contains(t0.plusSeconds(4));
         clock.advance(Duration.ofMillis(500));
-        assertThat(a.take(budget, Priority.HIGH, "task:3")).as("too early: the same promise").contains(t0.plusSeconds(2));
+        assertThat(a.take(budget, Priority.HIGH, "task:3"))
+                .as("too early: the same promise")
+                .contains(t0.plusSeconds(2));
         clock.set(t0.plusSeconds(2));
-        assertThat(b.take(budget, Priority.HIGH, "task:3")).as("its turn: goes without taking again").isEmpty();
-        assertThat(a.take(budget, Priority.HIGH, "task:2")).as("a late comer keeps its paid slot").isEmpty();
+        assertThat(b.take(budget, Priority.HIGH, "task:3"))
+                .as("its turn: goes without taking again")
+                .isEmpty();
+        assertThat(a.take(budget, Priority.HIGH, "task:2"))
+                .as("a late comer keeps its paid slot")
+                .isEmpty();
         clock.set(t0.plusSeconds(3));
-        assertThat(a.take(budget, Priority.HIGH)).as("task:4's slot is not free for a poller").isPresent();
+        assertThat(a.take(budget, Priority.HIGH))
+                .as("task:4's slot is not free for a poller")
+                .isPresent();
         assertThat(b.take(budget, Priority.HIGH, "task:4")).isEmpty();
         clock.set(t0.plusSeconds(4));
         assertThat(a.take(budget, Priority.HIGH)).isEmpty();
@@ -209,7 +230,9 @@ class RateBudgetsTest {
         }
         for (int i = 0; i < calls.size(); i++) {
             Instant from = calls.get(i);
-            long inWindow = calls.stream().filter(c -> !c.isBefore(from) && c.isBefore(from.plusSeconds(60))).count();
+            long inWindow = calls.stream()
+                    .filter(c -> !c.isBefore(from) && c.isBefore(from.plusSeconds(60)))
+                    .count();
             assertThat(inWindow).isLessThanOrEqualTo(19);
         }
         assertThat(calls.size()).as("and the budget is used: 3 + 16 per minute").isBetween(49, 52);

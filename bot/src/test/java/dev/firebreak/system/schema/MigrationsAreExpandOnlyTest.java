@@ -33,8 +33,7 @@ class MigrationsAreExpandOnlyTest {
     /** Migrations allowed to contract the schema: version -> why it is safe. None so far. */
     static final Map<String, String> CONTRACT_MIGRATIONS = Map.of();
 
-    record Column(String type, boolean nullable, boolean defaulted) {
-    }
+    record Column(String type, boolean nullable, boolean defaulted) {}
 
     @Test
     void everyMigrationKeepsThePreviousVersionWorking() throws SQLException {
@@ -64,12 +63,13 @@ class MigrationsAreExpandOnlyTest {
             }
             before = after;
         }
-        assertThat(violations).as("migrations that would break the previous version during a rolling upgrade")
+        assertThat(violations)
+                .as("migrations that would break the previous version during a rolling upgrade")
                 .isEmpty();
     }
 
-    static List<String> compare(String migration, Map<String, Map<String, Column>> before,
-                                Map<String, Map<String, Column>> after) {
+    static List<String> compare(
+            String migration, Map<String, Map<String, Column>> before, Map<String, Map<String, Column>> after) {
         List<String> violations = new ArrayList<>();
         before.forEach((table, oldColumns) -> {
             Map<String, Column> newColumns = after.get(table);
@@ -98,7 +98,8 @@ class MigrationsAreExpandOnlyTest {
         return violations;
     }
 
-    private static Map<String, Map<String, Column>> snapshot(String url, String user, String schema) throws SQLException {
+    private static Map<String, Map<String, Column>> snapshot(String url, String user, String schema)
+            throws SQLException {
         Map<String, Map<String, Column>> tables = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(url, user, "")) {
             String in = schema != null ? schema : c.getSchema();
@@ -111,11 +112,13 @@ class MigrationsAreExpandOnlyTest {
                     }
                     boolean generated = "YES".equals(rs.getString("IS_AUTOINCREMENT"))
                             || "YES".equals(rs.getString("IS_GENERATEDCOLUMN"));
-                    tables.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(
-                            rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                            new Column(rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT),
-                                    "YES".equals(rs.getString("IS_NULLABLE")),
-                                    generated || rs.getString("COLUMN_DEF") != null));
+                    tables.computeIfAbsent(table, t -> new LinkedHashMap<>())
+                            .put(
+                                    rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                                    new Column(
+                                            rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT),
+                                            "YES".equals(rs.getString("IS_NULLABLE")),
+                                            generated || rs.getString("COLUMN_DEF") != null));
                 }
             }
         }
@@ -124,17 +127,42 @@ class MigrationsAreExpandOnlyTest {
 
     @Test
     void theCheckRecognisesContractSteps() {
-        Map<String, Map<String, Column>> before = Map.of("t", Map.of(
-                "a", new Column("varchar", true, false), "b", new Column("int4", false, false)));
+        Map<String, Map<String, Column>> before =
+                Map.of("t", Map.of("a", new Column("varchar", true, false), "b", new Column("int4", false, false)));
         assertThat(compare("V9", before, Map.of())).containsExactly("V9: drops or renames table t");
-        assertThat(compare("V9", before, Map.of("t", Map.of("a", new Column("varchar", false, false),
-                "b", new Column("int8", false, false), "c", new Column("int4", false, false)))))
-                .containsExactlyInAnyOrder("V9: makes t.a NOT NULL", "V9: changes the type of t.b from int4 to int8",
+        assertThat(compare(
+                        "V9",
+                        before,
+                        Map.of(
+                                "t",
+                                Map.of(
+                                        "a",
+                                        new Column("varchar", false, false),
+                                        "b",
+                                        new Column("int8", false, false),
+                                        "c",
+                                        new Column("int4", false, false)))))
+                .containsExactlyInAnyOrder(
+                        "V9: makes t.a NOT NULL",
+                        "V9: changes the type of t.b from int4 to int8",
                         "V9: adds t.c NOT NULL without a default (the previous version's INSERTs fail)");
         assertThat(compare("V9", before, Map.of("t", Map.of("b", new Column("int4", false, false)))))
                 .containsExactly("V9: drops or renames t.a");
-        assertThat(compare("V9", before, Map.of("t", Map.of("a", new Column("varchar", true, false),
-                "b", new Column("int4", true, false), "c", new Column("int4", false, true)), "u", Map.of())))
-                .as("relaxing NOT NULL, adding defaulted columns and tables is expand-only").isEmpty();
+        assertThat(compare(
+                        "V9",
+                        before,
+                        Map.of(
+                                "t",
+                                Map.of(
+                                        "a",
+                                        new Column("varchar", true, false),
+                                        "b",
+                                        new Column("int4", true, false),
+                                        "c",
+                                        new Column("int4", false, true)),
+                                "u",
+                                Map.of())))
+                .as("relaxing NOT NULL, adding defaulted columns and tables is expand-only")
+                .isEmpty();
     }
 }

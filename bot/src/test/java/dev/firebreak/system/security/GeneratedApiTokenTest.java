@@ -15,8 +15,10 @@ class GeneratedApiTokenTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApiToken token;
+
     @Autowired
     FilterRegistrationBean<ApiTokenFilter> filter;
 
@@ -28,7 +30,8 @@ class GeneratedApiTokenTest {
         assertThat(anonymous.get("/api/incidents").status()).isEqualTo(401);
         assertThat(anonymous.bearer("").get("/api/incidents").status()).isEqualTo(401);
         assertThat(anonymous.bearer("null").get("/api/incidents").status()).isEqualTo(401);
-        assertThat(anonymous.bearer(token.value() + "x").get("/api/incidents").status()).isEqualTo(401);
+        assertThat(anonymous.bearer(token.value() + "x").get("/api/incidents").status())
+                .isEqualTo(401);
 
         HttpTestClient.Response ok = anonymous.bearer(token.value()).get("/api/incidents");
         assertThat(ok.status()).isEqualTo(200);
@@ -39,6 +42,7 @@ class GeneratedApiTokenTest {
     void theFilterCoversTheApiOnly() {
         // /webhooks/**, /slack/** and /actuator/** have their own authentication.
         assertThat(filter.getUrlPatterns()).containsExactly("/api/*");
-        assertThat(HttpTestClient.on(port).get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(HttpTestClient.on(port).get("/actuator/health/liveness").status())
+                .isEqualTo(200);
     }
 }

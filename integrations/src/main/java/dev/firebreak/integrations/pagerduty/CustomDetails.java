@@ -25,14 +25,13 @@ final class CustomDetails {
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(token|passw(or)?d|passwd|secret|authori[sz]ation|api[-_ ]?key|cookie|credential|private[-_ ]?key"
                     + "|routing[-_ ]?key|integration[-_ ]?key|session[-_ ]?id|signature).*");
-    private static final Pattern SECRET_VALUE = Pattern.compile(
-            "(?is).*(\\b(bearer|basic)\\s+[a-z0-9._~+/=-]{8,}"
-                    + "|token\\s+token="
-                    + "|\\bxox[abposr]-[a-z0-9-]{10,}"
-                    + "|\\bxapp-[a-z0-9-]{10,}"
-                    + "|\\beyJ[a-z0-9_-]{8,}\\.eyJ[a-z0-9_-]{8,}\\.[a-z0-9_-]+"
-                    + "|-----BEGIN [a-z ]*PRIVATE KEY-----"
-                    + "|://[^/\\s:@]+:[^/\\s@]+@).*");
+    private static final Pattern SECRET_VALUE = Pattern.compile("(?is).*(\\b(bearer|basic)\\s+[a-z0-9._~+/=-]{8,}"
+            + "|token\\s+token="
+            + "|\\bxox[abposr]-[a-z0-9-]{10,}"
+            + "|\\bxapp-[a-z0-9-]{10,}"
+            + "|\\beyJ[a-z0-9_-]{8,}\\.eyJ[a-z0-9_-]{8,}\\.[a-z0-9_-]+"
+            + "|-----BEGIN [a-z ]*PRIVATE KEY-----"
+            + "|://[^/\\s:@]+:[^/\\s@]+@).*");
 
     private final JsonMapper json;
 
@@ -132,8 +131,7 @@ final class CustomDetails {
             if (names.length() > 300) {
                 names = EventLimits.cutAtCodePoint(names, 299) + "…";
             }
-            kept.put(TRUNCATED_KEY, dropped.size() + " field(s) dropped to stay under "
-                    + limit + " bytes: " + names);
+            kept.put(TRUNCATED_KEY, dropped.size() + " field(s) dropped to stay under " + limit + " bytes: " + names);
         }
         if (size(kept) > limit) { // cannot happen with the reserve, but never send an oversized body
             Map<String, Object> marker = new LinkedHashMap<>();
@@ -158,5 +156,7 @@ final class CustomDetails {
         return json.writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private enum Dropped { INSTANCE }
+    private enum Dropped {
+        INSTANCE
+    }
 }

@@ -20,7 +20,8 @@ record ErrorBody(Integer code, String message, List<String> errors) {
             JsonNode root = json.readTree(text);
             JsonNode error = root.has("error") && root.get("error").isObject() ? root.get("error") : root;
             Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
-            String message = error.path("message").isString() ? error.path("message").stringValue() : null;
+            String message =
+                    error.path("message").isString() ? error.path("message").stringValue() : null;
             List<String> errors = new ArrayList<>();
             for (JsonNode item : error.path("errors")) {
                 errors.add(item.isString() ? item.stringValue() : item.toString());
@@ -41,7 +42,9 @@ record ErrorBody(Integer code, String message, List<String> errors) {
         }
         if (!errors.isEmpty()) {
             String joined = String.join("; ", errors);
-            text.append(" [").append(joined.length() > 500 ? joined.substring(0, 500) + "…" : joined).append(']');
+            text.append(" [")
+                    .append(joined.length() > 500 ? joined.substring(0, 500) + "…" : joined)
+                    .append(']');
         }
         return text.toString();
     }

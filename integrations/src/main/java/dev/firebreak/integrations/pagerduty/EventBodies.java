@@ -37,7 +37,8 @@ final class EventBodies {
         putIfPresent(body, "client", event.client());
         putIfPresent(body, "client_url", event.clientUrl());
         if (!event.links().isEmpty()) {
-            List<Map<String, Object>> links = event.links().stream().map(EventBodies::link).toList();
+            List<Map<String, Object>> links =
+                    event.links().stream().map(EventBodies::link).toList();
             body.put("links", links);
         }
         return body;

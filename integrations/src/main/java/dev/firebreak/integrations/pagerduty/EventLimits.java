@@ -17,8 +17,7 @@ public final class EventLimits {
 
     private static final int HASH_CHARS = 16;
 
-    private EventLimits() {
-    }
+    private EventLimits() {}
 
     /**
      * The key as sent: unchanged when at most 255 characters, otherwise its first characters plus {@code -} and 16

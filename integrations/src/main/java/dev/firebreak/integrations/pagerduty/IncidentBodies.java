@@ -7,8 +7,7 @@ import java.util.Map;
 /** REST v2 incident bodies ({@code POST /incidents}, {@code PUT /incidents/{id}}), as plain maps for Jackson. */
 final class IncidentBodies {
 
-    private IncidentBodies() {
-    }
+    private IncidentBodies() {}
 
     static Map<String, Object> create(NewPagerDutyIncident incident) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The statuses an incident can be moved to with {@code PUT /incidents/{id}}. */
 public enum IncidentStatusChange {
-    ACKNOWLEDGED, RESOLVED;
+    ACKNOWLEDGED,
+    RESOLVED;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -38,27 +38,27 @@ public record NewPagerDutyIncident(
     }
 
     public NewPagerDutyIncident withUrgency(Urgency urgency) {
-        return new NewPagerDutyIncident(title, serviceId, urgency, incidentKey, details, escalationPolicyId,
-                assigneeUserIds);
+        return new NewPagerDutyIncident(
+                title, serviceId, urgency, incidentKey, details, escalationPolicyId, assigneeUserIds);
     }
 
     public NewPagerDutyIncident withIncidentKey(String incidentKey) {
-        return new NewPagerDutyIncident(title, serviceId, urgency, incidentKey, details, escalationPolicyId,
-                assigneeUserIds);
+        return new NewPagerDutyIncident(
+                title, serviceId, urgency, incidentKey, details, escalationPolicyId, assigneeUserIds);
     }
 
     public NewPagerDutyIncident withDetails(String details) {
-        return new NewPagerDutyIncident(title, serviceId, urgency, incidentKey, details, escalationPolicyId,
-                assigneeUserIds);
+        return new NewPagerDutyIncident(
+                title, serviceId, urgency, incidentKey, details, escalationPolicyId, assigneeUserIds);
     }
 
     public NewPagerDutyIncident withEscalationPolicy(String escalationPolicyId) {
-        return new NewPagerDutyIncident(title, serviceId, urgency, incidentKey, details, escalationPolicyId,
-                assigneeUserIds);
+        return new NewPagerDutyIncident(
+                title, serviceId, urgency, incidentKey, details, escalationPolicyId, assigneeUserIds);
     }
 
     public NewPagerDutyIncident withAssignees(List<String> assigneeUserIds) {
-        return new NewPagerDutyIncident(title, serviceId, urgency, incidentKey, details, escalationPolicyId,
-                assigneeUserIds);
+        return new NewPagerDutyIncident(
+                title, serviceId, urgency, incidentKey, details, escalationPolicyId, assigneeUserIds);
     }
 }

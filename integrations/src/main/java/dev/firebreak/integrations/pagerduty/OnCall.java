@@ -22,5 +22,4 @@ public record OnCall(
         Reference escalationPolicy,
         Reference schedule,
         Instant start,
-        Instant end) {
-}
+        Instant end) {}

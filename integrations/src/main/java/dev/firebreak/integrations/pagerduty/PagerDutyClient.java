@@ -85,29 +85,36 @@ public final class PagerDutyClient implements AutoCloseable {
     /** {@code GET /oncalls}, following all pages. */
     public List<OnCall> listOnCalls(OnCallQuery query) {
         Objects.requireNonNull(query, "query");
-        return listAll(PathTemplate.ONCALLS, "oncalls", url -> {
-            query.escalationPolicyIds().forEach(id -> url.addQueryParameter("escalation_policy_ids[]", id));
-            query.scheduleIds().forEach(id -> url.addQueryParameter("schedule_ids[]", id));
-            query.userIds().forEach(id -> url.addQueryParameter("user_ids[]", id));
-            if (query.earliest()) {
-                url.addQueryParameter("earliest", "true");
-            }
-            if (query.since() != null) {
-                url.addQueryParameter("since", query.since().toString());
-            }
-            if (query.until() != null) {
-                url.addQueryParameter("until", query.until().toString());
-            }
-            if (query.includeUsers()) {
-                url.addQueryParameter("include[]", "users");
-            }
-        }, RestMapping::onCall);
+        return listAll(
+                PathTemplate.ONCALLS,
+                "oncalls",
+                url -> {
+                    query.escalationPolicyIds().forEach(id -> url.addQueryParameter("escalation_policy_ids[]", id));
+                    query.scheduleIds().forEach(id -> url.addQueryParameter("schedule_ids[]", id));
+                    query.userIds().forEach(id -> url.addQueryParameter("user_ids[]", id));
+                    if (query.earliest()) {
+                        url.addQueryParameter("earliest", "true");
+                    }
+                    if (query.since() != null) {
+                        url.addQueryParameter("since", query.since().toString());
+                    }
+                    if (query.until() != null) {
+                        url.addQueryParameter("until", query.until().toString());
+                    }
+                    if (query.includeUsers()) {
+                        url.addQueryParameter("include[]", "users");
+                    }
+                },
+                RestMapping::onCall);
     }
 
     /** {@code GET /users/{id}}. */
     public PagerDutyUser getUser(String userId) {
-        HttpUrl url = calls.restUrl("/users").addPathSegment(requireId(userId, "userId")).build();
-        return RestMapping.user(calls.rest("GET", PathTemplate.USER, url, null, false).path("user"));
+        HttpUrl url = calls.restUrl("/users")
+                .addPathSegment(requireId(userId, "userId"))
+                .build();
+        return RestMapping.user(
+                calls.rest("GET", PathTemplate.USER, url, null, false).path("user"));
     }
 
     /**
@@ -117,22 +124,29 @@ public final class PagerDutyClient implements AutoCloseable {
     public Optional<PagerDutyUser> userByEmail(String email) {
         String wanted = requireId(email, "email").strip();
         return listAll(PathTemplate.USERS, "users", url -> url.addQueryParameter("query", wanted), RestMapping::user)
-                .stream().filter(u -> wanted.equalsIgnoreCase(u.email())).findFirst();
+                .stream()
+                .filter(u -> wanted.equalsIgnoreCase(u.email()))
+                .findFirst();
     }
 
     /** {@code GET /services}, following all pages; {@code query} (nullable) filters by name. */
     public List<PagerDutyService> listServices(String query) {
-        return listAll(PathTemplate.SERVICES, "services", url -> {
-            if (query != null && !query.isBlank()) {
-                url.addQueryParameter("query", query);
-            }
-        }, RestMapping::service);
+        return listAll(
+                PathTemplate.SERVICES,
+                "services",
+                url -> {
+                    if (query != null && !query.isBlank()) {
+                        url.addQueryParameter("query", query);
+                    }
+                },
+                RestMapping::service);
     }
 
     /** {@code GET /incidents/{id}}. */
     public PagerDutyIncident getIncident(String incidentId) {
         HttpUrl url = incidentUrl(incidentId).build();
-        return RestMapping.incident(calls.rest("GET", PathTemplate.INCIDENT, url, null, false).path("incident"));
+        return RestMapping.incident(
+                calls.rest("GET", PathTemplate.INCIDENT, url, null, false).path("incident"));
     }
 
     /**
@@ -149,9 +163,11 @@ public final class PagerDutyClient implements AutoCloseable {
                     calls.rest("POST", PathTemplate.INCIDENTS, url, body, true).path("incident"));
         } catch (PagerDutyException e) {
             // A retry after a lost answer (or a second replica) meets the open incident with our key: that is ours.
-            if (e.status() == 400 && incident.incidentKey() != null && !incident.incidentKey().isBlank()) {
-                Optional<PagerDutyIncident> existing = incidentByKey(incident.incidentKey())
-                        .filter(i -> !"resolved".equals(i.status()));
+            if (e.status() == 400
+                    && incident.incidentKey() != null
+                    && !incident.incidentKey().isBlank()) {
+                Optional<PagerDutyIncident> existing =
+                        incidentByKey(incident.incidentKey()).filter(i -> !"resolved".equals(i.status()));
                 if (existing.isPresent()) {
                     return existing.get();
                 }
@@ -207,7 +223,8 @@ public final class PagerDutyClient implements AutoCloseable {
                 .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
                 .build();
         PagerDutyIncident newest = null;
-        for (JsonNode node : calls.rest("GET", PathTemplate.INCIDENTS, url, null, false).path("incidents")) {
+        for (JsonNode node :
+                calls.rest("GET", PathTemplate.INCIDENTS, url, null, false).path("incidents")) {
             if (!incidentKey.equals(RestMapping.text(node, "incident_key"))) {
                 continue;
             }
@@ -232,7 +249,8 @@ public final class PagerDutyClient implements AutoCloseable {
         }
         HttpUrl url = incidentUrl(incidentId).addPathSegment("notes").build();
         Map<String, Object> body = Map.of("note", Map.of("content", content));
-        return RestMapping.note(calls.rest("POST", PathTemplate.INCIDENT_NOTES, url, body, true).path("note"));
+        return RestMapping.note(
+                calls.rest("POST", PathTemplate.INCIDENT_NOTES, url, body, true).path("note"));
     }
 
     static boolean isAlreadyResolved(PagerDutyException e) {
@@ -246,8 +264,8 @@ public final class PagerDutyClient implements AutoCloseable {
         return message.contains("already resolved");
     }
 
-    private <T> List<T> listAll(PathTemplate template, String field,
-            Consumer<HttpUrl.Builder> filters, Function<JsonNode, T> mapper) {
+    private <T> List<T> listAll(
+            PathTemplate template, String field, Consumer<HttpUrl.Builder> filters, Function<JsonNode, T> mapper) {
         List<T> results = new ArrayList<>();
         int offset = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -266,8 +284,8 @@ public final class PagerDutyClient implements AutoCloseable {
             }
             offset += count;
         }
-        throw new PagerDutyException(0, null, "GET " + template + " returned more than " + MAX_PAGES + " pages",
-                false, null);
+        throw new PagerDutyException(
+                0, null, "GET " + template + " returned more than " + MAX_PAGES + " pages", false, null);
     }
 
     private HttpUrl.Builder incidentUrl(String incidentId) {

@@ -43,8 +43,8 @@ public record PagerDutyConfig(
 
     public PagerDutyConfig {
         restBaseUrl = stripSlash(restBaseUrl == null || restBaseUrl.isBlank() ? DEFAULT_REST_BASE_URL : restBaseUrl);
-        eventsBaseUrl = stripSlash(eventsBaseUrl == null || eventsBaseUrl.isBlank()
-                ? DEFAULT_EVENTS_BASE_URL : eventsBaseUrl);
+        eventsBaseUrl =
+                stripSlash(eventsBaseUrl == null || eventsBaseUrl.isBlank() ? DEFAULT_EVENTS_BASE_URL : eventsBaseUrl);
         connectTimeout = positive(connectTimeout, Duration.ofSeconds(5));
         readTimeout = positive(readTimeout, Duration.ofSeconds(10));
         callTimeout = positive(callTimeout, Duration.ofSeconds(20));
@@ -63,33 +63,105 @@ public record PagerDutyConfig(
     }
 
     public PagerDutyConfig withBaseUrls(String restBaseUrl, String eventsBaseUrl) {
-        return new PagerDutyConfig(apiToken, fromEmail, restBaseUrl, eventsBaseUrl, connectTimeout, readTimeout,
-                callTimeout, maxRetries, initialBackoff, maxBackoff, clock, meterRegistry, sleeper);
+        return new PagerDutyConfig(
+                apiToken,
+                fromEmail,
+                restBaseUrl,
+                eventsBaseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                clock,
+                meterRegistry,
+                sleeper);
     }
 
     public PagerDutyConfig withTimeouts(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
-        return new PagerDutyConfig(apiToken, fromEmail, restBaseUrl, eventsBaseUrl, connectTimeout, readTimeout,
-                callTimeout, maxRetries, initialBackoff, maxBackoff, clock, meterRegistry, sleeper);
+        return new PagerDutyConfig(
+                apiToken,
+                fromEmail,
+                restBaseUrl,
+                eventsBaseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                clock,
+                meterRegistry,
+                sleeper);
     }
 
     public PagerDutyConfig withRetries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
-        return new PagerDutyConfig(apiToken, fromEmail, restBaseUrl, eventsBaseUrl, connectTimeout, readTimeout,
-                callTimeout, maxRetries, initialBackoff, maxBackoff, clock, meterRegistry, sleeper);
+        return new PagerDutyConfig(
+                apiToken,
+                fromEmail,
+                restBaseUrl,
+                eventsBaseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                clock,
+                meterRegistry,
+                sleeper);
     }
 
     public PagerDutyConfig withClock(Clock clock) {
-        return new PagerDutyConfig(apiToken, fromEmail, restBaseUrl, eventsBaseUrl, connectTimeout, readTimeout,
-                callTimeout, maxRetries, initialBackoff, maxBackoff, clock, meterRegistry, sleeper);
+        return new PagerDutyConfig(
+                apiToken,
+                fromEmail,
+                restBaseUrl,
+                eventsBaseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                clock,
+                meterRegistry,
+                sleeper);
     }
 
     public PagerDutyConfig withMeterRegistry(MeterRegistry meterRegistry) {
-        return new PagerDutyConfig(apiToken, fromEmail, restBaseUrl, eventsBaseUrl, connectTimeout, readTimeout,
-                callTimeout, maxRetries, initialBackoff, maxBackoff, clock, meterRegistry, sleeper);
+        return new PagerDutyConfig(
+                apiToken,
+                fromEmail,
+                restBaseUrl,
+                eventsBaseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                clock,
+                meterRegistry,
+                sleeper);
     }
 
     public PagerDutyConfig withSleeper(Sleeper sleeper) {
-        return new PagerDutyConfig(apiToken, fromEmail, restBaseUrl, eventsBaseUrl, connectTimeout, readTimeout,
-                callTimeout, maxRetries, initialBackoff, maxBackoff, clock, meterRegistry, sleeper);
+        return new PagerDutyConfig(
+                apiToken,
+                fromEmail,
+                restBaseUrl,
+                eventsBaseUrl,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                clock,
+                meterRegistry,
+                sleeper);
     }
 
     public boolean hasApiToken() {
@@ -109,7 +181,8 @@ public record PagerDutyConfig(
                 + ", initialBackoff=" + initialBackoff
                 + ", maxBackoff=" + maxBackoff
                 + ", clock=" + clock
-                + ", meterRegistry=" + (meterRegistry == null ? "none" : meterRegistry.getClass().getSimpleName())
+                + ", meterRegistry="
+                + (meterRegistry == null ? "none" : meterRegistry.getClass().getSimpleName())
                 + "]";
     }
 

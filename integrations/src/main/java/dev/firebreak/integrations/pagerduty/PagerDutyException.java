@@ -16,8 +16,8 @@ public class PagerDutyException extends RuntimeException {
     private final boolean retryable;
     private final Duration retryAfter;
 
-    public PagerDutyException(int status, Integer errorCode, String message, boolean retryable, Duration retryAfter,
-            Throwable cause) {
+    public PagerDutyException(
+            int status, Integer errorCode, String message, boolean retryable, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.errorCode = errorCode;

@@ -72,7 +72,9 @@ final class PagerDutyHttp {
         if (!config.hasApiToken()) {
             throw new PagerDutyException(0, null, "PagerDuty REST API token is not configured", false, null);
         }
-        Request.Builder request = new Request.Builder().url(url).tag(PathTemplate.class, template)
+        Request.Builder request = new Request.Builder()
+                .url(url)
+                .tag(PathTemplate.class, template)
                 .header("Authorization", "Token token=" + config.apiToken())
                 .header("Accept", REST_ACCEPT)
                 .header("Content-Type", "application/json")
@@ -90,7 +92,9 @@ final class PagerDutyHttp {
     /** An Events API v2 call; the routing key in the body is a secret to scrub from messages. */
     JsonNode event(Object body, String routingKey) {
         HttpUrl url = HttpUrl.get(config.eventsBaseUrl() + PathTemplate.ENQUEUE.value());
-        Request request = new Request.Builder().url(url).tag(PathTemplate.class, PathTemplate.ENQUEUE)
+        Request request = new Request.Builder()
+                .url(url)
+                .tag(PathTemplate.class, PathTemplate.ENQUEUE)
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .post(RequestBody.create(json.writeValueAsBytes(body), JSON))
@@ -141,8 +145,13 @@ final class PagerDutyHttp {
                 // PagerDuty asks for a longer pause than we may block a caller: give up now with its hint.
                 throw failure.exception();
             }
-            log.info("PagerDuty {} failed ({}), retry {} of {} in {} ms", what, failure.exception().getMessage(),
-                    attempt + 1, config.maxRetries(), wait.toMillis());
+            log.info(
+                    "PagerDuty {} failed ({}), retry {} of {} in {} ms",
+                    what,
+                    failure.exception().getMessage(),
+                    attempt + 1,
+                    config.maxRetries(),
+                    wait.toMillis());
             try {
                 config.sleeper().sleep(wait);
             } catch (InterruptedException e) {
@@ -156,8 +165,8 @@ final class PagerDutyHttp {
     private Failure networkFailure(String what, IOException e, List<String> secrets) {
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         // The cause carries no credentials (they live in headers and bodies, never in OkHttp's messages).
-        return new Failure(new PagerDutyException(0, null, scrub(what + " failed: " + reason, secrets), true, null, e),
-                null);
+        return new Failure(
+                new PagerDutyException(0, null, scrub(what + " failed: " + reason, secrets), true, null, e), null);
     }
 
     private static PagerDutyException interrupted(String what, Exception cause) {
@@ -199,8 +208,13 @@ final class PagerDutyHttp {
             if (exception.retryAfter().isPresent()) {
                 return exception;
             }
-            return new PagerDutyException(exception.status(), exception.errorCode().orElse(null),
-                    exception.getMessage(), true, fallback, exception.getCause());
+            return new PagerDutyException(
+                    exception.status(),
+                    exception.errorCode().orElse(null),
+                    exception.getMessage(),
+                    true,
+                    fallback,
+                    exception.getCause());
         }
     }
 }

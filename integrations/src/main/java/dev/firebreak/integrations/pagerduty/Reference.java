@@ -1,5 +1,4 @@
 package dev.firebreak.integrations.pagerduty;
 
 /** A PagerDuty object reference: {@code id} and {@code summary} (display name). */
-public record Reference(String id, String summary) {
-}
+public record Reference(String id, String summary) {}

@@ -8,8 +8,7 @@ import tools.jackson.databind.JsonNode;
 /** PagerDuty REST JSON to the client's records. Missing fields become null, never exceptions. */
 final class RestMapping {
 
-    private RestMapping() {
-    }
+    private RestMapping() {}
 
     static OnCall onCall(JsonNode node) {
         JsonNode user = node.path("user");
@@ -25,13 +24,13 @@ final class RestMapping {
     }
 
     static PagerDutyUser user(JsonNode node) {
-        return new PagerDutyUser(text(node, "id"), firstText(node, "name", "summary"), text(node, "email"),
-                text(node, "html_url"));
+        return new PagerDutyUser(
+                text(node, "id"), firstText(node, "name", "summary"), text(node, "email"), text(node, "html_url"));
     }
 
     static PagerDutyService service(JsonNode node) {
-        return new PagerDutyService(text(node, "id"), firstText(node, "name", "summary"), text(node, "status"),
-                text(node, "html_url"));
+        return new PagerDutyService(
+                text(node, "id"), firstText(node, "name", "summary"), text(node, "status"), text(node, "html_url"));
     }
 
     static PagerDutyIncident incident(JsonNode node) {

@@ -46,51 +46,136 @@ public record TriggerEvent(
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(severity, "severity");
-        customDetails = customDetails == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(customDetails));
+        customDetails = customDetails == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customDetails));
         links = links == null ? List.of() : List.copyOf(links);
     }
 
     /** The required fields only; add the rest with the {@code with*} methods. */
-    public static TriggerEvent of(String routingKey, String dedupKey, String summary, String source,
-            EventSeverity severity) {
-        return new TriggerEvent(routingKey, dedupKey, summary, source, severity, null, null, null, null, null, null,
-                null, null);
+    public static TriggerEvent of(
+            String routingKey, String dedupKey, String summary, String source, EventSeverity severity) {
+        return new TriggerEvent(
+                routingKey, dedupKey, summary, source, severity, null, null, null, null, null, null, null, null);
     }
 
     public TriggerEvent withComponent(String component) {
-        return new TriggerEvent(routingKey, dedupKey, summary, source, severity, component, group, eventClass,
-                timestamp, customDetails, links, client, clientUrl);
+        return new TriggerEvent(
+                routingKey,
+                dedupKey,
+                summary,
+                source,
+                severity,
+                component,
+                group,
+                eventClass,
+                timestamp,
+                customDetails,
+                links,
+                client,
+                clientUrl);
     }
 
     public TriggerEvent withGroup(String group) {
-        return new TriggerEvent(routingKey, dedupKey, summary, source, severity, component, group, eventClass,
-                timestamp, customDetails, links, client, clientUrl);
+        return new TriggerEvent(
+                routingKey,
+                dedupKey,
+                summary,
+                source,
+                severity,
+                component,
+                group,
+                eventClass,
+                timestamp,
+                customDetails,
+                links,
+                client,
+                clientUrl);
     }
 
     public TriggerEvent withEventClass(String eventClass) {
-        return new TriggerEvent(routingKey, dedupKey, summary, source, severity, component, group, eventClass,
-                timestamp, customDetails, links, client, clientUrl);
+        return new TriggerEvent(
+                routingKey,
+                dedupKey,
+                summary,
+                source,
+                severity,
+                component,
+                group,
+                eventClass,
+                timestamp,
+                customDetails,
+                links,
+                client,
+                clientUrl);
     }
 
     public TriggerEvent withTimestamp(Instant timestamp) {
-        return new TriggerEvent(routingKey, dedupKey, summary, source, severity, component, group, eventClass,
-                timestamp, customDetails, links, client, clientUrl);
+        return new TriggerEvent(
+                routingKey,
+                dedupKey,
+                summary,
+                source,
+                severity,
+                component,
+                group,
+                eventClass,
+                timestamp,
+                customDetails,
+                links,
+                client,
+                clientUrl);
     }
 
     public TriggerEvent withCustomDetails(Map<String, Object> customDetails) {
-        return new TriggerEvent(routingKey, dedupKey, summary, source, severity, component, group, eventClass,
-                timestamp, customDetails, links, client, clientUrl);
+        return new TriggerEvent(
+                routingKey,
+                dedupKey,
+                summary,
+                source,
+                severity,
+                component,
+                group,
+                eventClass,
+                timestamp,
+                customDetails,
+                links,
+                client,
+                clientUrl);
     }
 
     public TriggerEvent withLinks(List<EventLink> links) {
-        return new TriggerEvent(routingKey, dedupKey, summary, source, severity, component, group, eventClass,
-                timestamp, customDetails, links, client, clientUrl);
+        return new TriggerEvent(
+                routingKey,
+                dedupKey,
+                summary,
+                source,
+                severity,
+                component,
+                group,
+                eventClass,
+                timestamp,
+                customDetails,
+                links,
+                client,
+                clientUrl);
     }
 
     public TriggerEvent withClient(String client, String clientUrl) {
-        return new TriggerEvent(routingKey, dedupKey, summary, source, severity, component, group, eventClass,
-                timestamp, customDetails, links, client, clientUrl);
+        return new TriggerEvent(
+                routingKey,
+                dedupKey,
+                summary,
+                source,
+                severity,
+                component,
+                group,
+                eventClass,
+                timestamp,
+                customDetails,
+                links,
+                client,
+                clientUrl);
     }
 
     @Override

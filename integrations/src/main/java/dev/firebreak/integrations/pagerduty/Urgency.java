@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Incident urgency of the REST API. */
 public enum Urgency {
-    HIGH, LOW;
+    HIGH,
+    LOW;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -37,22 +37,46 @@ class EventLimitsAndCustomDetailsTest {
 
     @Test
     void secretKeysAreRecognisedCaseInsensitively() {
-        assertThat(List.of("token", "X-Auth-Token", "PASSWORD", "db_passwd", "client_secret", "Authorization",
-                "api_key", "apiKey", "API-KEY", "Cookie", "set-cookie", "aws_credentials", "routing_key",
-                "private_key")).allMatch(CustomDetails::isSecretKey);
+        assertThat(List.of(
+                        "token",
+                        "X-Auth-Token",
+                        "PASSWORD",
+                        "db_passwd",
+                        "client_secret",
+                        "Authorization",
+                        "api_key",
+                        "apiKey",
+                        "API-KEY",
+                        "Cookie",
+                        "set-cookie",
+                        "aws_credentials",
+                        "routing_key",
+                        "private_key"))
+                .allMatch(CustomDetails::isSecretKey);
         assertThat(List.of("alertname", "severity", "instance", "summary", "runbook_url", "namespace", "pod"))
                 .noneMatch(CustomDetails::isSecretKey);
     }
 
     @Test
     void credentialLookingValuesAreRecognised() {
-        assertThat(List.of("Bearer abcdefgh12345678", "bearer abc.def.ghi-jkl", "Basic dXNlcjpwYXNzd29yZA==",
-                "Token token=abcdef", "xoxb-1234567890-abcdefghij", "xapp-1-A111-222-abcdef",
-                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc",
-                "-----BEGIN RSA PRIVATE KEY-----\nMIIE", "postgres://app:hunter2@db:5432/x"))
+        assertThat(List.of(
+                        "Bearer abcdefgh12345678",
+                        "bearer abc.def.ghi-jkl",
+                        "Basic dXNlcjpwYXNzd29yZA==",
+                        "Token token=abcdef",
+                        "xoxb-1234567890-abcdefghij",
+                        "xapp-1-A111-222-abcdef",
+                        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc",
+                        "-----BEGIN RSA PRIVATE KEY-----\nMIIE",
+                        "postgres://app:hunter2@db:5432/x"))
                 .allMatch(CustomDetails::looksLikeSecret);
-        assertThat(List.of("checkout is down", "https://grafana.example.com/d/abc?orgId=1", "bearer of bad news",
-                "token bucket exhausted", "10.0.0.1:9100")).noneMatch(CustomDetails::looksLikeSecret);
+        assertThat(List.of(
+                        "checkout is down",
+                        "https://grafana.example.com/d/abc?orgId=1",
+                        "bearer of bad news",
+                        "token bucket exhausted",
+                        "10.0.0.1:9100"))
+                .noneMatch(CustomDetails::looksLikeSecret);
     }
 
     @Test
@@ -90,7 +114,9 @@ class EventLimitsAndCustomDetailsTest {
 
         String serialized = json.writeValueAsString(clean);
         assertThat(serialized).contains("\"…\"").doesNotContain("level19");
-        assertThat((String) clean.get("long")).hasSize(CustomDetails.MAX_STRING_CHARS).endsWith("…");
+        assertThat((String) clean.get("long"))
+                .hasSize(CustomDetails.MAX_STRING_CHARS)
+                .endsWith("…");
         assertThat(serialized.getBytes(StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(EventLimits.MAX_CUSTOM_DETAILS_BYTES);
     }

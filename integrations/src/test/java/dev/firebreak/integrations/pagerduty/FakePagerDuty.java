@@ -1,6 +1,5 @@
 package dev.firebreak.integrations.pagerduty;
 
-
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -129,10 +128,13 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
     /** Parsing the documents takes a second: once per JVM (the validators are stateless). */
     private static final class Validators {
-        static final OpenApiInteractionValidator REST = OpenApiInteractionValidator
-                .createForInlineApiSpecification(resource("rest-api-v2-subset")).build();
-        static final OpenApiInteractionValidator EVENTS = OpenApiInteractionValidator
-                .createForInlineApiSpecification(resource("events-api-v2")).withBasePathOverride("/v2").build();
+        static final OpenApiInteractionValidator REST = OpenApiInteractionValidator.createForInlineApiSpecification(
+                        resource("rest-api-v2-subset"))
+                .build();
+        static final OpenApiInteractionValidator EVENTS = OpenApiInteractionValidator.createForInlineApiSpecification(
+                        resource("events-api-v2"))
+                .withBasePathOverride("/v2")
+                .build();
     }
 
     // ---- set-up --------------------------------------------------------------------------------------------------
@@ -149,7 +151,9 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     public PagerDutyConfig config(Sleeper sleeper) {
         return PagerDutyConfig.of(API_TOKEN, FROM)
                 .withBaseUrls(restBaseUrl(), eventsBaseUrl())
-                .withTimeouts(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2),
+                .withTimeouts(
+                        java.time.Duration.ofSeconds(2),
+                        java.time.Duration.ofSeconds(2),
                         java.time.Duration.ofSeconds(5))
                 .withSleeper(sleeper);
     }
@@ -169,8 +173,13 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
     public ObjectNode addUser(String id, String name, String email) {
         ObjectNode user = JSON.createObjectNode();
-        user.put("id", id).put("type", "user").put("summary", name).put("name", name).put("email", email)
-                .put("time_zone", "Etc/UTC").put("role", "user")
+        user.put("id", id)
+                .put("type", "user")
+                .put("summary", name)
+                .put("name", name)
+                .put("email", email)
+                .put("time_zone", "Etc/UTC")
+                .put("role", "user")
                 .put("self", "https://api.pagerduty.com/users/" + id)
                 .put("html_url", "https://firebreak.pagerduty.com/users/" + id);
         users.put(id, user);
@@ -179,7 +188,11 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
     public ObjectNode addService(String id, String name) {
         ObjectNode service = JSON.createObjectNode();
-        service.put("id", id).put("type", "service").put("summary", name).put("name", name).put("status", "active")
+        service.put("id", id)
+                .put("type", "service")
+                .put("summary", name)
+                .put("name", name)
+                .put("status", "active")
                 .put("self", "https://api.pagerduty.com/services/" + id)
                 .put("html_url", "https://firebreak.pagerduty.com/service-directory/" + id)
                 .put("created_at", "2026-01-05T10:00:00Z");
@@ -191,8 +204,8 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     }
 
     /** An on-call entry; {@code userId} must be {@link #addUser added} first. */
-    public ObjectNode addOnCall(String userId, String policyId, int level, String scheduleId, String start,
-            String end) {
+    public ObjectNode addOnCall(
+            String userId, String policyId, int level, String scheduleId, String start, String end) {
         ObjectNode onCall = JSON.createObjectNode();
         onCall.put("userId", userId); // internal, removed when answering
         onCall.set("escalation_policy", reference(policyId, "escalation_policy_reference", "Policy " + policyId));
@@ -222,8 +235,10 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     }
 
     public void enqueueStatus(int status, String body, String... headerPairs) {
-        MockResponse response = new MockResponse().setResponseCode(status)
-                .setHeader("Content-Type", "application/json").setBody(body == null ? "" : body);
+        MockResponse response = new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body == null ? "" : body);
         for (int i = 0; i + 1 < headerPairs.length; i += 2) {
             response.setHeader(headerPairs[i], headerPairs[i + 1]);
         }
@@ -232,8 +247,10 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
     /** Answers the next Events API request (only) with this status: other traffic is served normally. */
     public void enqueueEventStatus(int status, String body, String... headerPairs) {
-        MockResponse response = new MockResponse().setResponseCode(status)
-                .setHeader("Content-Type", "application/json").setBody(body == null ? "" : body);
+        MockResponse response = new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body == null ? "" : body);
         for (int i = 0; i + 1 < headerPairs.length; i += 2) {
             response.setHeader(headerPairs[i], headerPairs[i + 1]);
         }
@@ -252,7 +269,9 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     }
 
     public List<Recorded> requests(String method, String pathPrefix) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix))
+                .toList();
     }
 
     /** Contract violations of the requests received; must stay empty. */
@@ -275,8 +294,7 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     }
 
     /** One request as it arrived: decoded query, headers, raw body. */
-    public record Recorded(String method, String path, Map<String, List<String>> query, Headers headers,
-            String body) {
+    public record Recorded(String method, String path, Map<String, List<String>> query, Headers headers, String body) {
 
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
@@ -345,8 +363,12 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
             List<ObjectNode> matching = new ArrayList<>();
             synchronized (users) {
                 for (ObjectNode user : users.values()) {
-                    if (q == null || user.path("email").asString("").equalsIgnoreCase(q)
-                            || user.path("name").asString("").toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))) {
+                    if (q == null
+                            || user.path("email").asString("").equalsIgnoreCase(q)
+                            || user.path("name")
+                                    .asString("")
+                                    .toLowerCase(Locale.ROOT)
+                                    .contains(q.toLowerCase(Locale.ROOT))) {
                         matching.add(user);
                     }
                 }
@@ -371,7 +393,8 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
             errors.add("Invalid routing key");
         }
         String action = event.path("event_action").asString("");
-        String dedupKey = event.path("dedup_key").isString() ? event.path("dedup_key").stringValue() : null;
+        String dedupKey =
+                event.path("dedup_key").isString() ? event.path("dedup_key").stringValue() : null;
         if (dedupKey != null && dedupKey.length() > 255) {
             errors.add("'dedup_key' must be at most 255 characters");
         }
@@ -399,7 +422,8 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         events.add(event);
         applyToIncidents(action, dedupKey, event);
         ObjectNode answer = JSON.createObjectNode();
-        answer.put("status", "success").put("message", "Event processed")
+        answer.put("status", "success")
+                .put("message", "Event processed")
                 .put("dedup_key", dedupKey != null ? dedupKey : "generated-" + sequence.incrementAndGet());
         return json(202, answer);
     }
@@ -417,7 +441,8 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
                     service = addService(EVENTS_SERVICE, "Events service");
                 }
                 ObjectNode request = JSON.createObjectNode();
-                request.put("title", event.path("payload").path("summary").asString("")).put("incident_key", dedupKey);
+                request.put("title", event.path("payload").path("summary").asString(""))
+                        .put("incident_key", dedupKey);
                 newIncident(request, service, null);
             } else if (open != null && action.equals("acknowledge")) {
                 open.put("status", "acknowledged");
@@ -430,26 +455,32 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     /** The newest PagerDuty incident with this incident_key (open or not), or null. */
     public ObjectNode incidentByKey(String key) {
         synchronized (incidents) {
-            return incidents.values().stream().filter(i -> key.equals(i.path("incident_key").asString(null)))
-                    .reduce((a, b) -> b).orElse(null);
+            return incidents.values().stream()
+                    .filter(i -> key.equals(i.path("incident_key").asString(null)))
+                    .reduce((a, b) -> b)
+                    .orElse(null);
         }
     }
 
     /** Events sent for one dedup key, in order. */
     public List<JsonNode> events(String dedupKey) {
-        return events.stream().filter(e -> dedupKey.equals(e.path("dedup_key").asString(null))).toList();
+        return events.stream()
+                .filter(e -> dedupKey.equals(e.path("dedup_key").asString(null)))
+                .toList();
     }
 
-    private MockResponse handleRest(String method, String path, Map<String, List<String>> query, Headers headers,
-            String body) {
+    private MockResponse handleRest(
+            String method, String path, Map<String, List<String>> query, Headers headers, String body) {
         if (!("Token token=" + API_TOKEN).equals(headers.get("Authorization"))) {
             return restError(401, 2006, "Unauthorized", List.of());
         }
         boolean write = !method.equals("GET");
-        if (write && (headers.get("From") == null || !users.values().stream()
-                .anyMatch(u -> u.path("email").asString("").equals(headers.get("From"))))) {
-            return restError(400, 2001, "Invalid Input Provided",
-                    List.of("A valid 'From' header is required for this request"));
+        if (write
+                && (headers.get("From") == null
+                        || !users.values().stream()
+                                .anyMatch(u -> u.path("email").asString("").equals(headers.get("From"))))) {
+            return restError(
+                    400, 2001, "Invalid Input Provided", List.of("A valid 'From' header is required for this request"));
         }
         String[] parts = path.substring(1).split("/");
         if (method.equals("GET") && path.equals("/oncalls")) {
@@ -460,8 +491,11 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
             List<ObjectNode> matching = new ArrayList<>();
             synchronized (services) {
                 for (ObjectNode service : services.values()) {
-                    if (q == null || service.path("name").asString("").toLowerCase(Locale.ROOT)
-                            .contains(q.toLowerCase(Locale.ROOT))) {
+                    if (q == null
+                            || service.path("name")
+                                    .asString("")
+                                    .toLowerCase(Locale.ROOT)
+                                    .contains(q.toLowerCase(Locale.ROOT))) {
                         matching.add(service);
                     }
                 }
@@ -478,13 +512,18 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         return notFound();
     }
 
-    private MockResponse handleIncidents(String method, String[] parts, Map<String, List<String>> query,
-            Headers headers, String body) {
+    private MockResponse handleIncidents(
+            String method, String[] parts, Map<String, List<String>> query, Headers headers, String body) {
         if (parts.length == 1 && method.equals("POST")) {
             JsonNode incident = JSON.readTree(body).path("incident");
-            String key = incident.path("incident_key").isString() ? incident.path("incident_key").stringValue() : null;
+            String key = incident.path("incident_key").isString()
+                    ? incident.path("incident_key").stringValue()
+                    : null;
             if (key != null && findOpen(key) != null) {
-                return restError(400, 2001, "Invalid Input Provided",
+                return restError(
+                        400,
+                        2001,
+                        "Invalid Input Provided",
                         List.of("Open incident with key '" + key + "' already exists"));
             }
             String serviceId = incident.path("service").path("id").asString("");
@@ -501,8 +540,10 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
             List<ObjectNode> matching = new ArrayList<>();
             synchronized (incidents) {
                 for (ObjectNode incident : incidents.values()) {
-                    boolean keyOk = key == null || key.equals(incident.path("incident_key").asString(null));
-                    boolean statusOk = statuses.isEmpty() || statuses.contains(incident.path("status").asString());
+                    boolean keyOk = key == null
+                            || key.equals(incident.path("incident_key").asString(null));
+                    boolean statusOk = statuses.isEmpty()
+                            || statuses.contains(incident.path("status").asString());
                     if (keyOk && statusOk) {
                         matching.add(incident);
                     }
@@ -530,7 +571,8 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
                     incident.put("last_status_change_at", "2026-11-28T06:00:00Z");
                 }
                 if (change.has("escalation_level")) {
-                    incident.put("escalation_level", change.path("escalation_level").asInt());
+                    incident.put(
+                            "escalation_level", change.path("escalation_level").asInt());
                 }
                 if (change.has("assignments")) {
                     ArrayNode assignments = incident.putArray("assignments");
@@ -563,12 +605,15 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         int number = sequence.incrementAndGet();
         String id = "PINC" + number;
         ObjectNode incident = JSON.createObjectNode();
-        incident.put("id", id).put("type", "incident").put("summary", "[#" + number + "] " + request.path("title")
-                .asString()).put("self", "https://api.pagerduty.com/incidents/" + id)
+        incident.put("id", id)
+                .put("type", "incident")
+                .put("summary", "[#" + number + "] " + request.path("title").asString())
+                .put("self", "https://api.pagerduty.com/incidents/" + id)
                 .put("html_url", "https://firebreak.pagerduty.com/incidents/" + id)
                 .put("incident_number", number)
                 .put("title", request.path("title").asString())
-                .put("created_at", "2026-11-28T06:00:00Z").put("updated_at", "2026-11-28T06:00:00Z")
+                .put("created_at", "2026-11-28T06:00:00Z")
+                .put("updated_at", "2026-11-28T06:00:00Z")
                 .put("status", "triggered")
                 .put("urgency", request.path("urgency").asString("high"));
         if (request.path("incident_key").isString()) {
@@ -576,8 +621,12 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         } else {
             incident.put("incident_key", "generated-" + number);
         }
-        incident.set("service", reference(service.path("id").asString(), "service_reference",
-                service.path("name").asString()));
+        incident.set(
+                "service",
+                reference(
+                        service.path("id").asString(),
+                        "service_reference",
+                        service.path("name").asString()));
         incident.put("assigned_via", request.has("assignments") ? "direct_assignment" : "escalation_policy");
         ArrayNode assignments = incident.putArray("assignments");
         for (JsonNode assignment : request.path("assignments")) {
@@ -600,7 +649,8 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
             return incidents.values().stream()
                     .filter(i -> key.equals(i.path("incident_key").asString(null)))
                     .filter(i -> !"resolved".equals(i.path("status").asString()))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -612,10 +662,13 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
         List<ObjectNode> result = new ArrayList<>();
         for (ObjectNode onCall : onCalls) {
             String userId = onCall.path("userId").asString();
-            if (!policies.isEmpty() && !policies.contains(onCall.path("escalation_policy").path("id").asString())) {
+            if (!policies.isEmpty()
+                    && !policies.contains(
+                            onCall.path("escalation_policy").path("id").asString())) {
                 continue;
             }
-            if (!schedules.isEmpty() && !schedules.contains(onCall.path("schedule").path("id").asString(""))) {
+            if (!schedules.isEmpty()
+                    && !schedules.contains(onCall.path("schedule").path("id").asString(""))) {
                 continue;
             }
             if (!userIds.isEmpty() && !userIds.contains(userId)) {
@@ -627,8 +680,12 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
             if (includeUsers && user != null) {
                 answer.set("user", user.deepCopy());
             } else {
-                answer.set("user", reference(userId, "user_reference",
-                        user == null ? userId : user.path("name").asString()));
+                answer.set(
+                        "user",
+                        reference(
+                                userId,
+                                "user_reference",
+                                user == null ? userId : user.path("name").asString()));
             }
             result.add(answer);
         }
@@ -650,8 +707,8 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    private static Request toValidatorRequest(String method, String path, Map<String, List<String>> query,
-            Headers headers, String body) {
+    private static Request toValidatorRequest(
+            String method, String path, Map<String, List<String>> query, Headers headers, String body) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(method, path);
         query.forEach(builder::withQueryParam);
         for (String name : headers.names()) {
@@ -679,7 +736,8 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
      * nested errors does.
      */
     private static boolean counts(ValidationReport.Message message) {
-        if (message.getLevel() != ValidationReport.Level.ERROR || ignored(message.getKey())
+        if (message.getLevel() != ValidationReport.Level.ERROR
+                || ignored(message.getKey())
                 || isIncidentBodyDetailsQuirk(message)) {
             return false;
         }
@@ -703,8 +761,10 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
 
     private static String describe(ValidationReport.Message message) {
         StringBuilder text = new StringBuilder(message.getKey()).append(": ").append(message.getMessage());
-        List<String> nested = message.getNestedMessages().stream().filter(FakePagerDuty::counts)
-                .map(FakePagerDuty::describe).toList();
+        List<String> nested = message.getNestedMessages().stream()
+                .filter(FakePagerDuty::counts)
+                .map(FakePagerDuty::describe)
+                .toList();
         if (!nested.isEmpty()) {
             text.append(" <- ").append(String.join(" | ", nested));
         }
@@ -714,7 +774,10 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     private static ObjectNode reference(String id, String type, String summary) {
         ObjectNode reference = JSON.createObjectNode();
         String collection = type.replace("_reference", "") + "s";
-        reference.put("id", id).put("type", type).put("summary", summary)
+        reference
+                .put("id", id)
+                .put("type", type)
+                .put("summary", summary)
                 .put("self", "https://api.pagerduty.com/" + collection + "/" + id)
                 .put("html_url", "https://firebreak.pagerduty.com/" + collection + "/" + id);
         return reference;
@@ -733,7 +796,9 @@ public final class FakePagerDuty extends Dispatcher implements AutoCloseable {
     }
 
     private static MockResponse json(int status, JsonNode body) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+        return new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
                 .setBody(JSON.writeValueAsString(body));
     }
 

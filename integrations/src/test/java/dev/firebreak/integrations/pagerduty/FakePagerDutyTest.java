@@ -29,7 +29,8 @@ class FakePagerDutyTest {
         int status = post("/v2/enqueue", body, null);
 
         assertThat(status).isEqualTo(400);
-        assertThat(pagerDuty.violations()).anySatisfy(v -> assertThat(v).contains("event_action"))
+        assertThat(pagerDuty.violations())
+                .anySatisfy(v -> assertThat(v).contains("event_action"))
                 .anySatisfy(v -> assertThat(v).contains("severity"));
     }
 
@@ -44,9 +45,11 @@ class FakePagerDutyTest {
 
     @Test
     void rejectsARestRequestWithoutTheVersionHeaderOrWithABadBody() throws Exception {
-        Request noAccept = new Request.Builder().url(pagerDuty.server().url("/oncalls"))
+        Request noAccept = new Request.Builder()
+                .url(pagerDuty.server().url("/oncalls"))
                 .header("Authorization", "Token token=" + FakePagerDuty.API_TOKEN)
-                .header("Content-Type", "application/json").build();
+                .header("Content-Type", "application/json")
+                .build();
         try (Response response = http.newCall(noAccept).execute()) {
             assertThat(response.code()).isEqualTo(400);
         }
@@ -71,7 +74,8 @@ class FakePagerDutyTest {
     }
 
     private int post(String path, String body, String from) throws Exception {
-        Request.Builder request = new Request.Builder().url(pagerDuty.server().url(path))
+        Request.Builder request = new Request.Builder()
+                .url(pagerDuty.server().url(path))
                 .post(RequestBody.create(body, MediaType.get("application/json")));
         if (!path.startsWith("/v2")) {
             request.header("Authorization", "Token token=" + FakePagerDuty.API_TOKEN)

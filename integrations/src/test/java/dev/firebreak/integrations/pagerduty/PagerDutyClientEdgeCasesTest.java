@@ -31,17 +31,29 @@ class PagerDutyClientEdgeCasesTest {
 
     @Test
     void eventsWorkWithoutARestTokenButRestCallsSayWhatIsMissing() {
-        PagerDutyConfig eventsOnly = new PagerDutyConfig(null, null, pagerDuty.restBaseUrl(),
-                pagerDuty.eventsBaseUrl(), null, null, null, 1, null, null, null, null, new RecordingSleeper());
+        PagerDutyConfig eventsOnly = new PagerDutyConfig(
+                null,
+                null,
+                pagerDuty.restBaseUrl(),
+                pagerDuty.eventsBaseUrl(),
+                null,
+                null,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                new RecordingSleeper());
         try (PagerDutyClient client = PagerDutyClient.create(eventsOnly)) {
-            assertThat(client.trigger(TriggerEvent.of(FakePagerDuty.ROUTING_KEY, "k", "s", "src",
-                    EventSeverity.INFO)).status()).isEqualTo("success");
+            assertThat(client.trigger(TriggerEvent.of(FakePagerDuty.ROUTING_KEY, "k", "s", "src", EventSeverity.INFO))
+                            .status())
+                    .isEqualTo("success");
 
-            assertThatThrownBy(() -> client.getUser("PBOT001"))
-                    .isInstanceOfSatisfying(PagerDutyException.class, e -> {
-                        assertThat(e.retryable()).isFalse();
-                        assertThat(e.getMessage()).contains("token is not configured");
-                    });
+            assertThatThrownBy(() -> client.getUser("PBOT001")).isInstanceOfSatisfying(PagerDutyException.class, e -> {
+                assertThat(e.retryable()).isFalse();
+                assertThat(e.getMessage()).contains("token is not configured");
+            });
         }
         assertThat(pagerDuty.requests()).hasSize(1);
     }
@@ -53,7 +65,8 @@ class PagerDutyClientEdgeCasesTest {
         try (PagerDutyClient client = PagerDutyClient.create(noFrom)) {
             assertThat(client.getUser("PBOT001").id()).isEqualTo("PBOT001");
             assertThatThrownBy(() -> client.addNote("PINC1", "n"))
-                    .isInstanceOfSatisfying(PagerDutyException.class,
+                    .isInstanceOfSatisfying(
+                            PagerDutyException.class,
                             e -> assertThat(e.getMessage()).contains("From email is not configured"));
         }
     }
@@ -65,11 +78,10 @@ class PagerDutyClientEdgeCasesTest {
         };
         pagerDuty.enqueueStatus(503, "");
         try (PagerDutyClient client = PagerDutyClient.create(pagerDuty.config(interrupted))) {
-            assertThatThrownBy(() -> client.getUser("PBOT001"))
-                    .isInstanceOfSatisfying(PagerDutyException.class, e -> {
-                        assertThat(e.retryable()).isTrue();
-                        assertThat(e.getMessage()).contains("interrupted");
-                    });
+            assertThatThrownBy(() -> client.getUser("PBOT001")).isInstanceOfSatisfying(PagerDutyException.class, e -> {
+                assertThat(e.retryable()).isTrue();
+                assertThat(e.getMessage()).contains("interrupted");
+            });
             assertThat(Thread.interrupted()).isTrue(); // clears the flag for the next tests
         }
         assertThat(pagerDuty.requests()).hasSize(1);
@@ -102,8 +114,10 @@ class PagerDutyClientEdgeCasesTest {
             assertThatThrownBy(() -> client.resolve("", "k")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new IncidentUpdate(null, null, List.of()))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> NewPagerDutyIncident.of("t", "PSVC").withEscalationPolicy("PEP")
-                    .withAssignees(List.of("PU1"))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> NewPagerDutyIncident.of("t", "PSVC")
+                            .withEscalationPolicy("PEP")
+                            .withAssignees(List.of("PU1")))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(pagerDuty.requests()).isEmpty();
     }

@@ -35,9 +35,15 @@ class PagerDutyEventsTest {
 
     @Test
     void triggerSendsTheDocumentedBodyShape() {
-        TriggerEvent event = TriggerEvent.of(FakePagerDuty.ROUTING_KEY, "firebreak/incident/42",
-                        "[SEV1] checkout is down", "prod-eu-1", EventSeverity.CRITICAL)
-                .withComponent("checkout").withGroup("payments").withEventClass("availability")
+        TriggerEvent event = TriggerEvent.of(
+                        FakePagerDuty.ROUTING_KEY,
+                        "firebreak/incident/42",
+                        "[SEV1] checkout is down",
+                        "prod-eu-1",
+                        EventSeverity.CRITICAL)
+                .withComponent("checkout")
+                .withGroup("payments")
+                .withEventClass("availability")
                 .withTimestamp(Instant.parse("2026-11-28T05:00:00Z"))
                 .withCustomDetails(Map.of("alertname", "CheckoutDown", "firing", 3))
                 .withLinks(List.of(new EventLink("https://firebreak.example.com/incidents/42", "Incident #42")))
@@ -94,7 +100,8 @@ class PagerDutyEventsTest {
         assertThat(ack.dedupKey()).isEqualTo("incident-7");
         assertThat(resolve.dedupKey()).isEqualTo("incident-7");
         List<JsonNode> events = pagerDuty.events();
-        assertThat(events).extracting(e -> e.path("event_action").asString())
+        assertThat(events)
+                .extracting(e -> e.path("event_action").asString())
                 .containsExactly("trigger", "acknowledge", "resolve");
         assertThat(events.get(1).has("payload")).isFalse();
         assertThat(events.get(2).path("dedup_key").asString()).isEqualTo("incident-7");
@@ -120,10 +127,11 @@ class PagerDutyEventsTest {
 
     @Test
     void longSummariesAreCutTo1024WithAnEllipsis() {
-        client.trigger(TriggerEvent.of(FakePagerDuty.ROUTING_KEY, "k", "s".repeat(5000), "src",
-                EventSeverity.CRITICAL));
+        client.trigger(
+                TriggerEvent.of(FakePagerDuty.ROUTING_KEY, "k", "s".repeat(5000), "src", EventSeverity.CRITICAL));
 
-        String summary = pagerDuty.events().get(0).path("payload").path("summary").asString();
+        String summary =
+                pagerDuty.events().get(0).path("payload").path("summary").asString();
         assertThat(summary).hasSize(1024).endsWith("s…");
         assertThat(EventLimits.summary("x".repeat(1024))).isEqualTo("x".repeat(1024));
     }
@@ -160,8 +168,17 @@ class PagerDutyEventsTest {
         assertThat(sent.has("session_cookie")).isFalse();
         assertThat(sent.has("client_secret")).isFalse();
         assertThat(sent.has("upstream")).isFalse();
-        assertThat(raw).doesNotContain("hunter2", "k-123", "xoxb-", "xoxp-", "s3cr3t", "pa55w0rd", "Bearer",
-                "abcdefghijklmnop", "eyJhbGci");
+        assertThat(raw)
+                .doesNotContain(
+                        "hunter2",
+                        "k-123",
+                        "xoxb-",
+                        "xoxp-",
+                        "s3cr3t",
+                        "pa55w0rd",
+                        "Bearer",
+                        "abcdefghijklmnop",
+                        "eyJhbGci");
     }
 
     @Test
@@ -178,11 +195,15 @@ class PagerDutyEventsTest {
 
         JsonNode sent = pagerDuty.events().get(0).path("payload").path("custom_details");
         int size = sent.toString().getBytes(StandardCharsets.UTF_8).length;
-        assertThat(size).isLessThanOrEqualTo(EventLimits.MAX_CUSTOM_DETAILS_BYTES).isGreaterThan(12_000);
+        assertThat(size)
+                .isLessThanOrEqualTo(EventLimits.MAX_CUSTOM_DETAILS_BYTES)
+                .isGreaterThan(12_000);
         assertThat(sent.path("alertname").asString()).isEqualTo("Flood");
         assertThat(sent.path("field0").asString()).hasSize(1000);
         assertThat(sent.has("huge")).isFalse();
-        assertThat(sent.path(CustomDetails.TRUNCATED_KEY).asString()).contains("huge").contains("dropped");
+        assertThat(sent.path(CustomDetails.TRUNCATED_KEY).asString())
+                .contains("huge")
+                .contains("dropped");
     }
 
     @Test
@@ -200,8 +221,7 @@ class PagerDutyEventsTest {
     void anInvalidEventIsNotRetriedAndTheRoutingKeyStaysOutOfTheMessage() {
         String unknownKey = "UNKNOWNROUTINGKEY0000000000000000";
 
-        assertThatThrownBy(() -> client.trigger(
-                TriggerEvent.of(unknownKey, "k", "s", "src", EventSeverity.ERROR)))
+        assertThatThrownBy(() -> client.trigger(TriggerEvent.of(unknownKey, "k", "s", "src", EventSeverity.ERROR)))
                 .isInstanceOfSatisfying(PagerDutyException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.retryable()).isFalse();

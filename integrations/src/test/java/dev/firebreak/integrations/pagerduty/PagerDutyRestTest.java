@@ -37,8 +37,13 @@ class PagerDutyRestTest {
         pagerDuty.maxPageSize(2);
         for (int i = 1; i <= 5; i++) {
             pagerDuty.addUser("PU" + i, "User " + i, "user" + i + "@example.com");
-            pagerDuty.addOnCall("PU" + i, "PEP1", i, i == 5 ? null : "PSCHED1",
-                    i == 5 ? null : "2026-11-28T00:00:00Z", i == 5 ? null : "2026-11-29T00:00:00-05:00");
+            pagerDuty.addOnCall(
+                    "PU" + i,
+                    "PEP1",
+                    i,
+                    i == 5 ? null : "PSCHED1",
+                    i == 5 ? null : "2026-11-28T00:00:00Z",
+                    i == 5 ? null : "2026-11-29T00:00:00-05:00");
         }
         pagerDuty.addOnCall("PU1", "POTHER", 1, null, null, null);
 
@@ -87,15 +92,18 @@ class PagerDutyRestTest {
 
     @Test
     void incidentByKeyPrefersTheOpenIncidentAndFallsBackToTheNewest() {
-        PagerDutyIncident first = client.createIncident(NewPagerDutyIncident.of("Disk full", "PSVC001")
-                .withIncidentKey("firebreak-k1"));
+        PagerDutyIncident first = client.createIncident(
+                NewPagerDutyIncident.of("Disk full", "PSVC001").withIncidentKey("firebreak-k1"));
         client.resolveIncident(first.id());
-        assertThat(client.incidentByKey("firebreak-k1")).get()
+        assertThat(client.incidentByKey("firebreak-k1"))
+                .get()
                 .satisfies(i -> assertThat(i.status()).isEqualTo("resolved"));
-        PagerDutyIncident second = client.createIncident(NewPagerDutyIncident.of("Disk full again", "PSVC001")
-                .withIncidentKey("firebreak-k1"));
+        PagerDutyIncident second = client.createIncident(
+                NewPagerDutyIncident.of("Disk full again", "PSVC001").withIncidentKey("firebreak-k1"));
 
-        assertThat(client.incidentByKey("firebreak-k1")).get().satisfies(i -> assertThat(i.id()).isEqualTo(second.id()));
+        assertThat(client.incidentByKey("firebreak-k1"))
+                .get()
+                .satisfies(i -> assertThat(i.id()).isEqualTo(second.id()));
         assertThat(client.incidentByKey("firebreak-unknown")).isEmpty();
     }
 
@@ -104,8 +112,10 @@ class PagerDutyRestTest {
         pagerDuty.addUser("PU1", "Ann", "ann@example.com");
         pagerDuty.addOnCall("PU1", "PEP1", 1, "PS1", null, null);
 
-        List<OnCall> onCalls = client.listOnCalls(OnCallQuery.now().withIncludeUsers(false)
-                .withUserIds(List.of("PU1")).withScheduleIds(List.of("PS1", "PS2"))
+        List<OnCall> onCalls = client.listOnCalls(OnCallQuery.now()
+                .withIncludeUsers(false)
+                .withUserIds(List.of("PU1"))
+                .withScheduleIds(List.of("PS1", "PS2"))
                 .withWindow(Instant.parse("2026-11-28T00:00:00Z"), Instant.parse("2026-11-29T00:00:00Z")));
 
         assertThat(onCalls).singleElement().satisfies(o -> {
@@ -135,13 +145,12 @@ class PagerDutyRestTest {
 
     @Test
     void anUnknownUserIsANonRetryable404() {
-        assertThatThrownBy(() -> client.getUser("PNOPE"))
-                .isInstanceOfSatisfying(PagerDutyException.class, e -> {
-                    assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.errorCode()).contains(2100);
-                    assertThat(e.retryable()).isFalse();
-                    assertThat(e.getMessage()).contains("GET /users/{id}").contains("Not Found");
-                });
+        assertThatThrownBy(() -> client.getUser("PNOPE")).isInstanceOfSatisfying(PagerDutyException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.errorCode()).contains(2100);
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.getMessage()).contains("GET /users/{id}").contains("Not Found");
+        });
     }
 
     @Test
@@ -154,20 +163,28 @@ class PagerDutyRestTest {
         List<PagerDutyService> services = client.listServices("checkout");
         List<PagerDutyService> all = client.listServices(null);
 
-        assertThat(services).extracting(PagerDutyService::name)
+        assertThat(services)
+                .extracting(PagerDutyService::name)
                 .containsExactly("Checkout API", "Checkout Worker", "Checkout DB");
-        assertThat(services.get(0)).isEqualTo(new PagerDutyService("PSVC001", "Checkout API", "active",
-                "https://firebreak.pagerduty.com/service-directory/PSVC001"));
+        assertThat(services.get(0))
+                .isEqualTo(new PagerDutyService(
+                        "PSVC001",
+                        "Checkout API",
+                        "active",
+                        "https://firebreak.pagerduty.com/service-directory/PSVC001"));
         assertThat(all).hasSize(4);
         assertThat(pagerDuty.requests("GET", "/services")).hasSize(4);
-        assertThat(pagerDuty.requests("GET", "/services").get(0).query().get("query")).containsExactly("checkout");
+        assertThat(pagerDuty.requests("GET", "/services").get(0).query().get("query"))
+                .containsExactly("checkout");
     }
 
     @Test
     void createsAnIncidentWithEscalationPolicy() {
         PagerDutyIncident incident = client.createIncident(NewPagerDutyIncident.of("Checkout is down", "PSVC001")
-                .withUrgency(Urgency.HIGH).withIncidentKey("firebreak-42")
-                .withDetails("Opened from Firebreak incident #42").withEscalationPolicy("PEP0001"));
+                .withUrgency(Urgency.HIGH)
+                .withIncidentKey("firebreak-42")
+                .withDetails("Opened from Firebreak incident #42")
+                .withEscalationPolicy("PEP0001"));
 
         assertThat(incident.id()).startsWith("PINC");
         assertThat(incident.number()).isPositive();
@@ -192,7 +209,8 @@ class PagerDutyRestTest {
 
         JsonNode sent = pagerDuty.requests("POST", "/incidents").get(0).json().path("incident");
         assertThat(sent.path("assignments")).hasSize(2);
-        assertThat(sent.path("assignments").get(1).path("assignee").path("id").asString()).isEqualTo("PU2");
+        assertThat(sent.path("assignments").get(1).path("assignee").path("id").asString())
+                .isEqualTo("PU2");
         assertThat(sent.path("assignments").get(1).path("assignee").path("type").asString())
                 .isEqualTo("user_reference");
         assertThat(sent.has("escalation_policy")).isFalse();
@@ -215,8 +233,8 @@ class PagerDutyRestTest {
 
     @Test
     void aRejectedCreateWithoutExistingIncidentStaysAnError() {
-        assertThatThrownBy(() -> client.createIncident(NewPagerDutyIncident.of("t", "PUNKNOWN")
-                .withIncidentKey("firebreak-10")))
+        assertThatThrownBy(() -> client.createIncident(
+                        NewPagerDutyIncident.of("t", "PUNKNOWN").withIncidentKey("firebreak-10")))
                 .isInstanceOfSatisfying(PagerDutyException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.retryable()).isFalse();
@@ -226,7 +244,8 @@ class PagerDutyRestTest {
 
     @Test
     void updatesStatusEscalationAndAssignees() {
-        String id = client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
+        String id =
+                client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
 
         assertThat(client.acknowledgeIncident(id).status()).isEqualTo("acknowledged");
         client.updateIncident(id, IncidentUpdate.escalateTo(2));
@@ -234,18 +253,21 @@ class PagerDutyRestTest {
         assertThat(client.resolveIncident(id).status()).isEqualTo("resolved");
 
         List<FakePagerDuty.Recorded> puts = pagerDuty.requests("PUT", "/incidents/" + id);
-        assertThat(puts).extracting(r -> r.json().path("incident").toString()).containsExactly(
-                "{\"type\":\"incident_reference\",\"status\":\"acknowledged\"}",
-                "{\"type\":\"incident_reference\",\"escalation_level\":2}",
-                "{\"type\":\"incident_reference\",\"assignments\":[{\"assignee\":{\"id\":\"PU7\","
-                        + "\"type\":\"user_reference\"}}]}",
-                "{\"type\":\"incident_reference\",\"status\":\"resolved\"}");
+        assertThat(puts)
+                .extracting(r -> r.json().path("incident").toString())
+                .containsExactly(
+                        "{\"type\":\"incident_reference\",\"status\":\"acknowledged\"}",
+                        "{\"type\":\"incident_reference\",\"escalation_level\":2}",
+                        "{\"type\":\"incident_reference\",\"assignments\":[{\"assignee\":{\"id\":\"PU7\","
+                                + "\"type\":\"user_reference\"}}]}",
+                        "{\"type\":\"incident_reference\",\"status\":\"resolved\"}");
         assertThat(pagerDuty.incident(id).path("escalation_level").asInt()).isEqualTo(2);
     }
 
     @Test
     void resolvingAnAlreadyResolvedIncidentIsSuccess() {
-        String id = client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
+        String id =
+                client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
         client.resolveIncident(id);
 
         PagerDutyIncident again = client.resolveIncident(id);
@@ -258,7 +280,8 @@ class PagerDutyRestTest {
 
     @Test
     void aLateAcknowledgementDoesNotReopenAResolvedIncident() {
-        String id = client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
+        String id =
+                client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
         client.resolveIncident(id);
 
         PagerDutyIncident acked = client.acknowledgeIncident(id);
@@ -270,20 +293,26 @@ class PagerDutyRestTest {
 
     @Test
     void addsANote() {
-        String id = client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
+        String id =
+                client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
 
         PagerDutyNote note = client.addNote(id, "Firefighters are on the scene.");
 
         assertThat(note.id()).startsWith("PNOTE");
         assertThat(note.content()).isEqualTo("Firefighters are on the scene.");
         assertThat(note.createdAt()).isEqualTo(Instant.parse("2026-11-28T06:00:00Z"));
-        assertThat(pagerDuty.requests("POST", "/incidents/" + id + "/notes").get(0).json().toString())
+        assertThat(pagerDuty
+                        .requests("POST", "/incidents/" + id + "/notes")
+                        .get(0)
+                        .json()
+                        .toString())
                 .isEqualTo("{\"note\":{\"content\":\"Firefighters are on the scene.\"}}");
     }
 
     @Test
     void headersCarryTokenVersionAndFromOnWritesOnly() {
-        String id = client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
+        String id =
+                client.createIncident(NewPagerDutyIncident.of("t", "PSVC001")).id();
         client.getIncident(id);
         client.addNote(id, "n");
         client.getUser("PBOT001");
@@ -296,28 +325,42 @@ class PagerDutyRestTest {
             assertThat(request.header("Accept")).isEqualTo("application/vnd.pagerduty+json;version=2");
             assertThat(request.header("Content-Type")).startsWith("application/json");
             if (request.method().equals("GET")) {
-                assertThat(request.header("From")).as(request.method() + " " + request.path()).isNull();
+                assertThat(request.header("From"))
+                        .as(request.method() + " " + request.path())
+                        .isNull();
             } else {
-                assertThat(request.header("From")).as(request.method() + " " + request.path())
+                assertThat(request.header("From"))
+                        .as(request.method() + " " + request.path())
                         .isEqualTo(FakePagerDuty.FROM);
             }
         }
-        assertThat(pagerDuty.requests()).extracting(FakePagerDuty.Recorded::method)
+        assertThat(pagerDuty.requests())
+                .extracting(FakePagerDuty.Recorded::method)
                 .contains("GET", "POST", "PUT");
     }
 
     @Test
     void aWrongTokenIsANonRetryable401WithoutTheToken() {
-        PagerDutyConfig badConfig = new PagerDutyConfig("wrong-token-123456", FakePagerDuty.FROM,
-                pagerDuty.restBaseUrl(), pagerDuty.eventsBaseUrl(), null, null, null, 2, null, null, null, null,
+        PagerDutyConfig badConfig = new PagerDutyConfig(
+                "wrong-token-123456",
+                FakePagerDuty.FROM,
+                pagerDuty.restBaseUrl(),
+                pagerDuty.eventsBaseUrl(),
+                null,
+                null,
+                null,
+                2,
+                null,
+                null,
+                null,
+                null,
                 sleeper);
         try (PagerDutyClient bad = PagerDutyClient.create(badConfig)) {
-            assertThatThrownBy(() -> bad.getUser("PBOT001"))
-                    .isInstanceOfSatisfying(PagerDutyException.class, e -> {
-                        assertThat(e.status()).isEqualTo(401);
-                        assertThat(e.retryable()).isFalse();
-                        assertThat(e.getMessage()).contains("Unauthorized").doesNotContain("wrong-token-123456");
-                    });
+            assertThatThrownBy(() -> bad.getUser("PBOT001")).isInstanceOfSatisfying(PagerDutyException.class, e -> {
+                assertThat(e.status()).isEqualTo(401);
+                assertThat(e.retryable()).isFalse();
+                assertThat(e.getMessage()).contains("Unauthorized").doesNotContain("wrong-token-123456");
+            });
         }
         assertThat(pagerDuty.requests()).hasSize(1);
     }

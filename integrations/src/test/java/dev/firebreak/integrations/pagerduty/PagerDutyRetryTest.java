@@ -40,8 +40,8 @@ class PagerDutyRetryTest {
 
     @Test
     void rateLimitedWaitsForTheAnnouncedReset() {
-        pagerDuty.enqueueStatus(429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}",
-                "ratelimit-reset", "2");
+        pagerDuty.enqueueStatus(
+                429, "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}", "ratelimit-reset", "2");
 
         assertThat(client.getUser("PBOT001").id()).isEqualTo("PBOT001");
 
@@ -80,12 +80,11 @@ class PagerDutyRetryTest {
     void aResetLongerThanTheMaximumBackoffFailsAtOnceWithTheHint() {
         pagerDuty.enqueueStatus(429, "", "ratelimit-reset", "120");
 
-        assertThatThrownBy(() -> client.trigger(event()))
-                .isInstanceOfSatisfying(PagerDutyException.class, e -> {
-                    assertThat(e.status()).isEqualTo(429);
-                    assertThat(e.retryable()).isTrue();
-                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
-                });
+        assertThatThrownBy(() -> client.trigger(event())).isInstanceOfSatisfying(PagerDutyException.class, e -> {
+            assertThat(e.status()).isEqualTo(429);
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
+        });
         assertThat(sleeper.sleeps()).isEmpty();
         assertThat(pagerDuty.requests()).hasSize(1);
     }
@@ -121,7 +120,8 @@ class PagerDutyRetryTest {
                     assertThat(e.status()).isEqualTo(502);
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.retryAfter()).isPresent();
-                    assertThat(e.getMessage()).contains("POST /v2/enqueue answered 502")
+                    assertThat(e.getMessage())
+                            .contains("POST /v2/enqueue answered 502")
                             .doesNotContain(FakePagerDuty.ROUTING_KEY);
                 });
         assertThat(pagerDuty.requests()).hasSize(4);
@@ -136,7 +136,8 @@ class PagerDutyRetryTest {
 
         assertThat(sleeper.sleeps()).hasSize(1);
         assertThat(pagerDuty.events()).hasSize(1);
-        assertThat(pagerDuty.requests()).extracting(FakePagerDuty.Recorded::method)
+        assertThat(pagerDuty.requests())
+                .extracting(FakePagerDuty.Recorded::method)
                 .containsExactly("DISCONNECTED", "POST");
     }
 
@@ -146,21 +147,20 @@ class PagerDutyRetryTest {
             pagerDuty.enqueueDisconnect();
         }
 
-        assertThatThrownBy(() -> client.getUser("PBOT001"))
-                .isInstanceOfSatisfying(PagerDutyException.class, e -> {
-                    assertThat(e.status()).isZero();
-                    assertThat(e.retryable()).isTrue();
-                    assertThat(e.getMessage()).contains("GET /users/{id} failed")
-                            .doesNotContain(FakePagerDuty.API_TOKEN);
-                });
+        assertThatThrownBy(() -> client.getUser("PBOT001")).isInstanceOfSatisfying(PagerDutyException.class, e -> {
+            assertThat(e.status()).isZero();
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.getMessage()).contains("GET /users/{id} failed").doesNotContain(FakePagerDuty.API_TOKEN);
+        });
         assertThat(sleeper.sleeps()).hasSize(3);
     }
 
     @Test
     void aReadTimeoutIsRetried() throws Exception {
         client.close();
-        client = PagerDutyClient.create(pagerDuty.config(sleeper).withTimeouts(Duration.ofSeconds(1),
-                Duration.ofMillis(200), Duration.ofSeconds(2)));
+        client = PagerDutyClient.create(pagerDuty
+                .config(sleeper)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(2)));
         pagerDuty.enqueueFault(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
         assertThat(client.getUser("PBOT001").id()).isEqualTo("PBOT001");
@@ -170,8 +170,10 @@ class PagerDutyRetryTest {
 
     @Test
     void badRequestIsNotRetried() {
-        pagerDuty.enqueueStatus(400, "{\"error\":{\"message\":\"Invalid Input Provided\",\"code\":2001,"
-                + "\"errors\":[\"Escalation level must be between 1 and 3\"]}}");
+        pagerDuty.enqueueStatus(
+                400,
+                "{\"error\":{\"message\":\"Invalid Input Provided\",\"code\":2001,"
+                        + "\"errors\":[\"Escalation level must be between 1 and 3\"]}}");
 
         assertThatThrownBy(() -> client.updateIncident("PINC1", IncidentUpdate.escalateTo(9)))
                 .isInstanceOfSatisfying(PagerDutyException.class, e -> {
@@ -192,7 +194,8 @@ class PagerDutyRetryTest {
         pagerDuty.enqueueStatus(503, "");
 
         assertThatThrownBy(() -> client.trigger(event()))
-                .isInstanceOfSatisfying(PagerDutyException.class, e -> assertThat(e.retryable()).isTrue());
+                .isInstanceOfSatisfying(
+                        PagerDutyException.class, e -> assertThat(e.retryable()).isTrue());
         assertThat(pagerDuty.requests()).hasSize(1);
         assertThat(sleeper.sleeps()).isEmpty();
     }

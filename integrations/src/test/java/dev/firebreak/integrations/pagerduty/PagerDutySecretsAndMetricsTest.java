@@ -36,7 +36,9 @@ class PagerDutySecretsAndMetricsTest {
     void configAndClientToStringRedactTheToken() {
         PagerDutyConfig config = pagerDuty.config(sleeper);
         try (PagerDutyClient client = PagerDutyClient.create(config)) {
-            assertThat(config.toString()).doesNotContain(FakePagerDuty.API_TOKEN).contains("<redacted>")
+            assertThat(config.toString())
+                    .doesNotContain(FakePagerDuty.API_TOKEN)
+                    .contains("<redacted>")
                     .contains(FakePagerDuty.FROM);
             assertThat(client.toString()).doesNotContain(FakePagerDuty.API_TOKEN);
         }
@@ -48,22 +50,29 @@ class PagerDutySecretsAndMetricsTest {
         List<PagerDutyException> failures = new ArrayList<>();
         try (PagerDutyClient client = PagerDutyClient.create(pagerDuty.config(sleeper))) {
             // PagerDuty echoing the Authorization header back in an error must not leak it either.
-            pagerDuty.enqueueStatus(400, "{\"error\":{\"message\":\"Invalid Input Provided\",\"code\":2001,"
-                    + "\"errors\":[\"bad header Token token=" + FakePagerDuty.API_TOKEN + "\"]}}");
+            pagerDuty.enqueueStatus(
+                    400,
+                    "{\"error\":{\"message\":\"Invalid Input Provided\",\"code\":2001,"
+                            + "\"errors\":[\"bad header Token token=" + FakePagerDuty.API_TOKEN + "\"]}}");
             failures.add(catchThrowableOfType(PagerDutyException.class, () -> client.getUser("PBOT001")));
             for (int i = 0; i < 4; i++) {
                 pagerDuty.enqueueStatus(503, FakePagerDuty.API_TOKEN);
             }
             failures.add(catchThrowableOfType(PagerDutyException.class, () -> client.listServices(null)));
-            pagerDuty.enqueueStatus(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\","
-                    + "\"errors\":[\"routing_key " + FakePagerDuty.ROUTING_KEY + " unknown\"]}");
-            failures.add(catchThrowableOfType(PagerDutyException.class, () -> client.trigger(
-                    TriggerEvent.of(FakePagerDuty.ROUTING_KEY, "k", "s", "src", EventSeverity.INFO))));
+            pagerDuty.enqueueStatus(
+                    400,
+                    "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\","
+                            + "\"errors\":[\"routing_key " + FakePagerDuty.ROUTING_KEY + " unknown\"]}");
+            failures.add(catchThrowableOfType(
+                    PagerDutyException.class,
+                    () -> client.trigger(
+                            TriggerEvent.of(FakePagerDuty.ROUTING_KEY, "k", "s", "src", EventSeverity.INFO))));
             failures.add(catchThrowableOfType(PagerDutyException.class, () -> client.getUser("PNOPE")));
         }
         assertThat(failures).hasSize(4).allSatisfy(e -> {
             assertThat(e).isNotNull();
-            assertThat(e.getMessage()).doesNotContain(FakePagerDuty.API_TOKEN)
+            assertThat(e.getMessage())
+                    .doesNotContain(FakePagerDuty.API_TOKEN)
                     .doesNotContain(FakePagerDuty.ROUTING_KEY);
             assertThat(e.toString()).doesNotContain(FakePagerDuty.API_TOKEN);
         });
@@ -73,21 +82,36 @@ class PagerDutySecretsAndMetricsTest {
     @Test
     void requestsAreTimedByPathTemplateNotByConcretePath() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (PagerDutyClient client = PagerDutyClient.create(pagerDuty.config(sleeper).withMeterRegistry(registry))) {
-            String first = client.createIncident(NewPagerDutyIncident.of("a", "PSVC001")).id();
-            String second = client.createIncident(NewPagerDutyIncident.of("b", "PSVC001")).id();
+        try (PagerDutyClient client =
+                PagerDutyClient.create(pagerDuty.config(sleeper).withMeterRegistry(registry))) {
+            String first = client.createIncident(NewPagerDutyIncident.of("a", "PSVC001"))
+                    .id();
+            String second = client.createIncident(NewPagerDutyIncident.of("b", "PSVC001"))
+                    .id();
             client.getIncident(first);
             client.getIncident(second);
             client.addNote(first, "n");
             client.trigger(TriggerEvent.of(FakePagerDuty.ROUTING_KEY, "k", "s", "src", EventSeverity.INFO));
         }
 
-        Timer incidents = registry.find(PagerDutyHttp.METRIC_NAME).tag("uri", "/incidents/{id}").timer();
+        Timer incidents = registry.find(PagerDutyHttp.METRIC_NAME)
+                .tag("uri", "/incidents/{id}")
+                .timer();
         assertThat(incidents).isNotNull();
         assertThat(incidents.count()).isEqualTo(2);
-        assertThat(registry.find(PagerDutyHttp.METRIC_NAME).tag("uri", "/incidents").timer().count()).isEqualTo(2);
-        assertThat(registry.find(PagerDutyHttp.METRIC_NAME).tag("uri", "/incidents/{id}/notes").timer()).isNotNull();
-        assertThat(registry.find(PagerDutyHttp.METRIC_NAME).tag("uri", "/v2/enqueue").timer()).isNotNull();
+        assertThat(registry.find(PagerDutyHttp.METRIC_NAME)
+                        .tag("uri", "/incidents")
+                        .timer()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.find(PagerDutyHttp.METRIC_NAME)
+                        .tag("uri", "/incidents/{id}/notes")
+                        .timer())
+                .isNotNull();
+        assertThat(registry.find(PagerDutyHttp.METRIC_NAME)
+                        .tag("uri", "/v2/enqueue")
+                        .timer())
+                .isNotNull();
         assertThat(registry.getMeters()).map(Meter::getId).allSatisfy(id -> {
             assertThat(id.getTag("uri")).doesNotContain("PINC");
             assertThat(id.getName()).isEqualTo(PagerDutyHttp.METRIC_NAME);

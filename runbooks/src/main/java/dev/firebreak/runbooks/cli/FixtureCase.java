@@ -14,24 +14,42 @@ import java.util.Map;
  * One test case from a runbook's fixture file ({@code <runbook>.test.yml} beside it, key {@code cases}); see
  * docs/runbooks.md for the format. Built from plain YAML maps.
  */
-record FixtureCase(String name, Instant now, IncidentContext incident, Map<String, String> inputs, String requester,
-                   String approver, Map<String, String> approvals, Map<String, String> secrets,
-                   List<Map<String, Object>> kubernetes, List<Map<String, Object>> kubernetesAfterChanges,
-                   Map<String, String> logs,
-                   List<Map<String, Object>> prometheus, List<Map<String, Object>> http, Map<String, Object> expect) {
+record FixtureCase(
+        String name,
+        Instant now,
+        IncidentContext incident,
+        Map<String, String> inputs,
+        String requester,
+        String approver,
+        Map<String, String> approvals,
+        Map<String, String> secrets,
+        List<Map<String, Object>> kubernetes,
+        List<Map<String, Object>> kubernetesAfterChanges,
+        Map<String, String> logs,
+        List<Map<String, Object>> prometheus,
+        List<Map<String, Object>> http,
+        Map<String, Object> expect) {
 
     static FixtureCase from(Map<String, Object> m, int index) {
         Map<String, Object> inc = map(m.get("incident"));
         List<IncidentContext.Alert> alerts = new ArrayList<>();
         for (Object o : list(m.get("alerts"))) {
             Map<String, Object> a = map(o);
-            alerts.add(new IncidentContext.Alert(str(a.get("fingerprint"), "fp-" + alerts.size()),
-                    str(a.get("status"), "firing"), strings(a.get("labels")), strings(a.get("annotations")),
+            alerts.add(new IncidentContext.Alert(
+                    str(a.get("fingerprint"), "fp-" + alerts.size()),
+                    str(a.get("status"), "firing"),
+                    strings(a.get("labels")),
+                    strings(a.get("annotations")),
                     a.get("startsAt") == null ? null : Instant.parse(String.valueOf(a.get("startsAt")))));
         }
-        IncidentContext incident = new IncidentContext(str(inc.get("ref"), "INC-TEST"), str(inc.get("title"), ""),
-                str(inc.get("severity"), "critical"), str(inc.get("status"), "open"), str(inc.get("service"), ""),
-                strings(inc.get("labels")), alerts);
+        IncidentContext incident = new IncidentContext(
+                str(inc.get("ref"), "INC-TEST"),
+                str(inc.get("title"), ""),
+                str(inc.get("severity"), "critical"),
+                str(inc.get("status"), "open"),
+                str(inc.get("service"), ""),
+                strings(inc.get("labels")),
+                alerts);
         List<Map<String, Object>> kube = new ArrayList<>();
         list(m.get("kubernetes")).forEach(o -> kube.add(map(o)));
         List<Map<String, Object>> after = null;
@@ -45,11 +63,23 @@ record FixtureCase(String name, Instant now, IncidentContext incident, Map<Strin
         list(m.get("prometheus")).forEach(o -> prom.add(map(o)));
         List<Map<String, Object>> http = new ArrayList<>();
         list(m.get("http")).forEach(o -> http.add(map(o)));
-        return new FixtureCase(str(m.get("name"), "case " + (index + 1)),
-                m.get("now") == null ? Instant.parse("2026-01-01T00:00:00Z") : Instant.parse(String.valueOf(m.get("now"))),
-                incident, strings(m.get("inputs")), str(m.get("requester"), "U0REQUESTER"),
-                str(m.get("approver"), "U0APPROVER"), strings(m.get("approvals")), strings(m.get("secrets")), kube, after,
-                strings(m.get("logs")), prom, http, map(m.get("expect")));
+        return new FixtureCase(
+                str(m.get("name"), "case " + (index + 1)),
+                m.get("now") == null
+                        ? Instant.parse("2026-01-01T00:00:00Z")
+                        : Instant.parse(String.valueOf(m.get("now"))),
+                incident,
+                strings(m.get("inputs")),
+                str(m.get("requester"), "U0REQUESTER"),
+                str(m.get("approver"), "U0APPROVER"),
+                strings(m.get("approvals")),
+                strings(m.get("secrets")),
+                kube,
+                after,
+                strings(m.get("logs")),
+                prom,
+                http,
+                map(m.get("expect")));
     }
 
     /** The differences between what the case expects and what happened; empty when it passed. */
@@ -77,8 +107,10 @@ record FixtureCase(String name, Instant now, IncidentContext incident, Map<Strin
         if (!status.equals(o.status().wireName())) {
             problems.add("expected run status " + status + ", got " + o.status().wireName() + " (" + o.reason() + ")");
         }
-        if (expect.get("reason") != null && (o.reason() == null || !o.reason().contains(String.valueOf(expect.get("reason"))))) {
-            problems.add("expected the run's reason to contain '" + expect.get("reason") + "', got '" + o.reason() + "'");
+        if (expect.get("reason") != null
+                && (o.reason() == null || !o.reason().contains(String.valueOf(expect.get("reason"))))) {
+            problems.add(
+                    "expected the run's reason to contain '" + expect.get("reason") + "', got '" + o.reason() + "'");
         }
         map(expect.get("steps")).forEach((step, want) -> {
             StepRecord r = o.steps().get(step);
@@ -100,7 +132,8 @@ record FixtureCase(String name, Instant now, IncidentContext incident, Map<Strin
             if (want.get("verb") != null && !String.valueOf(want.get("verb")).equals(got.verb())) {
                 problems.add("step " + step + ": expected verb " + want.get("verb") + ", got " + got.verb());
             }
-            if (want.get("target") != null && !String.valueOf(want.get("target")).equals(got.target())) {
+            if (want.get("target") != null
+                    && !String.valueOf(want.get("target")).equals(got.target())) {
                 problems.add("step " + step + ": expected target " + want.get("target") + ", got " + got.target());
             }
             for (Object part : list(want.get("body-contains"))) {

@@ -39,7 +39,10 @@ final class FixtureKubernetes implements AutoCloseable {
         server.start();
         Config config = new ConfigBuilder(Config.empty())
                 .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort())
-                .withNamespace("default").withRequestRetryBackoffLimit(0).withRequestTimeout(5000).build();
+                .withNamespace("default")
+                .withRequestRetryBackoffLimit(0)
+                .withRequestTimeout(5000)
+                .build();
         client = new KubernetesClientBuilder().withConfig(config).build();
     }
 
@@ -102,10 +105,12 @@ final class FixtureKubernetes implements AutoCloseable {
             }
             List<Map<String, Object>> hits = new ArrayList<>();
             for (Map<String, Object> o : objects) {
-                if (apiVersion.equals(o.get("apiVersion")) && plural(String.valueOf(o.get("kind"))).equals(plural)
+                if (apiVersion.equals(o.get("apiVersion"))
+                        && plural(String.valueOf(o.get("kind"))).equals(plural)
                         && (ns == null || ns.equals(meta(o).get("namespace")))
                         && (name == null || name.equals(meta(o).get("name")))
-                        && labelsMatch(o, query.get("labelSelector")) && fieldsMatch(o, query.get("fieldSelector"))) {
+                        && labelsMatch(o, query.get("labelSelector"))
+                        && fieldsMatch(o, query.get("fieldSelector"))) {
                     hits.add(o);
                 }
             }
@@ -182,30 +187,66 @@ final class FixtureKubernetes implements AutoCloseable {
     private Map<String, Object> discovery(String apiVersion) {
         List<Map<String, Object>> resources = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
-        List<String[]> known = List.of(new String[]{"v1", "Pod", "true"}, new String[]{"v1", "Node", "false"},
-                new String[]{"v1", "Event", "true"}, new String[]{"v1", "Service", "true"},
-                new String[]{"v1", "Namespace", "false"}, new String[]{"apps/v1", "Deployment", "true"},
-                new String[]{"apps/v1", "ReplicaSet", "true"}, new String[]{"apps/v1", "StatefulSet", "true"});
+        List<String[]> known = List.of(
+                new String[] {"v1", "Pod", "true"},
+                new String[] {"v1", "Node", "false"},
+                new String[] {"v1", "Event", "true"},
+                new String[] {"v1", "Service", "true"},
+                new String[] {"v1", "Namespace", "false"},
+                new String[] {"apps/v1", "Deployment", "true"},
+                new String[] {"apps/v1", "ReplicaSet", "true"},
+                new String[] {"apps/v1", "StatefulSet", "true"});
         for (String[] k : known) {
             if (k[0].equals(apiVersion) && seen.put(k[1], true) == null) {
-                resources.add(Map.of("name", plural(k[1]), "kind", k[1], "namespaced", Boolean.parseBoolean(k[2]),
-                        "singularName", k[1].toLowerCase(Locale.ROOT), "verbs", List.of("get", "list")));
+                resources.add(Map.of(
+                        "name",
+                        plural(k[1]),
+                        "kind",
+                        k[1],
+                        "namespaced",
+                        Boolean.parseBoolean(k[2]),
+                        "singularName",
+                        k[1].toLowerCase(Locale.ROOT),
+                        "verbs",
+                        List.of("get", "list")));
             }
         }
         for (Map<String, Object> o : objects) {
             String kind = String.valueOf(o.get("kind"));
             if (apiVersion.equals(o.get("apiVersion")) && seen.put(kind, true) == null) {
-                resources.add(Map.of("name", plural(kind), "kind", kind, "namespaced", meta(o).containsKey("namespace"),
-                        "singularName", kind.toLowerCase(Locale.ROOT), "verbs", List.of("get", "list")));
+                resources.add(Map.of(
+                        "name",
+                        plural(kind),
+                        "kind",
+                        kind,
+                        "namespaced",
+                        meta(o).containsKey("namespace"),
+                        "singularName",
+                        kind.toLowerCase(Locale.ROOT),
+                        "verbs",
+                        List.of("get", "list")));
             }
         }
-        return Map.of("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", apiVersion,
-                "resources", resources);
+        return Map.of(
+                "kind", "APIResourceList", "apiVersion", "v1", "groupVersion", apiVersion, "resources", resources);
     }
 
     private static Map<String, Object> status(int code, String reason, String message) {
-        return Map.of("kind", "Status", "apiVersion", "v1", "metadata", Map.of(), "status", "Failure",
-                "message", message, "reason", reason, "code", code);
+        return Map.of(
+                "kind",
+                "Status",
+                "apiVersion",
+                "v1",
+                "metadata",
+                Map.of(),
+                "status",
+                "Failure",
+                "message",
+                message,
+                "reason",
+                reason,
+                "code",
+                code);
     }
 
     private static void send(HttpExchange ex, int code, Object body) throws IOException {
@@ -222,7 +263,8 @@ final class FixtureKubernetes implements AutoCloseable {
         }
         for (String kv : raw.split("&")) {
             String[] parts = kv.split("=", 2);
-            q.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+            q.put(
+                    URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                     parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
         }
         return q;

@@ -43,21 +43,36 @@ final class FixturePrometheus implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            String query = normalize(FixtureKubernetes.query(ex.getRequestURI().getRawQuery()).getOrDefault("query", ""));
+            String query = normalize(
+                    FixtureKubernetes.query(ex.getRequestURI().getRawQuery()).getOrDefault("query", ""));
             for (int i = 0; i < answers.size(); i++) {
                 Map<String, Object> a = answers.get(i);
                 if (normalize(String.valueOf(a.get("query"))).equals(query)) {
                     int n = calls.computeIfAbsent(i, k -> new AtomicInteger()).getAndIncrement();
-                    send(ex, 200, Map.of("status", "success", "data", Map.of("resultType", "vector",
-                            "result", samples(a, n))));
+                    send(
+                            ex,
+                            200,
+                            Map.of(
+                                    "status",
+                                    "success",
+                                    "data",
+                                    Map.of("resultType", "vector", "result", samples(a, n))));
                     return;
                 }
             }
             synchronized (unanswered) {
                 unanswered.add(query);
             }
-            send(ex, 400, Map.of("status", "error", "errorType", "bad_data",
-                    "error", "runbook test: no recorded answer for this query (add it to the fixture's prometheus list)"));
+            send(
+                    ex,
+                    400,
+                    Map.of(
+                            "status",
+                            "error",
+                            "errorType",
+                            "bad_data",
+                            "error",
+                            "runbook test: no recorded answer for this query (add it to the fixture's prometheus list)"));
         }
     }
 
@@ -66,8 +81,11 @@ final class FixturePrometheus implements AutoCloseable {
         if (a.get("samples") instanceof List<?> list) {
             for (Object o : list) {
                 Map<?, ?> s = (Map<?, ?>) o;
-                out.add(Map.of("metric", s.get("labels") == null ? Map.of() : s.get("labels"),
-                        "value", List.of(0, String.valueOf(s.get("value")))));
+                out.add(Map.of(
+                        "metric",
+                        s.get("labels") == null ? Map.of() : s.get("labels"),
+                        "value",
+                        List.of(0, String.valueOf(s.get("value")))));
             }
             return out;
         }

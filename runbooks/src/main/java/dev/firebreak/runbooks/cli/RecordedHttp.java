@@ -27,7 +27,9 @@ final class RecordedHttp implements HttpTransport {
                 return new HttpReply(status, Map.of("content-type", type), String.valueOf(a.getOrDefault("body", "")));
             }
         }
-        throw new StepFailure(ErrorKind.TRANSIENT, "runbook test: no recorded answer for " + call.method() + " "
-                + call.uri() + " (add it to the fixture's http list)");
+        throw new StepFailure(
+                ErrorKind.TRANSIENT,
+                "runbook test: no recorded answer for " + call.method() + " " + call.uri()
+                        + " (add it to the fixture's http list)");
     }
 }

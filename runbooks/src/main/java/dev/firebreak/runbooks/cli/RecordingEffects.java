@@ -23,12 +23,11 @@ final class RecordingEffects implements RunEffects {
     }
 
     @Override
-    public String pagerdutyPage(String idempotencyKey, String service, String summary, String severity,
-                                Map<String, String> details) {
+    public String pagerdutyPage(
+            String idempotencyKey, String service, String summary, String severity, Map<String, String> details) {
         return "test-page";
     }
 
     @Override
-    public void pagerdutyNote(String idempotencyKey, String text) {
-    }
+    public void pagerdutyNote(String idempotencyKey, String text) {}
 }

@@ -28,8 +28,7 @@ public final class RunbookCli {
             usage: runbook lint <file-or-folder>   check runbooks (schema and semantics); exit 0 clean, 1 findings
                    runbook test <file-or-folder>   run each runbook's fixture cases (<name>.test.yml); exit 0 pass, 1 fail""";
 
-    private RunbookCli() {
-    }
+    private RunbookCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));

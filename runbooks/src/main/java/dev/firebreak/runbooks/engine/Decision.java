@@ -14,30 +14,33 @@ public sealed interface Decision {
      * (rendered; contains secrets in clear: never store or log it unmasked) and stop it at {@code deadline}, then
      * write the outcome. {@code resumed}: the process died inside this idempotent step and it is run again.
      */
-    record RunStep(StepSpec step, int attempt, Map<String, Object> with, Instant deadline, boolean changing,
-                   boolean idempotent, boolean finallyPhase, boolean resumed) implements Decision {
-    }
+    record RunStep(
+            StepSpec step,
+            int attempt,
+            Map<String, Object> with,
+            Instant deadline,
+            boolean changing,
+            boolean idempotent,
+            boolean finallyPhase,
+            boolean resumed)
+            implements Decision {}
 
     /**
      * Write a record the engine decides itself: {@link StepStatus#SKIPPED} (when false, run ended), TIMED_OUT (until
      * not met in time), DENIED (approval deadline passed), INTERRUPTED (died inside a non-idempotent step),
      * CANCELLED; then ask again.
      */
-    record MarkStep(String stepId, int attempt, StepStatus status, String reason) implements Decision {
-    }
+    record MarkStep(String stepId, int attempt, StepStatus status, String reason) implements Decision {}
 
     /** Nothing to do before {@code until} (retry backoff, poll interval, {@code wait}); ask again then. */
-    record Sleep(String stepId, Instant until, String reason) implements Decision {
-    }
+    record Sleep(String stepId, Instant until, String reason) implements Decision {}
 
     /**
      * Wait for a permitted person to answer {@code request} (write APPROVED/DENIED with the actor, then ask again),
      * or for {@code request.deadline()} (then ask again: the interpreter marks it DENIED).
      */
-    record AwaitApproval(String stepId, int attempt, ApprovalRequest request) implements Decision {
-    }
+    record AwaitApproval(String stepId, int attempt, ApprovalRequest request) implements Decision {}
 
     /** The run is over. */
-    record Finish(RunStatus status, String reason) implements Decision {
-    }
+    record Finish(RunStatus status, String reason) implements Decision {}
 }

@@ -22,8 +22,7 @@ public final class InputResolver {
 
     private static final Pattern INT = Pattern.compile("-?\\d{1,18}");
 
-    private InputResolver() {
-    }
+    private InputResolver() {}
 
     public record Resolution(Map<String, Object> values, List<String> refusals) {
 
@@ -44,7 +43,9 @@ public final class InputResolver {
         for (String key : provided.keySet()) {
             if (runbook.input(key).isEmpty()) {
                 refusals.add("unknown input '" + key + "' (this runbook takes: "
-                        + String.join(", ", runbook.inputs().stream().map(InputSpec::name).toList()) + ")");
+                        + String.join(
+                                ", ",
+                                runbook.inputs().stream().map(InputSpec::name).toList()) + ")");
             }
         }
         Map<String, Object> vars = RunVariables.forIncident(incident);

@@ -16,16 +16,19 @@ import java.util.Set;
  */
 public final class RunStarter {
 
-    private RunStarter() {
-    }
+    private RunStarter() {}
 
     /**
      * {@code permissionRefusal} non-null: the requester may not run it (403). {@code inputRefusals} non-empty: the run
      * does not start (400), each says why. {@code concurrencyKey} is the rendered key (null: none);
      * {@code rateKey} is what the rate limit counts by (the concurrency key, else the runbook id).
      */
-    public record PreparedRun(Map<String, Object> inputs, String concurrencyKey, String rateKey,
-                              List<String> inputRefusals, String permissionRefusal) {
+    public record PreparedRun(
+            Map<String, Object> inputs,
+            String concurrencyKey,
+            String rateKey,
+            List<String> inputRefusals,
+            String permissionRefusal) {
 
         public PreparedRun {
             inputs = Map.copyOf(inputs);
@@ -46,8 +49,12 @@ public final class RunStarter {
         }
     }
 
-    public static PreparedRun prepare(Runbook runbook, IncidentContext incident, Map<String, String> givenInputs,
-                                      String requester, Set<String> requesterGroupHandles) {
+    public static PreparedRun prepare(
+            Runbook runbook,
+            IncidentContext incident,
+            Map<String, String> givenInputs,
+            String requester,
+            Set<String> requesterGroupHandles) {
         String permission = permission(runbook.policy().runBy(), requester, requesterGroupHandles);
         InputResolver.Resolution res = InputResolver.resolve(runbook, incident, givenInputs);
         List<String> refusals = new ArrayList<>(res.refusals());

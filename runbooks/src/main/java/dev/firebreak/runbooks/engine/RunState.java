@@ -11,9 +11,16 @@ import java.util.Map;
  * {@link RunStarter#prepare}), the incident, who started it, dry run, when it started, whether cancel was requested,
  * and the journal in the order written (several records per step for retries and polls; the last one counts).
  */
-public record RunState(String runId, Runbook runbook, Map<String, Object> inputs, IncidentContext incident,
-                       String requester, boolean dryRun, Instant startedAt, boolean cancelRequested,
-                       List<StepRecord> journal) {
+public record RunState(
+        String runId,
+        Runbook runbook,
+        Map<String, Object> inputs,
+        IncidentContext incident,
+        String requester,
+        boolean dryRun,
+        Instant startedAt,
+        boolean cancelRequested,
+        List<StepRecord> journal) {
 
     public RunState {
         inputs = Map.copyOf(inputs);
@@ -21,7 +28,8 @@ public record RunState(String runId, Runbook runbook, Map<String, Object> inputs
     }
 
     public RunState withJournal(List<StepRecord> newJournal) {
-        return new RunState(runId, runbook, inputs, incident, requester, dryRun, startedAt, cancelRequested, newJournal);
+        return new RunState(
+                runId, runbook, inputs, incident, requester, dryRun, startedAt, cancelRequested, newJournal);
     }
 
     public RunState cancelled() {

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class RunVariables {
 
-    private RunVariables() {
-    }
+    private RunVariables() {}
 
     /** Variables available before a run (trigger matching, input defaults). */
     public static Map<String, Object> forIncident(IncidentContext incident) {
@@ -25,7 +24,9 @@ public final class RunVariables {
         if (primary != null) {
             vars.put("alert", primary.asData());
         }
-        vars.put("alerts", incident.alerts().stream().map(IncidentContext.Alert::asData).toList());
+        vars.put(
+                "alerts",
+                incident.alerts().stream().map(IncidentContext.Alert::asData).toList());
         return vars;
     }
 

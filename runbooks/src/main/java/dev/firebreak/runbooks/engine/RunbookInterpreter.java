@@ -36,8 +36,7 @@ public final class RunbookInterpreter {
         this.secrets = secrets == null ? n -> null : secrets;
     }
 
-    private record Ending(RunStatus status, String reason) {
-    }
+    private record Ending(RunStatus status, String reason) {}
 
     public Decision next(RunState state, Instant now) {
         Map<String, StepRecord> latest = RunVariables.latest(state.journal());
@@ -51,8 +50,10 @@ public final class RunbookInterpreter {
                     break;
                 }
                 if (!now.isBefore(runDeadline)) {
-                    ending = new Ending(RunStatus.TIMED_OUT, "run timeout of "
-                            + format(state.runbook().policy().timeout()) + " passed before step " + step.id());
+                    ending = new Ending(
+                            RunStatus.TIMED_OUT,
+                            "run timeout of " + format(state.runbook().policy().timeout()) + " passed before step "
+                                    + step.id());
                     break;
                 }
             }
@@ -85,8 +86,8 @@ public final class RunbookInterpreter {
     }
 
     /** A Decision to return, an Ending (the main steps stop), or null (this step is done; go on). */
-    private Object decide(RunState state, StepSpec step, StepRecord rec, Instant now, Instant runDeadline,
-                          boolean finallyPhase) {
+    private Object decide(
+            RunState state, StepSpec step, StepRecord rec, Instant now, Instant runDeadline, boolean finallyPhase) {
         boolean stopping = !finallyPhase && (state.cancelRequested() || !now.isBefore(runDeadline));
         String stopReason = state.cancelRequested() ? "run cancelled" : "run timeout passed";
         StepStatus stopStatus = state.cancelRequested() ? StepStatus.CANCELLED : StepStatus.TIMED_OUT;
@@ -114,18 +115,40 @@ public final class RunbookInterpreter {
                     vars.put("outputs", RunVariables.stepData(step, rec, vars).get("outputs"));
                     met = Expressions.test(step.until(), vars);
                 } catch (RunbookException e) {
-                    return new Decision.MarkStep(step.id(), rec.attempt(), StepStatus.FAILED, "until: " + e.getMessage());
+                    return new Decision.MarkStep(
+                            step.id(), rec.attempt(), StepStatus.FAILED, "until: " + e.getMessage());
                 }
                 if (met) {
                     return null;
                 }
-                return pollAgain(state, step, rec, rec.finishedAt().plus(step.intervalOrDefault()), now, runDeadline,
-                        finallyPhase, stopping, stopReason, stopStatus, "until is not true yet: " + step.until());
+                return pollAgain(
+                        state,
+                        step,
+                        rec,
+                        rec.finishedAt().plus(step.intervalOrDefault()),
+                        now,
+                        runDeadline,
+                        finallyPhase,
+                        stopping,
+                        stopReason,
+                        stopStatus,
+                        "until is not true yet: " + step.until());
             }
             case POLLING -> {
-                Instant wake = rec.wakeAt() != null ? rec.wakeAt() : rec.finishedAt().plus(step.intervalOrDefault());
-                return pollAgain(state, step, rec, wake, now, runDeadline, finallyPhase, stopping, stopReason,
-                        stopStatus, rec.error() != null ? rec.error() : "condition not met yet");
+                Instant wake =
+                        rec.wakeAt() != null ? rec.wakeAt() : rec.finishedAt().plus(step.intervalOrDefault());
+                return pollAgain(
+                        state,
+                        step,
+                        rec,
+                        wake,
+                        now,
+                        runDeadline,
+                        finallyPhase,
+                        stopping,
+                        stopReason,
+                        stopStatus,
+                        rec.error() != null ? rec.error() : "condition not met yet");
             }
             case SKIPPED, APPROVED -> {
                 return null;
@@ -145,8 +168,8 @@ public final class RunbookInterpreter {
                 }
                 Instant deadline = rec.approval() != null ? rec.approval().deadline() : rec.wakeAt();
                 if (deadline != null && !now.isBefore(deadline)) {
-                    return new Decision.MarkStep(step.id(), rec.attempt(), StepStatus.DENIED,
-                            "no approval before the deadline; denied");
+                    return new Decision.MarkStep(
+                            step.id(), rec.attempt(), StepStatus.DENIED, "no approval before the deadline; denied");
                 }
                 return new Decision.AwaitApproval(step.id(), rec.attempt(), rec.approval());
             }
@@ -155,43 +178,58 @@ public final class RunbookInterpreter {
                 if (type != null && type.idempotent(step.with())) {
                     return runStep(state, step, rec.attempt(), now, runDeadline, finallyPhase, true);
                 }
-                return new Decision.MarkStep(step.id(), rec.attempt(), StepStatus.INTERRUPTED,
+                return new Decision.MarkStep(
+                        step.id(),
+                        rec.attempt(),
+                        StepStatus.INTERRUPTED,
                         "the engine stopped while step " + step.id() + " (" + step.type()
                                 + ") was running; it is not safe to repeat, so the run stops");
             }
             case FAILED, TIMED_OUT -> {
                 RetryPolicy retry = step.retry();
                 String kind = rec.status() == StepStatus.TIMED_OUT ? "timeout" : rec.errorKind();
-                if (retry != null && rec.attempt() < retry.maxAttempts() && kind != null && retry.on().contains(kind)
+                if (retry != null
+                        && rec.attempt() < retry.maxAttempts()
+                        && kind != null
+                        && retry.on().contains(kind)
                         && !stopping) {
                     Instant wake = (rec.finishedAt() == null ? now : rec.finishedAt())
                             .plus(retry.backoffBefore(rec.attempt() + 1));
                     if (now.isBefore(wake)) {
-                        return new Decision.Sleep(step.id(), min(wake, runDeadline), "retry " + (rec.attempt() + 1)
-                                + " of " + retry.maxAttempts() + " after " + format(retry.backoffBefore(rec.attempt() + 1)));
+                        return new Decision.Sleep(
+                                step.id(),
+                                min(wake, runDeadline),
+                                "retry " + (rec.attempt() + 1) + " of " + retry.maxAttempts() + " after "
+                                        + format(retry.backoffBefore(rec.attempt() + 1)));
                     }
                     return runStep(state, step, rec.attempt() + 1, now, runDeadline, finallyPhase, false);
                 }
-                return new Ending(RunStatus.FAILED, "step " + step.id() + " "
-                        + (rec.status() == StepStatus.TIMED_OUT ? "timed out" : "failed")
-                        + (rec.error() == null ? "" : ": " + rec.error()));
+                return new Ending(
+                        RunStatus.FAILED,
+                        "step " + step.id() + " "
+                                + (rec.status() == StepStatus.TIMED_OUT ? "timed out" : "failed")
+                                + (rec.error() == null ? "" : ": " + rec.error()));
             }
             case DENIED -> {
-                return new Ending(RunStatus.FAILED, "step " + step.id() + " was denied"
-                        + (rec.actor() == null ? "" : " by " + rec.actor())
-                        + (rec.error() == null ? "" : " (" + rec.error() + ")"));
+                return new Ending(
+                        RunStatus.FAILED,
+                        "step " + step.id() + " was denied"
+                                + (rec.actor() == null ? "" : " by " + rec.actor())
+                                + (rec.error() == null ? "" : " (" + rec.error() + ")"));
             }
             case ENDED_RUN -> {
-                return new Ending(RunStatus.SUCCEEDED, "ended by step " + step.id()
-                        + (rec.outputs().isEmpty() && rec.error() == null ? "" : ""));
+                return new Ending(
+                        RunStatus.SUCCEEDED,
+                        "ended by step " + step.id() + (rec.outputs().isEmpty() && rec.error() == null ? "" : ""));
             }
             case FAILED_RUN -> {
-                return new Ending(RunStatus.FAILED, "failed by step " + step.id()
-                        + (rec.error() == null ? "" : ": " + rec.error()));
+                return new Ending(
+                        RunStatus.FAILED,
+                        "failed by step " + step.id() + (rec.error() == null ? "" : ": " + rec.error()));
             }
             case INTERRUPTED -> {
-                return new Ending(RunStatus.INTERRUPTED, rec.error() == null ? "interrupted in step " + step.id()
-                        : rec.error());
+                return new Ending(
+                        RunStatus.INTERRUPTED, rec.error() == null ? "interrupted in step " + step.id() : rec.error());
             }
             case CANCELLED -> {
                 return new Ending(RunStatus.CANCELLED, "cancelled during step " + step.id());
@@ -200,15 +238,27 @@ public final class RunbookInterpreter {
         }
     }
 
-    private Object pollAgain(RunState state, StepSpec step, StepRecord rec, Instant wake, Instant now,
-                             Instant runDeadline, boolean finallyPhase, boolean stopping, String stopReason,
-                             StepStatus stopStatus, String why) {
+    private Object pollAgain(
+            RunState state,
+            StepSpec step,
+            StepRecord rec,
+            Instant wake,
+            Instant now,
+            Instant runDeadline,
+            boolean finallyPhase,
+            boolean stopping,
+            String stopReason,
+            StepStatus stopStatus,
+            String why) {
         if (stopping) {
             return new Decision.MarkStep(step.id(), rec.attempt(), stopStatus, stopReason);
         }
         Instant firstStart = firstStart(state.journal(), step.id());
         if (!now.isBefore(firstStart.plus(step.timeoutOrDefault()))) {
-            return new Decision.MarkStep(step.id(), rec.attempt(), StepStatus.TIMED_OUT,
+            return new Decision.MarkStep(
+                    step.id(),
+                    rec.attempt(),
+                    StepStatus.TIMED_OUT,
                     "not done within " + format(step.timeoutOrDefault()) + ": " + why);
         }
         if (now.isBefore(wake)) {
@@ -217,8 +267,14 @@ public final class RunbookInterpreter {
         return runStep(state, step, rec.attempt() + 1, now, runDeadline, finallyPhase, false);
     }
 
-    private Object runStep(RunState state, StepSpec step, int attempt, Instant now, Instant runDeadline,
-                           boolean finallyPhase, boolean resumed) {
+    private Object runStep(
+            RunState state,
+            StepSpec step,
+            int attempt,
+            Instant now,
+            Instant runDeadline,
+            boolean finallyPhase,
+            boolean resumed) {
         StepType type = types.find(step.type()).orElse(null);
         if (type == null) {
             return new Decision.MarkStep(step.id(), attempt, StepStatus.FAILED, "unknown step type " + step.type());
@@ -226,8 +282,8 @@ public final class RunbookInterpreter {
         Map<String, Object> with;
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> rendered = (Map<String, Object>) Templates.renderDeep(withDefaults(state, step),
-                    RunVariables.forRun(state), secrets);
+            Map<String, Object> rendered = (Map<String, Object>)
+                    Templates.renderDeep(withDefaults(state, step), RunVariables.forRun(state), secrets);
             with = rendered;
         } catch (RunbookException e) {
             return new Decision.MarkStep(step.id(), attempt, StepStatus.FAILED, e.getMessage());
@@ -235,8 +291,10 @@ public final class RunbookInterpreter {
         Instant deadline = now.plus(step.timeoutOrDefault());
         if (step.until() != null || "approval".equals(step.type())) {
             // polls and approvals: the step timeout bounds the whole wait, each execution gets the same budget
-            deadline = now.plus(StepSpec.DEFAULT_TIMEOUT.compareTo(step.timeoutOrDefault()) < 0
-                    ? StepSpec.DEFAULT_TIMEOUT : step.timeoutOrDefault());
+            deadline = now.plus(
+                    StepSpec.DEFAULT_TIMEOUT.compareTo(step.timeoutOrDefault()) < 0
+                            ? StepSpec.DEFAULT_TIMEOUT
+                            : step.timeoutOrDefault());
             if ("approval".equals(step.type())) {
                 deadline = now.plus(step.timeoutOrDefault());
             }
@@ -244,8 +302,8 @@ public final class RunbookInterpreter {
         if (!finallyPhase && runDeadline != null) {
             deadline = min(deadline, runDeadline);
         }
-        return new Decision.RunStep(step, attempt, with, deadline, type.changes(with), type.idempotent(with),
-                finallyPhase, resumed);
+        return new Decision.RunStep(
+                step, attempt, with, deadline, type.changes(with), type.idempotent(with), finallyPhase, resumed);
     }
 
     /** Approval steps get the policy's approvers and rule unless they say otherwise. */

@@ -32,8 +32,7 @@ public final class Expressions {
     private static final Cel CEL = build();
     private static final Map<String, CelRuntime.Program> PROGRAMS = new ConcurrentHashMap<>();
 
-    private Expressions() {
-    }
+    private Expressions() {}
 
     private static Cel build() {
         var dynMap = MapType.create(SimpleType.STRING, SimpleType.DYN);
@@ -153,6 +152,12 @@ public final class Expressions {
     }
 
     private static String firstLine(String s) {
-        return s == null ? "" : s.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse(s);
+        return s == null
+                ? ""
+                : s.lines()
+                        .map(String::trim)
+                        .filter(l -> !l.isEmpty())
+                        .findFirst()
+                        .orElse(s);
     }
 }

@@ -7,8 +7,7 @@ public final class Json {
 
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object v) {
         return MAPPER.writeValueAsString(v);

@@ -33,8 +33,11 @@ final class PositionedYaml {
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(0);
         options.setCodePointLimit(1024 * 1024);
-        Node node = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
-                new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options)
+        Node node = new Yaml(
+                        new SafeConstructor(options),
+                        new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+                        new org.yaml.snakeyaml.DumperOptions(),
+                        options)
                 .compose(new StringReader(text));
         this.root = node == null ? null : convert(node, "");
     }
@@ -55,16 +58,24 @@ final class PositionedYaml {
     }
 
     private Object convert(Node node, String path) {
-        positions.put(path, new SourcePosition(file, node.getStartMark().getLine() + 1,
-                node.getStartMark().getColumn() + 1));
+        positions.put(
+                path,
+                new SourcePosition(
+                        file,
+                        node.getStartMark().getLine() + 1,
+                        node.getStartMark().getColumn() + 1));
         if (node instanceof MappingNode m) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
                 String child = path.isEmpty() ? key : path + "." + key;
                 // position of a key: where the key is written (findings about it point there)
-                positions.put(child + "#key", new SourcePosition(file, t.getKeyNode().getStartMark().getLine() + 1,
-                        t.getKeyNode().getStartMark().getColumn() + 1));
+                positions.put(
+                        child + "#key",
+                        new SourcePosition(
+                                file,
+                                t.getKeyNode().getStartMark().getLine() + 1,
+                                t.getKeyNode().getStartMark().getColumn() + 1));
                 out.put(key, convert(t.getValueNode(), child));
             }
             return out;

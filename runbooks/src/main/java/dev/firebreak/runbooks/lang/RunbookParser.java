@@ -29,14 +29,14 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class RunbookParser {
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
-    private static final Set<String> TOP = Set.of("id", "title", "description", "owner", "triggers", "inputs",
-            "policy", "steps", "finally");
+    private static final Set<String> TOP =
+            Set.of("id", "title", "description", "owner", "triggers", "inputs", "policy", "steps", "finally");
     private static final Set<String> TRIGGER = Set.of("when", "auto", "once-per");
     private static final Set<String> INPUT = Set.of("type", "description", "default", "pattern", "values", "required");
-    private static final Set<String> POLICY = Set.of("timeout", "concurrency", "rate", "run-by", "approve-by",
-            "approver-not-requester");
-    private static final Set<String> STEP = Set.of("id", "type", "with", "when", "timeout", "retry", "until",
-            "interval", "outputs");
+    private static final Set<String> POLICY =
+            Set.of("timeout", "concurrency", "rate", "run-by", "approve-by", "approver-not-requester");
+    private static final Set<String> STEP =
+            Set.of("id", "type", "with", "when", "timeout", "retry", "until", "interval", "outputs");
 
     private final String file;
     private final List<Finding> findings = new ArrayList<>();
@@ -55,12 +55,20 @@ public final class RunbookParser {
             yaml = new PositionedYaml(file, text);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            SourcePosition pos = mark == null ? SourcePosition.of(file)
+            SourcePosition pos = mark == null
+                    ? SourcePosition.of(file)
                     : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
             return new ParseResult(null, List.of(new Finding(pos, "not valid YAML: " + e.getProblem())));
         } catch (RuntimeException e) {
-            return new ParseResult(null, List.of(new Finding(SourcePosition.of(file),
-                    "not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+            return new ParseResult(
+                    null,
+                    List.of(new Finding(
+                            SourcePosition.of(file),
+                            "not valid YAML: "
+                                    + String.valueOf(e.getMessage())
+                                            .lines()
+                                            .findFirst()
+                                            .orElse(""))));
         }
         if (!(yaml.root instanceof Map<?, ?> root)) {
             return new ParseResult(null, List.of(new Finding(SourcePosition.of(file), "a runbook is a YAML mapping")));
@@ -80,7 +88,8 @@ public final class RunbookParser {
         if (steps.isEmpty() && !(root.get("steps") instanceof List<?> l && !l.isEmpty())) {
             error("steps", "steps must be a non-empty list");
         }
-        List<StepSpec> finallySteps = root.containsKey("finally") ? steps(root.get("finally"), "finally", true) : List.of();
+        List<StepSpec> finallySteps =
+                root.containsKey("finally") ? steps(root.get("finally"), "finally", true) : List.of();
         Set<String> ids = new LinkedHashSet<>();
         for (StepSpec s : steps) {
             if (!ids.add(s.id())) {
@@ -95,8 +104,8 @@ public final class RunbookParser {
         if (id == null || title == null) {
             return new ParseResult(null, findings);
         }
-        Runbook rb = new Runbook(id, title, description, owner, triggers, inputs, policy, steps, finallySteps,
-                yaml.at(""), text);
+        Runbook rb = new Runbook(
+                id, title, description, owner, triggers, inputs, policy, steps, finallySteps, yaml.at(""), text);
         return new ParseResult(rb, findings);
     }
 
@@ -161,8 +170,15 @@ public final class RunbookParser {
                 error(p + ".type", "an enum input needs values");
             }
             boolean required = bool(m, "required", p, def == null);
-            out.add(new InputSpec(name, type, string(m, "description", p, false),
-                    def == null ? null : String.valueOf(def), pattern, values, required, yaml.at(p)));
+            out.add(new InputSpec(
+                    name,
+                    type,
+                    string(m, "description", p, false),
+                    def == null ? null : String.valueOf(def),
+                    pattern,
+                    values,
+                    required,
+                    yaml.at(p)));
         }
         return out;
     }
@@ -182,7 +198,8 @@ public final class RunbookParser {
         if (m.get("concurrency") instanceof Map<?, ?> c) {
             unknownKeys(c, Set.of("key", "on-conflict"), "policy.concurrency");
             key = string(c, "key", "policy.concurrency", true);
-            onConflict = enumValue(c, "on-conflict", "policy.concurrency", Policy.OnConflict.class, Policy.OnConflict.SKIP);
+            onConflict =
+                    enumValue(c, "on-conflict", "policy.concurrency", Policy.OnConflict.class, Policy.OnConflict.SKIP);
         } else if (m.get("concurrency") != null) {
             error("policy.concurrency", "concurrency is a mapping with key and on-conflict");
         }
@@ -201,8 +218,14 @@ public final class RunbookParser {
         } else if (m.get("rate") != null) {
             error("policy.rate", "rate is a mapping with max and per");
         }
-        return new Policy(timeout, key, onConflict, rate, stringList(m.get("run-by"), "policy.run-by"),
-                stringList(m.get("approve-by"), "policy.approve-by"), bool(m, "approver-not-requester", "policy", true));
+        return new Policy(
+                timeout,
+                key,
+                onConflict,
+                rate,
+                stringList(m.get("run-by"), "policy.run-by"),
+                stringList(m.get("approve-by"), "policy.approve-by"),
+                bool(m, "approver-not-requester", "policy", true));
     }
 
     private List<StepSpec> steps(Object node, String path, boolean finallyStep) {
@@ -246,12 +269,14 @@ public final class RunbookParser {
                     try {
                         dev.firebreak.runbooks.steps.ErrorKind.fromWire(kind);
                     } catch (IllegalArgumentException ex) {
-                        error(p + ".retry.errors", "unknown error kind '" + kind + "' (transient, timeout, not-found,"
-                                + " conflict, forbidden, invalid, refused, expectation, error)");
+                        error(
+                                p + ".retry.errors",
+                                "unknown error kind '" + kind + "' (transient, timeout, not-found,"
+                                        + " conflict, forbidden, invalid, refused, expectation, error)");
                     }
                 }
-                retry = new RetryPolicy((int) Math.max(1, Math.min(20, max)), duration(r, "backoff", p + ".retry"),
-                        Set.copyOf(on));
+                retry = new RetryPolicy(
+                        (int) Math.max(1, Math.min(20, max)), duration(r, "backoff", p + ".retry"), Set.copyOf(on));
             } else if (m.get("retry") != null) {
                 error(p + ".retry", "retry is a mapping with max, backoff and errors");
             }
@@ -272,8 +297,19 @@ public final class RunbookParser {
             }
             with.keySet().forEach(k -> positions.put("with." + k, yaml.at(p + ".with." + k)));
             outputs.keySet().forEach(k -> positions.put("outputs." + k, yaml.at(p + ".outputs." + k)));
-            out.add(new StepSpec(id, type, with, string(m, "when", p, false), duration(m, "timeout", p), retry,
-                    until, interval, outputs, finallyStep, yaml.at(p), positions));
+            out.add(new StepSpec(
+                    id,
+                    type,
+                    with,
+                    string(m, "when", p, false),
+                    duration(m, "timeout", p),
+                    retry,
+                    until,
+                    interval,
+                    outputs,
+                    finallyStep,
+                    yaml.at(p),
+                    positions));
         }
         return out;
     }
@@ -282,8 +318,10 @@ public final class RunbookParser {
         for (Object k : m.keySet()) {
             if (!known.contains(String.valueOf(k))) {
                 String child = path.isEmpty() ? String.valueOf(k) : path + "." + k;
-                error(child + "#key", "unknown key '" + k + "'" + (path.isEmpty() ? "" : " in " + path)
-                        + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                error(
+                        child + "#key",
+                        "unknown key '" + k + "'" + (path.isEmpty() ? "" : " in " + path) + " (known: "
+                                + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
     }
@@ -345,7 +383,8 @@ public final class RunbookParser {
             return fallback;
         }
         try {
-            return Enum.valueOf(type, String.valueOf(v).trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return Enum.valueOf(
+                    type, String.valueOf(v).trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             List<String> names = new ArrayList<>();
             for (E c : type.getEnumConstants()) {

@@ -24,8 +24,7 @@ public final class Templates {
     private static final Pattern SEGMENT =
             Pattern.compile("\\G(?:\\.?([A-Za-z_][A-Za-z0-9_-]*)|\\[\\s*(?:'([^']*)'|\"([^\"]*)\"|(\\d+))\\s*])");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /** A parsed expression: either a secret name or a path of segments (strings, or integers for list indexes). */
     public record Expr(String text, String secretName, List<Object> path) {

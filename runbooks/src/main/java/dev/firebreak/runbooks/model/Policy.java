@@ -8,8 +8,14 @@ import java.util.List;
  * {@code runBy}/{@code approveBy} hold Slack user ids ({@code U...}) or user-group handles ({@code @sre}); empty
  * {@code runBy} means anyone in the incident may run it.
  */
-public record Policy(Duration timeout, String concurrencyKey, OnConflict onConflict, Rate rate, List<String> runBy,
-                     List<String> approveBy, boolean approverNotRequester) {
+public record Policy(
+        Duration timeout,
+        String concurrencyKey,
+        OnConflict onConflict,
+        Rate rate,
+        List<String> runBy,
+        List<String> approveBy,
+        boolean approverNotRequester) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
@@ -24,9 +30,11 @@ public record Policy(Duration timeout, String concurrencyKey, OnConflict onConfl
         return new Policy(DEFAULT_TIMEOUT, null, OnConflict.SKIP, null, List.of(), List.of(), true);
     }
 
-    public enum OnConflict { SKIP, QUEUE }
+    public enum OnConflict {
+        SKIP,
+        QUEUE
+    }
 
     /** At most {@code max} runs per {@code window} per concurrency key (or per runbook when there is no key). */
-    public record Rate(int max, Duration window) {
-    }
+    public record Rate(int max, Duration window) {}
 }

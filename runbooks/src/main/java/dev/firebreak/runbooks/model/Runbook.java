@@ -10,9 +10,18 @@ import java.util.stream.Stream;
  * {@link dev.firebreak.runbooks.lang.RunbookParser} on resume, so editing the file never changes a run in progress).
  * Step ids are unique across {@code steps} and {@code finallySteps}.
  */
-public record Runbook(String id, String title, String description, String owner, List<Trigger> triggers,
-                      List<InputSpec> inputs, Policy policy, List<StepSpec> steps, List<StepSpec> finallySteps,
-                      SourcePosition position, String source) {
+public record Runbook(
+        String id,
+        String title,
+        String description,
+        String owner,
+        List<Trigger> triggers,
+        List<InputSpec> inputs,
+        Policy policy,
+        List<StepSpec> steps,
+        List<StepSpec> finallySteps,
+        SourcePosition position,
+        String source) {
 
     public Runbook {
         triggers = List.copyOf(triggers);

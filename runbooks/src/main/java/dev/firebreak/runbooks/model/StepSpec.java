@@ -10,16 +10,28 @@ import java.util.Map;
  * {@code retry} nullable (no retry); {@code outputs} maps an output name to a CEL expression over {@code result}
  * (the step type's raw outputs). {@code positions} gives the source position of keys such as {@code with.replicas}.
  */
-public record StepSpec(String id, String type, Map<String, Object> with, String when, Duration timeout,
-                       RetryPolicy retry, String until, Duration interval, Map<String, String> outputs,
-                       boolean finallyStep, SourcePosition position, Map<String, SourcePosition> positions) {
+public record StepSpec(
+        String id,
+        String type,
+        Map<String, Object> with,
+        String when,
+        Duration timeout,
+        RetryPolicy retry,
+        String until,
+        Duration interval,
+        Map<String, String> outputs,
+        boolean finallyStep,
+        SourcePosition position,
+        Map<String, SourcePosition> positions) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
 
     public StepSpec {
         with = with == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));
-        outputs = outputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        outputs = outputs == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
         positions = positions == null ? Map.of() : Map.copyOf(positions);
     }
 

@@ -10,7 +10,9 @@ import dev.firebreak.runbooks.SourcePosition;
 public record Trigger(String when, boolean auto, OncePer oncePer, SourcePosition position) {
 
     public enum OncePer {
-        INCIDENT, ALERT, FINGERPRINT;
+        INCIDENT,
+        ALERT,
+        FINGERPRINT;
 
         public String yamlName() {
             return name().toLowerCase();

@@ -9,8 +9,8 @@ import java.util.Set;
  * {@code @sre}; empty means anyone but, when {@code approverNotRequester}, the requester), and the deadline after which
  * the engine records {@link StepStatus#DENIED}.
  */
-public record ApprovalRequest(String prompt, List<String> approvers, boolean approverNotRequester, String requester,
-                              Instant deadline) {
+public record ApprovalRequest(
+        String prompt, List<String> approvers, boolean approverNotRequester, String requester, Instant deadline) {
 
     public ApprovalRequest {
         approvers = List.copyOf(approvers == null ? List.of() : approvers);

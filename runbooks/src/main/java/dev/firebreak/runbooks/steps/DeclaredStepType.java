@@ -15,6 +15,7 @@ public abstract class DeclaredStepType implements StepType {
     protected static final boolean NOT_CHANGING = false;
     /** Running it twice has the effect of running it once. */
     protected static final boolean IDEMPOTENT = true;
+
     protected static final boolean NOT_IDEMPOTENT = false;
 
     private final String name;
@@ -24,8 +25,13 @@ public abstract class DeclaredStepType implements StepType {
     private final boolean idempotent;
     private final Set<String> outputNames;
 
-    protected DeclaredStepType(String name, Set<String> requiredKeys, Set<String> optionalKeys, boolean changing,
-                               boolean idempotent, Set<String> outputNames) {
+    protected DeclaredStepType(
+            String name,
+            Set<String> requiredKeys,
+            Set<String> optionalKeys,
+            boolean changing,
+            boolean idempotent,
+            Set<String> outputNames) {
         this.name = name;
         this.requiredKeys = Set.copyOf(requiredKeys);
         this.optionalKeys = Set.copyOf(optionalKeys);

@@ -16,7 +16,8 @@ public interface RunEffects {
     void timelineNote(String idempotencyKey, String text);
 
     /** Page through PagerDuty ({@code service}: PagerDuty service/routing name; may be empty for the default). */
-    String pagerdutyPage(String idempotencyKey, String service, String summary, String severity, Map<String, String> details);
+    String pagerdutyPage(
+            String idempotencyKey, String service, String summary, String severity, Map<String, String> details);
 
     /** Add a note to the incident's PagerDuty incident. */
     void pagerdutyNote(String idempotencyKey, String text);

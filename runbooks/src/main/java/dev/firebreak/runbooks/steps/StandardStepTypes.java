@@ -26,20 +26,34 @@ import java.util.List;
 /** The list of built-in step classes (one class per type). */
 final class StandardStepTypes {
 
-    private StandardStepTypes() {
-    }
+    private StandardStepTypes() {}
 
     static List<StepType> readAndChange() {
         return List.of(
-                new PrometheusQueryStep(), new KubernetesGetStep(), new KubernetesPodsStep(), new KubernetesLogsStep(),
-                new KubernetesEventsStep(), new HttpRequestStep(),
-                new KubernetesRolloutRestartStep(), new KubernetesScaleStep(), new KubernetesRolloutUndoStep(),
-                new KubernetesDeletePodStep(), new KubernetesCordonStep(), new PagerDutyPageStep(),
-                new PagerDutyNoteStep(), new SlackPostStep(), new TimelineNoteStep());
+                new PrometheusQueryStep(),
+                new KubernetesGetStep(),
+                new KubernetesPodsStep(),
+                new KubernetesLogsStep(),
+                new KubernetesEventsStep(),
+                new HttpRequestStep(),
+                new KubernetesRolloutRestartStep(),
+                new KubernetesScaleStep(),
+                new KubernetesRolloutUndoStep(),
+                new KubernetesDeletePodStep(),
+                new KubernetesCordonStep(),
+                new PagerDutyPageStep(),
+                new PagerDutyNoteStep(),
+                new SlackPostStep(),
+                new TimelineNoteStep());
     }
 
     static List<StepType> control(StepTypes reads) {
-        return List.of(new ApprovalStep(), new WaitStep(), new WaitUntilStep(reads), new KubernetesWaitRolloutStep(),
-                new EndStep(), new FailStep());
+        return List.of(
+                new ApprovalStep(),
+                new WaitStep(),
+                new WaitUntilStep(reads),
+                new KubernetesWaitRolloutStep(),
+                new EndStep(),
+                new FailStep());
     }
 }

@@ -12,8 +12,14 @@ import java.util.function.Supplier;
  * no cluster is configured (it throws {@link StepFailure} when called then). {@code prometheusUrl} may be null (then
  * Prometheus steps fail with a clear message). {@code dryRun}: changing types plan instead of acting.
  */
-public record StepEnvironment(Supplier<KubernetesClient> kubernetes, URI prometheusUrl, HttpTransport http,
-                             Clock clock, boolean dryRun, RunEffects effects, Masker masker) {
+public record StepEnvironment(
+        Supplier<KubernetesClient> kubernetes,
+        URI prometheusUrl,
+        HttpTransport http,
+        Clock clock,
+        boolean dryRun,
+        RunEffects effects,
+        Masker masker) {
 
     public StepEnvironment {
         masker = masker == null ? Masker.tokensOnly() : masker;

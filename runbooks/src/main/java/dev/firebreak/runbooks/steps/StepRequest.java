@@ -10,8 +10,14 @@ import java.util.Map;
  * {@code with}, the instant by which it must be done, and who asked for the run. {@code idempotencyKey} is stable for
  * a run and step ({@code runId/stepId}): types use it where the target API allows (e.g. the restart annotation value).
  */
-public record StepRequest(String runId, String stepId, int attempt, Map<String, Object> with, Instant deadline,
-                          IncidentContext incident, String requester) {
+public record StepRequest(
+        String runId,
+        String stepId,
+        int attempt,
+        Map<String, Object> with,
+        Instant deadline,
+        IncidentContext incident,
+        String requester) {
 
     public StepRequest {
         with = with == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));

@@ -9,11 +9,20 @@ import java.util.Map;
  * steps (what was or would be sent); {@code wakeAt} for WAITING/POLLING; {@code approval} for AWAITING_APPROVAL;
  * {@code errorKind}/{@code error} for FAILED/TIMED_OUT.
  */
-public record StepResult(StepStatus status, Map<String, Object> outputs, String summary, PlannedChange planned,
-                         Instant wakeAt, ApprovalRequest approval, ErrorKind errorKind, String error) {
+public record StepResult(
+        StepStatus status,
+        Map<String, Object> outputs,
+        String summary,
+        PlannedChange planned,
+        Instant wakeAt,
+        ApprovalRequest approval,
+        ErrorKind errorKind,
+        String error) {
 
     public StepResult {
-        outputs = outputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        outputs = outputs == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
         summary = summary == null ? "" : summary;
     }
 
@@ -47,8 +56,15 @@ public record StepResult(StepStatus status, Map<String, Object> outputs, String 
     }
 
     public static StepResult awaitingApproval(ApprovalRequest request) {
-        return new StepResult(StepStatus.AWAITING_APPROVAL, Map.of(), "waiting for approval: " + request.prompt(),
-                null, request.deadline(), request, null, null);
+        return new StepResult(
+                StepStatus.AWAITING_APPROVAL,
+                Map.of(),
+                "waiting for approval: " + request.prompt(),
+                null,
+                request.deadline(),
+                request,
+                null,
+                null);
     }
 
     public static StepResult endRun(String summary) {

@@ -10,26 +10,40 @@ import java.util.Map;
  */
 public final class StepRunner {
 
-    private StepRunner() {
-    }
+    private StepRunner() {}
 
     public static StepResult run(StepType type, StepRequest request, StepEnvironment env) {
         StepResult result;
         try {
             if (request.deadline() != null && !env.clock().instant().isBefore(request.deadline())) {
-                result = new StepResult(StepStatus.TIMED_OUT, Map.of(), "deadline passed before the step started",
-                        null, null, null, ErrorKind.TIMEOUT, "deadline passed before the step started");
+                result = new StepResult(
+                        StepStatus.TIMED_OUT,
+                        Map.of(),
+                        "deadline passed before the step started",
+                        null,
+                        null,
+                        null,
+                        ErrorKind.TIMEOUT,
+                        "deadline passed before the step started");
             } else {
                 result = type.execute(request, env);
             }
         } catch (StepFailure f) {
             result = f.kind() == ErrorKind.TIMEOUT
-                    ? new StepResult(StepStatus.TIMED_OUT, Map.of(), f.getMessage(), null, null, null, f.kind(), f.getMessage())
+                    ? new StepResult(
+                            StepStatus.TIMED_OUT, Map.of(), f.getMessage(), null, null, null, f.kind(), f.getMessage())
                     : StepResult.failed(f.kind(), f.getMessage());
         } catch (RuntimeException e) {
             if (interrupted(e)) {
-                result = new StepResult(StepStatus.TIMED_OUT, Map.of(), "stopped at its deadline", null, null, null,
-                        ErrorKind.TIMEOUT, "stopped at its deadline");
+                result = new StepResult(
+                        StepStatus.TIMED_OUT,
+                        Map.of(),
+                        "stopped at its deadline",
+                        null,
+                        null,
+                        null,
+                        ErrorKind.TIMEOUT,
+                        "stopped at its deadline");
             } else if (e instanceof KubernetesClientException k) {
                 result = StepResult.failed(kind(k.getCode()), "Kubernetes: " + kubernetesMessage(k));
             } else {
@@ -45,8 +59,8 @@ public final class StepRunner {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
-                    && !(t instanceof java.net.SocketTimeoutException)) {
+            if (t instanceof InterruptedException
+                    || t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
                 return true;
             }
         }
@@ -74,9 +88,20 @@ public final class StepRunner {
 
     private static StepResult mask(StepResult r, StepEnvironment env) {
         var masker = env.masker() == null ? dev.firebreak.runbooks.Masker.tokensOnly() : env.masker();
-        PlannedChange planned = r.planned() == null ? null
-                : new PlannedChange(r.planned().verb(), masker.mask(r.planned().target()), masker.mask(r.planned().body()));
-        return new StepResult(r.status(), masker.maskMap(r.outputs()), masker.mask(r.summary()), planned, r.wakeAt(),
-                r.approval(), r.errorKind(), masker.mask(r.error()));
+        PlannedChange planned = r.planned() == null
+                ? null
+                : new PlannedChange(
+                        r.planned().verb(),
+                        masker.mask(r.planned().target()),
+                        masker.mask(r.planned().body()));
+        return new StepResult(
+                r.status(),
+                masker.maskMap(r.outputs()),
+                masker.mask(r.summary()),
+                planned,
+                r.wakeAt(),
+                r.approval(),
+                r.errorKind(),
+                masker.mask(r.error()));
     }
 }

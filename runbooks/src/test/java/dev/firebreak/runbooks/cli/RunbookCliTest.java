@@ -16,13 +16,14 @@ class RunbookCliTest {
 
     static final Path LIBRARY = Path.of("library");
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run cli(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = RunbookCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = RunbookCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -63,11 +64,13 @@ class RunbookCliTest {
                 """);
         Run r = cli("lint", dir.toString());
         String file = dir.resolve("bad.yml").toString();
-        assertThat(r.out()).contains(
-                file + ":6:23: '{{ inputs.ns }}': undefined input 'ns' (declared: )",
-                file + ":6:80: unknown key with.colour for kubernetes.scale (known: deployment, max, namespace, replicas)",
-                file + ":8:11: unknown step type 'shell'",
-                file + ":9:11: CEL refers to no step 'c'");
+        assertThat(r.out())
+                .contains(
+                        file + ":6:23: '{{ inputs.ns }}': undefined input 'ns' (declared: )",
+                        file
+                                + ":6:80: unknown key with.colour for kubernetes.scale (known: deployment, max, namespace, replicas)",
+                        file + ":8:11: unknown step type 'shell'",
+                        file + ":9:11: CEL refers to no step 'c'");
         assertThat(r.exit()).isEqualTo(1);
     }
 
@@ -89,8 +92,11 @@ class RunbookCliTest {
                       steps: {cordon: planned}
                 """);
         Run r = cli("test", dir.toString());
-        assertThat(r.out()).contains("FAIL node-not-ready: expects a change that is not made",
-                "step cordon: expected planned, got not run", "0 passed, 1 failed");
+        assertThat(r.out())
+                .contains(
+                        "FAIL node-not-ready: expects a change that is not made",
+                        "step cordon: expected planned, got not run",
+                        "0 passed, 1 failed");
         assertThat(r.exit()).isEqualTo(1);
     }
 

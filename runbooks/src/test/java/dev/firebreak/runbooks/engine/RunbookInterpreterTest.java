@@ -19,19 +19,32 @@ import org.junit.jupiter.api.Test;
 class RunbookInterpreterTest {
 
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-    final RunbookInterpreter interpreter = new RunbookInterpreter(StepTypes.standard(), n -> n.equals("tok") ? "s3cret" : null);
+    final RunbookInterpreter interpreter =
+            new RunbookInterpreter(StepTypes.standard(), n -> n.equals("tok") ? "s3cret" : null);
     final List<StepRecord> journal = new ArrayList<>();
 
     static Runbook runbook(String steps) {
-        var r = RunbookParser.parse("t.yml", "id: t\ntitle: T\ninputs:\n  ns: {default: shop}\npolicy:\n  timeout: 1h\n"
-                + "  approve-by: [U2]\n" + steps);
+        var r = RunbookParser.parse(
+                "t.yml",
+                "id: t\ntitle: T\ninputs:\n  ns: {default: shop}\npolicy:\n  timeout: 1h\n" + "  approve-by: [U2]\n"
+                        + steps);
         assertThat(r.findings()).isEmpty();
         return r.runbook();
     }
 
     Decision next(Runbook rb, Instant now) {
-        return interpreter.next(new RunState("r1", rb, Map.of("ns", "shop"), new IncidentContext("INC-1", "t", "critical",
-                "open", "", Map.of(), List.of()), "U1", false, T0, false, journal), now);
+        return interpreter.next(
+                new RunState(
+                        "r1",
+                        rb,
+                        Map.of("ns", "shop"),
+                        new IncidentContext("INC-1", "t", "critical", "open", "", Map.of(), List.of()),
+                        "U1",
+                        false,
+                        T0,
+                        false,
+                        journal),
+                now);
     }
 
     void record(Decision.RunStep s, StepResult r, Instant at) {
@@ -82,11 +95,13 @@ class RunbookInterpreterTest {
                 """);
         var first = (Decision.RunStep) next(rb, T0);
         record(first, StepResult.failed(ErrorKind.TRANSIENT, "503"), T0);
-        assertThat(next(rb, T0.plusSeconds(1))).isEqualTo(new Decision.Sleep("q", T0.plusSeconds(10), "retry 2 of 3 after 10s"));
+        assertThat(next(rb, T0.plusSeconds(1)))
+                .isEqualTo(new Decision.Sleep("q", T0.plusSeconds(10), "retry 2 of 3 after 10s"));
         var second = (Decision.RunStep) next(rb, T0.plusSeconds(10));
         assertThat(second.attempt()).isEqualTo(2);
         record(second, StepResult.failed(ErrorKind.INVALID, "bad query"), T0.plusSeconds(10));
-        assertThat(next(rb, T0.plusSeconds(60))).isEqualTo(new Decision.Finish(RunStatus.FAILED, "step q failed: bad query"));
+        assertThat(next(rb, T0.plusSeconds(60)))
+                .isEqualTo(new Decision.Finish(RunStatus.FAILED, "step q failed: bad query"));
     }
 
     @Test
@@ -109,8 +124,10 @@ class RunbookInterpreterTest {
         var timedOut = (Decision.MarkStep) next(rb, T0.plusSeconds(61));
         assertThat(timedOut.status()).isEqualTo(StepStatus.TIMED_OUT);
         journal.add(StepRecord.mark("q", 2, StepStatus.TIMED_OUT, timedOut.reason(), null, T0.plusSeconds(61)));
-        assertThat(next(rb, T0.plusSeconds(61))).isInstanceOf(Decision.Finish.class)
-                .extracting("status").isEqualTo(RunStatus.FAILED);
+        assertThat(next(rb, T0.plusSeconds(61)))
+                .isInstanceOf(Decision.Finish.class)
+                .extracting("status")
+                .isEqualTo(RunStatus.FAILED);
     }
 
     @Test
@@ -131,7 +148,8 @@ class RunbookInterpreterTest {
                 """);
         var ask = (Decision.RunStep) next(rb, T0);
         assertThat(ask.with()).containsEntry("approvers", List.of("U2")).containsEntry("approver-not-requester", true);
-        var request = new dev.firebreak.runbooks.steps.ApprovalRequest("Restart?", List.of("U2"), true, "U1", ask.deadline());
+        var request =
+                new dev.firebreak.runbooks.steps.ApprovalRequest("Restart?", List.of("U2"), true, "U1", ask.deadline());
         record(ask, StepResult.awaitingApproval(request), T0);
         assertThat(next(rb, T0.plusSeconds(5))).isEqualTo(new Decision.AwaitApproval("ok", 1, request));
         assertThat(request.refusal("U1", java.util.Set.of())).contains("cannot approve");
@@ -144,8 +162,10 @@ class RunbookInterpreterTest {
         assertThat(bye.step().id()).isEqualTo("bye");
         assertThat(bye.finallyPhase()).isTrue();
         record(bye, StepResult.succeeded(Map.of(), ""), T0.plus(Duration.ofMinutes(10)));
-        assertThat(next(rb, T0.plus(Duration.ofMinutes(10)))).isInstanceOf(Decision.Finish.class)
-                .extracting("status").isEqualTo(RunStatus.FAILED);
+        assertThat(next(rb, T0.plus(Duration.ofMinutes(10))))
+                .isInstanceOf(Decision.Finish.class)
+                .extracting("status")
+                .isEqualTo(RunStatus.FAILED);
     }
 
     @Test
@@ -176,8 +196,10 @@ class RunbookInterpreterTest {
         journal.add(StepRecord.mark("kill", 1, StepStatus.INTERRUPTED, interrupted.reason(), null, T0.plusSeconds(90)));
         var bye = (Decision.RunStep) next(rb, T0.plusSeconds(90));
         record(bye, StepResult.succeeded(Map.of(), ""), T0.plusSeconds(91));
-        assertThat(next(rb, T0.plusSeconds(91))).isInstanceOf(Decision.Finish.class)
-                .extracting("status").isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(next(rb, T0.plusSeconds(91)))
+                .isInstanceOf(Decision.Finish.class)
+                .extracting("status")
+                .isEqualTo(RunStatus.INTERRUPTED);
     }
 
     @Test
@@ -207,10 +229,12 @@ class RunbookInterpreterTest {
                 """);
         var w = (Decision.RunStep) next(rb, T0);
         record(w, StepResult.waiting(T0.plus(Duration.ofHours(2)), "waiting"), T0);
-        assertThat(next(rb, T0.plusSeconds(1))).isEqualTo(new Decision.Sleep("w", T0.plus(Duration.ofHours(1)), "waiting"));
+        assertThat(next(rb, T0.plusSeconds(1)))
+                .isEqualTo(new Decision.Sleep("w", T0.plus(Duration.ofHours(1)), "waiting"));
         var timeout = (Decision.MarkStep) next(rb, T0.plus(Duration.ofHours(1)));
         assertThat(timeout.status()).isEqualTo(StepStatus.TIMED_OUT);
-        journal.add(StepRecord.mark("w", 1, StepStatus.TIMED_OUT, timeout.reason(), null, T0.plus(Duration.ofHours(1))));
+        journal.add(
+                StepRecord.mark("w", 1, StepStatus.TIMED_OUT, timeout.reason(), null, T0.plus(Duration.ofHours(1))));
         var bye = (Decision.RunStep) next(rb, T0.plus(Duration.ofHours(1)));
         assertThat(bye.step().id()).isEqualTo("bye");
     }

@@ -67,7 +67,9 @@ class RunbookParserTest {
         assertThat(q.retry().maxAttempts()).isEqualTo(3);
         assertThat(q.interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(q.outputs()).containsEntry("v", "result.value");
-        assertThat(rb.finallySteps()).singleElement().satisfies(s -> assertThat(s.finallyStep()).isTrue());
+        assertThat(rb.finallySteps())
+                .singleElement()
+                .satisfies(s -> assertThat(s.finallyStep()).isTrue());
         assertThat(rb.source()).isEqualTo(RUNBOOK);
     }
 
@@ -84,17 +86,21 @@ class RunbookParserTest {
                   - id: a
                     type: wait
                 """);
-        assertThat(r.findings()).extracting(Finding::format).containsExactlyInAnyOrder(
-                "bad.yml:1:5: id must be lowercase letters, digits and dashes (at most 63)",
-                "bad.yml:3:1: unknown key 'colour' (known: description, finally, id, inputs, owner, policy, steps, title, triggers)",
-                "bad.yml:7:14: timeout: 'soon' is not a duration (e.g. 30s, 5m, 1h30m)",
-                "bad.yml:8:5: duplicate step id 'a'");
+        assertThat(r.findings())
+                .extracting(Finding::format)
+                .containsExactlyInAnyOrder(
+                        "bad.yml:1:5: id must be lowercase letters, digits and dashes (at most 63)",
+                        "bad.yml:3:1: unknown key 'colour' (known: description, finally, id, inputs, owner, policy, steps, title, triggers)",
+                        "bad.yml:7:14: timeout: 'soon' is not a duration (e.g. 30s, 5m, 1h30m)",
+                        "bad.yml:8:5: duplicate step id 'a'");
     }
 
     @Test
     void invalidYamlIsAFindingNotAnException() {
         ParseResult r = RunbookParser.parse("x.yml", "id: [unclosed\n");
         assertThat(r.runbook()).isNull();
-        assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.format()).startsWith("x.yml:2:1: not valid YAML"));
+        assertThat(r.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.format()).startsWith("x.yml:2:1: not valid YAML"));
     }
 }

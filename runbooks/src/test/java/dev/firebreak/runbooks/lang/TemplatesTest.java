@@ -17,21 +17,26 @@ class TemplatesTest {
 
     @Test
     void rendersPathsIndexesAndQuotedKeys() {
-        assertThat(Templates.render("ns={{ inputs.namespace }} app={{ alert.labels['app.kubernetes.io/name'] }}"
-                + " pod={{ alerts[0].labels.pod }}", vars, n -> null))
+        assertThat(Templates.render(
+                        "ns={{ inputs.namespace }} app={{ alert.labels['app.kubernetes.io/name'] }}"
+                                + " pod={{ alerts[0].labels.pod }}",
+                        vars,
+                        n -> null))
                 .isEqualTo("ns=shop app=checkout pod=p-1");
     }
 
     @Test
     void aWholeTemplateKeepsTheValueType() {
         assertThat(Templates.render("{{ inputs.replicas }}", vars, n -> null)).isEqualTo(3L);
-        assertThat(Templates.render("{{ inputs.namespace }}/{{ inputs.namespace }}", vars, n -> null)).isEqualTo("shop/shop");
+        assertThat(Templates.render("{{ inputs.namespace }}/{{ inputs.namespace }}", vars, n -> null))
+                .isEqualTo("shop/shop");
     }
 
     @Test
     void anUndefinedVariableIsAnErrorNeverAnEmptyString() {
         assertThatThrownBy(() -> Templates.render("x{{ inputs.nope }}", vars, n -> null))
-                .isInstanceOf(RunbookException.class).hasMessageContaining("undefined variable 'inputs.nope'");
+                .isInstanceOf(RunbookException.class)
+                .hasMessageContaining("undefined variable 'inputs.nope'");
         assertThatThrownBy(() -> Templates.render("{{ alerts[3].labels }}", vars, n -> null))
                 .hasMessageContaining("undefined variable 'alerts[3]'");
     }

@@ -71,12 +71,20 @@ class HttpRequestStepTest {
         server.stop(0);
     }
 
-    private StepResult call(HttpPolicy policy, GuardedHttpTransport.Resolver resolver, boolean dryRun,
-                            Map<String, Object> with) {
-        var env = new StepEnvironment(null, null, new GuardedHttpTransport(policy, resolver), Clock.systemUTC(), dryRun,
-                null, new Masker(List.of()));
-        return StepRunner.run(new HttpRequestStep(), new StepRequest("run", "step", 1, with,
-                Instant.now().plusSeconds(30), null, "U1"), env);
+    private StepResult call(
+            HttpPolicy policy, GuardedHttpTransport.Resolver resolver, boolean dryRun, Map<String, Object> with) {
+        var env = new StepEnvironment(
+                null,
+                null,
+                new GuardedHttpTransport(policy, resolver),
+                Clock.systemUTC(),
+                dryRun,
+                null,
+                new Masker(List.of()));
+        return StepRunner.run(
+                new HttpRequestStep(),
+                new StepRequest("run", "step", 1, with, Instant.now().plusSeconds(30), null, "U1"),
+                env);
     }
 
     private static HttpPolicy loopbackAllowed(long maxBody) {
@@ -98,7 +106,10 @@ class HttpRequestStepTest {
 
     @Test
     void aHostOffTheAllowListIsRefusedBeforeAnyConnection() {
-        StepResult r = call(loopbackAllowed(10_000), InetAddress::getAllByName, false,
+        StepResult r = call(
+                loopbackAllowed(10_000),
+                InetAddress::getAllByName,
+                false,
                 Map.of("url", "http://127.0.0.1:" + port + "/health"));
         assertThat(r.status()).isEqualTo(StepStatus.FAILED);
         assertThat(r.errorKind()).isEqualTo(ErrorKind.REFUSED);
@@ -109,21 +120,27 @@ class HttpRequestStepTest {
     @Test
     void privateLoopbackAndLinkLocalAddressesAreRefusedAfterResolution() throws Exception {
         HttpPolicy policy = new HttpPolicy(Set.of("localhost", "metadata.test", "db.test"), List.of(), 10_000, null);
-        assertThat(call(policy, InetAddress::getAllByName, false, Map.of("url", url("/health"))).error())
+        assertThat(call(policy, InetAddress::getAllByName, false, Map.of("url", url("/health")))
+                        .error())
                 .contains("resolves to a loopback address");
-        GuardedHttpTransport.Resolver fake = host -> new InetAddress[]{InetAddress.getByName(
-                host.equals("metadata.test") ? "169.254.169.254" : "10.20.30.40")};
-        assertThat(call(policy, fake, false, Map.of("url", "http://metadata.test/latest/meta-data")).error())
+        GuardedHttpTransport.Resolver fake = host -> new InetAddress[] {
+            InetAddress.getByName(host.equals("metadata.test") ? "169.254.169.254" : "10.20.30.40")
+        };
+        assertThat(call(policy, fake, false, Map.of("url", "http://metadata.test/latest/meta-data"))
+                        .error())
                 .contains("link-local");
-        assertThat(call(policy, fake, false, Map.of("url", "http://db.test/")).error()).contains("private");
+        assertThat(call(policy, fake, false, Map.of("url", "http://db.test/")).error())
+                .contains("private");
         assertThat(received).isEmpty();
     }
 
     @Test
     void redirectsAreFollowedOnlyOnTheSameHost() {
-        assertThat(call(loopbackAllowed(10_000), InetAddress::getAllByName, false, Map.of("url", url("/same"))).status())
+        assertThat(call(loopbackAllowed(10_000), InetAddress::getAllByName, false, Map.of("url", url("/same")))
+                        .status())
                 .isEqualTo(StepStatus.SUCCEEDED);
-        StepResult r = call(loopbackAllowed(10_000), InetAddress::getAllByName, false, Map.of("url", url("/elsewhere")));
+        StepResult r =
+                call(loopbackAllowed(10_000), InetAddress::getAllByName, false, Map.of("url", url("/elsewhere")));
         assertThat(r.errorKind()).isEqualTo(ErrorKind.REFUSED);
         assertThat(r.error()).contains("redirect to another host (127.0.0.1) not followed");
         assertThat(received).containsExactly("GET /same ", "GET /health ", "GET /elsewhere ");
@@ -138,15 +155,23 @@ class HttpRequestStepTest {
 
     @Test
     void aServerErrorIsTransientAndAPostInDryRunIsOnlyPlanned() {
-        StepResult broken = call(loopbackAllowed(10_000), InetAddress::getAllByName, false, Map.of("url", url("/broken")));
+        StepResult broken =
+                call(loopbackAllowed(10_000), InetAddress::getAllByName, false, Map.of("url", url("/broken")));
         assertThat(broken.errorKind()).isEqualTo(ErrorKind.TRANSIENT);
-        StepResult planned = call(loopbackAllowed(10_000), InetAddress::getAllByName, true,
+        StepResult planned = call(
+                loopbackAllowed(10_000),
+                InetAddress::getAllByName,
+                true,
                 Map.of("url", url("/deploys"), "method", "POST", "body", Map.of("rollback", true)));
         assertThat(planned.status()).isEqualTo(StepStatus.PLANNED);
-        assertThat(planned.planned()).isEqualTo(new dev.firebreak.runbooks.steps.PlannedChange("POST", url("/deploys"),
-                "{\"rollback\":true}"));
+        assertThat(planned.planned())
+                .isEqualTo(
+                        new dev.firebreak.runbooks.steps.PlannedChange("POST", url("/deploys"), "{\"rollback\":true}"));
         assertThat(received).containsExactly("GET /broken ");
-        StepResult sent = call(loopbackAllowed(10_000), InetAddress::getAllByName, false,
+        StepResult sent = call(
+                loopbackAllowed(10_000),
+                InetAddress::getAllByName,
+                false,
                 Map.of("url", url("/deploys"), "method", "POST", "body", Map.of("rollback", true)));
         assertThat(sent.status()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(received).last().isEqualTo("POST /deploys {\"rollback\":true}");

@@ -17,17 +17,34 @@ class StepRunnerTest {
 
     static StepType type(java.util.function.Function<StepRequest, StepResult> body) {
         return new StepType() {
-            public String name() { return "test.step"; }
-            public Set<String> requiredKeys() { return Set.of(); }
-            public Set<String> optionalKeys() { return Set.of(); }
-            public boolean changing() { return false; }
-            public boolean idempotent() { return true; }
-            public StepResult execute(StepRequest r, StepEnvironment env) { return body.apply(r); }
+            public String name() {
+                return "test.step";
+            }
+
+            public Set<String> requiredKeys() {
+                return Set.of();
+            }
+
+            public Set<String> optionalKeys() {
+                return Set.of();
+            }
+
+            public boolean changing() {
+                return false;
+            }
+
+            public boolean idempotent() {
+                return true;
+            }
+
+            public StepResult execute(StepRequest r, StepEnvironment env) {
+                return body.apply(r);
+            }
         };
     }
 
-    static final StepEnvironment ENV = new StepEnvironment(null, null, null, Clock.systemUTC(), false, null,
-            new Masker(List.of("s3cret-value")));
+    static final StepEnvironment ENV =
+            new StepEnvironment(null, null, null, Clock.systemUTC(), false, null, new Masker(List.of("s3cret-value")));
 
     static StepRequest request() {
         return new StepRequest("r", "s", 1, Map.of(), Instant.now().plusSeconds(60), null, "U1");
@@ -35,21 +52,30 @@ class StepRunnerTest {
 
     @Test
     void failuresBecomeResultsWithTheirKindAndAreMasked() {
-        StepResult r = StepRunner.run(type(q -> {
-            throw new StepFailure(ErrorKind.CONFLICT, "conflict using s3cret-value");
-        }), request(), ENV);
+        StepResult r = StepRunner.run(
+                type(q -> {
+                    throw new StepFailure(ErrorKind.CONFLICT, "conflict using s3cret-value");
+                }),
+                request(),
+                ENV);
         assertThat(r.status()).isEqualTo(StepStatus.FAILED);
         assertThat(r.errorKind()).isEqualTo(ErrorKind.CONFLICT);
         assertThat(r.error()).isEqualTo("conflict using ********");
-        StepResult npe = StepRunner.run(type(q -> {
-            throw new IllegalStateException("boom");
-        }), request(), ENV);
+        StepResult npe = StepRunner.run(
+                type(q -> {
+                    throw new IllegalStateException("boom");
+                }),
+                request(),
+                ENV);
         assertThat(npe.errorKind()).isEqualTo(ErrorKind.ERROR);
-        assertThat(StepRunner.run(type(q -> StepResult.succeeded(Map.of("out", "s3cret-value"), "ok s3cret-value")),
-                request(), ENV)).satisfies(ok -> {
-            assertThat(ok.outputs()).containsEntry("out", "********");
-            assertThat(ok.summary()).isEqualTo("ok ********");
-        });
+        assertThat(StepRunner.run(
+                        type(q -> StepResult.succeeded(Map.of("out", "s3cret-value"), "ok s3cret-value")),
+                        request(),
+                        ENV))
+                .satisfies(ok -> {
+                    assertThat(ok.outputs()).containsEntry("out", "********");
+                    assertThat(ok.summary()).isEqualTo("ok ********");
+                });
     }
 
     @Test
@@ -78,9 +104,12 @@ class StepRunnerTest {
 
     @Test
     void aDeadlineAlreadyPassedDoesNotRunTheStep() {
-        StepResult r = StepRunner.run(type(q -> {
-            throw new AssertionError("must not run");
-        }), new StepRequest("r", "s", 1, Map.of(), Instant.now().minusSeconds(1), null, "U1"), ENV);
+        StepResult r = StepRunner.run(
+                type(q -> {
+                    throw new AssertionError("must not run");
+                }),
+                new StepRequest("r", "s", 1, Map.of(), Instant.now().minusSeconds(1), null, "U1"),
+                ENV);
         assertThat(r.status()).isEqualTo(StepStatus.TIMED_OUT);
     }
 }

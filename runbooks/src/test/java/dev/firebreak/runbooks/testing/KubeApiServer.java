@@ -57,344 +57,434 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class KubeApiServer implements AutoCloseable {
 
-  public static final String NODE_NAME = "firebreak-test-node";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    public static final String NODE_NAME = "firebreak-test-node";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-  private final Path dir;
-  private final List<AutoCloseable> resources = new ArrayList<>();
-  private final String token = "firebreak-test-" + UUID.randomUUID();
-  private String url;
-  private KubernetesClient client;
-  private FakeKubelet kubelet;
-  private boolean controllerManager;
-  private HttpClient readinessClient;
-
-  private KubeApiServer(Path dir) {
-    this.dir = dir;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** etcd and the API server only. */
-  public static KubeApiServer start() {
-    return builder().start();
-  }
-
-  /** Options for {@link KubeApiServer}. */
-  public static final class Builder {
+    private final Path dir;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final String token = "firebreak-test-" + UUID.randomUUID();
+    private String url;
+    private KubernetesClient client;
+    private FakeKubelet kubelet;
     private boolean controllerManager;
-    private boolean fakeKubelet;
+    private HttpClient readinessClient;
 
-    private Builder() {}
-
-    public Builder withControllerManager() {
-      this.controllerManager = true;
-      return this;
+    private KubeApiServer(Path dir) {
+        this.dir = dir;
     }
 
-    public Builder withFakeKubelet() {
-      this.fakeKubelet = true;
-      return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public KubeApiServer start() {
-      Path etcd = TestBinaries.kubernetes("etcd");
-      Path apiserver = TestBinaries.kubernetes("kube-apiserver");
-      Path controllers = controllerManager ? TestBinaries.kubernetes("kube-controller-manager") : null;
-      KubeApiServer server = new KubeApiServer(ManagedProcess.tempDir("firebreak-kube-"));
-      try {
-        server.startEtcdAndApiServer(etcd, apiserver);
-        if (controllers != null) {
-          server.startControllerManager(controllers);
+    /** etcd and the API server only. */
+    public static KubeApiServer start() {
+        return builder().start();
+    }
+
+    /** Options for {@link KubeApiServer}. */
+    public static final class Builder {
+        private boolean controllerManager;
+        private boolean fakeKubelet;
+
+        private Builder() {}
+
+        public Builder withControllerManager() {
+            this.controllerManager = true;
+            return this;
         }
-        if (fakeKubelet) {
-          server.startFakeKubelet();
+
+        public Builder withFakeKubelet() {
+            this.fakeKubelet = true;
+            return this;
         }
-        return server;
-      } catch (RuntimeException | Error e) {
-        server.close();
-        throw e;
-      }
+
+        public KubeApiServer start() {
+            Path etcd = TestBinaries.kubernetes("etcd");
+            Path apiserver = TestBinaries.kubernetes("kube-apiserver");
+            Path controllers = controllerManager ? TestBinaries.kubernetes("kube-controller-manager") : null;
+            KubeApiServer server = new KubeApiServer(ManagedProcess.tempDir("firebreak-kube-"));
+            try {
+                server.startEtcdAndApiServer(etcd, apiserver);
+                if (controllers != null) {
+                    server.startControllerManager(controllers);
+                }
+                if (fakeKubelet) {
+                    server.startFakeKubelet();
+                }
+                return server;
+            } catch (RuntimeException | Error e) {
+                server.close();
+                throw e;
+            }
+        }
     }
-  }
 
-  /** https://127.0.0.1:PORT */
-  public String url() {
-    return url;
-  }
-
-  /** A bearer token of a {@code system:masters} user. */
-  public String adminToken() {
-    return token;
-  }
-
-  /** The API server's serving certificate and its CA (PEM), e.g. for {@code firebreak.kubernetes.ca-file}. */
-  public Path caFile() {
-    return dir.resolve("certs").resolve("apiserver.crt");
-  }
-
-  /** A kubeconfig file (for kubectl, helm, or a client under test) with the admin token. */
-  public Path kubeconfig() {
-    return dir.resolve("kubeconfig");
-  }
-
-  /** A fabric8 client with admin rights, shared; closed with the server. */
-  public KubernetesClient client() {
-    return client;
-  }
-
-  /** A fresh fabric8 configuration for this server (for code under test that builds its own client). */
-  public Config clientConfig() {
-    return new ConfigBuilder(Config.empty())
-        .withMasterUrl(url)
-        .withOauthToken(token)
-        .withCaCertFile(caFile().toString())
-        .withNamespace("default")
-        .withRequestTimeout(30_000)
-        .build();
-  }
-
-  public FakeKubelet kubelet() {
-    if (kubelet == null) {
-      throw new IllegalStateException("started without withFakeKubelet()");
+    /** https://127.0.0.1:PORT */
+    public String url() {
+        return url;
     }
-    return kubelet;
-  }
 
-  /** Binds a pod to the fake node, as the scheduler would (then its logs come from {@link #kubelet()}). */
-  public void schedule(String namespace, String pod) {
-    kubelet();
-    client.bindings().inNamespace(namespace).resource(new BindingBuilder()
-            .withNewMetadata().withName(pod).withNamespace(namespace).endMetadata()
-            .withNewTarget().withKind("Node").withApiVersion("v1").withName(NODE_NAME).endTarget()
-            .build())
-        .create();
-  }
-
-  /**
-   * Makes the current rollout of a Deployment complete, doing what the scheduler and kubelet would do. With the
-   * controller manager: binds pending pods to the fake node (when there is one), reports every pod of the Deployment
-   * Running and Ready, removes terminating pods, until the Deployment controller reports the rollout complete. Without
-   * it: writes a complete status on the Deployment's {@code /status}.
-   */
-  public Deployment completeRollout(String namespace, String name) {
-    if (!controllerManager) {
-      return client.apps().deployments().inNamespace(namespace).withName(name).editStatus(d -> {
-        int replicas = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
-        DeploymentStatus status = new DeploymentStatus();
-        status.setObservedGeneration(d.getMetadata().getGeneration());
-        status.setReplicas(replicas);
-        status.setUpdatedReplicas(replicas);
-        status.setReadyReplicas(replicas);
-        status.setAvailableReplicas(replicas);
-        status.setConditions(List.of(
-            deploymentCondition("Available", "MinimumReplicasAvailable", "Deployment has minimum availability."),
-            deploymentCondition("Progressing", "NewReplicaSetAvailable", "ReplicaSet has successfully progressed.")));
-        d.setStatus(status);
-        return d;
-      });
+    /** A bearer token of a {@code system:masters} user. */
+    public String adminToken() {
+        return token;
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).require();
-      if (rolloutComplete(deployment)) {
-        return deployment;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("rollout of " + namespace + "/" + name + " not complete: "
-            + deployment.getStatus());
-      }
-      for (Pod pod : client.pods().inNamespace(namespace)
-          .withLabels(deployment.getSpec().getSelector().getMatchLabels()).list().getItems()) {
-        actAsKubelet(pod);
-      }
-      sleep(100);
+
+    /** The API server's serving certificate and its CA (PEM), e.g. for {@code firebreak.kubernetes.ca-file}. */
+    public Path caFile() {
+        return dir.resolve("certs").resolve("apiserver.crt");
     }
-  }
 
-  /** What {@code kubectl rollout status} waits for. */
-  public static boolean rolloutComplete(Deployment deployment) {
-    DeploymentStatus status = deployment.getStatus();
-    if (status == null || status.getObservedGeneration() == null
-        || status.getObservedGeneration() < deployment.getMetadata().getGeneration()) {
-      return false;
+    /** A kubeconfig file (for kubectl, helm, or a client under test) with the admin token. */
+    public Path kubeconfig() {
+        return dir.resolve("kubeconfig");
     }
-    int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
-    return Objects.equals(status.getUpdatedReplicas(), replicas)
-        && Objects.equals(status.getReplicas(), replicas)
-        && Objects.equals(status.getAvailableReplicas(), replicas);
-  }
 
-  private void actAsKubelet(Pod pod) {
-    String namespace = pod.getMetadata().getNamespace();
-    String name = pod.getMetadata().getName();
-    try {
-      if (pod.getMetadata().getDeletionTimestamp() != null) {
-        client.pods().inNamespace(namespace).withName(name).withGracePeriod(0).delete();
-        return;
-      }
-      if (kubelet != null && pod.getSpec().getNodeName() == null) {
-        schedule(namespace, name);
-      }
-      boolean ready = pod.getStatus() != null && pod.getStatus().getConditions() != null
-          && pod.getStatus().getConditions().stream()
-          .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-      if (!ready) {
-        client.pods().inNamespace(namespace).withName(name).editStatus(p -> {
-          String now = Instant.now().toString();
-          p.getStatus().setPhase("Running");
-          p.getStatus().setStartTime(now);
-          p.getStatus().setPodIP("127.0.0.1");
-          List<PodCondition> conditions = new ArrayList<>();
-          for (String type : List.of("Initialized", "PodScheduled", "ContainersReady", "Ready")) {
-            conditions.add(new PodConditionBuilder().withType(type).withStatus("True")
-                .withLastTransitionTime(now).build());
-          }
-          p.getStatus().setConditions(conditions);
-          return p;
-        });
-      }
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 404 && e.getCode() != 409) {
-        throw e;
-      }
-      // the pod went away or changed under us: the next round sees the new state
+    /** A fabric8 client with admin rights, shared; closed with the server. */
+    public KubernetesClient client() {
+        return client;
     }
-  }
 
-  private static DeploymentCondition deploymentCondition(String type, String reason, String message) {
-    String now = Instant.now().toString();
-    return new DeploymentConditionBuilder().withType(type).withStatus("True").withReason(reason)
-        .withMessage(message).withLastUpdateTime(now).withLastTransitionTime(now).build();
-  }
-
-  private void startEtcdAndApiServer(Path etcdBinary, Path apiserverBinary) {
-    int etcdClient = ManagedProcess.freePort();
-    int etcdPeer = ManagedProcess.freePort();
-    int securePort = ManagedProcess.freePort();
-    String etcdUrl = "http://127.0.0.1:" + etcdClient;
-    String peerUrl = "http://127.0.0.1:" + etcdPeer;
-    ManagedProcess etcd = ManagedProcess.start("etcd", dir, List.of(etcdBinary.toString(),
-        "--name", "test", "--data-dir", dir.resolve("etcd").toString(),
-        "--listen-client-urls", etcdUrl, "--advertise-client-urls", etcdUrl,
-        "--listen-peer-urls", peerUrl, "--initial-advertise-peer-urls", peerUrl,
-        "--initial-cluster", "test=" + peerUrl, "--unsafe-no-fsync"));
-    resources.add(etcd);
-
-    writeServiceAccountKeys();
-    write(dir.resolve("tokens.csv"), token + ",admin,admin,system:masters\n");
-    url = "https://127.0.0.1:" + securePort;
-    ManagedProcess apiserver = ManagedProcess.start("kube-apiserver", dir, List.of(apiserverBinary.toString(),
-        "--etcd-servers=" + etcdUrl,
-        "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + securePort,
-        "--cert-dir=" + dir.resolve("certs"),
-        "--token-auth-file=" + dir.resolve("tokens.csv"),
-        "--authorization-mode=RBAC",
-        "--service-account-key-file=" + dir.resolve("sa.pub"),
-        "--service-account-signing-key-file=" + dir.resolve("sa.key"),
-        "--service-account-issuer=https://kubernetes.default.svc",
-        "--service-cluster-ip-range=10.0.0.0/24",
-        "--enable-priority-and-fairness=false",
-        "--disable-admission-plugins=ServiceAccount"));
-    resources.add(apiserver);
-    apiserver.awaitReady(START_TIMEOUT, () -> Files.exists(caFile()) && ready(url + "/readyz"));
-    writeKubeconfig();
-    client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
-    resources.add(client::close);
-    // The bootstrap controller creates the default namespace shortly after /readyz.
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (client.namespaces().withName("default").get() == null) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("namespace default never appeared:\n" + apiserver.logTail());
-      }
-      sleep(100);
+    /** A fresh fabric8 configuration for this server (for code under test that builds its own client). */
+    public Config clientConfig() {
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(url)
+                .withOauthToken(token)
+                .withCaCertFile(caFile().toString())
+                .withNamespace("default")
+                .withRequestTimeout(30_000)
+                .build();
     }
-  }
 
-  private void startControllerManager(Path binary) {
-    ManagedProcess controllers = ManagedProcess.start("kube-controller-manager", dir, List.of(binary.toString(),
-        "--master=" + url, "--kubeconfig=" + kubeconfig(),
-        "--controllers=deployment,replicaset,namespace,garbagecollector",
-        "--leader-elect=false", "--port=0", "--secure-port=0"));
-    resources.add(controllers);
-    controllerManager = true;
-    // Ready when its informers have synced; an alive process after the first round of leases is enough here.
-    sleep(200);
-    if (!controllers.isAlive()) {
-      throw new IllegalStateException("kube-controller-manager exited:\n" + controllers.logTail());
+    public FakeKubelet kubelet() {
+        if (kubelet == null) {
+            throw new IllegalStateException("started without withFakeKubelet()");
+        }
+        return kubelet;
     }
-  }
 
-  private void startFakeKubelet() {
-    kubelet = new FakeKubelet(dir);
-    resources.add(kubelet);
-    client.nodes().resource(new NodeBuilder()
-            .withNewMetadata().withName(NODE_NAME).addToLabels("kubernetes.io/hostname", NODE_NAME).endMetadata()
-            .withNewStatus()
-            // only an InternalIP: the API server would try a Hostname address first, and that name does not resolve
-            .addNewAddress().withType("InternalIP").withAddress("127.0.0.1").endAddress()
-            .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady").endCondition()
-            .withNewDaemonEndpoints().withNewKubeletEndpoint().withPort(kubelet.port()).endKubeletEndpoint()
-            .endDaemonEndpoints()
-            .endStatus()
-            .build())
-        .create();
-  }
-
-  private boolean ready(String endpoint) {
-    try {
-      if (readinessClient == null) {
-        readinessClient = HttpClient.newBuilder().sslContext(trustingApiServer())
-            .connectTimeout(Duration.ofSeconds(2)).build();
-      }
-      HttpResponse<String> response = readinessClient.send(HttpRequest.newBuilder(URI.create(endpoint))
-          .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+    /** Binds a pod to the fake node, as the scheduler would (then its logs come from {@link #kubelet()}). */
+    public void schedule(String namespace, String pod) {
+        kubelet();
+        client.bindings()
+                .inNamespace(namespace)
+                .resource(new BindingBuilder()
+                        .withNewMetadata()
+                        .withName(pod)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withNewTarget()
+                        .withKind("Node")
+                        .withApiVersion("v1")
+                        .withName(NODE_NAME)
+                        .endTarget()
+                        .build())
+                .create();
     }
-  }
 
-  private SSLContext trustingApiServer() {
-    try (InputStream in = Files.newInputStream(caFile())) {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      int i = 0;
-      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        trust.setCertificateEntry("apiserver-" + i++, certificate);
-      }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    /**
+     * Makes the current rollout of a Deployment complete, doing what the scheduler and kubelet would do. With the
+     * controller manager: binds pending pods to the fake node (when there is one), reports every pod of the Deployment
+     * Running and Ready, removes terminating pods, until the Deployment controller reports the rollout complete. Without
+     * it: writes a complete status on the Deployment's {@code /status}.
+     */
+    public Deployment completeRollout(String namespace, String name) {
+        if (!controllerManager) {
+            return client.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .editStatus(d -> {
+                        int replicas = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
+                        DeploymentStatus status = new DeploymentStatus();
+                        status.setObservedGeneration(d.getMetadata().getGeneration());
+                        status.setReplicas(replicas);
+                        status.setUpdatedReplicas(replicas);
+                        status.setReadyReplicas(replicas);
+                        status.setAvailableReplicas(replicas);
+                        status.setConditions(List.of(
+                                deploymentCondition(
+                                        "Available",
+                                        "MinimumReplicasAvailable",
+                                        "Deployment has minimum availability."),
+                                deploymentCondition(
+                                        "Progressing",
+                                        "NewReplicaSetAvailable",
+                                        "ReplicaSet has successfully progressed.")));
+                        d.setStatus(status);
+                        return d;
+                    });
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Deployment deployment = client.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .require();
+            if (rolloutComplete(deployment)) {
+                return deployment;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "rollout of " + namespace + "/" + name + " not complete: " + deployment.getStatus());
+            }
+            for (Pod pod : client.pods()
+                    .inNamespace(namespace)
+                    .withLabels(deployment.getSpec().getSelector().getMatchLabels())
+                    .list()
+                    .getItems()) {
+                actAsKubelet(pod);
+            }
+            sleep(100);
+        }
     }
-  }
 
-  private void writeServiceAccountKeys() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      KeyPair pair = generator.generateKeyPair();
-      write(dir.resolve("sa.key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-      write(dir.resolve("sa.pub"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /** What {@code kubectl rollout status} waits for. */
+    public static boolean rolloutComplete(Deployment deployment) {
+        DeploymentStatus status = deployment.getStatus();
+        if (status == null
+                || status.getObservedGeneration() == null
+                || status.getObservedGeneration() < deployment.getMetadata().getGeneration()) {
+            return false;
+        }
+        int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
+        return Objects.equals(status.getUpdatedReplicas(), replicas)
+                && Objects.equals(status.getReplicas(), replicas)
+                && Objects.equals(status.getAvailableReplicas(), replicas);
     }
-  }
 
-  private void writeKubeconfig() {
-    write(kubeconfig(), """
+    private void actAsKubelet(Pod pod) {
+        String namespace = pod.getMetadata().getNamespace();
+        String name = pod.getMetadata().getName();
+        try {
+            if (pod.getMetadata().getDeletionTimestamp() != null) {
+                client.pods()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .withGracePeriod(0)
+                        .delete();
+                return;
+            }
+            if (kubelet != null && pod.getSpec().getNodeName() == null) {
+                schedule(namespace, name);
+            }
+            boolean ready = pod.getStatus() != null
+                    && pod.getStatus().getConditions() != null
+                    && pod.getStatus().getConditions().stream()
+                            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+            if (!ready) {
+                client.pods().inNamespace(namespace).withName(name).editStatus(p -> {
+                    String now = Instant.now().toString();
+                    p.getStatus().setPhase("Running");
+                    p.getStatus().setStartTime(now);
+                    p.getStatus().setPodIP("127.0.0.1");
+                    List<PodCondition> conditions = new ArrayList<>();
+                    for (String type : List.of("Initialized", "PodScheduled", "ContainersReady", "Ready")) {
+                        conditions.add(new PodConditionBuilder()
+                                .withType(type)
+                                .withStatus("True")
+                                .withLastTransitionTime(now)
+                                .build());
+                    }
+                    p.getStatus().setConditions(conditions);
+                    return p;
+                });
+            }
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404 && e.getCode() != 409) {
+                throw e;
+            }
+            // the pod went away or changed under us: the next round sees the new state
+        }
+    }
+
+    private static DeploymentCondition deploymentCondition(String type, String reason, String message) {
+        String now = Instant.now().toString();
+        return new DeploymentConditionBuilder()
+                .withType(type)
+                .withStatus("True")
+                .withReason(reason)
+                .withMessage(message)
+                .withLastUpdateTime(now)
+                .withLastTransitionTime(now)
+                .build();
+    }
+
+    private void startEtcdAndApiServer(Path etcdBinary, Path apiserverBinary) {
+        int etcdClient = ManagedProcess.freePort();
+        int etcdPeer = ManagedProcess.freePort();
+        int securePort = ManagedProcess.freePort();
+        String etcdUrl = "http://127.0.0.1:" + etcdClient;
+        String peerUrl = "http://127.0.0.1:" + etcdPeer;
+        ManagedProcess etcd = ManagedProcess.start(
+                "etcd",
+                dir,
+                List.of(
+                        etcdBinary.toString(),
+                        "--name",
+                        "test",
+                        "--data-dir",
+                        dir.resolve("etcd").toString(),
+                        "--listen-client-urls",
+                        etcdUrl,
+                        "--advertise-client-urls",
+                        etcdUrl,
+                        "--listen-peer-urls",
+                        peerUrl,
+                        "--initial-advertise-peer-urls",
+                        peerUrl,
+                        "--initial-cluster",
+                        "test=" + peerUrl,
+                        "--unsafe-no-fsync"));
+        resources.add(etcd);
+
+        writeServiceAccountKeys();
+        write(dir.resolve("tokens.csv"), token + ",admin,admin,system:masters\n");
+        url = "https://127.0.0.1:" + securePort;
+        ManagedProcess apiserver = ManagedProcess.start(
+                "kube-apiserver",
+                dir,
+                List.of(
+                        apiserverBinary.toString(),
+                        "--etcd-servers=" + etcdUrl,
+                        "--bind-address=127.0.0.1",
+                        "--advertise-address=127.0.0.1",
+                        "--secure-port=" + securePort,
+                        "--cert-dir=" + dir.resolve("certs"),
+                        "--token-auth-file=" + dir.resolve("tokens.csv"),
+                        "--authorization-mode=RBAC",
+                        "--service-account-key-file=" + dir.resolve("sa.pub"),
+                        "--service-account-signing-key-file=" + dir.resolve("sa.key"),
+                        "--service-account-issuer=https://kubernetes.default.svc",
+                        "--service-cluster-ip-range=10.0.0.0/24",
+                        "--enable-priority-and-fairness=false",
+                        "--disable-admission-plugins=ServiceAccount"));
+        resources.add(apiserver);
+        apiserver.awaitReady(START_TIMEOUT, () -> Files.exists(caFile()) && ready(url + "/readyz"));
+        writeKubeconfig();
+        client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
+        resources.add(client::close);
+        // The bootstrap controller creates the default namespace shortly after /readyz.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (client.namespaces().withName("default").get() == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("namespace default never appeared:\n" + apiserver.logTail());
+            }
+            sleep(100);
+        }
+    }
+
+    private void startControllerManager(Path binary) {
+        ManagedProcess controllers = ManagedProcess.start(
+                "kube-controller-manager",
+                dir,
+                List.of(
+                        binary.toString(),
+                        "--master=" + url,
+                        "--kubeconfig=" + kubeconfig(),
+                        "--controllers=deployment,replicaset,namespace,garbagecollector",
+                        "--leader-elect=false",
+                        "--port=0",
+                        "--secure-port=0"));
+        resources.add(controllers);
+        controllerManager = true;
+        // Ready when its informers have synced; an alive process after the first round of leases is enough here.
+        sleep(200);
+        if (!controllers.isAlive()) {
+            throw new IllegalStateException("kube-controller-manager exited:\n" + controllers.logTail());
+        }
+    }
+
+    private void startFakeKubelet() {
+        kubelet = new FakeKubelet(dir);
+        resources.add(kubelet);
+        client.nodes()
+                .resource(new NodeBuilder()
+                        .withNewMetadata()
+                        .withName(NODE_NAME)
+                        .addToLabels("kubernetes.io/hostname", NODE_NAME)
+                        .endMetadata()
+                        .withNewStatus()
+                        // only an InternalIP: the API server would try a Hostname address first, and that name does not
+                        // resolve
+                        .addNewAddress()
+                        .withType("InternalIP")
+                        .withAddress("127.0.0.1")
+                        .endAddress()
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .withReason("KubeletReady")
+                        .endCondition()
+                        .withNewDaemonEndpoints()
+                        .withNewKubeletEndpoint()
+                        .withPort(kubelet.port())
+                        .endKubeletEndpoint()
+                        .endDaemonEndpoints()
+                        .endStatus()
+                        .build())
+                .create();
+    }
+
+    private boolean ready(String endpoint) {
+        try {
+            if (readinessClient == null) {
+                readinessClient = HttpClient.newBuilder()
+                        .sslContext(trustingApiServer())
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build();
+            }
+            HttpResponse<String> response = readinessClient.send(
+                    HttpRequest.newBuilder(URI.create(endpoint))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private SSLContext trustingApiServer() {
+        try (InputStream in = Files.newInputStream(caFile())) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("apiserver-" + i++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void writeServiceAccountKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            write(dir.resolve("sa.key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            write(dir.resolve("sa.pub"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void writeKubeconfig() {
+        write(kubeconfig(), """
         apiVersion: v1
         kind: Config
         clusters:
@@ -414,42 +504,43 @@ public final class KubeApiServer implements AutoCloseable {
             namespace: default
         current-context: test
         """.formatted(url, caFile(), token));
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
-  }
-
-  private static void write(Path file, String content) {
-    try {
-      Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
-  }
 
-  /** Stops every process (controller manager, API server, etcd), the fake kubelet, and deletes the temp folder. */
-  @Override
-  public void close() {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      try {
-        resources.get(i).close();
-      } catch (Exception e) {
-        // keep stopping the rest
-      }
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    resources.clear();
-    ManagedProcess.deleteTree(dir);
-  }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops every process (controller manager, API server, etcd), the fake kubelet, and deletes the temp folder. */
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                // keep stopping the rest
+            }
+        }
+        resources.clear();
+        ManagedProcess.deleteTree(dir);
+    }
 }

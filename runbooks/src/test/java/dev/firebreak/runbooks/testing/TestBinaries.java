@@ -20,67 +20,69 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestBinaries {
 
-  private TestBinaries() {}
+    private TestBinaries() {}
 
-  /** The folder that {@code .ci/kube-apiserver} fills. */
-  public static Path kubernetesCache() {
-    String configured = System.getProperty("firebreak.kube.cache");
-    if (configured == null || configured.isBlank()) {
-      configured = System.getenv("FIREBREAK_KUBE_CACHE");
+    /** The folder that {@code .ci/kube-apiserver} fills. */
+    public static Path kubernetesCache() {
+        String configured = System.getProperty("firebreak.kube.cache");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("FIREBREAK_KUBE_CACHE");
+        }
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("firebreak").resolve("kubernetes");
     }
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return cache.resolve("firebreak").resolve("kubernetes");
-  }
 
-  /** A Kubernetes binary from the cache ({@code kube-apiserver}, {@code kube-controller-manager}, {@code etcd}). */
-  public static Path kubernetes(String name) {
-    Path candidate = kubernetesCache().resolve(name);
-    return require(
-        Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty(),
-        name + " not found in " + kubernetesCache(),
-        "run .ci/kube-apiserver (builds it from Debian's kubernetes source package once, about 21 CPU-minutes)");
-  }
+    /** A Kubernetes binary from the cache ({@code kube-apiserver}, {@code kube-controller-manager}, {@code etcd}). */
+    public static Path kubernetes(String name) {
+        Path candidate = kubernetesCache().resolve(name);
+        return require(
+                Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty(),
+                name + " not found in " + kubernetesCache(),
+                "run .ci/kube-apiserver (builds it from Debian's kubernetes source package once, about 21 CPU-minutes)");
+    }
 
-  /** A Prometheus binary ({@code prometheus}, {@code promtool}) from the PATH. */
-  public static Path prometheus(String name) {
-    return require(onPath(name), name + " not found on the PATH",
-        "install Debian's prometheus package: apt-get install --no-install-recommends prometheus (or run .ci/setup)");
-  }
+    /** A Prometheus binary ({@code prometheus}, {@code promtool}) from the PATH. */
+    public static Path prometheus(String name) {
+        return require(
+                onPath(name),
+                name + " not found on the PATH",
+                "install Debian's prometheus package: apt-get install --no-install-recommends prometheus (or run .ci/setup)");
+    }
 
-  static Optional<Path> onPath(String name) {
-    List<String> dirs = new ArrayList<>();
-    String path = System.getenv("PATH");
-    if (path != null) {
-      dirs.addAll(List.of(path.split(File.pathSeparator)));
+    static Optional<Path> onPath(String name) {
+        List<String> dirs = new ArrayList<>();
+        String path = System.getenv("PATH");
+        if (path != null) {
+            dirs.addAll(List.of(path.split(File.pathSeparator)));
+        }
+        dirs.add("/usr/bin");
+        dirs.add("/usr/sbin");
+        for (String dir : dirs) {
+            if (dir.isBlank()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
-    dirs.add("/usr/bin");
-    dirs.add("/usr/sbin");
-    for (String dir : dirs) {
-      if (dir.isBlank()) {
-        continue;
-      }
-      Path candidate = Path.of(dir, name);
-      if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
-  }
 
-  /** CI=true: a missing server is a failure; on a developer machine the test is skipped with the hint. */
-  static Path require(Optional<Path> found, String problem, String hint) {
-    if (found.isPresent()) {
-      return found.get();
+    /** CI=true: a missing server is a failure; on a developer machine the test is skipped with the hint. */
+    static Path require(Optional<Path> found, String problem, String hint) {
+        if (found.isPresent()) {
+            return found.get();
+        }
+        String message = problem + "; " + hint;
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(message + " (CI=true: real-server tests must not be skipped)");
+        }
+        Assumptions.abort(message);
+        throw new AssertionError("unreachable");
     }
-    String message = problem + "; " + hint;
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new IllegalStateException(message + " (CI=true: real-server tests must not be skipped)");
-    }
-    Assumptions.abort(message);
-    throw new AssertionError("unreachable");
-  }
 }

@@ -1,10 +1,10 @@
 package dev.firebreak.runbooks.steps.communicate;
 
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.PlannedChange;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.Map;
 
 /** {@code pagerduty.note}: adds {@code text} (masked) to the incident's PagerDuty incident. Idempotent per run and step. */

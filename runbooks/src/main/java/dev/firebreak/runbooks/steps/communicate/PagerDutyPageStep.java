@@ -1,13 +1,13 @@
 package dev.firebreak.runbooks.steps.communicate;
 
 import dev.firebreak.runbooks.lang.Json;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.ErrorKind;
 import dev.firebreak.runbooks.steps.PlannedChange;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +20,12 @@ import java.util.Set;
 public final class PagerDutyPageStep extends DeclaredStepType {
 
     public PagerDutyPageStep() {
-        super("pagerduty.page", keys("summary"), keys("severity", "service", "details"), CHANGING, IDEMPOTENT,
+        super(
+                "pagerduty.page",
+                keys("summary"),
+                keys("severity", "service", "details"),
+                CHANGING,
+                IDEMPOTENT,
                 keys("ref"));
     }
 
@@ -43,8 +48,8 @@ public final class PagerDutyPageStep extends DeclaredStepType {
         body.put("severity", severity);
         body.put("service", service);
         body.put("details", details);
-        PlannedChange change = new PlannedChange("POST", "pagerduty" + (service.isEmpty() ? "" : " " + service),
-                Json.write(body));
+        PlannedChange change =
+                new PlannedChange("POST", "pagerduty" + (service.isEmpty() ? "" : " " + service), Json.write(body));
         if (env.dryRun()) {
             return StepResult.planned(change, "would page: " + summary);
         }

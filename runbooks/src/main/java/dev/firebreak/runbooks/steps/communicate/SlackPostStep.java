@@ -1,9 +1,9 @@
 package dev.firebreak.runbooks.steps.communicate;
 
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.Map;
 
 /**
@@ -13,8 +13,7 @@ import java.util.Map;
 public final class SlackPostStep extends DeclaredStepType {
 
     public SlackPostStep() {
-        super("slack.post", keys("text"), keys("thread"), NOT_CHANGING, IDEMPOTENT,
-                keys("ref"));
+        super("slack.post", keys("text"), keys("thread"), NOT_CHANGING, IDEMPOTENT, keys("ref"));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.firebreak.runbooks.steps.communicate;
 
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.Map;
 
 /** {@code timeline.note}: adds {@code text} (masked) to the incident timeline. Idempotent per run and step. */

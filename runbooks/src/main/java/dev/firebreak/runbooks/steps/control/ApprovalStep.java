@@ -1,10 +1,10 @@
 package dev.firebreak.runbooks.steps.control;
 
 import dev.firebreak.runbooks.steps.ApprovalRequest;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +18,13 @@ import java.util.List;
 public final class ApprovalStep extends DeclaredStepType {
 
     public ApprovalStep() {
-        super("approval", keys("message"), keys("approvers", "approver-not-requester"), NOT_CHANGING, IDEMPOTENT, keys());
+        super(
+                "approval",
+                keys("message"),
+                keys("approvers", "approver-not-requester"),
+                NOT_CHANGING,
+                IDEMPOTENT,
+                keys());
     }
 
     @Override
@@ -34,7 +40,7 @@ public final class ApprovalStep extends DeclaredStepType {
                 }
             }
         }
-        return StepResult.awaitingApproval(new ApprovalRequest(r.string("message"), approvers,
-                r.bool("approver-not-requester", true), r.requester(), r.deadline()));
+        return StepResult.awaitingApproval(new ApprovalRequest(
+                r.string("message"), approvers, r.bool("approver-not-requester", true), r.requester(), r.deadline()));
     }
 }

@@ -1,9 +1,9 @@
 package dev.firebreak.runbooks.steps.control;
 
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 
 /** {@code end}: ends the run successfully here (finally steps still run); usually guarded by {@code when}. */
 public final class EndStep extends DeclaredStepType {

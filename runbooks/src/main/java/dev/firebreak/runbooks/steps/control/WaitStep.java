@@ -1,10 +1,10 @@
 package dev.firebreak.runbooks.steps.control;
 
 import dev.firebreak.runbooks.lang.Durations;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.time.Duration;
 import java.util.Map;
 

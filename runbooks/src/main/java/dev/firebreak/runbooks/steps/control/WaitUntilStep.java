@@ -3,13 +3,13 @@ package dev.firebreak.runbooks.steps.control;
 import dev.firebreak.runbooks.RunbookException;
 import dev.firebreak.runbooks.lang.Expressions;
 import dev.firebreak.runbooks.lang.Templates;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.ErrorKind;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
 import dev.firebreak.runbooks.steps.StepStatus;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.StepType;
 import dev.firebreak.runbooks.steps.StepTypes;
 import java.time.Duration;
@@ -38,8 +38,10 @@ public final class WaitUntilStep extends DeclaredStepType {
         if (step != null) {
             var type = reads.find(String.valueOf(step));
             if (type.isEmpty() || type.get().changing() || !type.get().idempotent()) {
-                problems.put("step", "wait-until polls a read step (prometheus.query, kubernetes.get, kubernetes.pods,"
-                        + " kubernetes.events, http.request GET), not '" + step + "'");
+                problems.put(
+                        "step",
+                        "wait-until polls a read step (prometheus.query, kubernetes.get, kubernetes.pods,"
+                                + " kubernetes.events, http.request GET), not '" + step + "'");
             }
         }
         Object cond = raw.get("condition");
@@ -67,8 +69,9 @@ public final class WaitUntilStep extends DeclaredStepType {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> inner = r.with().get("with") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        StepResult read = type.execute(new StepRequest(r.runId(), r.stepId(), r.attempt(), inner, r.deadline(),
-                r.incident(), r.requester()), env);
+        StepResult read = type.execute(
+                new StepRequest(r.runId(), r.stepId(), r.attempt(), inner, r.deadline(), r.incident(), r.requester()),
+                env);
         if (read.status() != StepStatus.SUCCEEDED) {
             return read;
         }
@@ -85,7 +88,9 @@ public final class WaitUntilStep extends DeclaredStepType {
             return StepResult.succeeded(out, "condition met: " + condition + " (" + read.summary() + ")");
         }
         Duration interval = r.duration("interval", Duration.ofSeconds(15));
-        return StepResult.polling(out, "waiting for " + condition + " (" + read.summary() + ")",
+        return StepResult.polling(
+                out,
+                "waiting for " + condition + " (" + read.summary() + ")",
                 env.clock().instant().plus(interval));
     }
 }

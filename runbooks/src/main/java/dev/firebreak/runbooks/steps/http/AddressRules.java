@@ -9,8 +9,7 @@ import java.util.List;
 /** Which resolved addresses {@code http.request} refuses, and CIDR matching for the explicit exceptions. */
 final class AddressRules {
 
-    private AddressRules() {
-    }
+    private AddressRules() {}
 
     /** Why the address is refused (loopback, private, ...), or null for a public address. */
     static String restricted(InetAddress a) {
@@ -55,7 +54,7 @@ final class AddressRules {
             }
             if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
                 try {
-                    InetAddress v4 = InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]});
+                    InetAddress v4 = InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
                     return restricted(v4);
                 } catch (UnknownHostException e) {
                     return "invalid";

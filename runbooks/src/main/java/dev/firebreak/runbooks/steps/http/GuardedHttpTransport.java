@@ -32,8 +32,8 @@ public final class GuardedHttpTransport implements HttpTransport {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "connection", "content-length", "expect",
-            "upgrade", "transfer-encoding");
+    private static final Set<String> RESTRICTED_HEADERS =
+            Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
     private static final int MAX_REDIRECTS = 3;
 
     private final HttpPolicy policy;
@@ -47,8 +47,10 @@ public final class GuardedHttpTransport implements HttpTransport {
     public GuardedHttpTransport(HttpPolicy policy, Resolver resolver) {
         this.policy = policy;
         this.resolver = resolver;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(policy.defaultTimeout()).build();
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(policy.defaultTimeout())
+                .build();
     }
 
     public HttpPolicy policy() {
@@ -64,13 +66,15 @@ public final class GuardedHttpTransport implements HttpTransport {
         for (int hop = 0; ; hop++) {
             check(uri);
             HttpReply reply = send(call, uri);
-            if (reply.status() < 300 || reply.status() >= 400 || !reply.headers().containsKey("location")) {
+            if (reply.status() < 300
+                    || reply.status() >= 400
+                    || !reply.headers().containsKey("location")) {
                 return reply;
             }
             URI next = uri.resolve(reply.headers().get("location"));
             if (!sameOrigin(uri, next)) {
-                throw new StepFailure(ErrorKind.REFUSED, "redirect to another host (" + next.getHost()
-                        + ") not followed");
+                throw new StepFailure(
+                        ErrorKind.REFUSED, "redirect to another host (" + next.getHost() + ") not followed");
             }
             if (hop >= MAX_REDIRECTS) {
                 throw new StepFailure(ErrorKind.REFUSED, "more than " + MAX_REDIRECTS + " redirects");
@@ -94,7 +98,8 @@ public final class GuardedHttpTransport implements HttpTransport {
         }
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (!policy.hostAllowed(bare)) {
-            throw new StepFailure(ErrorKind.REFUSED, "host " + bare + " is not on firebreak.runbooks.http.allowed-hosts");
+            throw new StepFailure(
+                    ErrorKind.REFUSED, "host " + bare + " is not on firebreak.runbooks.http.allowed-hosts");
         }
         InetAddress[] addresses;
         try {
@@ -105,8 +110,10 @@ public final class GuardedHttpTransport implements HttpTransport {
         for (InetAddress a : addresses) {
             String why = AddressRules.restricted(a);
             if (why != null && !AddressRules.inAny(a, policy.allowedNetworks())) {
-                throw new StepFailure(ErrorKind.REFUSED, "host " + bare + " resolves to a " + why + " address ("
-                        + a.getHostAddress() + "); allow it explicitly in firebreak.runbooks.http.allowed-networks");
+                throw new StepFailure(
+                        ErrorKind.REFUSED,
+                        "host " + bare + " resolves to a " + why + " address (" + a.getHostAddress()
+                                + "); allow it explicitly in firebreak.runbooks.http.allowed-networks");
             }
         }
     }
@@ -119,8 +126,11 @@ public final class GuardedHttpTransport implements HttpTransport {
                 b.header(k, v);
             }
         });
-        b.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(call.body()));
+        b.method(
+                call.method(),
+                call.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(call.body()));
         try {
             HttpResponse<InputStream> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
@@ -128,13 +138,15 @@ public final class GuardedHttpTransport implements HttpTransport {
                 body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, policy.maxBodyBytes() + 1));
             }
             if (body.length > policy.maxBodyBytes()) {
-                throw new StepFailure(ErrorKind.REFUSED, "response body larger than " + policy.maxBodyBytes() + " bytes");
+                throw new StepFailure(
+                        ErrorKind.REFUSED, "response body larger than " + policy.maxBodyBytes() + " bytes");
             }
             Map<String, String> headers = new LinkedHashMap<>();
             resp.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
             return new HttpReply(resp.statusCode(), headers, new String(body, StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new StepFailure(ErrorKind.TIMEOUT, uri.getHost() + " did not answer within " + timeout.toSeconds() + "s");
+            throw new StepFailure(
+                    ErrorKind.TIMEOUT, uri.getHost() + " did not answer within " + timeout.toSeconds() + "s");
         } catch (IOException e) {
             throw new StepFailure(ErrorKind.TRANSIENT, uri.getHost() + " unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -145,7 +157,8 @@ public final class GuardedHttpTransport implements HttpTransport {
 
     static boolean sameOrigin(URI a, URI b) {
         return a.getScheme().equalsIgnoreCase(String.valueOf(b.getScheme()))
-                && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost())) && port(a) == port(b);
+                && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost()))
+                && port(a) == port(b);
     }
 
     private static int port(URI u) {

@@ -13,14 +13,17 @@ import java.util.stream.Collectors;
  * resolution unless they fall in one of {@code allowedNetworks} (CIDRs such as {@code 10.20.0.0/16},
  * {@code firebreak.runbooks.http.allowed-networks}). Bodies above {@code maxBodyBytes} are refused.
  */
-public record HttpPolicy(Set<String> allowedHosts, List<String> allowedNetworks, long maxBodyBytes,
-                         Duration defaultTimeout) {
+public record HttpPolicy(
+        Set<String> allowedHosts, List<String> allowedNetworks, long maxBodyBytes, Duration defaultTimeout) {
 
     public static final long DEFAULT_MAX_BODY = 256 * 1024;
 
     public HttpPolicy {
-        allowedHosts = allowedHosts == null ? Set.of()
-                : allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+        allowedHosts = allowedHosts == null
+                ? Set.of()
+                : allowedHosts.stream()
+                        .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                        .filter(h -> !h.isEmpty())
                         .collect(Collectors.toUnmodifiableSet());
         allowedNetworks = List.copyOf(allowedNetworks == null ? List.of() : allowedNetworks);
         maxBodyBytes = maxBodyBytes <= 0 ? DEFAULT_MAX_BODY : maxBodyBytes;

@@ -1,13 +1,13 @@
 package dev.firebreak.runbooks.steps.http;
 
 import dev.firebreak.runbooks.lang.Json;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.ErrorKind;
 import dev.firebreak.runbooks.steps.PlannedChange;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
@@ -25,7 +25,12 @@ import java.util.Set;
 public final class HttpRequestStep extends DeclaredStepType {
 
     public HttpRequestStep() {
-        super("http.request", keys("url"), keys("method", "headers", "body", "expect-status", "timeout"), CHANGING, NOT_IDEMPOTENT,
+        super(
+                "http.request",
+                keys("url"),
+                keys("method", "headers", "body", "expect-status", "timeout"),
+                CHANGING,
+                NOT_IDEMPOTENT,
                 keys("status", "body", "json", "headers"));
     }
 
@@ -101,7 +106,8 @@ public final class HttpRequestStep extends DeclaredStepType {
         out.put("headers", reply.headers());
         String summary = method + " " + uri.getHost() + uri.getPath() + " → " + reply.status();
         if (!statusExpected(r.with().get("expect-status"), reply.status())) {
-            ErrorKind kind = reply.status() >= 500 || reply.status() == 429 ? ErrorKind.TRANSIENT
+            ErrorKind kind = reply.status() >= 500 || reply.status() == 429
+                    ? ErrorKind.TRANSIENT
                     : reply.status() == 404 ? ErrorKind.NOT_FOUND : ErrorKind.EXPECTATION;
             throw new StepFailure(kind, summary + " (unexpected status)");
         }

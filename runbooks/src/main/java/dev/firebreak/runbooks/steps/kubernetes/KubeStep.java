@@ -1,10 +1,10 @@
 package dev.firebreak.runbooks.steps.kubernetes;
 
 import dev.firebreak.runbooks.lang.Json;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.ErrorKind;
 import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Set;
@@ -13,8 +13,13 @@ import java.util.regex.Pattern;
 /** What the Kubernetes step types share: name validation, deployment lookup, target naming. */
 abstract class KubeStep extends DeclaredStepType {
 
-    KubeStep(String name, Set<String> requiredKeys, Set<String> optionalKeys, boolean changing, boolean idempotent,
-             Set<String> outputNames) {
+    KubeStep(
+            String name,
+            Set<String> requiredKeys,
+            Set<String> optionalKeys,
+            boolean changing,
+            boolean idempotent,
+            Set<String> outputNames) {
         super(name, requiredKeys, optionalKeys, changing, idempotent, outputNames);
     }
 

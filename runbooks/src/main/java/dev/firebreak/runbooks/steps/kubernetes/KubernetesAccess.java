@@ -20,11 +20,16 @@ public record KubernetesAccess(String apiUrl, String token, String caFile, boole
     /** A new client (the JDK HTTP client transport); close it when done. */
     public KubernetesClient newClient() {
         if (apiUrl == null || apiUrl.isBlank()) {
-            return new KubernetesClientBuilder().withConfig(Config.autoConfigure(null)).build();
+            return new KubernetesClientBuilder()
+                    .withConfig(Config.autoConfigure(null))
+                    .build();
         }
-        ConfigBuilder b = new ConfigBuilder(Config.empty()).withMasterUrl(apiUrl)
-                .withTrustCerts(insecureSkipTlsVerify).withDisableHostnameVerification(insecureSkipTlsVerify)
-                .withRequestTimeout(30_000).withConnectionTimeout(10_000);
+        ConfigBuilder b = new ConfigBuilder(Config.empty())
+                .withMasterUrl(apiUrl)
+                .withTrustCerts(insecureSkipTlsVerify)
+                .withDisableHostnameVerification(insecureSkipTlsVerify)
+                .withRequestTimeout(30_000)
+                .withConnectionTimeout(10_000);
         if (token != null && !token.isBlank()) {
             b.withOauthToken(token);
         }
@@ -36,7 +41,8 @@ public record KubernetesAccess(String apiUrl, String token, String caFile, boole
 
     @Override
     public String toString() {
-        return "KubernetesAccess[" + (apiUrl == null ? "in-cluster" : apiUrl) + ", token=" + (token == null ? "none" : "********")
-                + ", caFile=" + caFile + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify + "]";
+        return "KubernetesAccess[" + (apiUrl == null ? "in-cluster" : apiUrl) + ", token="
+                + (token == null ? "none" : "********") + ", caFile=" + caFile + ", insecureSkipTlsVerify="
+                + insecureSkipTlsVerify + "]";
     }
 }

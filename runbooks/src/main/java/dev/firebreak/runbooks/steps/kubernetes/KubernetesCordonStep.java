@@ -19,7 +19,12 @@ import java.util.Map;
 public final class KubernetesCordonStep extends KubeStep {
 
     public KubernetesCordonStep() {
-        super("kubernetes.cordon", keys("node"), keys("uncordon"), CHANGING, IDEMPOTENT,
+        super(
+                "kubernetes.cordon",
+                keys("node"),
+                keys("uncordon"),
+                CHANGING,
+                IDEMPOTENT,
                 keys("wasUnschedulable", "unschedulable"));
     }
 
@@ -32,7 +37,8 @@ public final class KubernetesCordonStep extends KubeStep {
         if (node == null) {
             throw new StepFailure(ErrorKind.NOT_FOUND, "node " + nodeName + " not found");
         }
-        boolean was = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+        boolean was =
+                node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
         String body = json(Map.of("spec", Map.of("unschedulable", target)));
         PlannedChange change = new PlannedChange("PATCH", "v1 Node " + nodeName, body);
         String verb = target ? "cordon" : "uncordon";
@@ -45,7 +51,9 @@ public final class KubernetesCordonStep extends KubeStep {
         if (was != target) {
             res.patch(PatchContext.of(PatchType.JSON_MERGE), body);
         }
-        return StepResult.changed(out, (was == target ? "node " + nodeName + " was already " + verb + "ed"
-                : verb + "ed node " + nodeName), change);
+        return StepResult.changed(
+                out,
+                (was == target ? "node " + nodeName + " was already " + verb + "ed" : verb + "ed node " + nodeName),
+                change);
     }
 }

@@ -17,7 +17,12 @@ import java.util.Map;
 public final class KubernetesDeletePodStep extends KubeStep {
 
     public KubernetesDeletePodStep() {
-        super("kubernetes.delete-pod", keys("namespace", "pod"), keys("grace-period-seconds"), CHANGING, NOT_IDEMPOTENT,
+        super(
+                "kubernetes.delete-pod",
+                keys("namespace", "pod"),
+                keys("grace-period-seconds"),
+                CHANGING,
+                NOT_IDEMPOTENT,
                 keys("uid"));
     }
 
@@ -31,8 +36,8 @@ public final class KubernetesDeletePodStep extends KubeStep {
         if (p == null) {
             throw new StepFailure(ErrorKind.NOT_FOUND, "pod " + ns + "/" + pod + " not found");
         }
-        PlannedChange change = new PlannedChange("DELETE", "v1 Pod " + ns + "/" + pod,
-                json(Map.of("gracePeriodSeconds", grace)));
+        PlannedChange change =
+                new PlannedChange("DELETE", "v1 Pod " + ns + "/" + pod, json(Map.of("gracePeriodSeconds", grace)));
         if (env.dryRun()) {
             return StepResult.planned(change, "would delete pod " + ns + "/" + pod);
         }

@@ -17,7 +17,12 @@ import java.util.Map;
 public final class KubernetesEventsStep extends KubeStep {
 
     public KubernetesEventsStep() {
-        super("kubernetes.events", keys("namespace"), keys("name", "kind", "limit"), NOT_CHANGING, IDEMPOTENT,
+        super(
+                "kubernetes.events",
+                keys("namespace"),
+                keys("name", "kind", "limit"),
+                NOT_CHANGING,
+                IDEMPOTENT,
                 keys("events", "count", "warnings"));
     }
 
@@ -31,7 +36,9 @@ public final class KubernetesEventsStep extends KubeStep {
         List<Event> events;
         if (name != null) {
             var filtered = op.withField("involvedObject.name", name(r, "name"));
-            events = (kind == null ? filtered : filtered.withField("involvedObject.kind", kind)).list().getItems();
+            events = (kind == null ? filtered : filtered.withField("involvedObject.kind", kind))
+                    .list()
+                    .getItems();
         } else {
             events = op.list().getItems();
         }
@@ -48,16 +55,23 @@ public final class KubernetesEventsStep extends KubeStep {
                     row.put("count", e.getCount() == null ? 1L : (long) e.getCount());
                     row.put("last", when(e));
                     return row;
-                }).toList();
-        long warnings = rows.stream().filter(m -> "Warning".equals(m.get("type"))).count();
+                })
+                .toList();
+        long warnings =
+                rows.stream().filter(m -> "Warning".equals(m.get("type"))).count();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("events", rows);
         out.put("count", (long) rows.size());
         out.put("warnings", warnings);
-        String top = rows.stream().filter(m -> "Warning".equals(m.get("type"))).findFirst()
-                .map(m -> "; latest warning: " + m.get("reason") + " " + m.get("message")).orElse("");
-        return StepResult.succeeded(out, rows.size() + " events (" + warnings + " warnings)"
-                + (name == null ? " in " + ns : " for " + ns + "/" + name) + top);
+        String top = rows.stream()
+                .filter(m -> "Warning".equals(m.get("type")))
+                .findFirst()
+                .map(m -> "; latest warning: " + m.get("reason") + " " + m.get("message"))
+                .orElse("");
+        return StepResult.succeeded(
+                out,
+                rows.size() + " events (" + warnings + " warnings)"
+                        + (name == null ? " in " + ns : " for " + ns + "/" + name) + top);
     }
 
     private static String when(Event e) {
@@ -67,6 +81,8 @@ public final class KubernetesEventsStep extends KubeStep {
         if (e.getEventTime() != null && e.getEventTime().getTime() != null) {
             return e.getEventTime().getTime();
         }
-        return e.getMetadata().getCreationTimestamp() == null ? "" : e.getMetadata().getCreationTimestamp();
+        return e.getMetadata().getCreationTimestamp() == null
+                ? ""
+                : e.getMetadata().getCreationTimestamp();
     }
 }

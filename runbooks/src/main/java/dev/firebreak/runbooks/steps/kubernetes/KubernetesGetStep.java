@@ -18,17 +18,33 @@ import java.util.Set;
 public final class KubernetesGetStep extends KubeStep {
 
     public KubernetesGetStep() {
-        super("kubernetes.get", keys("kind", "name"), keys("namespace", "api-version", "optional"), NOT_CHANGING, IDEMPOTENT,
+        super(
+                "kubernetes.get",
+                keys("kind", "name"),
+                keys("namespace", "api-version", "optional"),
+                NOT_CHANGING,
+                IDEMPOTENT,
                 keys("found", "object", "spec", "status", "labels", "annotations"));
     }
 
     private static final Map<String, String> API_VERSIONS = Map.ofEntries(
-            Map.entry("Deployment", "apps/v1"), Map.entry("ReplicaSet", "apps/v1"), Map.entry("StatefulSet", "apps/v1"),
-            Map.entry("DaemonSet", "apps/v1"), Map.entry("Pod", "v1"), Map.entry("Node", "v1"),
-            Map.entry("Service", "v1"), Map.entry("ConfigMap", "v1"), Map.entry("Namespace", "v1"),
-            Map.entry("PersistentVolumeClaim", "v1"), Map.entry("PersistentVolume", "v1"), Map.entry("Event", "v1"),
-            Map.entry("Endpoints", "v1"), Map.entry("Job", "batch/v1"), Map.entry("CronJob", "batch/v1"),
-            Map.entry("HorizontalPodAutoscaler", "autoscaling/v2"), Map.entry("Ingress", "networking.k8s.io/v1"));
+            Map.entry("Deployment", "apps/v1"),
+            Map.entry("ReplicaSet", "apps/v1"),
+            Map.entry("StatefulSet", "apps/v1"),
+            Map.entry("DaemonSet", "apps/v1"),
+            Map.entry("Pod", "v1"),
+            Map.entry("Node", "v1"),
+            Map.entry("Service", "v1"),
+            Map.entry("ConfigMap", "v1"),
+            Map.entry("Namespace", "v1"),
+            Map.entry("PersistentVolumeClaim", "v1"),
+            Map.entry("PersistentVolume", "v1"),
+            Map.entry("Event", "v1"),
+            Map.entry("Endpoints", "v1"),
+            Map.entry("Job", "batch/v1"),
+            Map.entry("CronJob", "batch/v1"),
+            Map.entry("HorizontalPodAutoscaler", "autoscaling/v2"),
+            Map.entry("Ingress", "networking.k8s.io/v1"));
     private static final Set<String> CLUSTER_SCOPED = Set.of("Node", "Namespace", "PersistentVolume");
 
     @Override
@@ -52,7 +68,8 @@ public final class KubernetesGetStep extends KubeStep {
         }
         String name = name(r, "name");
         var op = env.kube().genericKubernetesResources(apiVersion, kind);
-        GenericKubernetesResource obj = CLUSTER_SCOPED.contains(kind) ? op.withName(name).get()
+        GenericKubernetesResource obj = CLUSTER_SCOPED.contains(kind)
+                ? op.withName(name).get()
                 : op.inNamespace(name(r, "namespace")).withName(name).get();
         String target = kind + " " + (CLUSTER_SCOPED.contains(kind) ? "" : r.string("namespace", "") + "/") + name;
         Map<String, Object> out = new LinkedHashMap<>();
@@ -71,8 +88,16 @@ public final class KubernetesGetStep extends KubeStep {
         out.put("object", object);
         out.put("spec", object.getOrDefault("spec", Map.of()));
         out.put("status", object.getOrDefault("status", Map.of()));
-        out.put("labels", obj.getMetadata().getLabels() == null ? Map.of() : obj.getMetadata().getLabels());
-        out.put("annotations", obj.getMetadata().getAnnotations() == null ? Map.of() : obj.getMetadata().getAnnotations());
+        out.put(
+                "labels",
+                obj.getMetadata().getLabels() == null
+                        ? Map.of()
+                        : obj.getMetadata().getLabels());
+        out.put(
+                "annotations",
+                obj.getMetadata().getAnnotations() == null
+                        ? Map.of()
+                        : obj.getMetadata().getAnnotations());
         return StepResult.succeeded(out, "read " + target);
     }
 }

@@ -15,7 +15,12 @@ import java.util.Map;
 public final class KubernetesLogsStep extends KubeStep {
 
     public KubernetesLogsStep() {
-        super("kubernetes.logs", keys("namespace", "pod"), keys("container", "tail", "limit-bytes", "previous"), NOT_CHANGING, IDEMPOTENT,
+        super(
+                "kubernetes.logs",
+                keys("namespace", "pod"),
+                keys("container", "tail", "limit-bytes", "previous"),
+                NOT_CHANGING,
+                IDEMPOTENT,
                 keys("text", "lines", "truncated"));
     }
 
@@ -33,9 +38,13 @@ public final class KubernetesLogsStep extends KubeStep {
         String text;
         if (container != null) {
             var c = res.inContainer(container);
-            text = previous ? c.terminated().tailingLines(tail).getLog() : c.limitBytes(limit).tailingLines(tail).getLog();
+            text = previous
+                    ? c.terminated().tailingLines(tail).getLog()
+                    : c.limitBytes(limit).tailingLines(tail).getLog();
         } else {
-            text = previous ? res.terminated().tailingLines(tail).getLog() : res.limitBytes(limit).tailingLines(tail).getLog();
+            text = previous
+                    ? res.terminated().tailingLines(tail).getLog()
+                    : res.limitBytes(limit).tailingLines(tail).getLog();
         }
         text = text == null ? "" : text;
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -48,7 +57,9 @@ public final class KubernetesLogsStep extends KubeStep {
         out.put("text", text);
         out.put("lines", lines);
         out.put("truncated", truncated);
-        return StepResult.succeeded(out, lines + " log lines from " + ns + "/" + pod
-                + (container == null ? "" : " [" + container + "]") + (previous ? " (previous container)" : ""));
+        return StepResult.succeeded(
+                out,
+                lines + " log lines from " + ns + "/" + pod + (container == null ? "" : " [" + container + "]")
+                        + (previous ? " (previous container)" : ""));
     }
 }

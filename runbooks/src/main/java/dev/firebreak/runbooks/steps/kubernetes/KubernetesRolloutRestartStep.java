@@ -19,7 +19,12 @@ import java.util.Map;
 public final class KubernetesRolloutRestartStep extends KubeStep {
 
     public KubernetesRolloutRestartStep() {
-        super("kubernetes.rollout-restart", keys("namespace", "deployment"), keys(), CHANGING, IDEMPOTENT,
+        super(
+                "kubernetes.rollout-restart",
+                keys("namespace", "deployment"),
+                keys(),
+                CHANGING,
+                IDEMPOTENT,
                 keys("generation", "alreadyRestarted"));
     }
 
@@ -33,8 +38,9 @@ public final class KubernetesRolloutRestartStep extends KubeStep {
         var k = env.kube();
         Deployment d = deployment(k, ns, name);
         Map<String, String> current = d.getSpec().getTemplate().getMetadata() == null
-                || d.getSpec().getTemplate().getMetadata().getAnnotations() == null
-                ? Map.of() : d.getSpec().getTemplate().getMetadata().getAnnotations();
+                        || d.getSpec().getTemplate().getMetadata().getAnnotations() == null
+                ? Map.of()
+                : d.getSpec().getTemplate().getMetadata().getAnnotations();
         String key = r.idempotencyKey();
         Map<String, Object> out = new LinkedHashMap<>();
         if (key.equals(current.get(RESTART_KEY))) {
@@ -50,7 +56,10 @@ public final class KubernetesRolloutRestartStep extends KubeStep {
         if (env.dryRun()) {
             return StepResult.planned(change, "would restart deployment " + ns + "/" + name);
         }
-        Deployment patched = k.apps().deployments().inNamespace(ns).withName(name)
+        Deployment patched = k.apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName(name)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), body);
         out.put("generation", patched.getMetadata().getGeneration());
         out.put("alreadyRestarted", false);

@@ -26,7 +26,12 @@ import java.util.Map;
 public final class KubernetesRolloutUndoStep extends KubeStep {
 
     public KubernetesRolloutUndoStep() {
-        super("kubernetes.rollout-undo", keys("namespace", "deployment"), keys("to-revision"), CHANGING, IDEMPOTENT,
+        super(
+                "kubernetes.rollout-undo",
+                keys("namespace", "deployment"),
+                keys("to-revision"),
+                CHANGING,
+                IDEMPOTENT,
                 keys("fromRevision", "toRevision", "alreadyUndone"));
     }
 
@@ -39,7 +44,8 @@ public final class KubernetesRolloutUndoStep extends KubeStep {
         String name = name(r, "deployment");
         var k = env.kube();
         Deployment d = deployment(k, ns, name);
-        Map<String, String> annotations = d.getMetadata().getAnnotations() == null ? Map.of()
+        Map<String, String> annotations = d.getMetadata().getAnnotations() == null
+                ? Map.of()
                 : d.getMetadata().getAnnotations();
         long current = revision(annotations);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -53,8 +59,10 @@ public final class KubernetesRolloutUndoStep extends KubeStep {
         ReplicaSet target = null;
         long targetRevision = -1;
         for (ReplicaSet rs : k.apps().replicaSets().inNamespace(ns).list().getItems()) {
-            boolean owned = rs.getMetadata().getOwnerReferences() != null && rs.getMetadata().getOwnerReferences().stream()
-                    .anyMatch(o -> d.getMetadata().getUid() != null && d.getMetadata().getUid().equals(o.getUid()));
+            boolean owned = rs.getMetadata().getOwnerReferences() != null
+                    && rs.getMetadata().getOwnerReferences().stream()
+                            .anyMatch(o -> d.getMetadata().getUid() != null
+                                    && d.getMetadata().getUid().equals(o.getUid()));
             if (!owned) {
                 continue;
             }
@@ -66,9 +74,12 @@ public final class KubernetesRolloutUndoStep extends KubeStep {
             }
         }
         if (target == null) {
-            throw new StepFailure(ErrorKind.NOT_FOUND, wanted > 0
-                    ? "deployment " + ns + "/" + name + " has no revision " + wanted
-                    : "deployment " + ns + "/" + name + " has no revision before " + current + " to roll back to");
+            throw new StepFailure(
+                    ErrorKind.NOT_FOUND,
+                    wanted > 0
+                            ? "deployment " + ns + "/" + name + " has no revision " + wanted
+                            : "deployment " + ns + "/" + name + " has no revision before " + current
+                                    + " to roll back to");
         }
         PodTemplateSpec template = target.getSpec().getTemplate();
         if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
@@ -78,10 +89,16 @@ public final class KubernetesRolloutUndoStep extends KubeStep {
         List<Map<String, Object>> ops = new ArrayList<>();
         ops.add(Map.of("op", "replace", "path", "/spec/template", "value", templateJson));
         if (d.getMetadata().getAnnotations() == null) {
-            ops.add(Map.of("op", "add", "path", "/metadata/annotations", "value", Map.of(UNDO_KEY, r.idempotencyKey())));
+            ops.add(Map.of(
+                    "op", "add", "path", "/metadata/annotations", "value", Map.of(UNDO_KEY, r.idempotencyKey())));
         } else {
-            ops.add(Map.of("op", "add", "path", "/metadata/annotations/" + UNDO_KEY.replace("/", "~1"),
-                    "value", r.idempotencyKey()));
+            ops.add(Map.of(
+                    "op",
+                    "add",
+                    "path",
+                    "/metadata/annotations/" + UNDO_KEY.replace("/", "~1"),
+                    "value",
+                    r.idempotencyKey()));
         }
         String body = json(ops);
         PlannedChange change = new PlannedChange("PATCH", deploymentTarget(ns, name), body);

@@ -19,7 +19,12 @@ import java.util.Map;
 public final class KubernetesScaleStep extends KubeStep {
 
     public KubernetesScaleStep() {
-        super("kubernetes.scale", keys("namespace", "deployment", "replicas"), keys("max"), CHANGING, IDEMPOTENT,
+        super(
+                "kubernetes.scale",
+                keys("namespace", "deployment", "replicas"),
+                keys("max"),
+                CHANGING,
+                IDEMPOTENT,
                 keys("previousReplicas", "replicas"));
     }
 
@@ -41,12 +46,13 @@ public final class KubernetesScaleStep extends KubeStep {
         out.put("previousReplicas", previous);
         out.put("replicas", replicas);
         if (env.dryRun()) {
-            return StepResult.planned(out, change, "would scale deployment " + ns + "/" + name + " from " + previous + " to " + replicas);
+            return StepResult.planned(
+                    out, change, "would scale deployment " + ns + "/" + name + " from " + previous + " to " + replicas);
         }
         if (previous != replicas) {
             k.apps().deployments().inNamespace(ns).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), body);
         }
-        return StepResult.changed(out, "scaled deployment " + ns + "/" + name + " from " + previous + " to " + replicas,
-                change);
+        return StepResult.changed(
+                out, "scaled deployment " + ns + "/" + name + " from " + previous + " to " + replicas, change);
     }
 }

@@ -20,7 +20,12 @@ import java.util.Map;
 public final class KubernetesWaitRolloutStep extends KubeStep {
 
     public KubernetesWaitRolloutStep() {
-        super("kubernetes.wait-rollout", keys("namespace", "deployment"), keys("interval"), NOT_CHANGING, IDEMPOTENT,
+        super(
+                "kubernetes.wait-rollout",
+                keys("namespace", "deployment"),
+                keys("interval"),
+                NOT_CHANGING,
+                IDEMPOTENT,
                 keys("replicas", "updated", "available", "complete"));
     }
 
@@ -35,10 +40,13 @@ public final class KubernetesWaitRolloutStep extends KubeStep {
         long updated = intOr(st.getUpdatedReplicas(), 0);
         long available = intOr(st.getAvailableReplicas(), 0);
         long total = intOr(st.getReplicas(), 0);
-        boolean observed = st.getObservedGeneration() != null && d.getMetadata().getGeneration() != null
+        boolean observed = st.getObservedGeneration() != null
+                && d.getMetadata().getGeneration() != null
                 && st.getObservedGeneration() >= d.getMetadata().getGeneration();
-        if (st.getConditions() != null && st.getConditions().stream().anyMatch(c -> "Progressing".equals(c.getType())
-                && "ProgressDeadlineExceeded".equals(c.getReason()))) {
+        if (st.getConditions() != null
+                && st.getConditions().stream()
+                        .anyMatch(c -> "Progressing".equals(c.getType())
+                                && "ProgressDeadlineExceeded".equals(c.getReason()))) {
             throw new StepFailure(ErrorKind.ERROR, "rollout of " + ns + "/" + name + " exceeded its progress deadline");
         }
         boolean complete = observed && updated >= wanted && available >= wanted && total <= updated;
@@ -51,7 +59,9 @@ public final class KubernetesWaitRolloutStep extends KubeStep {
         if (complete) {
             return StepResult.succeeded(out, "rollout of " + ns + "/" + name + " complete (" + progress + ")");
         }
-        return StepResult.polling(out, "rollout of " + ns + "/" + name + " in progress (" + progress + ")",
+        return StepResult.polling(
+                out,
+                "rollout of " + ns + "/" + name + " in progress (" + progress + ")",
                 env.clock().instant().plus(interval));
     }
 }

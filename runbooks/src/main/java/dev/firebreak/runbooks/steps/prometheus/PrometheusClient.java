@@ -21,16 +21,16 @@ import java.util.Map;
 /** Prometheus instant queries over its HTTP API ({@code /api/v1/query}) with the JDK HTTP client. */
 final class PrometheusClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private static final int MAX_BODY = 1024 * 1024;
 
-    private PrometheusClient() {
-    }
+    private PrometheusClient() {}
 
     /** The query result: {@code resultType} and rows of {@code labels} + {@code value} (double). */
-    record Result(String resultType, List<Map<String, Object>> rows) {
-    }
+    record Result(String resultType, List<Map<String, Object>> rows) {}
 
     @SuppressWarnings("unchecked")
     static Result query(URI base, String promql, Instant time, Duration timeout) {
@@ -39,8 +39,13 @@ final class PrometheusClient {
                 + (time == null ? "" : "&time=" + time.getEpochSecond());
         HttpResponse<byte[]> resp;
         try {
-            resp = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET()
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+            resp = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(timeout)
+                            .GET()
+                            .header("Accept", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new StepFailure(ErrorKind.TIMEOUT, "Prometheus did not answer within " + timeout.toSeconds() + "s");
         } catch (IOException e) {
@@ -56,11 +61,13 @@ final class PrometheusClient {
         try {
             body = (Map<String, Object>) Json.read(new String(resp.body(), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw new StepFailure(resp.statusCode() >= 500 ? ErrorKind.TRANSIENT : ErrorKind.ERROR,
+            throw new StepFailure(
+                    resp.statusCode() >= 500 ? ErrorKind.TRANSIENT : ErrorKind.ERROR,
                     "Prometheus answered " + resp.statusCode() + " without JSON");
         }
         if (!"success".equals(body.get("status"))) {
-            ErrorKind kind = resp.statusCode() >= 500 || resp.statusCode() == 429 ? ErrorKind.TRANSIENT
+            ErrorKind kind = resp.statusCode() >= 500 || resp.statusCode() == 429
+                    ? ErrorKind.TRANSIENT
                     : "bad_data".equals(body.get("errorType")) ? ErrorKind.INVALID : ErrorKind.ERROR;
             throw new StepFailure(kind, "Prometheus: " + body.get("errorType") + ": " + body.get("error"));
         }
@@ -76,8 +83,11 @@ final class PrometheusClient {
                     rows.add(row((Map<String, Object>) s.get("metric"), (List<Object>) s.get("value")));
                 }
             }
-            default -> throw new StepFailure(ErrorKind.INVALID, "prometheus.query supports scalar and vector results,"
-                    + " not " + type + " (use an instant query without a range selector at the top)");
+            default ->
+                throw new StepFailure(
+                        ErrorKind.INVALID,
+                        "prometheus.query supports scalar and vector results," + " not " + type
+                                + " (use an instant query without a range selector at the top)");
         }
         return new Result(type, rows);
     }

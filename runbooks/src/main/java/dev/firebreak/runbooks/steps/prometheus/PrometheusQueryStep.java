@@ -1,12 +1,12 @@
 package dev.firebreak.runbooks.steps.prometheus;
 
 import dev.firebreak.runbooks.lang.Templates;
+import dev.firebreak.runbooks.steps.DeclaredStepType;
 import dev.firebreak.runbooks.steps.ErrorKind;
 import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepFailure;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
-import dev.firebreak.runbooks.steps.DeclaredStepType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +22,12 @@ import java.util.regex.Pattern;
 public final class PrometheusQueryStep extends DeclaredStepType {
 
     public PrometheusQueryStep() {
-        super("prometheus.query", keys("query"), keys("expect", "timeout"), NOT_CHANGING, IDEMPOTENT,
+        super(
+                "prometheus.query",
+                keys("query"),
+                keys("expect", "timeout"),
+                NOT_CHANGING,
+                IDEMPOTENT,
                 keys("value", "empty", "count", "max", "min", "samples", "resultType"));
     }
 
@@ -31,7 +36,9 @@ public final class PrometheusQueryStep extends DeclaredStepType {
     @Override
     public Map<String, String> validate(Map<String, Object> rawWith) {
         Object e = rawWith.get("expect");
-        if (e != null && !Templates.hasTemplate(String.valueOf(e)) && !EXPECT.matcher(String.valueOf(e)).matches()) {
+        if (e != null
+                && !Templates.hasTemplate(String.valueOf(e))
+                && !EXPECT.matcher(String.valueOf(e)).matches()) {
             return Map.of("expect", "expect must look like '< 0.05' (operators < <= > >= == !=)");
         }
         return Map.of();
@@ -57,8 +64,18 @@ public final class PrometheusQueryStep extends DeclaredStepType {
         out.put("value", first);
         out.put("empty", res.rows().isEmpty());
         out.put("count", (long) res.rows().size());
-        out.put("max", res.rows().stream().mapToDouble(m -> (Double) m.get("value")).max().orElse(0.0));
-        out.put("min", res.rows().stream().mapToDouble(m -> (Double) m.get("value")).min().orElse(0.0));
+        out.put(
+                "max",
+                res.rows().stream()
+                        .mapToDouble(m -> (Double) m.get("value"))
+                        .max()
+                        .orElse(0.0));
+        out.put(
+                "min",
+                res.rows().stream()
+                        .mapToDouble(m -> (Double) m.get("value"))
+                        .min()
+                        .orElse(0.0));
         out.put("samples", res.rows().stream().limit(50).toList());
         out.put("resultType", res.resultType());
         return out;
@@ -70,8 +87,10 @@ public final class PrometheusQueryStep extends DeclaredStepType {
             return q + " → no data";
         }
         return q + " → " + Templates.toText(round((Double) out.get("value")))
-                + ((Long) out.get("count") > 1 ? " (" + out.get("count") + " series, max "
-                + Templates.toText(round((Double) out.get("max"))) + ")" : "");
+                + ((Long) out.get("count") > 1
+                        ? " (" + out.get("count") + " series, max " + Templates.toText(round((Double) out.get("max")))
+                                + ")"
+                        : "");
     }
 
     private static double round(double v) {
