@@ -28,9 +28,9 @@ class RunbookCardButtons implements StatusCardButtons {
     @Override
     public List<Button> buttons(UUID incidentId) {
         try {
-            IncidentFacts incident = facts.of(incidents.get(incidentId));
+            java.util.Set<String> matching = core.matchingIds(facts.of(incidents.get(incidentId)));
             return core.catalog().stream()
-                    .filter(l -> core.matches(l.view().id(), incident))
+                    .filter(l -> matching.contains(l.view().id()))
                     .map(l -> new Button(
                             SlackActions.RUN_RUNBOOK + ":" + l.view().id(),
                             "Run: " + l.view().title(),

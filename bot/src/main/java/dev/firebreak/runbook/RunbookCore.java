@@ -79,6 +79,9 @@ interface RunbookCore {
 
     boolean matches(String runbookId, IncidentFacts incident);
 
+    /** Ids of the runbooks whose triggers match the incident (one pass over its alerts for the whole catalog). */
+    java.util.Set<String> matchingIds(IncidentFacts incident);
+
     List<AutoStart> autoStarts(IncidentFacts incident);
 
     /** Whether any runbook of the catalog starts by itself (else alert changes need no auto-start task). */

@@ -55,11 +55,11 @@ public class RunbookRuns {
 
     /** The catalog; with an incident, the runbooks whose triggers match it come first (and say so). */
     public List<RunbookView> catalog(Incident incident) {
-        IncidentFacts f = incident == null ? null : facts.of(incident);
+        java.util.Set<String> matching = incident == null ? java.util.Set.of() : core.matchingIds(facts.of(incident));
         return core.catalog().stream()
                 .map(l -> {
                     RunbookView v = l.view();
-                    boolean matches = f != null && core.matches(v.id(), f);
+                    boolean matches = matching.contains(v.id());
                     return new RunbookView(
                             v.id(),
                             v.title(),

@@ -100,7 +100,14 @@ class RunbooksModule implements RunbookCore {
 
     @Override
     public boolean matches(String runbookId, IncidentFacts incident) {
-        return catalog.matchingRunbooks(context(incident)).stream().anyMatch(r -> r.id().equals(runbookId));
+        return matchingIds(incident).contains(runbookId);
+    }
+
+    @Override
+    public java.util.Set<String> matchingIds(IncidentFacts incident) {
+        return catalog.matchingRunbooks(context(incident)).stream()
+                .map(r -> r.id())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override

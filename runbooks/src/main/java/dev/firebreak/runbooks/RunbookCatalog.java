@@ -127,6 +127,8 @@ public final class RunbookCatalog {
      * data (e.g. a missing label) does not match.
      */
     public List<TriggerMatch> matching(IncidentContext incident) {
+        // the incident's variables (all its alerts) are converted once, not once per alert and trigger
+        Map<String, Object> base = Expressions.bind(RunVariables.forIncident(incident));
         List<TriggerMatch> out = new ArrayList<>();
         for (Runbook rb : runbooks.values()) {
             Set<String> keys = new HashSet<>();
@@ -134,7 +136,7 @@ public final class RunbookCatalog {
                 List<IncidentContext.Alert> alerts =
                         incident.alerts().isEmpty() ? java.util.Collections.singletonList(null) : incident.alerts();
                 for (IncidentContext.Alert a : alerts) {
-                    if (!matches(t, incident, a)) {
+                    if (!matches(t, base, a)) {
                         continue;
                     }
                     String key = onceKey(rb, t, incident, a);
@@ -154,13 +156,14 @@ public final class RunbookCatalog {
         return List.copyOf(set);
     }
 
-    static boolean matches(Trigger t, IncidentContext incident, IncidentContext.Alert alert) {
-        Map<String, Object> vars = RunVariables.forIncident(incident);
+    private static boolean matches(Trigger t, Map<String, Object> base, IncidentContext.Alert alert) {
+        Map<String, Object> vars = base;
         if (alert != null) {
-            vars.put("alert", alert.asData());
+            vars = new java.util.HashMap<>(base);
+            vars.put("alert", Expressions.bindValue(alert.asData()));
         }
         try {
-            return Expressions.test(t.when(), vars);
+            return Expressions.testBound(t.when(), vars);
         } catch (RunbookException e) {
             return false;
         }
