@@ -184,8 +184,12 @@ class RealAlertmanagerCaptureTest {
                         .map(l -> l.get("payload").get("externalURL").asString())
                         .distinct())
                 .hasSize(2);
-        assertThat(lines.stream().map(l -> l.get("outcome").asString()).distinct())
-                .contains("opened", "updated", "joined_storm", "ignored_no_open_incident");
+        // Which Alertmanager's resolved notification arrives first is up to the two real processes: the other one
+        // either resolves or finds no open incident, so either outcome shows that groups resolved.
+        List<String> outcomes =
+                lines.stream().map(l -> l.get("outcome").asString()).distinct().toList();
+        assertThat(outcomes).contains("opened", "updated", "joined_storm");
+        assertThat(outcomes).containsAnyOf("resolved", "ignored_no_open_incident");
         java.util.Set<String> resolved = new java.util.HashSet<>();
         boolean firingAfterResolved = false;
         for (JsonNode l : lines) {

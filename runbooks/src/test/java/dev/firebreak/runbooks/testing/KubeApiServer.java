@@ -99,7 +99,24 @@ public final class KubeApiServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the servers. The ports are picked free just before each server binds them; on a busy machine another
+         * process (or one of these servers' own outgoing connections) can take one in between, so a start that fails
+         * with "address already in use" is tried again with new ports.
+         */
         public KubeApiServer start() {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return startOnce();
+                } catch (IllegalStateException e) {
+                    if (attempt >= 3 || !String.valueOf(e.getMessage()).contains("address already in use")) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private KubeApiServer startOnce() {
             Path etcd = TestBinaries.kubernetes("etcd");
             Path apiserver = TestBinaries.kubernetes("kube-apiserver");
             Path controllers = controllerManager ? TestBinaries.kubernetes("kube-controller-manager") : null;
