@@ -83,9 +83,14 @@ public class RateBudgets {
         if (taken == 1) {
             return Optional.empty();
         }
+        long[] current = row(params);
+        if (current == null) {
+            // The row another replica is creating at this moment is not visible yet (H2 lets a concurrent
+            // ON CONFLICT DO NOTHING pass before the other insert commits): ask again in a moment.
+            return Optional.of(Instant.ofEpochMilli(now + RACE_PAUSE_MS));
+        }
         if (holder == null) {
-            long[] row = row(params);
-            long next = Math.max(row[0] + interval - tolerance, row[1]);
+            long next = Math.max(current[0] + interval - tolerance, current[1]);
             return Optional.of(Instant.ofEpochMilli(Math.max(next, now + RACE_PAUSE_MS)));
         }
         // Book the next slot in turn for this holder: it is paid for now, and the holder comes back exactly then.
@@ -233,10 +238,12 @@ public class RateBudgets {
         return false;
     }
 
+    /** The budget's {@code tat_ms} and {@code held_until_ms}, or null while its row is not visible yet. */
     private long[] row(MapSqlParameterSource params) {
-        return jdbc.query("SELECT tat_ms, held_until_ms FROM rate_budget WHERE budget_key = :key", params, (rs, i) ->
-                        new long[] {rs.getLong(1), rs.getLong(2)})
-                .get(0);
+        List<long[]> rows =
+                jdbc.query("SELECT tat_ms, held_until_ms FROM rate_budget WHERE budget_key = :key", params, (rs, i) ->
+                        new long[] {rs.getLong(1), rs.getLong(2)});
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private Optional<Long> promised(String key, String holder) {
