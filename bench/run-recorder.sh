@@ -27,6 +27,7 @@ run_one() {
   tmp="$(mktemp -d)"
   local args=(-Xmx256m -jar "$JAR" --server.port="$port" --firebreak.alertmanager.bearer-token="$TOKEN"
               --firebreak.api.token="$TOKEN" --firebreak.recorder.enabled="$recorder"
+              --firebreak.storm.enabled="${STORM_BREAKER:-false}"
               --logging.level.root=WARN --logging.level.dev.firebreak=INFO)
   if [ "$DB" = postgres ]; then
     psql -h 127.0.0.1 -U postgres -w -qc "drop database if exists firebreak_bench_recorder" >/dev/null
