@@ -43,6 +43,8 @@ public class FlightRecorder implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FlightRecorder.class);
     private static final JsonMapper JSON = Json.mapper();
 
+    private static final int HEADERS_ALLOWANCE = 256;
+
     private final RecorderSettings settings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -97,16 +99,45 @@ public class FlightRecorder implements SmartLifecycle {
         writing.lock();
         try {
             List<Recording> batch = new ArrayList<>();
-            while (queue.drainTo(batch, settings.batchSize()) > 0) {
-                write(batch);
-                batch.clear();
-                if (bytesSincePrune > settings.maxSize().toBytes() / 10) {
-                    prune();
-                }
+            Recording first;
+            while ((first = queue.poll()) != null) {
+                writeBatchFrom(first, batch);
+                pruneIfDue();
             }
             prune();
         } finally {
             writing.unlock();
+        }
+    }
+
+    /**
+     * Writes {@code first} and whatever else is queued, up to batch-size rows and a tenth of max-size: the one way the
+     * writer thread and {@link #flush} take a batch, so pruning keeps the table within a tenth of max-size of its limit.
+     */
+    private void writeBatchFrom(Recording first, List<Recording> batch) {
+        try {
+            long limit = settings.maxSize().toBytes() / 10;
+            long bytes = size(first);
+            batch.add(first);
+            Recording next;
+            while (batch.size() < settings.batchSize() && bytes < limit) {
+                next = queue.peek();
+                if (next == null || bytes + size(next) > limit) {
+                    break;
+                }
+                batch.add(queue.poll());
+                bytes += size(next);
+            }
+            write(batch);
+        } finally {
+            batch.clear();
+        }
+    }
+
+    private void pruneIfDue() {
+        if (bytesSincePrune > settings.maxSize().toBytes() / 10
+                || !clock.instant().isBefore(lastPrune.plus(settings.pruneInterval()))) {
+            prune();
         }
     }
 
@@ -145,24 +176,10 @@ public class FlightRecorder implements SmartLifecycle {
                 writing.lock();
                 try {
                     if (first != null) {
-                        // A batch holds at most a tenth of max-size, so pruning keeps up within one batch.
-                        long bytes = size(first);
-                        batch.add(first);
-                        Recording next;
-                        while (batch.size() < settings.batchSize()
-                                && bytes < settings.maxSize().toBytes() / 10
-                                && (next = queue.poll()) != null) {
-                            batch.add(next);
-                            bytes += size(next);
-                        }
-                        write(batch);
+                        writeBatchFrom(first, batch);
                     }
-                    if (bytesSincePrune > settings.maxSize().toBytes() / 10
-                            || !clock.instant().isBefore(lastPrune.plus(settings.pruneInterval()))) {
-                        prune();
-                    }
+                    pruneIfDue();
                 } finally {
-                    batch.clear();
                     writing.unlock();
                 }
             } catch (InterruptedException e) {
@@ -170,15 +187,16 @@ public class FlightRecorder implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 // The database is away: these recordings are lost (intake itself answers 503 meanwhile).
-                log.warn("Could not write {} recordings: {}", batch.size(), e.toString());
+                log.warn("Could not write a batch of recordings: {}", e.toString());
             }
         }
     }
 
+    /** What a recording will count in {@code size_bytes}, at most (headers are four short values, JSON-quoted). */
     private static long size(Recording r) {
         return (r.body() == null ? 0 : r.body().length)
                 + (r.answer() == null ? 0 : r.answer().length())
-                + 64;
+                + HEADERS_ALLOWANCE;
     }
 
     private void write(List<Recording> batch) {
