@@ -1,10 +1,7 @@
 package dev.firebreak.watchdog;
 
 import dev.firebreak.alerting.WatchdogSettings;
-import dev.firebreak.integrations.pagerduty.PagerDutyException;
 import dev.firebreak.paging.PagerDutySettings;
-import dev.firebreak.system.outbox.OutboxResult;
-import java.time.Clock;
 import java.time.Instant;
 
 /** Outbox task kinds, keys and payload of the dead man's switch, and the PagerDuty routing key it pages. */
@@ -32,16 +29,6 @@ final class WatchdogTasks {
         }
         String fallback = pagerDuty.routing().defaultRoutingKey();
         return fallback == null || fallback.isBlank() ? null : fallback;
-    }
-
-    static OutboxResult outcome(String what, PagerDutyException e, Clock clock) {
-        String reason = "PagerDuty watchdog " + what + ": HTTP " + e.status() + " " + e.getMessage();
-        if (e.retryable()) {
-            return e.retryAfter()
-                    .map(d -> OutboxResult.retryAt(clock.instant().plus(d), reason))
-                    .orElseGet(() -> OutboxResult.retry(reason));
-        }
-        return OutboxResult.failed(reason);
     }
 
     /** A silence of one watchdog (episode = how many silences it has had), paged or resolved. */
