@@ -1,5 +1,6 @@
 package dev.firebreak.alerting;
 
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.system.json.JsonMapConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +57,7 @@ public class Alert {
             Instant now) {
         this.incidentId = incidentId;
         this.fingerprint = fingerprint;
-        this.alertname = shorten(labels.get("alertname"));
+        this.alertname = AlertRows.alertname(labels);
         this.labels = new LinkedHashMap<>(labels);
         this.annotations = new LinkedHashMap<>(annotations);
         this.status = status;
@@ -84,9 +86,19 @@ public class Alert {
         this.lastSeenAt = now;
     }
 
-    /** The alertname column is a convenience copy (the labels keep the whole value). */
-    private static String shorten(String name) {
-        return name == null || name.length() <= 255 ? name : name.substring(0, 255);
+    /** This alert as the views and the REST API show it (copies of its labels and annotations, in order). */
+    AlertFact fact() {
+        return new AlertFact(
+                fingerprint,
+                alertname,
+                status,
+                labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels)),
+                annotations == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(annotations)),
+                startsAt,
+                endsAt,
+                generatorUrl,
+                firstSeenAt,
+                lastSeenAt);
     }
 
     public boolean isFiring() {

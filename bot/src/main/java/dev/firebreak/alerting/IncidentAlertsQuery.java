@@ -18,16 +18,7 @@ class IncidentAlertsQuery implements IncidentAlerts {
     @Override
     public List<AlertFact> of(UUID incidentId) {
         return alerts.findByIncidentIdOrderByStartsAtAscIdAsc(incidentId).stream()
-                .map(a -> new AlertFact(
-                        a.getAlertname(),
-                        a.getStatus(),
-                        a.getLabels(),
-                        a.getAnnotations(),
-                        a.getStartsAt(),
-                        a.getEndsAt(),
-                        a.getGeneratorUrl(),
-                        a.getLastSeenAt(),
-                        a.getFingerprint()))
+                .map(Alert::fact)
                 .toList();
     }
 }

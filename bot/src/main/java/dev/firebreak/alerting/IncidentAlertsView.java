@@ -1,6 +1,7 @@
 package dev.firebreak.alerting;
 
 import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +15,7 @@ public record IncidentAlertsView(
         String reference,
         long firingAlertCount,
         int truncatedAlerts,
-        List<AlertView> items,
+        List<AlertFact> items,
         int page,
         int size,
         long total) {
@@ -32,7 +33,7 @@ public record IncidentAlertsView(
                 incident.reference(),
                 firing,
                 incident.getTruncatedAlerts(),
-                page.stream().map(AlertView::of).toList(),
+                page.stream().map(Alert::fact).toList(),
                 pageNumber,
                 size,
                 total);

@@ -12,10 +12,12 @@ import java.util.UUID;
 public interface IncidentAlerts {
 
     /**
-     * One alert; {@code endsAt} only counts when the alert is resolved. {@code fingerprint} is Alertmanager's
-     * (runbook triggers key on it), null in views built without one.
+     * One alert, as views (Slack card, post-mortem) and the REST API show it; {@code endsAt} only counts when the
+     * alert is resolved. {@code fingerprint} is Alertmanager's (runbook triggers key on it); it and {@code
+     * firstSeenAt} are null in views built without them. Labels and annotations are untrusted text.
      */
     record AlertFact(
+            String fingerprint,
             String alertname,
             String status,
             Map<String, String> labels,
@@ -23,15 +25,15 @@ public interface IncidentAlerts {
             Instant startsAt,
             Instant endsAt,
             String generatorUrl,
-            Instant lastSeenAt,
-            String fingerprint) {
+            Instant firstSeenAt,
+            Instant lastSeenAt) {
 
         public AlertFact {
             labels = labels == null ? Map.of() : labels;
             annotations = annotations == null ? Map.of() : annotations;
         }
 
-        /** An alert without its fingerprint (views and fixtures that do not need it). */
+        /** An alert without its fingerprint and first sighting (views and fixtures that do not need them). */
         public AlertFact(
                 String alertname,
                 String status,
@@ -41,7 +43,7 @@ public interface IncidentAlerts {
                 Instant endsAt,
                 String generatorUrl,
                 Instant lastSeenAt) {
-            this(alertname, status, labels, annotations, startsAt, endsAt, generatorUrl, lastSeenAt, null);
+            this(null, alertname, status, labels, annotations, startsAt, endsAt, generatorUrl, null, lastSeenAt);
         }
 
         public boolean firing() {

@@ -3,6 +3,7 @@ package dev.firebreak.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentAlerts.AlertFact;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.NewIncident;
 import dev.firebreak.incident.Severity;
@@ -49,8 +50,8 @@ class IncidentAlertsViewTest {
         assertThat(view.reference()).isEqualTo("INC-7");
         assertThat(view.truncatedAlerts()).isEqualTo(4);
         assertThat(view.firingAlertCount()).isEqualTo(1);
-        assertThat(view.items()).extracting(AlertView::fingerprint).containsExactly("f1", "f2");
-        AlertView a = view.items().get(0);
+        assertThat(view.items()).extracting(AlertFact::fingerprint).containsExactly("f1", "f2");
+        AlertFact a = view.items().get(0);
         assertThat(a.alertname()).isEqualTo("A");
         assertThat(a.status()).isEqualTo("firing");
         assertThat(a.labels()).containsEntry("pod", "p1");
