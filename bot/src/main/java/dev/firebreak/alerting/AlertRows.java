@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
 class AlertRows {
 
     static final int BATCH = 1000;
+    private static final String SELECT = "SELECT id, fingerprint, status, labels, annotations, starts_at, ends_at, "
+            + "generator_url, first_seen_at, last_seen_at FROM alert ";
     private static final JsonMapConverter JSON = new JsonMapConverter();
 
     /** One stored alert; labels/annotations as their stored JSON (compared as text, same serializer). */
@@ -82,24 +85,7 @@ class AlertRows {
 
     Map<String, Row> load(UUID incidentId) {
         Map<String, Row> rows = new HashMap<>();
-        jdbc.query(
-                "SELECT id, fingerprint, status, labels, annotations, starts_at, ends_at, generator_url, first_seen_at, "
-                        + "last_seen_at FROM alert WHERE incident_id = ?",
-                rs -> {
-                    Row r = new Row(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            instant(rs, 6),
-                            instant(rs, 7),
-                            rs.getString(8),
-                            instant(rs, 9),
-                            instant(rs, 10));
-                    rows.put(r.fingerprint, r);
-                },
-                incidentId);
+        jdbc.query(SELECT + "WHERE incident_id = ?", into(rows), incidentId);
         return rows;
     }
 
@@ -115,26 +101,30 @@ class AlertRows {
                 args[i + 1] = chunk.get(i);
             }
             jdbc.query(
-                    "SELECT id, fingerprint, status, labels, annotations, starts_at, ends_at, generator_url, "
-                            + "first_seen_at, last_seen_at FROM alert WHERE incident_id = ? AND fingerprint IN ("
+                    SELECT + "WHERE incident_id = ? AND fingerprint IN ("
                             + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
-                    rs -> {
-                        Row r = new Row(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                instant(rs, 6),
-                                instant(rs, 7),
-                                rs.getString(8),
-                                instant(rs, 9),
-                                instant(rs, 10));
-                        rows.put(r.fingerprint, r);
-                    },
+                    into(rows),
                     args);
         }
         return rows;
+    }
+
+    /** Puts each selected row into {@code rows} by fingerprint. */
+    private static RowCallbackHandler into(Map<String, Row> rows) {
+        return rs -> {
+            Row r = new Row(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    instant(rs, 6),
+                    instant(rs, 7),
+                    rs.getString(8),
+                    instant(rs, 9),
+                    instant(rs, 10));
+            rows.put(r.fingerprint, r);
+        };
     }
 
     void insert(UUID incidentId, List<Row> rows) {
