@@ -61,19 +61,26 @@ final class ChartSvg {
 
         StringBuilder svg = new StringBuilder(
                 8192 + s.changes().size() * 40 * Math.max(1, s.names().size()));
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(height)
-                .append("\" font-family=\"")
-                .append(FONT_FAMILY)
-                .append("\" font-size=\"")
-                .append(FONT)
-                .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n");
+        Svg.open(
+                        svg,
+                        "svg",
+                        "xmlns",
+                        "http://www.w3.org/2000/svg",
+                        "width",
+                        WIDTH,
+                        "height",
+                        height,
+                        "viewBox",
+                        "0 0 " + WIDTH + " " + height,
+                        "font-family",
+                        FONT_FAMILY,
+                        "font-size",
+                        FONT,
+                        "role",
+                        "img",
+                        "aria-labelledby",
+                        "chart-title chart-desc")
+                .append(">\n");
         String title = c.incident().reference() + " "
                 + (c.incident().title() == null ? "" : c.incident().title()) + ": alerts firing";
         svg.append("<title id=\"chart-title\">").append(Xml.escape(title)).append("</title>\n");
@@ -85,21 +92,24 @@ final class ChartSvg {
         text(svg, "heading fg", PAD, titleY, TITLE_FONT, null, ChartText.fit(title, TITLE_FONT, WIDTH - 2 * PAD));
         for (Phase p : c.phases()) {
             double x0 = axis.x(p.from());
-            svg.append("<rect class=\"phase ")
-                    .append(p.cssClass())
-                    .append("\" data-phase=\"")
-                    .append(p.cssClass().substring(6))
-                    .append("\" x=\"")
-                    .append(fmt(x0))
-                    .append("\" y=\"")
-                    .append(fmt(plotTop))
-                    .append("\" width=\"")
-                    .append(fmt(Math.max(1, axis.x(p.to()) - x0)))
-                    .append("\" height=\"")
-                    .append(PLOT_HEIGHT)
-                    .append("\" fill=\"")
-                    .append(PHASE_FILL[phaseIndex(p)])
-                    .append("\"/>\n");
+            Svg.open(
+                            svg,
+                            "rect",
+                            "class",
+                            "phase " + p.cssClass(),
+                            "data-phase",
+                            p.cssClass().substring(6),
+                            "x",
+                            fmt(x0),
+                            "y",
+                            fmt(plotTop),
+                            "width",
+                            fmt(Math.max(1, axis.x(p.to()) - x0)),
+                            "height",
+                            PLOT_HEIGHT,
+                            "fill",
+                            PHASE_FILL[phaseIndex(p)])
+                    .append("/>\n");
         }
         yAxis(svg, axis, y, s.max(), plotTop, plotBottom);
         series(svg, s, axis, y);
@@ -108,25 +118,44 @@ final class ChartSvg {
         for (Label l : labels) {
             double baseline = plotTop - 6 - l.row() * ROW;
             String name = l.text().substring(0, l.text().indexOf(' ')).toLowerCase(Locale.ROOT);
-            svg.append("<g class=\"milestone\" data-milestone=\"")
-                    .append(Xml.escape(name))
-                    .append("\">")
-                    .append("<line class=\"line\" x1=\"")
-                    .append(fmt(l.lineX()))
-                    .append("\" y1=\"")
-                    .append(fmt(baseline - 9))
-                    .append("\" x2=\"")
-                    .append(fmt(l.lineX()))
-                    .append("\" y2=\"")
-                    .append(fmt(plotBottom))
-                    .append("\" stroke=\"#1f2328\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>")
-                    .append("<rect class=\"bg\" x=\"")
-                    .append(fmt(l.textX() - 2))
-                    .append("\" y=\"")
-                    .append(fmt(baseline - 10))
-                    .append("\" width=\"")
-                    .append(fmt(l.width() + 4))
-                    .append("\" height=\"13\" fill=\"#ffffff\"/>");
+            Svg.open(svg, "g", "class", "milestone", "data-milestone", Xml.escape(name))
+                    .append('>');
+            Svg.open(
+                            svg,
+                            "line",
+                            "class",
+                            "line",
+                            "x1",
+                            fmt(l.lineX()),
+                            "y1",
+                            fmt(baseline - 9),
+                            "x2",
+                            fmt(l.lineX()),
+                            "y2",
+                            fmt(plotBottom),
+                            "stroke",
+                            "#1f2328",
+                            "stroke-width",
+                            1,
+                            "stroke-dasharray",
+                            "4 3")
+                    .append("/>");
+            Svg.open(
+                            svg,
+                            "rect",
+                            "class",
+                            "bg",
+                            "x",
+                            fmt(l.textX() - 2),
+                            "y",
+                            fmt(baseline - 10),
+                            "width",
+                            fmt(l.width() + 4),
+                            "height",
+                            13,
+                            "fill",
+                            "#ffffff")
+                    .append("/>");
             text(svg, "fg", l.textX(), baseline, FONT, null, l.text());
             svg.append("</g>\n");
         }
@@ -136,15 +165,26 @@ final class ChartSvg {
         svg.append("<g class=\"legend\">");
         for (LegendItem item : legend) {
             double base = legendY + item.row() * 16;
-            svg.append("<rect class=\"")
-                    .append(item.cssClass())
-                    .append("\" x=\"")
-                    .append(fmt(item.x()))
-                    .append("\" y=\"")
-                    .append(fmt(base - 9))
-                    .append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(item.color())
-                    .append("\" stroke=\"#8c959f\" stroke-width=\"0.5\"/>");
+            Svg.open(
+                            svg,
+                            "rect",
+                            "class",
+                            item.cssClass(),
+                            "x",
+                            fmt(item.x()),
+                            "y",
+                            fmt(base - 9),
+                            "width",
+                            10,
+                            "height",
+                            10,
+                            "fill",
+                            item.color(),
+                            "stroke",
+                            "#8c959f",
+                            "stroke-width",
+                            "0.5")
+                    .append("/>");
             text(svg, "fg", item.x() + ChartText.SWATCH + 4, base, FONT, null, item.text());
         }
         svg.append("</g>\n</svg>\n");
@@ -193,27 +233,12 @@ final class ChartSvg {
         for (int v : ticks) {
             double ty = y.of(v);
             if (v > 0) {
-                svg.append("<line class=\"grid\" x1=\"")
-                        .append(fmt(axis.left()))
-                        .append("\" y1=\"")
-                        .append(fmt(ty))
-                        .append("\" x2=\"")
-                        .append(fmt(axis.right()))
-                        .append("\" y2=\"")
-                        .append(fmt(ty))
-                        .append("\" stroke=\"#d1d9e0\" stroke-width=\"0.5\"/>");
+                line(svg, "grid", axis.left(), ty, axis.right(), ty, "#d1d9e0", "0.5");
             }
             text(svg, "muted", LEFT - 6, ty + 4, FONT, "end", Integer.toString(v));
         }
-        svg.append("<line class=\"axis\" x1=\"")
-                .append(fmt(axis.left()))
-                .append("\" y1=\"")
-                .append(fmt(plotTop))
-                .append("\" x2=\"")
-                .append(fmt(axis.left()))
-                .append("\" y2=\"")
-                .append(fmt(plotBottom))
-                .append("\" stroke=\"#59636e\"/></g>\n");
+        line(svg, "axis", axis.left(), plotTop, axis.left(), plotBottom, "#59636e", null);
+        svg.append("</g>\n");
     }
 
     private static void series(StringBuilder svg, ChartSeries s, ChartAxis axis, Y y) {
@@ -223,31 +248,53 @@ final class ChartSvg {
             int[] lower = k == 0 ? zero : s.stacked()[k - 1];
             List<double[]> up = steps(s, axis, y, upper, false);
             List<double[]> down = steps(s, axis, y, lower, false);
-            svg.append("<path class=\"series\" data-series=\"")
-                    .append(k)
-                    .append("\" fill=\"")
-                    .append(PALETTE[Math.min(k, PALETTE.length - 1)])
-                    .append("\" fill-opacity=\"0.85\" d=\"M");
+            StringBuilder d = new StringBuilder("M");
             for (double[] p : up) {
-                svg.append(fmt(p[0])).append(',').append(fmt(p[1])).append(' ');
+                d.append(fmt(p[0])).append(',').append(fmt(p[1])).append(' ');
             }
             for (int i = down.size() - 1; i >= 0; i--) {
-                svg.append(fmt(down.get(i)[0]))
+                d.append(fmt(down.get(i)[0]))
                         .append(',')
                         .append(fmt(down.get(i)[1]))
                         .append(i == 0 ? "Z" : " ");
             }
-            svg.append("\"/>\n");
+            Svg.open(
+                            svg,
+                            "path",
+                            "class",
+                            "series",
+                            "data-series",
+                            k,
+                            "fill",
+                            PALETTE[Math.min(k, PALETTE.length - 1)],
+                            "fill-opacity",
+                            "0.85",
+                            "d",
+                            d)
+                    .append("/>\n");
         }
-        svg.append("<polyline class=\"activity line\" fill=\"none\" stroke=\"#1f2328\" stroke-width=\"1.5\" points=\"");
+        StringBuilder points = new StringBuilder();
         List<double[]> total = steps(s, axis, y, s.total(), true);
         for (int i = 0; i < total.size(); i++) {
-            svg.append(i == 0 ? "" : " ")
+            points.append(i == 0 ? "" : " ")
                     .append(fmt(total.get(i)[0]))
                     .append(',')
                     .append(fmt(total.get(i)[1]));
         }
-        svg.append("\"/>\n");
+        Svg.open(
+                        svg,
+                        "polyline",
+                        "class",
+                        "activity line",
+                        "fill",
+                        "none",
+                        "stroke",
+                        "#1f2328",
+                        "stroke-width",
+                        "1.5",
+                        "points",
+                        points)
+                .append("/>\n");
     }
 
     /** A step line from the chart's start (0 firing) through each change to its end; unchanged values skipped if asked. */
@@ -285,15 +332,7 @@ final class ChartSvg {
             if (t.x() - w / 2 < minX || t.x() + w / 2 > WIDTH - PAD) {
                 continue;
             }
-            svg.append("<line class=\"axis\" x1=\"")
-                    .append(fmt(t.x()))
-                    .append("\" y1=\"")
-                    .append(fmt(plotBottom))
-                    .append("\" x2=\"")
-                    .append(fmt(t.x()))
-                    .append("\" y2=\"")
-                    .append(fmt(plotBottom + 4))
-                    .append("\" stroke=\"#59636e\"/>");
+            line(svg, "axis", t.x(), plotBottom, t.x(), plotBottom + 4, "#59636e", null);
             text(svg, "muted", t.x(), plotBottom + 15, FONT, "middle", t.label());
             minX = t.x() + w / 2 + 8;
         }
@@ -303,63 +342,89 @@ final class ChartSvg {
         if (axis.hasBreak()) {
             double a = axis.prelude().x1();
             double b = axis.main().x0();
-            svg.append("<g class=\"axis-break\" data-skipped=\"")
-                    .append(Xml.escape(Durations.between(axis.gapFrom(), axis.gapTo())))
-                    .append("\"><rect class=\"bg\" x=\"")
-                    .append(fmt(a + 3))
-                    .append("\" y=\"")
-                    .append(fmt(plotTop))
-                    .append("\" width=\"")
-                    .append(fmt(b - a - 6))
-                    .append("\" height=\"")
-                    .append(PLOT_HEIGHT)
-                    .append("\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>");
+            Svg.open(
+                            svg,
+                            "g",
+                            "class",
+                            "axis-break",
+                            "data-skipped",
+                            Xml.escape(Durations.between(axis.gapFrom(), axis.gapTo())))
+                    .append('>');
+            Svg.open(
+                            svg,
+                            "rect",
+                            "class",
+                            "bg",
+                            "x",
+                            fmt(a + 3),
+                            "y",
+                            fmt(plotTop),
+                            "width",
+                            fmt(b - a - 6),
+                            "height",
+                            PLOT_HEIGHT,
+                            "fill",
+                            "#ffffff",
+                            "fill-opacity",
+                            "0.85")
+                    .append("/>");
             for (double x : new double[] {a + 3, b - 3}) {
-                svg.append("<line class=\"axis\" x1=\"")
-                        .append(fmt(x - 4))
-                        .append("\" y1=\"")
-                        .append(fmt(plotBottom + 6))
-                        .append("\" x2=\"")
-                        .append(fmt(x + 4))
-                        .append("\" y2=\"")
-                        .append(fmt(plotBottom - 6))
-                        .append("\" stroke=\"#59636e\" stroke-width=\"1.5\"/>");
+                line(svg, "axis", x - 4, plotBottom + 6, x + 4, plotBottom - 6, "#59636e", "1.5");
             }
             svg.append("</g>\n");
         }
     }
 
     private static void axisLine(StringBuilder svg, double x0, double x1, double y) {
-        svg.append("<line class=\"axis\" x1=\"")
-                .append(fmt(x0))
-                .append("\" y1=\"")
-                .append(fmt(y))
-                .append("\" x2=\"")
-                .append(fmt(x1))
-                .append("\" y2=\"")
-                .append(fmt(y))
-                .append("\" stroke=\"#59636e\"/>");
+        line(svg, "axis", x0, y, x1, y, "#59636e", null);
+    }
+
+    private static void line(
+            StringBuilder svg,
+            String cssClass,
+            double x1,
+            double y1,
+            double x2,
+            double y2,
+            String stroke,
+            String strokeWidth) {
+        Svg.open(
+                        svg,
+                        "line",
+                        "class",
+                        cssClass,
+                        "x1",
+                        fmt(x1),
+                        "y1",
+                        fmt(y1),
+                        "x2",
+                        fmt(x2),
+                        "y2",
+                        fmt(y2),
+                        "stroke",
+                        stroke,
+                        "stroke-width",
+                        strokeWidth)
+                .append("/>");
     }
 
     private static void text(
             StringBuilder svg, String cssClass, double x, double y, int size, String anchor, String text) {
-        svg.append("<text class=\"")
-                .append(cssClass)
-                .append("\" x=\"")
-                .append(fmt(x))
-                .append("\" y=\"")
-                .append(fmt(y))
-                .append("\" font-size=\"")
-                .append(size)
-                .append('"');
-        if (anchor != null) {
-            svg.append(" text-anchor=\"").append(anchor).append('"');
-        }
-        svg.append(" fill=\"")
-                .append(cssClass.contains("muted") ? "#59636e" : "#1f2328")
-                .append("\">")
-                .append(Xml.escape(text))
-                .append("</text>");
+        Svg.text(
+                svg,
+                text,
+                "class",
+                cssClass,
+                "x",
+                fmt(x),
+                "y",
+                fmt(y),
+                "font-size",
+                size,
+                "text-anchor",
+                anchor,
+                "fill",
+                Svg.textFill(cssClass.contains("muted")));
     }
 
     static String fmt(double v) {

@@ -57,15 +57,22 @@ public final class TrendChart {
         double step = plotWidth / n;
 
         StringBuilder svg = new StringBuilder(4096);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(height)
-                .append("\" font-family=\"")
-                .append(ChartSvg.FONT_FAMILY)
-                .append("\" font-size=\"")
-                .append(FONT)
-                .append("\" role=\"img\">\n<title>")
+        Svg.open(
+                        svg,
+                        "svg",
+                        "xmlns",
+                        "http://www.w3.org/2000/svg",
+                        "class",
+                        "chart",
+                        "viewBox",
+                        "0 0 " + WIDTH + " " + height,
+                        "font-family",
+                        ChartSvg.FONT_FAMILY,
+                        "font-size",
+                        FONT,
+                        "role",
+                        "img")
+                .append(">\n<title>")
                 .append(Xml.escape(title))
                 .append("</title>\n<desc>")
                 .append(Xml.escape(describe(periods, series, format)))
@@ -74,15 +81,7 @@ public final class TrendChart {
         for (int t = 0; t <= 4; t++) {
             double value = max * t / 4;
             double y = plotBottom - (plotBottom - TOP) * t / 4;
-            svg.append("<line class=\"grid\" stroke=\"#d1d9e0\" x1=\"")
-                    .append(LEFT)
-                    .append("\" x2=\"")
-                    .append(WIDTH - PAD)
-                    .append("\" y1=\"")
-                    .append(fmt(y))
-                    .append("\" y2=\"")
-                    .append(fmt(y))
-                    .append("\"/>\n");
+            horizontal(svg, "grid", "#d1d9e0", y);
             text(svg, "muted", LEFT - 4, y + 4, FONT, "end", format.apply(value));
         }
         int every = Math.max(1, (int) Math.ceil(periods.size() / (plotWidth / 60)));
@@ -96,17 +95,20 @@ public final class TrendChart {
                     Double v = values.get(p);
                     if (v != null && v > 0) {
                         double h = (plotBottom - TOP) * v / max;
-                        svg.append("<rect fill=\"")
-                                .append(color(s))
-                                .append("\" x=\"")
-                                .append(fmt(LEFT + step * p + step * 0.15))
-                                .append("\" y=\"")
-                                .append(fmt(plotBottom - h))
-                                .append("\" width=\"")
-                                .append(fmt(step * 0.7))
-                                .append("\" height=\"")
-                                .append(fmt(h))
-                                .append("\"><title>")
+                        Svg.open(
+                                        svg,
+                                        "rect",
+                                        "fill",
+                                        color(s),
+                                        "x",
+                                        fmt(LEFT + step * p + step * 0.15),
+                                        "y",
+                                        fmt(plotBottom - h),
+                                        "width",
+                                        fmt(step * 0.7),
+                                        "height",
+                                        fmt(h))
+                                .append("><title>")
                                 .append(Xml.escape(periods.get(p) + ": " + format.apply(v)))
                                 .append("</title></rect>\n");
                     }
@@ -124,43 +126,22 @@ public final class TrendChart {
                             .append(fmt(x))
                             .append(' ')
                             .append(fmt(y));
-                    svg.append("<circle fill=\"")
-                            .append(color(s))
-                            .append("\" cx=\"")
-                            .append(fmt(x))
-                            .append("\" cy=\"")
-                            .append(fmt(y))
-                            .append("\" r=\"3\"><title>")
+                    Svg.open(svg, "circle", "fill", color(s), "cx", fmt(x), "cy", fmt(y), "r", 3)
+                            .append("><title>")
                             .append(Xml.escape(series.get(s).name() + ", " + periods.get(p) + ": " + format.apply(v)))
                             .append("</title></circle>\n");
                 }
                 if (!path.isEmpty()) {
-                    svg.append("<path fill=\"none\" stroke-width=\"2\" stroke=\"")
-                            .append(color(s))
-                            .append("\" d=\"")
-                            .append(path)
-                            .append("\"/>\n");
+                    Svg.open(svg, "path", "fill", "none", "stroke-width", 2, "stroke", color(s), "d", path)
+                            .append("/>\n");
                 }
             }
         }
-        svg.append("<line class=\"axis\" stroke=\"#59636e\" x1=\"")
-                .append(LEFT)
-                .append("\" x2=\"")
-                .append(WIDTH - PAD)
-                .append("\" y1=\"")
-                .append(fmt(plotBottom))
-                .append("\" y2=\"")
-                .append(fmt(plotBottom))
-                .append("\"/>\n");
+        horizontal(svg, "axis", "#59636e", plotBottom);
         for (LegendItem item : legend) {
             double y = HEIGHT + item.row() * 16;
-            svg.append("<rect fill=\"")
-                    .append(item.color())
-                    .append("\" x=\"")
-                    .append(fmt(item.x()))
-                    .append("\" y=\"")
-                    .append(fmt(y - 9))
-                    .append("\" width=\"10\" height=\"10\"/>\n");
+            Svg.open(svg, "rect", "fill", item.color(), "x", fmt(item.x()), "y", fmt(y - 9), "width", 10, "height", 10)
+                    .append("/>\n");
             text(svg, "fg", item.x() + 14, y, FONT, "start", item.text());
         }
         return svg.append("</svg>\n").toString();
@@ -183,23 +164,44 @@ public final class TrendChart {
         return ActivityChart.PALETTE[i % (ActivityChart.PALETTE.length - 1)];
     }
 
+    /** A line across the plot at height {@code y}. */
+    private static void horizontal(StringBuilder svg, String cssClass, String stroke, double y) {
+        Svg.open(
+                        svg,
+                        "line",
+                        "class",
+                        cssClass,
+                        "stroke",
+                        stroke,
+                        "x1",
+                        LEFT,
+                        "x2",
+                        WIDTH - PAD,
+                        "y1",
+                        fmt(y),
+                        "y2",
+                        fmt(y))
+                .append("/>\n");
+    }
+
     private static void text(
             StringBuilder svg, String cssClass, double x, double y, int size, String anchor, String text) {
-        svg.append("<text class=\"")
-                .append(cssClass)
-                .append("\" fill=\"")
-                .append("muted".equals(cssClass) ? "#59636e" : "#1f2328")
-                .append("\" x=\"")
-                .append(fmt(x))
-                .append("\" y=\"")
-                .append(fmt(y))
-                .append("\" font-size=\"")
-                .append(size)
-                .append("\" text-anchor=\"")
-                .append(anchor)
-                .append("\">")
-                .append(Xml.escape(text))
-                .append("</text>\n");
+        Svg.text(
+                        svg,
+                        text,
+                        "class",
+                        cssClass,
+                        "fill",
+                        Svg.textFill("muted".equals(cssClass)),
+                        "x",
+                        fmt(x),
+                        "y",
+                        fmt(y),
+                        "font-size",
+                        size,
+                        "text-anchor",
+                        anchor)
+                .append('\n');
     }
 
     private static String fmt(double v) {
