@@ -2,13 +2,11 @@ package dev.firebreak.alerting;
 
 import dev.firebreak.system.web.BufferedBodyFilter;
 import dev.firebreak.system.web.RefusedRequests;
-import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -26,7 +24,8 @@ class WebhookBodyFilter {
             IntakeMetrics metrics,
             RefusedRequests refusals,
             @Value("${firebreak.http.body-timeout:30s}") Duration timeout) {
-        BufferedBodyFilter filter = new BufferedBodyFilter(
+        return BufferedBodyFilter.registration(
+                "alertmanagerBodyFilter",
                 "/webhooks/alertmanager",
                 settings.maxBodyBytes().toBytes(),
                 timeout,
@@ -54,12 +53,5 @@ class WebhookBodyFilter {
                     return null;
                 },
                 refusals);
-        FilterRegistrationBean<BufferedBodyFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/webhooks/alertmanager");
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
-        registration.setAsyncSupported(true);
-        registration.setName("alertmanagerBodyFilter");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
-        return registration;
     }
 }

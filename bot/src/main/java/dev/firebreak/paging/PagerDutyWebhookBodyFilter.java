@@ -2,13 +2,11 @@ package dev.firebreak.paging;
 
 import dev.firebreak.system.web.BufferedBodyFilter;
 import dev.firebreak.system.web.RefusedRequests;
-import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * {@code /webhooks/pagerduty} behind {@link BufferedBodyFilter}: without a configured secret or without a
@@ -25,7 +23,8 @@ class PagerDutyWebhookBodyFilter {
             PagerDutySettings settings,
             RefusedRequests refusals,
             @Value("${firebreak.http.body-timeout:30s}") Duration timeout) {
-        BufferedBodyFilter filter = new BufferedBodyFilter(
+        return BufferedBodyFilter.registration(
+                "pagerDutyBodyFilter",
                 "/webhooks/pagerduty",
                 MAX_BODY,
                 timeout,
@@ -38,12 +37,5 @@ class PagerDutyWebhookBodyFilter {
                     return null;
                 },
                 refusals);
-        FilterRegistrationBean<BufferedBodyFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/webhooks/pagerduty");
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
-        registration.setAsyncSupported(true);
-        registration.setName("pagerDutyBodyFilter");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
-        return registration;
     }
 }

@@ -4,7 +4,6 @@ import dev.firebreak.slack.SlackSettings;
 import dev.firebreak.system.web.BufferedBodyFilter;
 import dev.firebreak.system.web.RefusedRequests;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +11,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * {@code /slack/events} behind {@link BufferedBodyFilter}: a request without signature headers, or with a
@@ -31,7 +29,8 @@ class SlackBodyFilter {
             MeterRegistry meters,
             @Value("${firebreak.http.body-timeout:30s}") Duration timeout) {
         SlackSignatureVerifier verifier = new SlackSignatureVerifier(settings.signingSecret(), clock);
-        BufferedBodyFilter filter = new BufferedBodyFilter(
+        return BufferedBodyFilter.registration(
+                "slackBodyFilter",
                 "/slack/events",
                 SlackEventsController.MAX_BODY,
                 timeout,
@@ -54,12 +53,5 @@ class SlackBodyFilter {
                             null);
                 },
                 refusals);
-        FilterRegistrationBean<BufferedBodyFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/slack/events");
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
-        registration.setAsyncSupported(true);
-        registration.setName("slackBodyFilter");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
-        return registration;
     }
 }

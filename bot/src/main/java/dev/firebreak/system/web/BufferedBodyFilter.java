@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 /**
  * Reads the body of a public endpoint (webhooks, Slack) without holding a worker thread while it arrives, then
@@ -40,6 +42,9 @@ public class BufferedBodyFilter implements Filter {
 
     static final String BODY = BufferedBodyFilter.class.getName() + ".body";
 
+    /** Filter order of every body filter. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
+
     /** The body this filter read for the request (null before it is complete, or when it refused the request). */
     public static byte[] bufferedBody(ServletRequest request) {
         return request.getAttribute(BODY) instanceof byte[] bytes ? bytes : null;
@@ -53,6 +58,27 @@ public class BufferedBodyFilter implements Filter {
     private final Duration timeout;
     private final Function<HttpServletRequest, Refusal> precheck;
     private final RefusedRequests refusals;
+
+    /**
+     * The filter registered on its endpoint, as every public endpoint takes it: on REQUEST and ASYNC dispatch,
+     * async supported, at {@link #ORDER} (inside the flight recorder, outside Spring Security).
+     */
+    public static FilterRegistrationBean<BufferedBodyFilter> registration(
+            String name,
+            String endpoint,
+            long maxBytes,
+            Duration timeout,
+            Function<HttpServletRequest, Refusal> precheck,
+            RefusedRequests refusals) {
+        FilterRegistrationBean<BufferedBodyFilter> registration =
+                new FilterRegistrationBean<>(new BufferedBodyFilter(endpoint, maxBytes, timeout, precheck, refusals));
+        registration.addUrlPatterns(endpoint);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        registration.setAsyncSupported(true);
+        registration.setName(name);
+        registration.setOrder(ORDER);
+        return registration;
+    }
 
     public BufferedBodyFilter(
             String endpoint,
