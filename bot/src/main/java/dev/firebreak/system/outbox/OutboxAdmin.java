@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,21 @@ public class OutboxAdmin {
             int attempts,
             String lastError,
             Instant createdAt,
-            Instant completedAt) {}
+            Instant completedAt) {
+
+        static Task of(OutboxTask t) {
+            return new Task(
+                    t.getId(),
+                    t.getKind(),
+                    t.getStatus().toLowerCase(Locale.ROOT),
+                    t.getQueueKey(),
+                    t.getIncidentId(),
+                    t.getAttempts(),
+                    t.getLastError(),
+                    t.getCreatedAt(),
+                    t.getCompletedAt());
+        }
+    }
 
     private final OutboxStore store;
     private final OutboxTasks tasks;
@@ -53,17 +68,21 @@ public class OutboxAdmin {
                         tasks.findByStatusOrderById(OutboxTask.DEAD).stream(),
                         tasks.findByStatusOrderById(OutboxTask.FAILED).stream())
                 .limit(limit)
-                .map(t -> new Task(
-                        t.getId(),
-                        t.getKind(),
-                        t.getStatus().toLowerCase(Locale.ROOT),
-                        t.getQueueKey(),
-                        t.getIncidentId(),
-                        t.getAttempts(),
-                        t.getLastError(),
-                        t.getCreatedAt(),
-                        t.getCompletedAt()))
+                .map(Task::of)
                 .toList();
+    }
+
+    /** Tasks in one stored status ({@link OutboxTask#DEAD}, ...), oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Task> inStatus(String status, int limit) {
+        return tasks.findByStatusOrderById(status).stream()
+                .limit(limit)
+                .map(Task::of)
+                .toList();
+    }
+
+    public Optional<Task> task(long id) {
+        return tasks.findById(id).map(Task::of);
     }
 
     /** Puts a dead or failed task back in its queue with fresh attempts; false when it is neither. */
