@@ -8,13 +8,13 @@ import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.incident.IncidentView;
 import dev.firebreak.slack.SlackApi;
 import dev.firebreak.slack.SlackMrkdwn;
+import dev.firebreak.slack.SlackOutcomes;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -29,9 +29,6 @@ import org.springframework.stereotype.Component;
 class PostmortemUploadHandler implements OutboxHandler {
 
     static final String KIND = "postmortem.upload";
-    static final Duration CHANNEL_WAIT = Duration.ofSeconds(30);
-    /** About half an hour of waiting for a channel before giving up with a visible warning. */
-    static final int MAX_CHANNEL_WAITS = 60;
     /** completeUploadExternal errors that mean the uploaded file is gone: start over. */
     static final Set<String> RESTART =
             Set.of("file_not_found", "file_deleted", "invalid_file_id", "file_upload_not_found");
@@ -82,10 +79,8 @@ class PostmortemUploadHandler implements OutboxHandler {
         }
         String channel = incident.slackChannelId();
         if (channel == null || channel.isBlank()) {
-            if (task.getAttempts() >= MAX_CHANNEL_WAITS) {
-                return OutboxResult.failed("Post-mortem upload: " + incident.reference() + " has no Slack channel");
-            }
-            return OutboxResult.retryAt(clock.instant().plus(CHANNEL_WAIT), "waiting for the incident's Slack channel");
+            return SlackOutcomes.awaitChannel(
+                    task, clock, "Post-mortem upload: " + incident.reference() + " has no Slack channel");
         }
         String title = "Post-mortem draft: " + incident.reference() + " " + incident.title();
         if (PostmortemUpload.UPLOADED.equals(upload.getState())

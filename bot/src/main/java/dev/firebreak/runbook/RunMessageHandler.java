@@ -4,13 +4,13 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.SlackApi;
+import dev.firebreak.slack.SlackOutcomes;
 import dev.firebreak.system.json.Json;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +26,6 @@ class RunMessageHandler implements OutboxHandler {
     record Task(long runId, long version) {}
 
     private static final JsonMapper JSON = Json.mapper();
-    private static final Duration CHANNEL_WAIT = Duration.ofSeconds(30);
 
     private final SlackApi slack;
     private final RunJournal journal;
@@ -59,10 +58,8 @@ class RunMessageHandler implements OutboxHandler {
         }
         String channel = incidents.view(run.incidentId()).slackChannelId();
         if (channel == null || channel.isBlank()) {
-            return outboxTask.getAttempts() >= 60
-                    ? OutboxResult.failed("Runbook run #" + run.id() + ": the incident has no Slack channel")
-                    : OutboxResult.retryAt(
-                            clock.instant().plus(CHANNEL_WAIT), "waiting for the incident's Slack channel");
+            return SlackOutcomes.awaitChannel(
+                    outboxTask, clock, "Runbook run #" + run.id() + ": the incident has no Slack channel");
         }
         RunView view = views.of(run);
         String blocks = JSON.writeValueAsString(

@@ -2,12 +2,12 @@ package dev.firebreak.runbook;
 
 import dev.firebreak.incident.IncidentQueries;
 import dev.firebreak.slack.SlackApi;
+import dev.firebreak.slack.SlackOutcomes;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.outbox.OutboxTask;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,9 +52,7 @@ class RunSlackPostHandler implements OutboxHandler {
         }
         String channel = incidents.view(run.incidentId()).slackChannelId();
         if (channel == null || channel.isBlank()) {
-            return task.getAttempts() >= 60
-                    ? OutboxResult.failed("slack.post: the incident has no Slack channel")
-                    : OutboxResult.retryAt(clock.instant().plus(Duration.ofSeconds(30)), "waiting for the channel");
+            return SlackOutcomes.awaitChannel(task, clock, "slack.post: the incident has no Slack channel");
         }
         if (post.inThread() && run.messageTs() == null && task.getAttempts() < 10) {
             return OutboxResult.retry("waiting for the run's message");

@@ -3,8 +3,10 @@ package dev.firebreak.slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import dev.firebreak.system.outbox.OutboxResult;
+import dev.firebreak.system.outbox.OutboxTask;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -53,7 +55,23 @@ public final class SlackOutcomes {
             "not_pinnable",
             "channel_is_archived");
 
+    /** How long a task waits before it looks again for the incident's Slack channel. */
+    public static final Duration CHANNEL_WAIT = Duration.ofSeconds(30);
+
+    /** How many looks (about half an hour) before a task gives up on the channel with a visible warning. */
+    public static final int MAX_CHANNEL_WAITS = 60;
+
     private SlackOutcomes() {}
+
+    /**
+     * The outcome of a task whose incident has no Slack channel yet: look again in {@link #CHANNEL_WAIT}, and
+     * after {@link #MAX_CHANNEL_WAITS} attempts fail with {@code failure}.
+     */
+    public static OutboxResult awaitChannel(OutboxTask task, Clock clock, String failure) {
+        return task.getAttempts() >= MAX_CHANNEL_WAITS
+                ? OutboxResult.failed(failure)
+                : OutboxResult.retryAt(clock.instant().plus(CHANNEL_WAIT), "waiting for the incident's Slack channel");
+    }
 
     /** Outcome of an answered call. */
     public static OutboxResult of(String method, SlackApiTextResponse response) {
