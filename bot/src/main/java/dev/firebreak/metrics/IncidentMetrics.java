@@ -107,18 +107,14 @@ public class IncidentMetrics {
     }
 
     private Counter pages(String severity, String via) {
-        return Counter.builder("firebreak.pages.sent")
-                .tag("severity", severity)
-                .tag("via", via)
-                .description("PagerDuty pages sent by Firebreak")
-                .register(registry);
+        return counter("firebreak.pages.sent", "PagerDuty pages sent by Firebreak", "severity", severity, "via", via);
     }
 
     private Counter runbookCounter(String runbook, String outcome) {
-        return Counter.builder("firebreak.runbook.runs")
-                .tag("runbook", runbook)
-                .tag("outcome", outcome)
-                .description("Runbook runs by outcome")
-                .register(registry);
+        return counter("firebreak.runbook.runs", "Runbook runs by outcome", "runbook", runbook, "outcome", outcome);
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).tags(tags).description(description).register(registry);
     }
 }
