@@ -45,6 +45,11 @@ public abstract class DeclaredStepType implements StepType {
         return Set.of(keys);
     }
 
+    /** A {@code with} string as it may be shown or sent: secrets masked. */
+    protected static String masked(StepRequest r, StepEnvironment env, String key) {
+        return env.masker().mask(r.string(key));
+    }
+
     @Override
     public final String name() {
         return name;

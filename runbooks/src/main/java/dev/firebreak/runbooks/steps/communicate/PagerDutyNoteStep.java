@@ -16,7 +16,7 @@ public final class PagerDutyNoteStep extends DeclaredStepType {
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {
-        String text = env.masker().mask(r.string("text"));
+        String text = masked(r, env, "text");
         PlannedChange change = new PlannedChange("POST", "pagerduty note", text);
         if (env.dryRun()) {
             return StepResult.planned(change, "would add a PagerDuty note");

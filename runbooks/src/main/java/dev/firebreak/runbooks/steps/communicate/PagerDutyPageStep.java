@@ -33,7 +33,7 @@ public final class PagerDutyPageStep extends DeclaredStepType {
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {
-        String summary = env.masker().mask(r.string("summary"));
+        String summary = masked(r, env, "summary");
         String severity = r.string("severity", "critical");
         if (!SEVERITIES.contains(severity)) {
             throw new StepFailure(ErrorKind.INVALID, "with.severity must be critical, error, warning or info");

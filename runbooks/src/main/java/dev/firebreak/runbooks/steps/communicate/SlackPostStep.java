@@ -18,7 +18,7 @@ public final class SlackPostStep extends DeclaredStepType {
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {
-        String text = env.masker().mask(r.string("text"));
+        String text = masked(r, env, "text");
         if (env.dryRun()) {
             text = "(dry run) " + text;
         }

@@ -15,7 +15,7 @@ public final class TimelineNoteStep extends DeclaredStepType {
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {
-        String text = env.masker().mask(r.string("text"));
+        String text = masked(r, env, "text");
         env.effects().timelineNote(r.idempotencyKey(), env.dryRun() ? "(dry run) " + text : text);
         return StepResult.succeeded(Map.of(), "timeline note: " + SlackPostStep.abbreviate(text));
     }

@@ -45,15 +45,13 @@ public final class KubernetesCordonStep extends KubeStep {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("wasUnschedulable", was);
         out.put("unschedulable", target);
-        if (env.dryRun()) {
-            return StepResult.planned(out, change, "would " + verb + " node " + nodeName);
-        }
-        if (was != target) {
-            res.patch(PatchContext.of(PatchType.JSON_MERGE), body);
-        }
-        return StepResult.changed(
+        return apply(
+                env,
+                change,
                 out,
-                (was == target ? "node " + nodeName + " was already " + verb + "ed" : verb + "ed node " + nodeName),
-                change);
+                was != target,
+                () -> res.patch(PatchContext.of(PatchType.JSON_MERGE), body),
+                "would " + verb + " node " + nodeName,
+                was == target ? "node " + nodeName + " was already " + verb + "ed" : verb + "ed node " + nodeName);
     }
 }

@@ -5,7 +5,6 @@ import dev.firebreak.runbooks.steps.StepEnvironment;
 import dev.firebreak.runbooks.steps.StepRequest;
 import dev.firebreak.runbooks.steps.StepResult;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,36 +32,27 @@ public final class KubernetesRolloutRestartStep extends KubeStep {
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {
-        String ns = name(r, "namespace");
-        String name = name(r, "deployment");
-        var k = env.kube();
-        Deployment d = deployment(k, ns, name);
-        Map<String, String> current = d.getSpec().getTemplate().getMetadata() == null
-                        || d.getSpec().getTemplate().getMetadata().getAnnotations() == null
-                ? Map.of()
-                : d.getSpec().getTemplate().getMetadata().getAnnotations();
+        TargetDeployment d = TargetDeployment.of(r, env);
+        Map<String, String> current =
+                annotations(d.current().getSpec().getTemplate().getMetadata());
         String key = r.idempotencyKey();
         Map<String, Object> out = new LinkedHashMap<>();
         if (key.equals(current.get(RESTART_KEY))) {
-            out.put("generation", d.getMetadata().getGeneration());
+            out.put("generation", d.current().getMetadata().getGeneration());
             out.put("alreadyRestarted", true);
-            return StepResult.succeeded(out, "deployment " + ns + "/" + name + " was already restarted by this step");
+            return StepResult.succeeded(out, d.label() + " was already restarted by this step");
         }
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(RESTART_KEY, key);
         annotations.put(RESTARTED_AT, env.clock().instant().toString());
         String body = json(Map.of("spec", Map.of("template", Map.of("metadata", Map.of("annotations", annotations)))));
-        PlannedChange change = new PlannedChange("PATCH", deploymentTarget(ns, name), body);
+        PlannedChange change = d.patchChange(body);
         if (env.dryRun()) {
-            return StepResult.planned(change, "would restart deployment " + ns + "/" + name);
+            return StepResult.planned(change, "would restart " + d.label());
         }
-        Deployment patched = k.apps()
-                .deployments()
-                .inNamespace(ns)
-                .withName(name)
-                .patch(PatchContext.of(PatchType.JSON_MERGE), body);
+        Deployment patched = d.patch(PatchType.JSON_MERGE, body);
         out.put("generation", patched.getMetadata().getGeneration());
         out.put("alreadyRestarted", false);
-        return StepResult.changed(out, "restarted deployment " + ns + "/" + name, change);
+        return StepResult.changed(out, "restarted " + d.label(), change);
     }
 }

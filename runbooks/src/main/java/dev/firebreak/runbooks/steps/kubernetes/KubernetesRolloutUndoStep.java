@@ -10,7 +10,6 @@ import dev.firebreak.runbooks.steps.StepResult;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,23 +39,21 @@ public final class KubernetesRolloutUndoStep extends KubeStep {
 
     @Override
     public StepResult execute(StepRequest r, StepEnvironment env) {
-        String ns = name(r, "namespace");
-        String name = name(r, "deployment");
-        var k = env.kube();
-        Deployment d = deployment(k, ns, name);
-        Map<String, String> annotations = d.getMetadata().getAnnotations() == null
-                ? Map.of()
-                : d.getMetadata().getAnnotations();
+        TargetDeployment target = TargetDeployment.of(r, env);
+        String ns = target.ns();
+        var k = target.client();
+        Deployment d = target.current();
+        Map<String, String> annotations = annotations(d.getMetadata());
         long current = revision(annotations);
         Map<String, Object> out = new LinkedHashMap<>();
         if (r.idempotencyKey().equals(annotations.get(UNDO_KEY))) {
             out.put("fromRevision", current);
             out.put("toRevision", current);
             out.put("alreadyUndone", true);
-            return StepResult.succeeded(out, "deployment " + ns + "/" + name + " was already rolled back by this step");
+            return StepResult.succeeded(out, target.label() + " was already rolled back by this step");
         }
         long wanted = r.integer("to-revision", 0);
-        ReplicaSet target = null;
+        ReplicaSet previous = null;
         long targetRevision = -1;
         for (ReplicaSet rs : k.apps().replicaSets().inNamespace(ns).list().getItems()) {
             boolean owned = rs.getMetadata().getOwnerReferences() != null
@@ -69,19 +66,18 @@ public final class KubernetesRolloutUndoStep extends KubeStep {
             long rev = revision(rs.getMetadata().getAnnotations());
             boolean candidate = wanted > 0 ? rev == wanted : rev < current && rev > targetRevision;
             if (candidate) {
-                target = rs;
+                previous = rs;
                 targetRevision = rev;
             }
         }
-        if (target == null) {
+        if (previous == null) {
             throw new StepFailure(
                     ErrorKind.NOT_FOUND,
                     wanted > 0
-                            ? "deployment " + ns + "/" + name + " has no revision " + wanted
-                            : "deployment " + ns + "/" + name + " has no revision before " + current
-                                    + " to roll back to");
+                            ? target.label() + " has no revision " + wanted
+                            : target.label() + " has no revision before " + current + " to roll back to");
         }
-        PodTemplateSpec template = target.getSpec().getTemplate();
+        PodTemplateSpec template = previous.getSpec().getTemplate();
         if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
             template.getMetadata().getLabels().remove("pod-template-hash");
         }
@@ -101,15 +97,15 @@ public final class KubernetesRolloutUndoStep extends KubeStep {
                     r.idempotencyKey()));
         }
         String body = json(ops);
-        PlannedChange change = new PlannedChange("PATCH", deploymentTarget(ns, name), body);
+        PlannedChange change = target.patchChange(body);
         out.put("fromRevision", current);
         out.put("toRevision", targetRevision);
         out.put("alreadyUndone", false);
-        String what = "deployment " + ns + "/" + name + " from revision " + current + " to " + targetRevision;
+        String what = target.label() + " from revision " + current + " to " + targetRevision;
         if (env.dryRun()) {
             return StepResult.planned(out, change, "would roll back " + what);
         }
-        k.apps().deployments().inNamespace(ns).withName(name).patch(PatchContext.of(PatchType.JSON), body);
+        target.patch(PatchType.JSON, body);
         return StepResult.changed(out, "rolled back " + what, change);
     }
 
