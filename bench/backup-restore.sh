@@ -7,6 +7,7 @@
 # Usage: mvn -q -pl bot -am package -DskipTests && bench/backup-restore.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 
 PGHOST="${PGHOST:-127.0.0.1}"; PGUSER="${PGUSER:-postgres}"; export PGHOST PGUSER
 JAR="$(ls bot/target/firebreak-bot-*.jar | grep -v -- '-original' | head -1)"
@@ -20,7 +21,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start() { # $1 database, $2 port
   java -Xmx256m -jar "$JAR" --spring.profiles.active=postgres \

@@ -11,6 +11,7 @@
 # Usage: mvn -q -pl bot -am package -DskipTests && bench/rolling-upgrade.sh [previous-git-ref]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 ROOT="$(pwd)"
 
 PGHOST="${PGHOST:-127.0.0.1}"; PGUSER="${PGUSER:-postgres}"; export PGHOST PGUSER
@@ -27,7 +28,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 log "previous version: $(git log -1 --format='%h %s' "$OLD_REF")"
 git worktree add --detach "$WORK/old" "$OLD_REF" >/dev/null 2>&1

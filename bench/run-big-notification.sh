@@ -10,6 +10,7 @@
 # Environment: ALERTS (default "1000,2000,5000,10000,50000"), MVN_FLAGS (e.g. -o), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 
 DB="${1:-postgres}"
 ALERTS="${ALERTS:-1000,2000,5000,10000,50000}"
@@ -17,23 +18,12 @@ TOKEN="bench-$RANDOM$RANDOM"
 PORT="${PORT:-$((20000 + RANDOM % 2000))}"
 URL="http://127.0.0.1:$PORT"
 
-[ -n "${SKIP_BUILD:-}" ] || mvn -q -B ${MVN_FLAGS:-} package -pl bot,bench -am -DskipTests
-JAR="$(ls bot/target/firebreak-bot-*.jar | grep -v original | head -1)"
+bench_jar bot,bench
 TMP="$(mktemp -d)"
 
 ARGS=(-Xmx256m -jar "$JAR" --server.port="$PORT" --firebreak.alertmanager.bearer-token="$TOKEN"
       --firebreak.alertmanager.max-body-bytes=16MB --firebreak.outbox.enabled=false --logging.level.root=WARN --logging.level.dev.firebreak=INFO)
-case "$DB" in
-  h2)
-    ARGS+=(--spring.datasource.url="jdbc:h2:file:$TMP/firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE")
-    ;;
-  postgres)
-    psql -h 127.0.0.1 -U postgres -w -qc "drop database if exists firebreak_bench" >/dev/null
-    psql -h 127.0.0.1 -U postgres -w -qc "create database firebreak_bench"
-    ARGS+=(--spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/firebreak_bench)
-    ;;
-  *) echo "usage: $0 [h2|postgres]" >&2; exit 2 ;;
-esac
+bench_db_args ARGS "$DB" firebreak_bench "$TMP" "[h2|postgres]"
 
 java "${ARGS[@]}" >"$TMP/bot.log" 2>&1 &
 BOT=$!
@@ -44,11 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 120); do
-  curl -fsS "$URL/actuator/health/liveness" >/dev/null 2>&1 && break
-  kill -0 "$BOT" 2>/dev/null || { cat "$TMP/bot.log"; exit 1; }
-  sleep 1
-done
+bench_await_live "$URL" "$BOT" "$TMP/bot.log"
 
 echo "== $DB: $(nproc) cores, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "-- warm-up (200 alerts, not reported)"

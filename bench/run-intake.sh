@@ -12,6 +12,7 @@
 # the build), JAVA_OPTS (extra JVM options for the bot), MVN_FLAGS (e.g. -o).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 
 DB="${1:-h2}"
 SECONDS_PER_PHASE="${2:-20}"
@@ -27,10 +28,7 @@ PORT="${PORT:-$((18000 + RANDOM % 2000))}"
 URL="http://127.0.0.1:$PORT"
 
 BENCH_DB="${BENCH_DB:-firebreak_bench}"
-if [ -z "${JAR:-}" ]; then
-  mvn -q -B ${MVN_FLAGS:-} package -pl bot,bench -am -DskipTests
-  JAR="$(ls bot/target/firebreak-bot-*.jar | grep -v original | head -1)"
-fi
+bench_jar bot,bench
 TMP="$(mktemp -d)"
 
 # The storm breaker is off unless STORM_BREAKER=true: every group opens its own incident, the worst case for
@@ -40,18 +38,8 @@ ARGS=(-Xmx256m ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --firebreak.aler
       --firebreak.api.token="$API_TOKEN"
       --firebreak.storm.enabled="${STORM_BREAKER:-false}"
       --logging.level.root=WARN --logging.level.dev.firebreak=INFO)
-case "$DB" in
-  h2)
-    ARGS+=(--spring.datasource.url="jdbc:h2:file:$TMP/firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE")
-    ;;
-  postgres)
-    # A fresh database every run, so results do not depend on what an earlier run left behind.
-    psql -h 127.0.0.1 -U postgres -w -qc "drop database if exists $BENCH_DB" >/dev/null
-    psql -h 127.0.0.1 -U postgres -w -qc "create database $BENCH_DB"
-    ARGS+=(--spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB)
-    ;;
-  *) echo "usage: $0 [h2|postgres] [seconds]" >&2; exit 2 ;;
-esac
+# On PostgreSQL a fresh database every run, so results do not depend on what an earlier run left behind.
+bench_db_args ARGS "$DB" "$BENCH_DB" "$TMP" "[h2|postgres] [seconds]"
 
 java "${ARGS[@]}" >"$TMP/bot.log" 2>&1 &
 BOT=$!
@@ -63,11 +51,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 120); do
-  curl -fsS "$URL/actuator/health/liveness" >/dev/null 2>&1 && break
-  kill -0 "$BOT" 2>/dev/null || { cat "$TMP/bot.log"; exit 1; }
-  sleep 1
-done
+bench_await_live "$URL" "$BOT" "$TMP/bot.log"
 
 load() {
   java -cp bench/target/classes dev.firebreak.bench.AlertLoad --url="$URL" --token="$TOKEN" --api-token="$API_TOKEN" \

@@ -9,6 +9,7 @@
 # Environment: MVN_FLAGS (e.g. -o), ROUNDS (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 
 DB="${1:-postgres}"
 SECONDS_PER_PHASE="${2:-15}"
@@ -16,8 +17,7 @@ RATE="${3:-60}"
 ROUNDS="${ROUNDS:-2}"
 TOKEN="bench-$RANDOM$RANDOM"
 
-mvn -q -B ${MVN_FLAGS:-} package -pl bot,bench -am -DskipTests
-JAR="$(ls bot/target/firebreak-bot-*.jar | grep -v original | head -1)"
+bench_jar bot,bench
 
 run_one() {
   local recorder="$1"
@@ -29,21 +29,10 @@ run_one() {
               --firebreak.api.token="$TOKEN" --firebreak.recorder.enabled="$recorder"
               --firebreak.storm.enabled="${STORM_BREAKER:-false}"
               --logging.level.root=WARN --logging.level.dev.firebreak=INFO)
-  if [ "$DB" = postgres ]; then
-    psql -h 127.0.0.1 -U postgres -w -qc "drop database if exists firebreak_bench_recorder" >/dev/null
-    psql -h 127.0.0.1 -U postgres -w -qc "create database firebreak_bench_recorder"
-    args+=(--spring.profiles.active=postgres
-           --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/firebreak_bench_recorder)
-  else
-    args+=(--spring.datasource.url="jdbc:h2:file:$tmp/firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE")
-  fi
+  bench_db_args args "$DB" firebreak_bench_recorder "$tmp" "[h2|postgres] [seconds-per-phase] [open-loop rate]"
   java "${args[@]}" >"$tmp/bot.log" 2>&1 &
   local bot=$!
-  for _ in $(seq 1 120); do
-    curl -fsS "$url/actuator/health/liveness" >/dev/null 2>&1 && break
-    kill -0 "$bot" 2>/dev/null || { cat "$tmp/bot.log"; exit 1; }
-    sleep 1
-  done
+  bench_await_live "$url" "$bot" "$tmp/bot.log"
   load() { java -cp bench/target/classes dev.firebreak.bench.AlertLoad --url="$url" --token="$TOKEN" "$@"; }
   echo "== recorder=$recorder $DB $(date -u +%TZ) load average $(cut -d' ' -f1-3 /proc/loadavg)"
   load --mode=closed --duration=5 --concurrency=16 >/dev/null

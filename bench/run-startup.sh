@@ -10,16 +10,14 @@
 #   bench/run-startup.sh [h2|postgres]          JAR=... to skip the build, RUNS=5, MVN_FLAGS=-o
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 
 DB="${1:-h2}"
 RUNS="${RUNS:-3}"
 BENCH_DB="${BENCH_DB:-firebreak_bench_startup}"
 PORT="${PORT:-$((20000 + RANDOM % 2000))}"
 URL="http://127.0.0.1:$PORT"
-if [ -z "${JAR:-}" ]; then
-  mvn -q -B ${MVN_FLAGS:-} package -pl bot -am -DskipTests
-  JAR="$(ls bot/target/firebreak-bot-*.jar | grep -v original | head -1)"
-fi
+bench_jar bot
 TMP="$(mktemp -d)"
 BOT=""
 cleanup() {
@@ -30,14 +28,7 @@ trap cleanup EXIT
 
 ARGS=(--server.port="$PORT" --firebreak.alertmanager.bearer-token=startup --firebreak.api.token=startup
       --logging.level.root=WARN --logging.level.org.springframework.boot.StartupInfoLogger=INFO)
-case "$DB" in
-  h2) ARGS+=(--spring.datasource.url="jdbc:h2:file:$TMP/firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE") ;;
-  postgres)
-    psql -h 127.0.0.1 -U postgres -w -qc "drop database if exists $BENCH_DB" >/dev/null
-    psql -h 127.0.0.1 -U postgres -w -qc "create database $BENCH_DB"
-    ARGS+=(--spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB") ;;
-  *) echo "usage: $0 [h2|postgres]" >&2; exit 2 ;;
-esac
+bench_db_args ARGS "$DB" "$BENCH_DB" "$TMP" "[h2|postgres]"
 
 java -Djarmode=tools -jar "$JAR" extract --destination "$TMP/app" >/dev/null
 APP="$(ls "$TMP"/app/*.jar | head -1)"

@@ -84,8 +84,8 @@ abstract class KubeStep extends DeclaredStepType {
 
         /** From {@code with.namespace} and {@code with.deployment}. */
         static TargetDeployment of(StepRequest r, StepEnvironment env) {
-            String ns = name(r, "namespace");
-            String name = name(r, "deployment");
+            String ns = KubeStep.name(r, "namespace");
+            String name = KubeStep.name(r, "deployment");
             return fetch(env, ns, name);
         }
 
