@@ -2,6 +2,7 @@ package dev.firebreak.alerting;
 
 import dev.firebreak.system.json.JsonMapConverter;
 import dev.firebreak.system.text.StoredText;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -136,13 +137,7 @@ class AlertRows {
                 (ps, r) -> {
                     ps.setObject(1, incidentId);
                     ps.setString(2, r.fingerprint);
-                    ps.setString(3, r.alertname);
-                    ps.setString(4, r.status);
-                    ps.setString(5, r.labels);
-                    ps.setString(6, r.annotations);
-                    ps.setObject(7, utc(r.startsAt));
-                    ps.setObject(8, utc(r.endsAt));
-                    ps.setString(9, StoredText.clean(r.generatorUrl));
+                    setSighting(ps, 3, r);
                     ps.setObject(10, utc(r.firstSeenAt));
                     ps.setObject(11, utc(r.lastSeenAt));
                 });
@@ -155,16 +150,21 @@ class AlertRows {
                 rows,
                 BATCH,
                 (ps, r) -> {
-                    ps.setString(1, r.alertname);
-                    ps.setString(2, r.status);
-                    ps.setString(3, r.labels);
-                    ps.setString(4, r.annotations);
-                    ps.setObject(5, utc(r.startsAt));
-                    ps.setObject(6, utc(r.endsAt));
-                    ps.setString(7, StoredText.clean(r.generatorUrl));
+                    setSighting(ps, 1, r);
                     ps.setObject(8, utc(r.lastSeenAt));
                     ps.setLong(9, r.id);
                 });
+    }
+
+    /** What a sighting sets, alertname to generator_url (seven columns, in this order), from parameter {@code first}. */
+    private static void setSighting(PreparedStatement ps, int first, Row r) throws SQLException {
+        ps.setString(first, r.alertname);
+        ps.setString(first + 1, r.status);
+        ps.setString(first + 2, r.labels);
+        ps.setString(first + 3, r.annotations);
+        ps.setObject(first + 4, utc(r.startsAt));
+        ps.setObject(first + 5, utc(r.endsAt));
+        ps.setString(first + 6, StoredText.clean(r.generatorUrl));
     }
 
     /** The alertname column is a convenience copy (the labels keep the whole value). */
