@@ -140,22 +140,7 @@ final class ChartSvg {
                             "stroke-dasharray",
                             "4 3")
                     .append("/>");
-            Svg.open(
-                            svg,
-                            "rect",
-                            "class",
-                            "bg",
-                            "x",
-                            fmt(l.textX() - 2),
-                            "y",
-                            fmt(baseline - 10),
-                            "width",
-                            fmt(l.width() + 4),
-                            "height",
-                            13,
-                            "fill",
-                            "#ffffff")
-                    .append("/>");
+            background(svg, l.textX() - 2, baseline - 10, l.width() + 4, "13", null);
             text(svg, "fg", l.textX(), baseline, FONT, null, l.text());
             svg.append("</g>\n");
         }
@@ -350,29 +335,35 @@ final class ChartSvg {
                             "data-skipped",
                             Xml.escape(Durations.between(axis.gapFrom(), axis.gapTo())))
                     .append('>');
-            Svg.open(
-                            svg,
-                            "rect",
-                            "class",
-                            "bg",
-                            "x",
-                            fmt(a + 3),
-                            "y",
-                            fmt(plotTop),
-                            "width",
-                            fmt(b - a - 6),
-                            "height",
-                            PLOT_HEIGHT,
-                            "fill",
-                            "#ffffff",
-                            "fill-opacity",
-                            "0.85")
-                    .append("/>");
+            background(svg, a + 3, plotTop, b - a - 6, Integer.toString(PLOT_HEIGHT), "0.85");
             for (double x : new double[] {a + 3, b - 3}) {
                 line(svg, "axis", x - 4, plotBottom + 6, x + 4, plotBottom - 6, "#59636e", "1.5");
             }
             svg.append("</g>\n");
         }
+    }
+
+    /** A rectangle in the background colour (covers what lies under a label or an axis break). */
+    private static void background(
+            StringBuilder svg, double x, double y, double width, String height, String fillOpacity) {
+        Svg.open(
+                        svg,
+                        "rect",
+                        "class",
+                        "bg",
+                        "x",
+                        fmt(x),
+                        "y",
+                        fmt(y),
+                        "width",
+                        fmt(width),
+                        "height",
+                        height,
+                        "fill",
+                        "#ffffff",
+                        "fill-opacity",
+                        fillOpacity)
+                .append("/>");
     }
 
     private static void axisLine(StringBuilder svg, double x0, double x1, double y) {
