@@ -1,8 +1,7 @@
 package dev.firebreak.replay;
 
+import dev.firebreak.system.web.AsyncCompletion;
 import dev.firebreak.system.web.BufferedBodyFilter;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -78,21 +77,8 @@ class RecordingFilter {
             if (request.isAsyncStarted()) {
                 // The body is still arriving: recorded by the ASYNC dispatch, or here if the body filter gave up.
                 State pending = state;
-                request.getAsyncContext().addListener(new AsyncListener() {
-                    @Override
-                    public void onComplete(AsyncEvent event) {
-                        finish(recorder, pending, request, response.getStatus(), null);
-                    }
-
-                    @Override
-                    public void onTimeout(AsyncEvent event) {}
-
-                    @Override
-                    public void onError(AsyncEvent event) {}
-
-                    @Override
-                    public void onStartAsync(AsyncEvent event) {}
-                });
+                AsyncCompletion.onComplete(
+                        request, () -> finish(recorder, pending, request, response.getStatus(), null));
             } else {
                 finish(recorder, state, request, response.getStatus(), tee.answer());
             }

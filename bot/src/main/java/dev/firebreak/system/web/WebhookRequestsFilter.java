@@ -3,8 +3,6 @@ package dev.firebreak.system.web;
 import dev.firebreak.system.lifecycle.GracefulShutdown;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,21 +70,8 @@ class WebhookRequestsFilter extends OncePerRequestFilter {
             if (request.isAsyncStarted()) {
                 // The body is still arriving (BufferedBodyFilter): count the request when its answer is complete.
                 String src = source;
-                request.getAsyncContext().addListener(new AsyncListener() {
-                    @Override
-                    public void onComplete(AsyncEvent event) {
-                        sample.stop(timer(src, Integer.toString(response.getStatus())));
-                    }
-
-                    @Override
-                    public void onTimeout(AsyncEvent event) {}
-
-                    @Override
-                    public void onError(AsyncEvent event) {}
-
-                    @Override
-                    public void onStartAsync(AsyncEvent event) {}
-                });
+                AsyncCompletion.onComplete(
+                        request, () -> sample.stop(timer(src, Integer.toString(response.getStatus()))));
             } else {
                 sample.stop(timer(source, Integer.toString(status)));
             }
