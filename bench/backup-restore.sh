@@ -28,12 +28,7 @@ start() { # $1 database, $2 port
     --server.port="$2" --firebreak.alertmanager.bearer-token=drill-am --firebreak.api.token=drill-api \
     --firebreak.outbox.enabled=false --firebreak.shutdown.drain-delay=0s >"$WORK/$1.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 240); do
-    curl -fs "http://127.0.0.1:$2/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    kill -0 "$PID" 2>/dev/null || { tail -50 "$WORK/$1.log"; log "FAIL: the bot did not start on $1"; exit 1; }
-    sleep 1
-  done
-  log "FAIL: the bot was not ready on $1 within 240 s"; exit 1
+  bench_await_ready "$2" "$PID" "$WORK/$1.log" "the bot on $1"
 }
 stop() { kill -TERM "$PID"; wait "$PID" || true; PID=""; }
 counts() { psql -d "$1" -Atc "SELECT 'incident', COUNT(*) FROM incident UNION ALL SELECT 'alert', COUNT(*) FROM alert

@@ -39,3 +39,14 @@ bench_await_live() {
     sleep 1
   done
 }
+
+# For the drills: waits (at most 240 s) until the bot on port $1 (pid $2, log $3, called $4 in messages) is ready;
+# if it dies or is not ready in time, logs FAIL (with the script's log function) and exits 1.
+bench_await_ready() {
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || { tail -50 "$3"; log "FAIL: $4 did not start"; exit 1; }
+    sleep 1
+  done
+  log "FAIL: $4 not ready within 240 s"; exit 1
+}

@@ -45,14 +45,7 @@ start() { # $1 jar, $2 port, $3 name; sets STARTED to the pid
     --firebreak.outbox.poll-interval=200ms --firebreak.shutdown.drain-delay=0s >"$WORK/$3.log" 2>&1 &
   STARTED=$!
 }
-await_ready() { # $1 pid, $2 port, $3 name
-  for _ in $(seq 1 240); do
-    curl -fs "http://127.0.0.1:$2/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    kill -0 "$1" 2>/dev/null || { tail -50 "$WORK/$3.log"; log "FAIL: $3 did not start"; exit 1; }
-    sleep 1
-  done
-  log "FAIL: $3 not ready within 240 s"; exit 1
-}
+await_ready() { bench_await_ready "$2" "$1" "$WORK/$3.log" "$3"; } # $1 pid, $2 port, $3 name
 webhook() { # $1 port, $2 alertname; prints the JSON answer, fails on non-200
   local body
   body="$(sed "s/HighErrorRate/$2/g" bot/src/test/resources/fixtures/alertmanager/firing-two-pods.json)"
