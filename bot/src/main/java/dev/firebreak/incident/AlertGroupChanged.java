@@ -19,6 +19,22 @@ public record AlertGroupChanged(
         Actor actor,
         Instant at) {
 
+    /** A change of group {@code g} of {@code storm}; {@code split} is the incident it was split out into, or null. */
+    static AlertGroupChanged of(
+            Incident storm, IncidentGroup g, Change change, Incident split, Actor actor, Instant at) {
+        return new AlertGroupChanged(
+                storm.getId(),
+                storm.getNumber(),
+                g.getId(),
+                g.getOrdinal(),
+                g.getTitle(),
+                change,
+                split == null ? null : split.getId(),
+                split == null ? null : split.getNumber(),
+                actor,
+                at);
+    }
+
     public enum Change {
         JOINED,
         RESOLVED,

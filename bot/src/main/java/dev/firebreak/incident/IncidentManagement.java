@@ -202,17 +202,7 @@ public class IncidentManagement {
         }
         groups.saveAndFlush(g);
         if (change != null) {
-            events.publishEvent(new AlertGroupChanged(
-                    stormId,
-                    storm.getNumber(),
-                    g.getId(),
-                    g.getOrdinal(),
-                    g.getTitle(),
-                    change,
-                    null,
-                    null,
-                    actor,
-                    now));
+            events.publishEvent(AlertGroupChanged.of(storm, g, change, null, actor, now));
             touched(stormId, "groups");
         }
         if (g.getState() == IncidentGroup.State.FIRING && g.getSeverity().compareTo(storm.getSeverity()) < 0) {
@@ -253,17 +243,7 @@ public class IncidentManagement {
                 actor);
         g.splitTo(own.getId(), now);
         groups.saveAndFlush(g);
-        events.publishEvent(new AlertGroupChanged(
-                stormId,
-                storm.getNumber(),
-                g.getId(),
-                g.getOrdinal(),
-                g.getTitle(),
-                AlertGroupChanged.Change.SPLIT,
-                own.getId(),
-                own.getNumber(),
-                actor,
-                now));
+        events.publishEvent(AlertGroupChanged.of(storm, g, AlertGroupChanged.Change.SPLIT, own, actor, now));
         touched(stormId, "groups");
         return own;
     }
