@@ -6,17 +6,15 @@ import dev.firebreak.integrations.pagerduty.FakePagerDuty;
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.pacing.Priority;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -25,18 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * secret) is stored only as a digest.
  */
 @FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.pagerduty.pacing.enabled=true"})
+@Import(TestClock.class)
 class PagerDutyPacingTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-12-01T08:00:00Z"));
 
     @Autowired
     PagerDutyPacing pacing;
