@@ -26,7 +26,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * only recorded. To see which path ran, the tests delete the incident's alert rows behind intake's back: the full
  * path would write them again, the repeat path does not look at them.
  */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.outbox.enabled=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.outbox.enabled=false"
+        })
 @Import(TestClock.class)
 class RepeatNotificationsTest {
 
