@@ -9,6 +9,7 @@ import dev.firebreak.incident.Actor;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,20 +26,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * only recorded. To see which path ran, the tests delete the incident's alert rows behind intake's back: the full
  * path would write them again, the repeat path does not look at them.
  */
-@FirebreakTest(properties = {"firebreak.alertmanager.bearer-token=am-token", "firebreak.outbox.enabled=false"})
-@Import(RepeatNotificationsTest.Clock.class)
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.outbox.enabled=false"
+        })
+@Import(TestClock.class)
 class RepeatNotificationsTest {
 
     static final Instant T0 = Instant.parse("2026-11-28T05:00:00Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clock {
-        @Bean
-        @Primary
-        MutableClock repeatTestClock() {
-            return new MutableClock(T0);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -12,13 +12,13 @@ import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.slack.SignedSlackRequests;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxWorker;
 import dev.firebreak.timeline.TimelineKinds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,21 +61,13 @@ import tools.jackson.databind.JsonNode;
             "firebreak.slack.signing-secret=storm-signing-secret",
             "firebreak.postmortem.upload-on-resolve=false"
         })
+@Import(TestClock.class)
 class StormBreakerFlowTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-11-28T06:00:00Z"));
     static final FakeSlack SLACK = new FakeSlack(CLOCK);
     static final FakePagerDuty PD = new FakePagerDuty();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
 
     @DynamicPropertySource
     static void vendors(DynamicPropertyRegistry registry) {

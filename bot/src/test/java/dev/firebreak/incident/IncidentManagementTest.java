@@ -3,16 +3,42 @@ package dev.firebreak.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.support.FirebreakTest;
+import dev.firebreak.support.TestClock;
+import dev.firebreak.support.TestDatabase;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntry;
 import dev.firebreak.timeline.TimelineKinds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-@FirebreakTest
+/**
+ * Incident lifecycle and numbering on the real database (H2, or PostgreSQL with {@code -Ppostgres}). A JPA slice:
+ * the repositories, {@link IncidentManagement} and the timeline (with the listener that writes it) on a database of
+ * its own; no web server, no Slack or paging. Not in a test transaction: each call commits, as in production, so
+ * the unique-index violation is the database's and the calls after it run normally.
+ */
+@DataJpaTest(
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = {
+                            "dev\\.firebreak\\.incident\\.IncidentManagement",
+                            "dev\\.firebreak\\.timeline\\.Timeline(Recorder)?"
+                        }))
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import(TestClock.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class IncidentManagementTest {
 
     @Autowired

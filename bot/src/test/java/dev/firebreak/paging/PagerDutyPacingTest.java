@@ -4,39 +4,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.integrations.pagerduty.FakePagerDuty;
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
-import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
+import dev.firebreak.support.TestDatabase;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.pacing.Priority;
-import java.time.Clock;
+import dev.firebreak.system.pacing.RateBudgets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * PagerDuty's Events v2 limit (120 per minute per routing key) as a shared budget: triggers get the last slots
  * before acknowledgements and resolves, a 429 holds the routing key for every replica, and the routing key (a
  * secret) is stored only as a digest.
+ *
+ * <p>A JDBC slice: {@link PagerDutyPacing}, its settings and the shared {@link RateBudgets} on a database of its own,
+ * with Micrometer's in-memory registry; no web server, outbox or PagerDuty client. Not in a test transaction: each
+ * slot taken commits, as in production.
  */
-@FirebreakTest(properties = {"firebreak.outbox.enabled=false", "firebreak.pagerduty.pacing.enabled=true"})
+@JdbcTest(
+        properties = "firebreak.pagerduty.pacing.enabled=true",
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = {
+                            "dev\\.firebreak\\.paging\\.PagerDutyPacing(Settings)?",
+                            "dev\\.firebreak\\.system\\.pacing\\.RateBudgets"
+                        }))
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ContextConfiguration(initializers = TestDatabase.class)
+@ImportAutoConfiguration({MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class})
+@Import(TestClock.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class PagerDutyPacingTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-12-01T08:00:00Z"));
 
     @Autowired
     PagerDutyPacing pacing;

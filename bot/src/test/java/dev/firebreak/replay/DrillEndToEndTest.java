@@ -8,6 +8,7 @@ import dev.firebreak.slack.FakeSlack;
 import dev.firebreak.slack.SignedSlackRequests;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +29,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,10 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
             "firebreak.slack.signing-secret=" + DrillEndToEndTest.SECRET,
             "firebreak.drills.poll-interval=1h"
         })
+@Import(TestClock.class)
 class DrillEndToEndTest {
 
     static final String SECRET = "drill-signing-secret-0123456789";
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T06:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-12-01T06:00:00Z"));
     static final FakeSlack SLACK = new FakeSlack(CLOCK);
     static final FakePagerDuty PD = new FakePagerDuty();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,15 +69,6 @@ class DrillEndToEndTest {
         registry.add("firebreak.pagerduty.client-retries", () -> "0");
         registry.add("firebreak.pagerduty.routing.default-routing-key", () -> FakePagerDuty.ROUTING_KEY);
         registry.add("firebreak.drills.path", CAPTURES::toString);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
     }
 
     @LocalServerPort

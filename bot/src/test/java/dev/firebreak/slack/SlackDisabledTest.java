@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /** Without a bot token the app runs with Slack off: no Bolt app, and /slack/events does not exist. */
-@FirebreakTest
+@FirebreakTest(properties = "firebreak.api.token=test-token")
 class SlackDisabledTest {
 
     @LocalServerPort

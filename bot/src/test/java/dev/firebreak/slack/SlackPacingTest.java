@@ -6,11 +6,11 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxResult;
 import dev.firebreak.system.pacing.Priority;
 import dev.firebreak.system.pacing.RateBudgets;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,9 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,20 +33,12 @@ import org.springframework.test.context.DynamicPropertySource;
             "firebreak.slack.pacing.enabled=true",
             "firebreak.outbox.enabled=false"
         })
+@Import(TestClock.class)
 class SlackPacingTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T07:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-12-01T07:00:00Z"));
     static final FakeSlack SLACK = new FakeSlack(CLOCK);
     static final FakeSlack.Channel CHANNEL = SLACK.addChannel("paced", "UADMIN", "");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {

@@ -23,7 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
-@FirebreakTest(properties = {"firebreak.api.token=test-token", "firebreak.outbox.enabled=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.outbox.enabled=false"
+        })
 @Import(TestClock.class)
 class TimelineApiTest {
 

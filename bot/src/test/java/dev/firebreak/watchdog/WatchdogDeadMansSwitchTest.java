@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.integrations.pagerduty.FakePagerDuty;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxWorker;
 import dev.firebreak.system.scheduling.JobLeases;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,17 +14,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,10 +41,11 @@ import tools.jackson.databind.JsonNode;
             "firebreak.watchdog.check-interval=1h",
             "firebreak.pagerduty.client-retries=0"
         })
+@Import(TestClock.class)
 class WatchdogDeadMansSwitchTest {
 
     static final FakePagerDuty PD = new FakePagerDuty();
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-11-28T06:00:00Z"));
     static final String WATCHDOG = "Watchdog{prometheus=\"monitoring/k8s\",severity=\"none\"}";
     static final String DEDUP = "firebreak-watchdog-" + WATCHDOG;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -55,15 +54,6 @@ class WatchdogDeadMansSwitchTest {
     static void pagerDuty(DynamicPropertyRegistry registry) {
         registry.add("firebreak.pagerduty.events-url", PD::eventsBaseUrl);
         registry.add("firebreak.watchdog.routing-key", () -> FakePagerDuty.ROUTING_KEY);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
     }
 
     @AfterAll

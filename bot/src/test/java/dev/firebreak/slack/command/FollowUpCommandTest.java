@@ -21,7 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-@FirebreakTest(properties = {"firebreak.api.token=test-token", "firebreak.outbox.enabled=false"})
+@FirebreakTest(
+        properties = {
+            "firebreak.alertmanager.bearer-token=am-token",
+            "firebreak.api.token=test-token",
+            "firebreak.outbox.enabled=false"
+        })
 @Import(TestClock.class)
 class FollowUpCommandTest {
 

@@ -2,8 +2,8 @@ package dev.firebreak.system.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,14 +16,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The shared rate budgets on the real database (H2, or PostgreSQL with {@code -Ppostgres}). Two {@link RateBudgets}
  * on one database stand for two replicas: they share slots and holds because the rows are all they share.
+ *
+ * <p>A JDBC slice: only the data source, Flyway, JDBC templates and transactions start, on a database of its own
+ * from {@link TestDatabase}. Not in a test transaction: every take commits, as it does in production, and the
+ * concurrent takers see each other's rows.
  */
-@FirebreakTest(properties = "firebreak.outbox.enabled=false")
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ContextConfiguration(initializers = TestDatabase.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class RateBudgetsTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T06:00:00Z"));
