@@ -4,7 +4,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON mapper for the bot's own documents (outbox payloads, stored labels, Slack blocks, timeline data,
- * vendor webhooks). Immutable and thread-safe. HTTP bodies of the REST API use Spring's mapper.
+ * vendor webhooks) and, as the application's bean ({@link JsonConfiguration}), for the REST API's bodies.
+ * Immutable and thread-safe.
  */
 public final class Json {
 
