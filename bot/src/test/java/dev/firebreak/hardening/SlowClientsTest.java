@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,6 +60,9 @@ class SlowClientsTest {
     @LocalServerPort
     int port;
 
+    /** Counted down by every connection once its request head is written. */
+    private CountDownLatch headersSent;
+
     @Test
     void slowBodiesHoldNoThreadAndHealthKeepsAnswering() throws Exception {
         String ts = Long.toString(Instant.now().getEpochSecond());
@@ -73,6 +77,7 @@ class SlowClientsTest {
             heads.add(
                     head("/webhooks/pagerduty", "X-PagerDuty-Signature: v1=abc\r\nContent-Type: application/json\r\n"));
         }
+        headersSent = new CountDownLatch(heads.size() + PER_KIND);
         ExecutorService pool = Executors.newFixedThreadPool(heads.size() + PER_KIND);
         try {
             List<Future<String>> slow = new ArrayList<>();
@@ -86,7 +91,8 @@ class SlowClientsTest {
                         "/webhooks/alertmanager",
                         "Authorization: Bearer wrong\r\nContent-Type: application/json\r\n"))));
             }
-            Thread.sleep(500); // every slow connection is open and has sent its headers
+            // Every slow connection is open and has sent its headers before health is measured.
+            assertThat(headersSent.await(10, TimeUnit.SECONDS)).isTrue();
             HttpTestClient client = HttpTestClient.on(port);
             for (int i = 0; i < 10; i++) {
                 long start = System.nanoTime();
@@ -127,6 +133,7 @@ class SlowClientsTest {
             InputStream in = socket.getInputStream();
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+            headersSent.countDown();
             StringBuilder answer = new StringBuilder();
             byte[] buffer = new byte[4096];
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
