@@ -91,8 +91,7 @@ public class RunbookEngine implements SmartLifecycle {
     }
 
     private boolean claim(long runId) {
-        Instant now = clock.instant();
-        return journal.claim(runId, owner, now, now.plus(settings.lease()));
+        return journal.claim(runId, owner, settings.lease());
     }
 
     private void pollOnce() {
@@ -147,7 +146,7 @@ public class RunbookEngine implements SmartLifecycle {
     RunbookCore.Outcome execute(java.util.concurrent.Callable<RunbookCore.Outcome> work, Duration timeout, long runId)
             throws Exception {
         Duration limit = timeout == null ? settings.stepTimeout() : timeout;
-        journal.extend(runId, owner, clock.instant().plus(limit).plus(settings.lease()));
+        journal.extend(runId, owner, limit.plus(settings.lease()));
         ExecutorService pool =
                 stepPool != null && !stepPool.isShutdown() ? stepPool : Executors.newSingleThreadExecutor();
         Future<RunbookCore.Outcome> f = pool.submit(work);

@@ -3,6 +3,7 @@ package dev.firebreak.system.outbox;
 import dev.firebreak.system.LeaseOwners;
 import dev.firebreak.system.logging.IncidentReferences;
 import dev.firebreak.system.logging.TraceContext;
+import dev.firebreak.system.scheduling.JobLeases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ public class OutboxWorker implements SmartLifecycle {
     record WorkEnqueued() {}
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    static final String PURGE_JOB = "outbox-purge";
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final ThreadLocal<Long> CURRENT = new ThreadLocal<>();
 
     /** The id of the outbox task this thread is running, if any (rate budgets promise it a slot while it waits). */
@@ -55,6 +58,7 @@ public class OutboxWorker implements SmartLifecycle {
     private final String owner;
     private final OutboxLeases leases;
     private final ObjectProvider<IncidentReferences> references;
+    private final JobLeases jobs;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread poller;
@@ -68,8 +72,10 @@ public class OutboxWorker implements SmartLifecycle {
             Clock clock,
             ApplicationEventPublisher events,
             OutboxMetrics metrics,
-            ObjectProvider<IncidentReferences> references) {
+            ObjectProvider<IncidentReferences> references,
+            JobLeases jobs) {
         this.references = references;
+        this.jobs = jobs;
         this.store = store;
         this.tasks = tasks;
         this.handlers = handlers.stream()
@@ -82,7 +88,7 @@ public class OutboxWorker implements SmartLifecycle {
         this.events = events;
         this.metrics = metrics;
         this.owner = LeaseOwners.newOwner();
-        this.leases = new OutboxLeases(store, settings.lease(), clock);
+        this.leases = new OutboxLeases(store, settings.lease());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -101,15 +107,15 @@ public class OutboxWorker implements SmartLifecycle {
             if (!running && poller != null) {
                 break;
             }
-            if (claim(due, now)) {
+            if (claim(due)) {
                 claimed.add(due.id());
             }
         }
         return claimed;
     }
 
-    private boolean claim(OutboxStore.Due due, Instant now) {
-        if (!store.claim(due.id(), owner, now, now.plus(settings.lease()))) {
+    private boolean claim(OutboxStore.Due due) {
+        if (!store.claim(due.id(), owner, settings.lease())) {
             return false;
         }
         if (due.expiredOwner() != null) {
@@ -257,9 +263,9 @@ public class OutboxWorker implements SmartLifecycle {
         while (running) {
             try {
                 pollOnce();
-                if (Duration.between(lastPurge, clock.instant()).toHours() >= 1) {
-                    store.purgeFinishedBefore(clock.instant().minus(settings.retention()));
+                if (!clock.instant().isBefore(lastPurge.plus(PURGE_EVERY))) {
                     lastPurge = clock.instant();
+                    purgeFinished();
                 }
             } catch (Exception e) {
                 log.warn("Outbox poll failed (will retry): {}", e.toString());
@@ -271,6 +277,13 @@ public class OutboxWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Deletes finished tasks past retention: hourly, on the one replica holding the {@code outbox-purge} job. */
+    private void purgeFinished() {
+        if (jobs.claimEvery(PURGE_JOB, PURGE_EVERY)) {
+            store.purgeFinishedBefore(clock.instant().minus(settings.retention()));
         }
     }
 
