@@ -4,6 +4,7 @@ import dev.firebreak.system.LeaseOwners;
 import dev.firebreak.system.logging.IncidentReferences;
 import dev.firebreak.system.logging.TraceContext;
 import dev.firebreak.system.scheduling.JobLeases;
+import dev.firebreak.system.scheduling.Poller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +58,8 @@ public class OutboxWorker implements SmartLifecycle {
     private final OutboxLeases leases;
     private final ObjectProvider<IncidentReferences> references;
     private final JobLeases jobs;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread poller;
+    private final Poller poller;
+    private Instant lastPurge = Instant.EPOCH;
     private ExecutorService pool;
 
     OutboxWorker(
@@ -89,11 +87,12 @@ public class OutboxWorker implements SmartLifecycle {
         this.metrics = metrics;
         this.owner = LeaseOwners.newOwner();
         this.leases = new OutboxLeases(store, settings.lease());
+        this.poller = new Poller("outbox-poller", settings.pollInterval(), this::pollAndPurge, message -> message);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onEnqueued(WorkEnqueued event) {
-        wakeUp.release();
+        poller.wake();
     }
 
     /**
@@ -104,7 +103,7 @@ public class OutboxWorker implements SmartLifecycle {
         Instant now = clock.instant();
         List<Long> claimed = new ArrayList<>();
         for (OutboxStore.Due due : store.dueHeads(now, settings.batchSize())) {
-            if (!running && poller != null) {
+            if (poller.stopping()) {
                 break;
             }
             if (claim(due)) {
@@ -166,7 +165,7 @@ public class OutboxWorker implements SmartLifecycle {
             }
         }
         if (!claimed.isEmpty()) {
-            wakeUp.release();
+            poller.wake();
         }
     }
 
@@ -176,7 +175,7 @@ public class OutboxWorker implements SmartLifecycle {
 
     /** A claimed task that has not started when the worker stops goes back to the queue for another replica. */
     private void runOrRelease(long id) {
-        if (!running) {
+        if (poller.stopping()) {
             store.release(id, owner);
             log.info("Outbox task {} released: this worker is stopping", id);
             return;
@@ -258,25 +257,11 @@ public class OutboxWorker implements SmartLifecycle {
         metrics.attempt(task.getKind(), outcome);
     }
 
-    private void loop() {
-        Instant lastPurge = Instant.EPOCH;
-        while (running) {
-            try {
-                pollOnce();
-                if (!clock.instant().isBefore(lastPurge.plus(PURGE_EVERY))) {
-                    lastPurge = clock.instant();
-                    purgeFinished();
-                }
-            } catch (Exception e) {
-                log.warn("Outbox poll failed (will retry): {}", e.toString());
-            }
-            try {
-                wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    private void pollAndPurge() {
+        pollOnce();
+        if (!clock.instant().isBefore(lastPurge.plus(PURGE_EVERY))) {
+            lastPurge = clock.instant();
+            purgeFinished();
         }
     }
 
@@ -293,29 +278,18 @@ public class OutboxWorker implements SmartLifecycle {
             log.info("Outbox worker disabled (firebreak.outbox.enabled=false)");
             return;
         }
-        running = true;
         pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), r -> {
             Thread t = new Thread(r, "outbox-task");
             t.setDaemon(true);
             return t;
         });
         log.info("Outbox worker {} started", owner);
-        poller = new Thread(this::loop, "outbox-poller");
-        poller.setDaemon(true);
         poller.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wakeUp.release();
-        if (poller != null) {
-            try {
-                poller.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        poller.stop();
         if (pool != null) {
             pool.shutdown();
         }
@@ -323,7 +297,7 @@ public class OutboxWorker implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return poller.running();
     }
 
     @Override
