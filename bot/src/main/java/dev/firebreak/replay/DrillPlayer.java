@@ -44,6 +44,10 @@ class DrillPlayer {
         this.clock = clock;
     }
 
+    /**
+     * Runs on every replica, with no job lease: each notification is claimed by its own conditional update
+     * ({@code played_at IS NULL}) in the transaction that ingests it, so it is played once whichever replica polls.
+     */
     @Scheduled(fixedDelayString = "${firebreak.drills.poll-interval:500ms}")
     void poll() {
         try {

@@ -1,6 +1,7 @@
 package dev.firebreak.replay;
 
 import dev.firebreak.system.json.Json;
+import dev.firebreak.system.scheduling.JobLeases;
 import dev.firebreak.system.text.StoredText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -34,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * recording and counts it in {@code firebreak.recorder.dropped}, it never slows or fails intake; the queue is bounded
  * by count and by bytes). One writer thread
  * per replica writes batches, extracts the groupKey and the outcome, and prunes by age and total size
- * ({@code firebreak.recorder.*}) every prune-interval and after every tenth of max-size written, so the table
- * exceeds max-size by at most about a tenth between prunes.
+ * ({@code firebreak.recorder.*}) every prune-interval (on one replica, see {@link #pruneIfDue}) and after every tenth
+ * of max-size it wrote, so the table exceeds max-size by at most about a tenth per replica between prunes.
  */
 @Component
 public class FlightRecorder implements SmartLifecycle {
@@ -44,10 +45,12 @@ public class FlightRecorder implements SmartLifecycle {
     private static final JsonMapper JSON = Json.mapper();
 
     private static final int HEADERS_ALLOWANCE = 256;
+    static final String PRUNE_JOB = "flight-recorder-prune";
 
     private final RecorderSettings settings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final JobLeases jobs;
     private final BlockingQueue<Recording> queue;
     private final ReentrantLock writing = new ReentrantLock();
     private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
@@ -59,8 +62,9 @@ public class FlightRecorder implements SmartLifecycle {
     private long bytesSincePrune;
     private Instant lastPrune = Instant.EPOCH;
 
-    FlightRecorder(RecorderSettings settings, JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
+    FlightRecorder(RecorderSettings settings, JdbcTemplate jdbc, Clock clock, MeterRegistry registry, JobLeases jobs) {
         this.settings = settings;
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -134,10 +138,19 @@ public class FlightRecorder implements SmartLifecycle {
         }
     }
 
+    /**
+     * Prunes after this replica wrote a tenth of max-size (each writer keeps its own writes within the bound; prunes
+     * racing on two replicas delete the same oldest rows), and every prune-interval on the one replica holding the
+     * {@code flight-recorder-prune} job (age-based pruning, once per interval whatever the number of replicas).
+     */
     private void pruneIfDue() {
-        if (bytesSincePrune > settings.maxSize().toBytes() / 10
-                || !clock.instant().isBefore(lastPrune.plus(settings.pruneInterval()))) {
+        if (bytesSincePrune > settings.maxSize().toBytes() / 10) {
             prune();
+        } else if (!clock.instant().isBefore(lastPrune.plus(settings.pruneInterval()))) {
+            lastPrune = clock.instant();
+            if (jobs.claimEvery(PRUNE_JOB, settings.pruneInterval())) {
+                prune();
+            }
         }
     }
 

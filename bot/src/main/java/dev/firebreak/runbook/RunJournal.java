@@ -1,8 +1,10 @@
 package dev.firebreak.runbook;
 
 import dev.firebreak.runbooks.steps.StepStatus;
+import dev.firebreak.system.DatabaseTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * SQL for runs and step attempts, portable between H2 (PostgreSQL mode) and PostgreSQL. A run is claimed
- * with a conditional UPDATE on its lease (as outbox tasks are), so two engines never advance one run at once;
+ * with a conditional UPDATE on its lease (as outbox tasks are; written and compared in {@link DatabaseTime}, while
+ * {@code next_at} is in the application's clock), so two engines never advance one run at once;
  * a step attempt is a unique row, so even a stale claim cannot start a step twice.
  */
 @Component
@@ -125,49 +128,40 @@ class RunJournal {
     }
 
     List<Long> due(Instant now, int limit) {
-        return jdbc.queryForList("""
-                SELECT id FROM runbook_run
-                WHERE status IN ('PENDING','RUNNING','WAITING') AND next_at <= :now
-                  AND (lease_until IS NULL OR lease_until < :now)
-                ORDER BY next_at, id LIMIT :limit
-                """, new MapSqlParameterSource("now", ts(now)).addValue("limit", limit), Long.class);
+        return jdbc.queryForList(
+                "SELECT id FROM runbook_run WHERE status IN ('PENDING','RUNNING','WAITING') AND next_at <= :now"
+                        + " AND (lease_until IS NULL OR lease_until < " + DatabaseTime.NOW + ")"
+                        + " ORDER BY next_at, id LIMIT :limit",
+                new MapSqlParameterSource("now", ts(now)).addValue("limit", limit),
+                Long.class);
     }
 
-    boolean claim(long runId, String owner, Instant now, Instant until) {
+    /** Claims a run for {@code lease} (database time); false while another engine's lease on it is live. */
+    boolean claim(long runId, String owner, Duration lease) {
         return jdbc.update(
-                        """
-                UPDATE runbook_run SET lease_owner = :owner, lease_until = :until
-                WHERE id = :id AND status IN ('PENDING','RUNNING','WAITING')
-                  AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)
-                """,
-                        new MapSqlParameterSource("id", runId)
-                                .addValue("owner", owner)
-                                .addValue("now", ts(now))
-                                .addValue("until", ts(until)))
+                        "UPDATE runbook_run SET lease_owner = :owner, lease_until = " + DatabaseTime.LEASE_END
+                                + " WHERE id = :id AND status IN ('PENDING','RUNNING','WAITING')"
+                                + " AND (lease_until IS NULL OR lease_until < " + DatabaseTime.NOW
+                                + " OR lease_owner = :owner)",
+                        DatabaseTime.lease(new MapSqlParameterSource("id", runId).addValue("owner", owner), lease))
                 == 1;
     }
 
-    /** Extends this owner's lease (before a long step); false when the claim was lost. */
-    boolean extend(long runId, String owner, Instant until) {
+    /** Extends this owner's lease to at least {@code lease} from now (before a long step); false when it was lost. */
+    boolean extend(long runId, String owner, Duration lease) {
         return jdbc.update(
-                        "UPDATE runbook_run SET lease_until = GREATEST(lease_until, :until) WHERE id = :id AND lease_owner = :owner",
-                        new MapSqlParameterSource("id", runId)
-                                .addValue("owner", owner)
-                                .addValue("until", ts(until)))
+                        "UPDATE runbook_run SET lease_until = GREATEST(lease_until, " + DatabaseTime.LEASE_END
+                                + ") WHERE id = :id AND lease_owner = :owner",
+                        DatabaseTime.lease(new MapSqlParameterSource("id", runId).addValue("owner", owner), lease))
                 == 1;
     }
 
-    /** Extends this owner's claim only while it still holds it (not expired). */
-    boolean extendIfHeld(long runId, String owner, Instant now, Instant until) {
+    /** Extends this owner's claim to {@code lease} from now only while it still holds it (not expired). */
+    boolean extendIfHeld(long runId, String owner, Duration lease) {
         return jdbc.update(
-                        """
-                UPDATE runbook_run SET lease_until = :until
-                WHERE id = :id AND lease_owner = :owner AND lease_until >= :now
-                """,
-                        new MapSqlParameterSource("id", runId)
-                                .addValue("owner", owner)
-                                .addValue("until", ts(until))
-                                .addValue("now", ts(now)))
+                        "UPDATE runbook_run SET lease_until = " + DatabaseTime.LEASE_END
+                                + " WHERE id = :id AND lease_owner = :owner AND lease_until >= " + DatabaseTime.NOW,
+                        DatabaseTime.lease(new MapSqlParameterSource("id", runId).addValue("owner", owner), lease))
                 == 1;
     }
 

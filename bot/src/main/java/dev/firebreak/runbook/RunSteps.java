@@ -54,7 +54,7 @@ class RunSteps {
     boolean advanceOnce(RunRow run, String owner, StepExecutor executor, BooleanSupplier alive) {
         Instant now = clock.instant();
         // Keep the claim alive; a claim that expired meanwhile belongs to someone else now.
-        if (!journal.extend(run.id(), owner, now.plus(settings.lease()))) {
+        if (!journal.extend(run.id(), owner, settings.lease())) {
             return true;
         }
         if (run.startedAt() == null) {
@@ -120,10 +120,7 @@ class RunSteps {
             // The claim must outlive the step before the step is marked RUNNING (else another engine could take the
             // run over in between and see a step "left running").
             if (!journal.extendIfHeld(
-                    run.id(),
-                    owner,
-                    now,
-                    now.plus(budget.isNegative() ? Duration.ZERO : budget).plus(settings.lease()))) {
+                    run.id(), owner, (budget.isNegative() ? Duration.ZERO : budget).plus(settings.lease()))) {
                 return false;
             }
             if (!journal.startStep(

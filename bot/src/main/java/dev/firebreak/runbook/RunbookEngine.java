@@ -2,6 +2,7 @@ package dev.firebreak.runbook;
 
 import dev.firebreak.runbooks.steps.StepStatus;
 import dev.firebreak.system.LeaseOwners;
+import dev.firebreak.system.scheduling.Poller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -41,10 +41,8 @@ public class RunbookEngine implements SmartLifecycle {
     private final RunbookSettings settings;
     private final Clock clock;
     private final String owner;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
+    private final Poller poller;
     private volatile boolean halted;
-    private Thread poller;
     private ExecutorService runPool;
     private ExecutorService stepPool;
 
@@ -62,11 +60,13 @@ public class RunbookEngine implements SmartLifecycle {
         this.settings = settings;
         this.clock = clock;
         this.owner = LeaseOwners.newOwner();
+        this.poller = new Poller(
+                "runbook-engine", settings.pollInterval(), this::pollOnce, m -> masker.mask(RunMessages.cap(m, 300)));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onDue(RunDue event) {
-        wakeUp.release();
+        poller.wake();
     }
 
     /** Advances every due run as far as it goes now, in the calling thread; returns how many were claimed. */
@@ -91,14 +91,13 @@ public class RunbookEngine implements SmartLifecycle {
     }
 
     private boolean claim(long runId) {
-        Instant now = clock.instant();
-        return journal.claim(runId, owner, now, now.plus(settings.lease()));
+        return journal.claim(runId, owner, settings.lease());
     }
 
     private void pollOnce() {
         List<Future<?>> started = new ArrayList<>();
         for (Long id : journal.due(clock.instant(), Math.max(1, settings.concurrency()) * 2)) {
-            if (!running) {
+            if (!poller.running()) {
                 break;
             }
             if (claim(id)) {
@@ -118,7 +117,7 @@ public class RunbookEngine implements SmartLifecycle {
     private void advance(long runId, boolean manual, int maxSteps) {
         try {
             for (int i = 0; i < maxSteps && i < 10_000; i++) {
-                if (halted || (!manual && !running)) {
+                if (halted || (!manual && !poller.running())) {
                     return;
                 }
                 RunRow run = journal.find(runId).orElse(null);
@@ -147,7 +146,7 @@ public class RunbookEngine implements SmartLifecycle {
     RunbookCore.Outcome execute(java.util.concurrent.Callable<RunbookCore.Outcome> work, Duration timeout, long runId)
             throws Exception {
         Duration limit = timeout == null ? settings.stepTimeout() : timeout;
-        journal.extend(runId, owner, clock.instant().plus(limit).plus(settings.lease()));
+        journal.extend(runId, owner, limit.plus(settings.lease()));
         ExecutorService pool =
                 stepPool != null && !stepPool.isShutdown() ? stepPool : Executors.newSingleThreadExecutor();
         Future<RunbookCore.Outcome> f = pool.submit(work);
@@ -192,52 +191,24 @@ public class RunbookEngine implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                pollOnce();
-            } catch (Exception e) {
-                log.warn("Runbook engine poll failed (will retry): {}", masker.mask(e.toString()));
-            }
-            try {
-                wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     @Override
     public synchronized void start() {
-        if (running) {
+        if (poller.running()) {
             return;
         }
         if (!settings.engine()) {
             log.info("Runbook engine disabled in this process (firebreak.runbooks.engine=false)");
             return;
         }
-        running = true;
         int n = Math.max(1, settings.concurrency());
         runPool = Executors.newFixedThreadPool(n, daemon("runbook-run"));
         stepPool = Executors.newCachedThreadPool(daemon("runbook-step"));
-        poller = new Thread(this::loop, "runbook-engine");
-        poller.setDaemon(true);
         poller.start();
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        wakeUp.release();
-        if (poller != null) {
-            try {
-                poller.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        poller.stop();
         if (runPool != null) {
             runPool.shutdownNow();
         }
@@ -249,15 +220,12 @@ public class RunbookEngine implements SmartLifecycle {
     /** Stops at once, as a crash would: nothing is finished or released (tests of recovery). */
     void halt() {
         halted = true;
-        running = false;
+        poller.interrupt();
         if (runPool != null) {
             runPool.shutdownNow();
         }
         if (stepPool != null) {
             stepPool.shutdownNow();
-        }
-        if (poller != null) {
-            poller.interrupt();
         }
     }
 
@@ -269,7 +237,7 @@ public class RunbookEngine implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return poller.running();
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.firebreak.paging.PagerDutySettings;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.scheduling.JobLeases;
 import dev.firebreak.watchdog.WatchdogTasks.WatchdogTask;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -81,7 +80,7 @@ public class WatchdogCheck {
         List<Watchdog> all = watchdogs.all();
         gauges.update(all);
         if (WatchdogTasks.routingKey(settings, pagerDuty) == null
-                || !leases.claim(JOB, settings.checkInterval().multipliedBy(3))) {
+                || !leases.claimEvery(JOB, settings.checkInterval())) {
             return false;
         }
         Instant now = clock.instant();
@@ -128,15 +127,5 @@ public class WatchdogCheck {
                 w.lastHeartbeatAt(),
                 silentSince,
                 settings.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /** Hands the check to another replica at once on a graceful shutdown. */
-    @PreDestroy
-    void release() {
-        try {
-            leases.release(JOB);
-        } catch (RuntimeException e) {
-            log.debug("Watchdog lease not released (it expires on its own): {}", e.toString());
-        }
     }
 }

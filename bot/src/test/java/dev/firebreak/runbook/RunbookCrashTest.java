@@ -28,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Engines on one database (H2, or PostgreSQL under -Ppostgres): one engine is stopped between two steps or killed
  * inside a step; another one resumes the run from the journal, or stops it as interrupted when the step changes
- * things. Two engines racing over many runs execute every step exactly once.
+ * things. Two engines racing over many runs execute every step exactly once. Claims are live in database time.
  */
 class RunbookCrashTest {
 
@@ -217,6 +217,25 @@ class RunbookCrashTest {
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(TARGET.requests("/slow/read/" + runId)).hasSize(2);
         assertThat(TARGET.requests("/after/" + runId)).hasSize(1);
+    }
+
+    @Test
+    void aClaimIsLiveInDatabaseTimeSoAnEngineWhoseClockRunsAheadWaitsForItToExpire() {
+        engine(a).stop();
+        engine(b).stop();
+        long runId = run(a, "two-changes");
+        RunJournal journal = a.getBean(RunJournal.class);
+        assertThat(journal.claim(runId, "engine-that-dies", Duration.ofSeconds(1)))
+                .isTrue();
+        assertThat(journal.due(java.time.Instant.now().plus(Duration.ofMinutes(10)), 100))
+                .as("not due for an engine whose clock is ten minutes ahead while the claim is live")
+                .doesNotContain(runId);
+        assertThat(journal.claim(runId, "engine-ahead", Duration.ofMinutes(1))).isFalse();
+        engine(b).start();
+        RunView run = awaitFinal(b, runId);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(TARGET.requests("/one/" + runId)).hasSize(1);
+        assertThat(TARGET.requests("/two/" + runId)).hasSize(1);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,13 +98,16 @@ class WatchdogDeadMansSwitchTest {
         // Another replica holds the check's lease: this one does not check, even though the watchdog is now silent.
         CLOCK.advance(Duration.ofMinutes(2));
         jdbc.update(
-                "UPDATE job_lease SET lease_owner = 'other-replica', lease_until = ? WHERE job = 'watchdog-check'",
-                Timestamp.from(CLOCK.instant().plusSeconds(60)));
+                "UPDATE job_lease SET lease_owner = 'other-replica', lease_until = CURRENT_TIMESTAMP + INTERVAL '60' SECOND"
+                        + " WHERE job = 'watchdog-check'");
         assertThat(check.check()).isFalse();
         worker.drain(10);
         assertThat(PD.events(DEDUP)).isEmpty();
 
-        // Its lease expires (the replica died): this replica takes the check over and pages once.
+        // Its lease expires (the replica died; leases are in database time): this replica takes the check over and
+        // pages once.
+        jdbc.update("UPDATE job_lease SET lease_until = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"
+                + " WHERE job = 'watchdog-check'");
         CLOCK.advance(Duration.ofSeconds(61));
         assertThat(check.check()).isTrue();
         assertThat(check.check()).isTrue();

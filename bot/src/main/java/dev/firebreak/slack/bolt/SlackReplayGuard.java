@@ -1,5 +1,6 @@
 package dev.firebreak.slack.bolt;
 
+import dev.firebreak.system.scheduling.JobLeases;
 import dev.firebreak.system.security.Digests;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -25,12 +26,17 @@ class SlackReplayGuard {
     /** The signature window plus a margin for clock skew between replicas. */
     static final Duration KEEP = SlackSignatureVerifier.MAX_SKEW.multipliedBy(2).plusMinutes(1);
 
+    static final String PURGE_JOB = "slack-replay-guard-purge";
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final JobLeases jobs;
 
-    SlackReplayGuard(JdbcTemplate jdbc, Clock clock) {
+    SlackReplayGuard(JdbcTemplate jdbc, Clock clock, JobLeases jobs) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /** True the first time this (verified) timestamp and body are seen; false for a replay. */
@@ -51,8 +57,12 @@ class SlackReplayGuard {
         }
     }
 
+    /** Forgets digests older than {@link #KEEP}: every minute, on the one replica holding the purge job. */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void purge() {
+        if (!jobs.claimEvery(PURGE_JOB, PURGE_EVERY)) {
+            return;
+        }
         jdbc.update(
                 "DELETE FROM slack_request_seen WHERE received_at < ?",
                 Timestamp.from(clock.instant().minus(KEEP)));

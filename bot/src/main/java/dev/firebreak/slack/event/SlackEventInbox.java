@@ -1,5 +1,6 @@
 package dev.firebreak.slack.event;
 
+import dev.firebreak.system.scheduling.JobLeases;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,14 +24,19 @@ public class SlackEventInbox {
     /** Slack retries a delivery for about an hour; a day of event ids is plenty. */
     static final Duration KEEP = Duration.ofHours(24);
 
+    static final String PURGE_JOB = "slack-event-purge";
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final JobLeases jobs;
 
-    SlackEventInbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    SlackEventInbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, JobLeases jobs) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /** Runs {@code work} in the transaction that records {@code eventId}; false if it was seen before. */
@@ -57,10 +63,12 @@ public class SlackEventInbox {
         }
     }
 
-    /** Forgets event ids older than {@link #KEEP} (hourly; harmless on several replicas at once). */
+    /** Forgets event ids older than {@link #KEEP}: hourly, on the one replica holding the {@code slack-event-purge} job. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     public void purge() {
-        purgeReceivedBefore(clock.instant().minus(KEEP));
+        if (jobs.claimEvery(PURGE_JOB, PURGE_EVERY)) {
+            purgeReceivedBefore(clock.instant().minus(KEEP));
+        }
     }
 
     public int purgeReceivedBefore(Instant cutoff) {

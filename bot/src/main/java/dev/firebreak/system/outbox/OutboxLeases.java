@@ -1,6 +1,5 @@
 package dev.firebreak.system.outbox;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,12 +31,10 @@ final class OutboxLeases {
 
     private final OutboxStore store;
     private final Duration lease;
-    private final Clock clock;
 
-    OutboxLeases(OutboxStore store, Duration lease, Clock clock) {
+    OutboxLeases(OutboxStore store, Duration lease) {
         this.store = store;
         this.lease = lease;
-        this.clock = clock;
     }
 
     Renewal keep(long taskId, String owner) {
@@ -49,7 +46,7 @@ final class OutboxLeases {
 
     void renew(long taskId, String owner) {
         try {
-            if (!store.renew(taskId, owner, clock.instant().plus(lease))) {
+            if (!store.renew(taskId, owner, lease)) {
                 log.warn("Outbox task {} lost its lease while running", taskId);
             }
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.firebreak.system.outbox;
 
+import dev.firebreak.system.DatabaseTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * SQL for the outbox, portable between H2 (PostgreSQL mode) and PostgreSQL. Claiming is an atomic
  * conditional UPDATE on a lease, so two replicas never run one task at the same time; only the oldest
- * pending task of each queue is claimable, so a queue runs in order.
+ * pending task of each queue is claimable, so a queue runs in order. Leases are written and compared in
+ * {@link DatabaseTime} (one clock for all replicas); due times ({@code not_before}) in the application's clock.
  */
 @Component
 class OutboxStore {
@@ -61,27 +64,24 @@ class OutboxStore {
                 """
                 SELECT t.id, t.kind, t.lease_owner FROM outbox_task t
                 WHERE t.status = 'PENDING' AND t.not_before <= :now
-                  AND (t.lease_until IS NULL OR t.lease_until < :now)
+                  AND (t.lease_until IS NULL OR t.lease_until < %s)
                   AND NOT EXISTS (SELECT 1 FROM outbox_task o
                                   WHERE o.queue_key = t.queue_key AND o.status = 'PENDING' AND o.id < t.id)
                 ORDER BY t.id
                 LIMIT :limit
-                """,
+                """.formatted(DatabaseTime.NOW),
                 new MapSqlParameterSource().addValue("now", ts(now)).addValue("limit", limit),
                 (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3)));
     }
 
-    boolean claim(long id, String owner, Instant now, Instant leaseUntil) {
+    /** Claims a due task for {@code lease} (database time); false if another worker's lease on it is live. */
+    boolean claim(long id, String owner, Duration lease) {
         return jdbc.update(
-                        """
-                UPDATE outbox_task SET lease_owner = :owner, lease_until = :until, attempts = attempts + 1
-                WHERE id = :id AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)
-                """,
-                        new MapSqlParameterSource()
-                                .addValue("id", id)
-                                .addValue("owner", owner)
-                                .addValue("now", ts(now))
-                                .addValue("until", ts(leaseUntil)))
+                        "UPDATE outbox_task SET lease_owner = :owner, lease_until = " + DatabaseTime.LEASE_END
+                                + ", attempts = attempts + 1 WHERE id = :id AND status = 'PENDING'"
+                                + " AND (lease_until IS NULL OR lease_until < " + DatabaseTime.NOW + ")",
+                        DatabaseTime.lease(
+                                new MapSqlParameterSource().addValue("id", id).addValue("owner", owner), lease))
                 == 1;
     }
 
@@ -126,15 +126,12 @@ class OutboxStore {
     }
 
     /** Renews the lease of a task this owner is still running; false if the lease was lost. */
-    boolean renew(long id, String owner, Instant leaseUntil) {
+    boolean renew(long id, String owner, Duration lease) {
         return jdbc.update(
-                        """
-                UPDATE outbox_task SET lease_until = :until WHERE id = :id AND lease_owner = :owner AND status = 'PENDING'
-                """,
-                        new MapSqlParameterSource()
-                                .addValue("id", id)
-                                .addValue("owner", owner)
-                                .addValue("until", ts(leaseUntil)))
+                        "UPDATE outbox_task SET lease_until = " + DatabaseTime.LEASE_END
+                                + " WHERE id = :id AND lease_owner = :owner AND status = 'PENDING'",
+                        DatabaseTime.lease(
+                                new MapSqlParameterSource().addValue("id", id).addValue("owner", owner), lease))
                 == 1;
     }
 

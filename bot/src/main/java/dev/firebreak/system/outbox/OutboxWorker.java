@@ -3,6 +3,8 @@ package dev.firebreak.system.outbox;
 import dev.firebreak.system.LeaseOwners;
 import dev.firebreak.system.logging.IncidentReferences;
 import dev.firebreak.system.logging.TraceContext;
+import dev.firebreak.system.scheduling.JobLeases;
+import dev.firebreak.system.scheduling.Poller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +38,8 @@ public class OutboxWorker implements SmartLifecycle {
     record WorkEnqueued() {}
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    static final String PURGE_JOB = "outbox-purge";
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final ThreadLocal<Long> CURRENT = new ThreadLocal<>();
 
     /** The id of the outbox task this thread is running, if any (rate budgets promise it a slot while it waits). */
@@ -55,9 +57,9 @@ public class OutboxWorker implements SmartLifecycle {
     private final String owner;
     private final OutboxLeases leases;
     private final ObjectProvider<IncidentReferences> references;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread poller;
+    private final JobLeases jobs;
+    private final Poller poller;
+    private Instant lastPurge = Instant.EPOCH;
     private ExecutorService pool;
 
     OutboxWorker(
@@ -68,8 +70,10 @@ public class OutboxWorker implements SmartLifecycle {
             Clock clock,
             ApplicationEventPublisher events,
             OutboxMetrics metrics,
-            ObjectProvider<IncidentReferences> references) {
+            ObjectProvider<IncidentReferences> references,
+            JobLeases jobs) {
         this.references = references;
+        this.jobs = jobs;
         this.store = store;
         this.tasks = tasks;
         this.handlers = handlers.stream()
@@ -82,12 +86,13 @@ public class OutboxWorker implements SmartLifecycle {
         this.events = events;
         this.metrics = metrics;
         this.owner = LeaseOwners.newOwner();
-        this.leases = new OutboxLeases(store, settings.lease(), clock);
+        this.leases = new OutboxLeases(store, settings.lease());
+        this.poller = new Poller("outbox-poller", settings.pollInterval(), this::pollAndPurge, message -> message);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onEnqueued(WorkEnqueued event) {
-        wakeUp.release();
+        poller.wake();
     }
 
     /**
@@ -98,18 +103,18 @@ public class OutboxWorker implements SmartLifecycle {
         Instant now = clock.instant();
         List<Long> claimed = new ArrayList<>();
         for (OutboxStore.Due due : store.dueHeads(now, settings.batchSize())) {
-            if (!running && poller != null) {
+            if (poller.stopping()) {
                 break;
             }
-            if (claim(due, now)) {
+            if (claim(due)) {
                 claimed.add(due.id());
             }
         }
         return claimed;
     }
 
-    private boolean claim(OutboxStore.Due due, Instant now) {
-        if (!store.claim(due.id(), owner, now, now.plus(settings.lease()))) {
+    private boolean claim(OutboxStore.Due due) {
+        if (!store.claim(due.id(), owner, settings.lease())) {
             return false;
         }
         if (due.expiredOwner() != null) {
@@ -160,7 +165,7 @@ public class OutboxWorker implements SmartLifecycle {
             }
         }
         if (!claimed.isEmpty()) {
-            wakeUp.release();
+            poller.wake();
         }
     }
 
@@ -170,7 +175,7 @@ public class OutboxWorker implements SmartLifecycle {
 
     /** A claimed task that has not started when the worker stops goes back to the queue for another replica. */
     private void runOrRelease(long id) {
-        if (!running) {
+        if (poller.stopping()) {
             store.release(id, owner);
             log.info("Outbox task {} released: this worker is stopping", id);
             return;
@@ -252,25 +257,18 @@ public class OutboxWorker implements SmartLifecycle {
         metrics.attempt(task.getKind(), outcome);
     }
 
-    private void loop() {
-        Instant lastPurge = Instant.EPOCH;
-        while (running) {
-            try {
-                pollOnce();
-                if (Duration.between(lastPurge, clock.instant()).toHours() >= 1) {
-                    store.purgeFinishedBefore(clock.instant().minus(settings.retention()));
-                    lastPurge = clock.instant();
-                }
-            } catch (Exception e) {
-                log.warn("Outbox poll failed (will retry): {}", e.toString());
-            }
-            try {
-                wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    private void pollAndPurge() {
+        pollOnce();
+        if (!clock.instant().isBefore(lastPurge.plus(PURGE_EVERY))) {
+            lastPurge = clock.instant();
+            purgeFinished();
+        }
+    }
+
+    /** Deletes finished tasks past retention: hourly, on the one replica holding the {@code outbox-purge} job. */
+    private void purgeFinished() {
+        if (jobs.claimEvery(PURGE_JOB, PURGE_EVERY)) {
+            store.purgeFinishedBefore(clock.instant().minus(settings.retention()));
         }
     }
 
@@ -280,29 +278,18 @@ public class OutboxWorker implements SmartLifecycle {
             log.info("Outbox worker disabled (firebreak.outbox.enabled=false)");
             return;
         }
-        running = true;
         pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), r -> {
             Thread t = new Thread(r, "outbox-task");
             t.setDaemon(true);
             return t;
         });
         log.info("Outbox worker {} started", owner);
-        poller = new Thread(this::loop, "outbox-poller");
-        poller.setDaemon(true);
         poller.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wakeUp.release();
-        if (poller != null) {
-            try {
-                poller.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        poller.stop();
         if (pool != null) {
             pool.shutdown();
         }
@@ -310,7 +297,7 @@ public class OutboxWorker implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return poller.running();
     }
 
     @Override

@@ -270,6 +270,10 @@ public class RateBudgets {
                 new MapSqlParameterSource().addValue("key", key).addValue("holder", holder));
     }
 
+    /**
+     * Deletes idle budget rows, now and then, inline and on every replica, with no job lease: the deletes are
+     * idempotent and touch only rows idle past {@code IDLE_MS}, so replicas racing here delete the same rows once.
+     */
     private void purgeNowAndThen(long now) {
         long last = lastPurge.get();
         if (now - last >= PURGE_EVERY_MS && lastPurge.compareAndSet(last, now)) {

@@ -1,12 +1,11 @@
 package dev.firebreak.system.scheduling;
 
-import java.net.InetAddress;
-import java.time.Clock;
+import dev.firebreak.system.DatabaseTime;
+import dev.firebreak.system.LeaseOwners;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,21 +13,23 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a scheduled job on one replica at a time, through PostgreSQL: each job has a row in {@code job_lease}; a
  * replica may run the job while it holds an unexpired lease on that row, claimed and renewed with one conditional
- * {@code UPDATE} (no in-process state, no leader election). The holder renews on every run, so it keeps the job;
- * when it dies, another replica claims the job once the lease has expired. {@link #release} hands it over at once
- * on a graceful shutdown.
+ * {@code UPDATE} (no in-process state, no leader election). Leases are written and compared in {@link DatabaseTime},
+ * so replicas whose clocks disagree still agree on who holds a job. The holder renews on every run, so it keeps the
+ * job (the lease must outlast the interval between runs); when it dies, another replica claims the job once the lease
+ * has expired. On a graceful shutdown every job this replica holds is released, so another replica runs it on its next
+ * tick.
  */
 @Component
 public class JobLeases {
 
+    private static final Logger log = LoggerFactory.getLogger(JobLeases.class);
+
     private final NamedParameterJdbcTemplate jdbc;
-    private final Clock clock;
     private final String owner;
 
-    JobLeases(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    JobLeases(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.owner = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.owner = LeaseOwners.newOwner();
     }
 
     /** This replica's owner id in {@code job_lease.lease_owner}. */
@@ -37,48 +38,51 @@ public class JobLeases {
     }
 
     /**
-     * Claims or renews the lease on {@code job} for {@code lease}; true if this replica holds it now and may run the
-     * job. False while another replica's lease is unexpired.
+     * Claims or renews the lease on {@code job} for {@code lease} (database time); true if this replica holds it now
+     * and may run the job. False while another replica's lease is unexpired.
      */
     public boolean claim(String job, Duration lease) {
-        Instant now = clock.instant();
-        var params = new MapSqlParameterSource()
-                .addValue("job", job)
-                .addValue("owner", owner)
-                .addValue("now", ts(now))
-                .addValue("until", ts(now.plus(lease)));
-        if (jdbc.update("""
-                UPDATE job_lease SET lease_owner = :owner, lease_until = :until
-                WHERE job = :job AND (lease_owner = :owner OR lease_until IS NULL OR lease_until <= :now)
-                """, params) == 1) {
+        var params = DatabaseTime.lease(
+                new MapSqlParameterSource().addValue("job", job).addValue("owner", owner), lease);
+        if (jdbc.update(
+                        "UPDATE job_lease SET lease_owner = :owner, lease_until = " + DatabaseTime.LEASE_END
+                                + " WHERE job = :job AND (lease_owner = :owner OR lease_until IS NULL OR lease_until <= "
+                                + DatabaseTime.NOW + ")",
+                        params)
+                == 1) {
             return true;
         }
-        return jdbc.update("""
-                INSERT INTO job_lease (job, lease_owner, lease_until) VALUES (:job, :owner, :until)
-                ON CONFLICT DO NOTHING
-                """, params) == 1;
+        return jdbc.update(
+                        "INSERT INTO job_lease (job, lease_owner, lease_until) VALUES (:job, :owner, "
+                                + DatabaseTime.LEASE_END + ") ON CONFLICT DO NOTHING",
+                        params)
+                == 1;
     }
 
-    /** Gives the lease up (graceful shutdown), so another replica runs the job on its next tick. */
+    /**
+     * {@link #claim} for a job that runs every {@code interval}: the lease lasts three intervals, so a holder whose run
+     * is late keeps the job, and a dead holder's job moves within three intervals.
+     */
+    public boolean claimEvery(String job, Duration interval) {
+        return claim(job, interval.multipliedBy(3));
+    }
+
+    /** Gives the lease up, so another replica runs the job on its next tick. */
     public void release(String job) {
         jdbc.update(
                 "UPDATE job_lease SET lease_until = NULL WHERE job = :job AND lease_owner = :owner",
                 new MapSqlParameterSource().addValue("job", job).addValue("owner", owner));
     }
 
-    private static OffsetDateTime ts(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String hostName() {
-        String host = System.getenv("HOSTNAME");
-        if (host != null && !host.isBlank()) {
-            return host;
-        }
+    /** Graceful shutdown: hands every job this replica holds to the others at once (else they wait for the lease). */
+    @PreDestroy
+    void releaseAll() {
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "firebreak";
+            jdbc.update(
+                    "UPDATE job_lease SET lease_until = NULL WHERE lease_owner = :owner",
+                    new MapSqlParameterSource("owner", owner));
+        } catch (RuntimeException e) {
+            log.debug("Job leases not released (they expire on their own): {}", e.toString());
         }
     }
 }

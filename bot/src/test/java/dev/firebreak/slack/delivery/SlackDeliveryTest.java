@@ -358,9 +358,8 @@ class SlackDeliveryTest {
         String name = "inc-" + incident.getNumber() + "-crashed-replica";
         // another replica claimed the task, created the channel, and died before recording it
         int claimed = jdbc.update(
-                "UPDATE outbox_task SET lease_owner = 'dead-replica', lease_until = ?, attempts = 1 "
-                        + "WHERE kind = ? AND incident_id = ?",
-                java.sql.Timestamp.from(CLOCK.instant().plus(Duration.ofMinutes(2))),
+                "UPDATE outbox_task SET lease_owner = 'dead-replica', attempts = 1,"
+                        + " lease_until = CURRENT_TIMESTAMP + INTERVAL '2' MINUTE WHERE kind = ? AND incident_id = ?",
                 SlackTasks.CREATE_CHANNEL,
                 incident.getId());
         assertThat(claimed).isEqualTo(1);
@@ -369,6 +368,9 @@ class SlackDeliveryTest {
         // the lease holds: nothing of this incident's queue runs
         assertThat(SLACK.calls("conversations.create", c -> c.param("name").startsWith(name)))
                 .isEmpty();
+        // its lease runs out (database time)
+        jdbc.update("UPDATE outbox_task SET lease_until = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"
+                + " WHERE lease_owner = 'dead-replica'");
         CLOCK.advance(Duration.ofMinutes(2).plusSeconds(1));
         drain();
         assertThat(queries.view(incident.getId()).slackChannelId()).isEqualTo(orphan.id);

@@ -14,6 +14,7 @@ import dev.firebreak.support.TestClock;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineKinds;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -113,6 +114,18 @@ class OutboxWorkerTest {
 
     @Autowired
     MeterRegistry registry;
+
+    @Autowired
+    OutboxSettings settings;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<dev.firebreak.system.logging.IncidentReferences> references;
+
+    @Autowired
+    dev.firebreak.system.scheduling.JobLeases jobs;
 
     @BeforeEach
     void reset() {
@@ -218,19 +231,63 @@ class OutboxWorkerTest {
     @Test
     void aClaimedTaskCannotBeClaimedAgainUntilItsLeaseExpires() {
         enqueue("ql", null, "l");
-        Instant now = CLOCK.instant();
-        Long id = store.dueHeads(now, 10).get(0).id();
-        assertThat(store.claim(id, "replica-a", now, now.plusSeconds(120))).isTrue();
-        assertThat(store.claim(id, "replica-b", now, now.plusSeconds(120))).isFalse();
-        assertThat(store.dueHeads(now, 10)).extracting(OutboxStore.Due::id).doesNotContain(id);
-        Instant later = now.plusSeconds(121);
-        assertThat(store.claim(id, "replica-b", later, later.plusSeconds(120))).isTrue();
-        store.complete(id, "replica-a", later);
+        Long id = store.dueHeads(CLOCK.instant(), 10).get(0).id();
+        assertThat(store.claim(id, "replica-a", Duration.ofMinutes(2))).isTrue();
+        assertThat(store.claim(id, "replica-b", Duration.ofMinutes(2))).isFalse();
+        assertThat(store.dueHeads(CLOCK.instant().plus(Duration.ofHours(1)), 10))
+                .as("not even for a replica whose clock is an hour ahead")
+                .extracting(OutboxStore.Due::id)
+                .doesNotContain(id);
+        expireLease(id);
+        assertThat(store.claim(id, "replica-b", Duration.ofMinutes(2))).isTrue();
+        store.complete(id, "replica-a", CLOCK.instant());
         assertThat(tasks.findById(id).orElseThrow().getStatus())
                 .as("a stale owner cannot complete")
                 .isEqualTo("PENDING");
-        store.complete(id, "replica-b", later);
+        store.complete(id, "replica-b", CLOCK.instant());
         assertThat(tasks.findById(id).orElseThrow().getStatus()).isEqualTo("DONE");
+    }
+
+    /**
+     * Replicas' clocks disagree by minutes; leases are in database time, so the one ahead cannot take over a live
+     * lease, and the one behind takes over an expired lease as soon as it expires (counted as a takeover).
+     */
+    @Test
+    void workersWhoseClocksDifferByMinutesNeitherStealLiveLeasesNorWaitOutExpiredOnes() {
+        OutboxWorker ahead = replica(Clock.offset(CLOCK, Duration.ofMinutes(10)));
+        enqueue("qskew1", null, "s1");
+        handler.during.put(
+                "s1",
+                task -> assertThat(ahead.runDueTasks())
+                        .as("the task is leased (600 ms) while its handler runs")
+                        .isZero());
+        worker.drain(10);
+        assertThat(handler.ran).containsExactly("s1");
+
+        enqueue("qskew2", null, "s2");
+        long id = store.dueHeads(CLOCK.instant(), 10).stream()
+                .mapToLong(OutboxStore.Due::id)
+                .max()
+                .orElseThrow();
+        // The replica ten minutes ahead claims it for 1 s and dies; the worker whose clock is behind takes it over.
+        assertThat(store.claim(id, ahead.owner(), Duration.ofSeconds(1))).isTrue();
+        double before = takeovers();
+        assertThat(worker.runDueTasks()).as("the lease is live").isZero();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> worker.runDueTasks() == 1);
+        assertThat(handler.ran).containsExactly("s1", "s2");
+        assertThat(tasks.findById(id).orElseThrow().getStatus()).isEqualTo(OutboxTask.DONE);
+        assertThat(takeovers()).isEqualTo(before + 1);
+    }
+
+    private OutboxWorker replica(Clock clock) {
+        return new OutboxWorker(store, tasks, List.of(handler), settings, clock, events, metrics, references, jobs);
+    }
+
+    private void expireLease(long id) {
+        jdbc.update("UPDATE outbox_task SET lease_until = CURRENT_TIMESTAMP - INTERVAL '1' SECOND WHERE id = ?", id);
     }
 
     @Test
@@ -284,15 +341,16 @@ class OutboxWorkerTest {
     void aLongHandlerKeepsItsLeaseSoNoOtherReplicaTakesTheTaskOver() {
         enqueue("qs", null, "slow");
         handler.during.put("slow", task -> {
-            // The handler runs longer than the lease (600 ms): the worker renews it meanwhile.
-            Instant leaseAtStart = CLOCK.instant().plusMillis(600);
-            CLOCK.advance(Duration.ofSeconds(5));
+            // The handler runs longer than the lease (600 ms of database time): the worker renews it meanwhile.
+            Instant firstLease = leaseUntil(task.getId());
             org.awaitility.Awaitility.await()
                     .atMost(Duration.ofSeconds(10))
-                    .until(() -> tasks.findById(task.getId()).orElseThrow().getNotBefore() != null
-                            && leaseUntil(task.getId()).isAfter(leaseAtStart.plusSeconds(4)));
-            Instant now = CLOCK.instant();
-            assertThat(store.claim(task.getId(), "replica-b", now, now.plusSeconds(60)))
+                    .until(() -> leaseUntil(task.getId()).isAfter(firstLease.plusMillis(700)));
+            assertThat(jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", java.time.OffsetDateTime.class)
+                            .toInstant())
+                    .as("the first lease has run out")
+                    .isAfter(firstLease);
+            assertThat(store.claim(task.getId(), "replica-b", Duration.ofSeconds(60)))
                     .as("another replica cannot take over a renewed lease")
                     .isFalse();
         });
@@ -320,11 +378,10 @@ class OutboxWorkerTest {
     @Test
     void aTaskWhoseLeaseExpiredIsTakenOverAndCounted() {
         enqueue("qt", null, "t");
-        Instant now = CLOCK.instant();
-        long id = store.dueHeads(now, 10).get(0).id();
-        assertThat(store.claim(id, "replica-killed", now, now.plusSeconds(120))).isTrue();
+        long id = store.dueHeads(CLOCK.instant(), 10).get(0).id();
+        assertThat(store.claim(id, "replica-killed", Duration.ofMinutes(2))).isTrue();
         double before = takeovers();
-        CLOCK.advance(Duration.ofSeconds(121));
+        expireLease(id);
         assertThat(store.dueHeads(CLOCK.instant(), 10))
                 .contains(new OutboxStore.Due(id, "test.scripted", "replica-killed"));
         worker.runDueTasks();
