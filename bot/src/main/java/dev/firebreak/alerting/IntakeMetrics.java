@@ -1,11 +1,13 @@
 package dev.firebreak.alerting;
 
+import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentOpened;
 import dev.firebreak.incident.IncidentResolved;
 import dev.firebreak.incident.Incidents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -13,7 +15,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Intake metrics: {@code firebreak.webhooks.received}/{@code rejected}, {@code firebreak.alerts.ingested},
  * the {@code firebreak.webhook.ingest} timer, and {@code firebreak.incidents.opened}/{@code resolved} (by
- * severity, counted after commit from the domain events, whatever opened or resolved the incident).
+ * severity, counted after commit from the domain events, whatever opened or resolved the incident; drill incidents
+ * are not counted).
  */
 @Component
 class IntakeMetrics {
@@ -64,6 +67,9 @@ class IntakeMetrics {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(IncidentOpened e) {
+        if (e.drill()) {
+            return; // game days move no metric
+        }
         Counter.builder("firebreak.incidents.opened")
                 .tag("severity", e.severity().name())
                 .description("Incidents opened, by severity")
@@ -73,10 +79,11 @@ class IntakeMetrics {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(IncidentResolved e) {
-        String severity = incidents
-                .findById(e.incidentId())
-                .map(i -> i.getSeverity().name())
-                .orElse("unknown");
+        Optional<Incident> incident = incidents.findById(e.incidentId());
+        if (incident.isPresent() && incident.get().isDrill()) {
+            return;
+        }
+        String severity = incident.map(i -> i.getSeverity().name()).orElse("unknown");
         Counter.builder("firebreak.incidents.resolved")
                 .tag("severity", severity)
                 .description("Incidents resolved, by severity")

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param channelPrefix Slack channel prefix of drill incidents
  * @param routingKey    PagerDuty Events routing key that drill pages go to (a drill service); empty: a drill page
  *                      is only written on the incident's timeline
- * @param runRunbooks   run runbooks of drill incidents for real (default: dry-run only)
+ * @param runRunbooks   run runbooks of drill incidents for real (default: every start, automatic or by a person, is
+ *                      a dry run recorded with the reason "drill incident"; see {@code RunbookRuns})
  * @param maxSpeed      the largest time compression a drill may ask for
  */
 @ConfigurationProperties("firebreak.drills")

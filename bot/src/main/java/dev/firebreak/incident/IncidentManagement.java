@@ -75,7 +75,8 @@ public class IncidentManagement {
                 incident.getSeverity(),
                 incident.getSource(),
                 actor,
-                now));
+                now,
+                incident.isDrill()));
         return incident;
     }
 

@@ -3,7 +3,7 @@ package dev.firebreak.incident;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Published inside the transaction that opened the incident. */
+/** Published inside the transaction that opened the incident; {@code drill}: a drill incident (issue 14). */
 public record IncidentOpened(
         UUID incidentId,
         long number,
@@ -11,4 +11,5 @@ public record IncidentOpened(
         Severity severity,
         IncidentSource source,
         Actor actor,
-        Instant at) {}
+        Instant at,
+        boolean drill) {}

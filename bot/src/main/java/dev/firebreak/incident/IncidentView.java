@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * An incident as the REST API shows it. Field names are a stable contract (see docs/api.md); times are UTC
- * ISO-8601, {@code source} is lowercase, {@code reference} is the human form {@code INC-12}.
+ * ISO-8601, {@code source} is lowercase, {@code reference} is the human form {@code INC-12} ({@code DRILL-3} for a
+ * drill incident). {@code drill}: a drill incident (issue 14), which pages nobody, runs runbooks dry and moves no
+ * metric; other modules ask this, never the reference or the sign of the number.
  */
 public record IncidentView(
         UUID id,
@@ -36,7 +38,8 @@ public record IncidentView(
         Instant acknowledgedAt,
         Instant mitigatedAt,
         Instant resolvedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean drill) {
 
     /** The one read model of an incident: the record, its alert counts and its chat channel (null: none yet). */
     public static IncidentView of(Incident incident, AlertTotals.Counts alerts, IncidentChannels.Channel channel) {
@@ -68,6 +71,7 @@ public record IncidentView(
                 incident.getAcknowledgedAt(),
                 incident.getMitigatedAt(),
                 incident.getResolvedAt(),
-                incident.getUpdatedAt());
+                incident.getUpdatedAt(),
+                incident.isDrill());
     }
 }

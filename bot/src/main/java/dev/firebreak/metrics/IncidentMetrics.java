@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -24,7 +25,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *   <li>{@code firebreak_runbook_runs_total{runbook,outcome}}: through {@link #runbookRun}, for the runbook
  *       executor.</li>
  * </ul>
- * Incidents by status and severity are a gauge of the database ({@link IncidentGauges}).
+ * Incidents by status and severity are a gauge of the database ({@link IncidentGauges}). Drill incidents (issue 14)
+ * move none of these, nor {@code firebreak_incidents_opened_total}/{@code _resolved_total} or
+ * {@code GET /api/metrics/incidents}.
  */
 @Component
 public class IncidentMetrics {
@@ -80,13 +83,26 @@ public class IncidentMetrics {
                 .record(Duration.between(from, at));
     }
 
-    /** One PagerDuty page sent for an incident; {@code via}: {@code trigger} (automatic), {@code manual}, {@code retrigger}. */
-    public void pageSent(Severity severity, String via) {
+    /**
+     * One PagerDuty page sent for an incident; {@code via}: {@code trigger} (automatic), {@code manual},
+     * {@code retrigger}. A page of a drill incident (to the drill routing key) is not counted.
+     */
+    public void pageSent(Severity severity, String via, boolean drill) {
+        if (drill) {
+            return;
+        }
         pages(severity == null ? "unknown" : severity.name(), via).increment();
     }
 
-    /** One runbook run finished; {@code outcome}: e.g. {@code succeeded}, {@code failed}, {@code cancelled}. */
-    public void runbookRun(String runbook, String outcome) {
+    /**
+     * One runbook run of an incident finished; {@code outcome}: e.g. {@code succeeded}, {@code failed},
+     * {@code cancelled}. Runs of drill incidents (dry or, with {@code firebreak.drills.run-runbooks}, real) are not
+     * counted.
+     */
+    public void runbookRun(UUID incidentId, String runbook, String outcome) {
+        if (incidents.findById(incidentId).map(Incident::isDrill).orElse(false)) {
+            return;
+        }
         runbookCounter(runbook, outcome).increment();
     }
 

@@ -169,7 +169,7 @@ class ManualPageHandler implements OutboxHandler {
                         .withDedupKey("pd:page:" + task.getId());
                 timeline.record(pd != null && pd.htmlUrl() != null ? entry.withLink(pd.htmlUrl()) : entry);
             });
-            metrics.pageSent(incident.severity(), "manual");
+            metrics.pageSent(incident.severity(), "manual", incident.drill());
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             return PagerDutyOutcomes.of("page", e, clock);

@@ -157,7 +157,7 @@ class TriggerPageHandler implements OutboxHandler {
                         again ? "pd:paged:" + id + ":" + task.getId() : "pd:paged:" + id,
                         pd == null ? null : pd.htmlUrl());
             });
-            metrics.pageSent(incident.getSeverity(), again ? "retrigger" : "trigger");
+            metrics.pageSent(incident.getSeverity(), again ? "retrigger" : "trigger", incident.isDrill());
             return OutboxResult.done();
         } catch (PagerDutyException e) {
             if (route.get().hasRoutingKey()) {

@@ -36,6 +36,7 @@ class IncidentFactsSource {
         return new IncidentFacts(
                 i.id().toString(),
                 i.reference(),
+                i.drill(),
                 i.title(),
                 i.severity().name(),
                 i.status().name(),

@@ -34,6 +34,7 @@ class RunJournal {
             String sourceName,
             String inputs,
             boolean dryRun,
+            String dryRunReason,
             RunStatus status,
             String requestedBy,
             String requestedByName,
@@ -59,6 +60,7 @@ class RunJournal {
                 .addValue("source", r.sourceName())
                 .addValue("inputs", r.inputs())
                 .addValue("dry", r.dryRun())
+                .addValue("dryWhy", r.dryRunReason())
                 .addValue("status", r.status().name())
                 .addValue("by", r.requestedBy())
                 .addValue("byName", r.requestedByName())
@@ -69,9 +71,9 @@ class RunJournal {
                 .addValue("now", ts(now));
         int rows = jdbc.update("""
                 INSERT INTO runbook_run (incident_id, runbook_id, runbook_title, snapshot, source_name, inputs, dry_run,
-                    status, requested_by, requested_by_name, requested_via, trigger_key, concurrency_key, next_at,
+                    dry_run_reason, status, requested_by, requested_by_name, requested_via, trigger_key, concurrency_key, next_at,
                     deadline, created_at, updated_at)
-                VALUES (:incident, :runbook, :title, :snapshot, :source, :inputs, :dry, :status, :by, :byName, :via,
+                VALUES (:incident, :runbook, :title, :snapshot, :source, :inputs, :dry, :dryWhy, :status, :by, :byName, :via,
                     :trigger, :key, :now, :deadline, :now, :now)
                 ON CONFLICT DO NOTHING
                 """, p, keyHolder, new String[] {"id"});
@@ -435,6 +437,7 @@ class RunJournal {
                 rs.getString("source_name"),
                 rs.getString("inputs"),
                 rs.getBoolean("dry_run"),
+                rs.getString("dry_run_reason"),
                 RunStatus.valueOf(rs.getString("status")),
                 rs.getString("requested_by"),
                 rs.getString("requested_by_name"),

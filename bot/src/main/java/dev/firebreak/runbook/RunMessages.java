@@ -80,8 +80,7 @@ final class RunMessages {
     }
 
     static String headline(RunView run) {
-        return "#" + run.id() + " `" + esc(run.runbook()) + "`" + (run.dryRun() ? " (dry run)" : "") + " — "
-                + status(run.status());
+        return "#" + run.id() + " `" + esc(run.runbook()) + "`" + run.dryRunNote() + " — " + status(run.status());
     }
 
     /** One step as a line of the run message. */
@@ -167,7 +166,7 @@ final class RunMessages {
                 .append(run.runbook())
                 .append(" run #")
                 .append(run.id())
-                .append(run.dryRun() ? " (dry run)" : "")
+                .append(run.dryRunNote())
                 .append(": step ")
                 .append(s.id())
                 .append(" (")

@@ -66,7 +66,7 @@ class RunRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     public void started(RunRow run) {
         RunView view = views.of(run);
-        String text = "Runbook " + view.runbook() + " run #" + view.id() + (view.dryRun() ? " (dry run)" : "")
+        String text = "Runbook " + view.runbook() + " run #" + view.id() + view.dryRunNote()
                 + " requested by " + view.requestedBy() + " via " + view.requestedVia()
                 + (view.status() == RunStatus.QUEUED ? "; queued behind another run with the same key" : "")
                 + (view.inputs().isEmpty() ? "" : " with " + view.inputs());
@@ -131,10 +131,11 @@ class RunRecorder {
                         clock.instant(),
                         TimelineKinds.RUNBOOK_STEP,
                         actor(run),
-                        "Runbook " + run.runbookId() + " run #" + run.id() + (run.dryRun() ? " (dry run)" : "") + " "
+                        "Runbook " + run.runbookId() + " run #" + run.id()
+                                + RunView.dryRunNote(run.dryRun(), run.dryRunReason()) + " "
                                 + status.name().toLowerCase().replace('_', ' ') + (reason == null ? "" : ": " + reason))
                 .withDedupKey("rb:" + run.id() + ":finished"));
-        metrics.runbookRun(run.runbookId(), status.name().toLowerCase());
+        metrics.runbookRun(run.incidentId(), run.runbookId(), status.name().toLowerCase());
         changed(run);
     }
 

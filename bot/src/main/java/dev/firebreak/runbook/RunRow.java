@@ -13,6 +13,7 @@ record RunRow(
         String sourceName,
         String inputs,
         boolean dryRun,
+        String dryRunReason,
         RunStatus status,
         String requestedBy,
         String requestedByName,

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A run as the API and Slack show it. Every string in here has been masked. */
+/**
+ * A run as the API and Slack show it. Every string in here has been masked. {@code dryRunReason}: why the run is a
+ * dry run when nobody asked for one ({@code "drill incident"}), else null.
+ */
 public record RunView(
         long id,
         UUID incidentId,
@@ -14,6 +17,7 @@ public record RunView(
         String title,
         RunStatus status,
         boolean dryRun,
+        String dryRunReason,
         String requestedBy,
         String requestedVia,
         Map<String, Object> inputs,
@@ -38,4 +42,18 @@ public record RunView(
             Object planned,
             String error,
             String decidedBy) {}
+
+    /** {@code " (dry run)"}, {@code " (dry run: drill incident)"}, or nothing: how messages mark a dry run. */
+    public String dryRunNote() {
+        return dryRunNote(dryRun, dryRunReason);
+    }
+
+    /** {@code " (dry run: drill incident)"} when the run is dry though nobody asked, else nothing. */
+    public String dryRunReasonNote() {
+        return dryRun && dryRunReason != null ? " (dry run: " + dryRunReason + ")" : "";
+    }
+
+    static String dryRunNote(boolean dryRun, String reason) {
+        return !dryRun ? "" : reason == null ? " (dry run)" : " (dry run: " + reason + ")";
+    }
 }

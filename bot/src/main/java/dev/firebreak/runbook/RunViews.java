@@ -32,6 +32,7 @@ class RunViews {
                 core.mask(run.runbookTitle()),
                 run.status(),
                 run.dryRun(),
+                run.dryRunReason(),
                 by,
                 run.requestedVia(),
                 inputs,

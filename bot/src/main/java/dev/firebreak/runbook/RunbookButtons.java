@@ -63,8 +63,10 @@ class RunbookButtons implements PayloadActionHandler {
         try {
             RunView run = runs.start(
                     incident, new StartRequest(value.substring(bar + 1), Map.of(), false, actor(p), "slack"));
-            return SlackReply.ephemeral(":arrow_forward: Run #" + run.id() + " of `" + RunMessages.esc(run.runbook())
-                    + "` " + (run.status() == RunStatus.QUEUED ? "is queued behind another run." : "started."));
+            return SlackReply.ephemeral((run.dryRun() ? ":test_tube: Dry run #" : ":arrow_forward: Run #") + run.id()
+                    + " of `" + RunMessages.esc(run.runbook()) + "` "
+                    + (run.status() == RunStatus.QUEUED ? "is queued behind another run" : "started")
+                    + run.dryRunReasonNote() + ".");
         } catch (RunRefusedException e) {
             return SlackReply.ephemeral(":no_entry: " + RunMessages.esc(e.getMessage()));
         }

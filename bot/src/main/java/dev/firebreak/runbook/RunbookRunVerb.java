@@ -53,9 +53,10 @@ class RunbookRunVerb implements RunbookCommand.Verb {
         RunView run = runs.start(
                 context.incident(), new StartRequest(words.get(0), inputs, dryRun, context.actor(), "slack"));
         return SlackReply.ephemeral(
-                (dryRun ? ":test_tube: Dry run " : ":arrow_forward: Run ") + "#" + run.id() + " of `"
+                (run.dryRun() ? ":test_tube: Dry run " : ":arrow_forward: Run ") + "#" + run.id() + " of `"
                         + RunMessages.esc(run.runbook()) + "` "
                         + (run.status() == RunStatus.QUEUED ? "is queued behind another run" : "started")
+                        + run.dryRunReasonNote()
                         + "; follow it in the channel or with `/incident runbook status`.");
     }
 }

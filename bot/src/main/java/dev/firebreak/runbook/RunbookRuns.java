@@ -22,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RunbookRuns {
 
+    /** Why a run nobody asked to be dry is one: its incident is a drill incident (issue 14). */
+    static final String DRILL_DRY_RUN = "drill incident";
+
     private final RunbookCore core;
     private final RunJournal journal;
     private final RunViews views;
@@ -83,10 +86,12 @@ public class RunbookRuns {
     /** Starts a run once per {@code triggerKey}; empty when that key already started one. */
     Optional<RunRow> startRow(UUID incidentId, StartRequest asked, String triggerKey) {
         IncidentFacts incident = facts.of(incidentId);
-        // Drill incidents (DRILL-<n>) run runbooks in dry-run unless firebreak.drills.run-runbooks allows them.
-        StartRequest request = !asked.dryRun() && incident.reference().startsWith("DRILL-") && !drills.runRunbooks()
-                ? new StartRequest(asked.runbookId(), asked.inputs(), true, asked.actor(), asked.via())
-                : asked;
+        // Drill incidents run runbooks dry, whoever starts them (auto trigger, Slack, API, console), unless
+        // firebreak.drills.run-runbooks allows them; the run says why.
+        String dryRunReason = !asked.dryRun() && incident.drill() && !drills.runRunbooks() ? DRILL_DRY_RUN : null;
+        StartRequest request = dryRunReason == null
+                ? asked
+                : new StartRequest(asked.runbookId(), asked.inputs(), true, asked.actor(), asked.via());
         Actor actor = request.actor();
         String requester = requester(actor);
         RunbookCore.Prepared p = core.prepare(
@@ -129,6 +134,7 @@ public class RunbookRuns {
                             p.sourceName(),
                             RunJson.write(p.inputs()),
                             request.dryRun(),
+                            dryRunReason,
                             status,
                             requester,
                             actor.name(),

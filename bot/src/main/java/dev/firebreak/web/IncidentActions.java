@@ -113,7 +113,8 @@ class IncidentActions {
             RedirectAttributes flash) {
         return act(ref, auth, flash, (incident, user) -> {
             RunView run = runbooks.start(incident, new StartRequest(runbook, Map.of(), dryRun, user.actor(), "web"));
-            return (dryRun ? "Dry run" : "Run") + " #" + run.id() + " of " + run.title() + " started.";
+            return (run.dryRun() ? "Dry run" : "Run") + " #" + run.id() + " of " + run.title() + " started"
+                    + run.dryRunReasonNote() + ".";
         });
     }
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * What the Slack views show about an incident: the read model's fields they use plus the alerts as the card shows
- * them; plain data, so views are pure functions of it.
+ * them; plain data, so views are pure functions of it. {@code drill}: a drill incident (banner, {@code [DRILL]}).
  */
 record IncidentView(
         UUID id,
@@ -30,7 +30,8 @@ record IncidentView(
         Instant resolvedAt,
         String externalUrl,
         int truncatedAlerts,
-        List<AlertView> alerts) {
+        List<AlertView> alerts,
+        boolean drill) {
 
     IncidentView {
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
@@ -73,7 +74,8 @@ record IncidentView(
                 i.resolvedAt(),
                 i.externalUrl(),
                 i.truncatedAlerts(),
-                alerts.stream().map(AlertView::of).toList());
+                alerts.stream().map(AlertView::of).toList(),
+                i.drill());
     }
 
     String reference() {

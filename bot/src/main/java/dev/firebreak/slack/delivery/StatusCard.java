@@ -36,7 +36,7 @@ final class StatusCard {
     /** Notification/fallback text (plain, short). */
     static String text(IncidentView v) {
         return cap(
-                (v.number() < 0 ? "[DRILL] " : "") + v.reference() + " [" + v.severity() + "] " + v.status() + ": "
+                (v.drill() ? "[DRILL] " : "") + v.reference() + " [" + v.severity() + "] " + v.status() + ": "
                         + esc(v.title()),
                 300);
     }
@@ -58,7 +58,7 @@ final class StatusCard {
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(
                 Map.of("type", "header", "text", plain(cap(v.reference() + ": " + v.title(), SlackText.HEADER_TEXT))));
-        if (v.number() < 0) {
+        if (v.drill()) {
             blocks.add(Map.of("type", "section", "block_id", "drill-banner", "text", mrkdwn(DRILL_BANNER)));
         }
         blocks.add(Map.of(

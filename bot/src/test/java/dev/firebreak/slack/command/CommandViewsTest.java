@@ -77,7 +77,8 @@ class CommandViewsTest {
                 status == IncidentStatus.TRIGGERED ? null : Instant.parse("2026-03-01T10:05:00Z"),
                 null,
                 resolved,
-                opened);
+                opened,
+                false);
     }
 
     @Test

@@ -123,7 +123,8 @@ class SlackDeliveryReplicasTest {
                     incident.getSeverity(),
                     incident.getSource(),
                     Actor.api("test"),
-                    incident.getOpenedAt())));
+                    incident.getOpenedAt(),
+                    false)));
         }
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))

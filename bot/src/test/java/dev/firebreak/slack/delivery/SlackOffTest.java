@@ -40,7 +40,7 @@ class SlackOffTest {
         SlackDeliveryListener listener = new SlackDeliveryListener(
                 off, null, null, Clock.systemUTC(), dev.firebreak.incident.DrillSettings.defaults());
         IncidentOpened opened = new IncidentOpened(
-                UUID.randomUUID(), 1, "t", Severity.SEV1, IncidentSource.API, Actor.api("x"), Instant.now());
+                UUID.randomUUID(), 1, "t", Severity.SEV1, IncidentSource.API, Actor.api("x"), Instant.now(), false);
         UUID id = opened.incidentId();
         assertThatCode(() -> {
                     listener.on(opened);

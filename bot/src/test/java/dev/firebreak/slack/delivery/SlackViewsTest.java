@@ -40,7 +40,8 @@ class SlackViewsTest {
                 status == IncidentStatus.RESOLVED ? DETECTED.plus(Duration.ofMinutes(62)) : null,
                 "http://alertmanager:9093",
                 truncated,
-                alerts);
+                alerts,
+                false);
     }
 
     static IncidentView.AlertView alert(String name, boolean firing, String instance) {
@@ -191,7 +192,8 @@ class SlackViewsTest {
                 null,
                 "http://am/" + "p".repeat(5000),
                 100_000,
-                alerts);
+                alerts,
+                false);
         JsonNode blocks = blocks(v);
         assertThat(blocks.size()).isLessThanOrEqualTo(StatusCard.MAX_BLOCKS);
         assertThat(blocks.get(0).path("text").path("text").asString()).hasSizeLessThanOrEqualTo(150);
@@ -236,7 +238,8 @@ class SlackViewsTest {
                 null,
                 null,
                 0,
-                List.of());
+                List.of(),
+                false);
         assertThat(SlackMessages.topic(longOne)).hasSize(250);
         assertThat(SlackMessages.purpose(longOne)).hasSizeLessThanOrEqualTo(250).endsWith("[firebreak:" + ID + "]");
     }

@@ -59,7 +59,8 @@ class StatusCardFixturesTest {
                 null,
                 body.path("externalURL").asString(),
                 body.path("truncatedAlerts").asInt(),
-                alerts);
+                alerts,
+                false);
     }
 
     @Test
