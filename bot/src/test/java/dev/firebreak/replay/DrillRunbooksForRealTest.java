@@ -7,18 +7,16 @@ import dev.firebreak.runbook.RunbookEngine;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.HttpTestClient;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxWorker;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -38,23 +36,15 @@ import tools.jackson.databind.JsonNode;
             "firebreak.runbooks.http.allowed-hosts=127.0.0.1",
             "firebreak.runbooks.http.allowed-networks=127.0.0.0/8"
         })
+@Import(TestClock.class)
 class DrillRunbooksForRealTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T06:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-12-01T06:00:00Z"));
     static final DrillFixtures.Target TARGET = new DrillFixtures.Target();
 
     @DynamicPropertySource
     static void runbooks(DynamicPropertyRegistry registry) {
         registry.add("firebreak.runbooks.path", () -> DrillFixtures.runbooks(TARGET));
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
     }
 
     @LocalServerPort

@@ -10,8 +10,8 @@ import dev.firebreak.slack.SignedSlackRequests;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.HttpTestClient;
 import dev.firebreak.support.MutableClock;
+import dev.firebreak.support.TestClock;
 import dev.firebreak.system.outbox.OutboxWorker;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +20,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -49,9 +47,10 @@ import tools.jackson.databind.JsonNode;
             "firebreak.runbooks.http.allowed-hosts=127.0.0.1",
             "firebreak.runbooks.http.allowed-networks=127.0.0.0/8"
         })
+@Import(TestClock.class)
 class DrillSafetyTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T06:00:00Z"));
+    static final MutableClock CLOCK = TestClock.startingAt(Instant.parse("2026-12-01T06:00:00Z"));
     static final FakeSlack SLACK = new FakeSlack(CLOCK);
     static final FakePagerDuty PD = new FakePagerDuty();
     static final DrillFixtures.Target TARGET = new DrillFixtures.Target();
@@ -67,15 +66,6 @@ class DrillSafetyTest {
         registry.add("firebreak.pagerduty.client-retries", () -> "0");
         registry.add("firebreak.pagerduty.routing.default-routing-key", () -> FakePagerDuty.ROUTING_KEY);
         registry.add("firebreak.runbooks.path", () -> DrillFixtures.runbooks(TARGET));
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
     }
 
     @LocalServerPort
