@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * starts by itself on {@code HighErrorRate}, the capture that fires it, and the incident, page and runbook series of
  * {@code /actuator/prometheus} as a map to compare before and after a drill.
  */
-final class DrillFixtures {
+public final class DrillFixtures {
 
     /** A drill service's routing key (FakePagerDuty accepts it once added). */
     static final String DRILL_ROUTING_KEY = "DR1LLKEYabcdef0123456789abcdef01";
@@ -43,6 +43,14 @@ final class DrillFixtures {
 
     /** A runbooks folder with {@code restart-checkout}: auto on HighErrorRate, one changing step (POST). */
     static String runbooks(Target target) {
+        return runbooks(target, true);
+    }
+
+    /**
+     * A runbooks folder with {@code restart-checkout}: one changing step (POST {@code /restart} to {@code target});
+     * it matches HighErrorRate, and starts by itself on it only when {@code auto}.
+     */
+    public static String runbooks(Target target, boolean auto) {
         try {
             Path dir = Files.createTempDirectory("firebreak-drill-runbooks-");
             Files.writeString(dir.resolve("restart-checkout.yml"), """
@@ -50,7 +58,7 @@ final class DrillFixtures {
                     title: Restart checkout
                     triggers:
                       - when: 'alert.labels.alertname == "HighErrorRate"'
-                        auto: true
+                        auto: AUTO
                         once-per: incident
                     steps:
                       - id: restart
@@ -59,7 +67,8 @@ final class DrillFixtures {
                           url: 'BASE/restart'
                           method: POST
                           body: 'restart {{ incident.ref }}'
-                    """.replace("BASE", target.url()));
+                    """.replace("BASE", target.url())
+                    .replace("AUTO", String.valueOf(auto)));
             return dir.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,11 +106,11 @@ final class DrillFixtures {
     }
 
     /** A real HTTP server that runbook steps call; records each request as {@code METHOD path body}. */
-    static final class Target implements AutoCloseable {
+    public static final class Target implements AutoCloseable {
         private final HttpServer server;
-        final List<String> requests = new CopyOnWriteArrayList<>();
+        public final List<String> requests = new CopyOnWriteArrayList<>();
 
-        Target() {
+        public Target() {
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             } catch (IOException e) {
@@ -121,7 +130,7 @@ final class DrillFixtures {
             server.start();
         }
 
-        String url() {
+        public String url() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
         }
 

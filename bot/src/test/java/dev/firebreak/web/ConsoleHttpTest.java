@@ -1,28 +1,36 @@
 package dev.firebreak.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentManagement;
 import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.replay.DrillFixtures;
 import dev.firebreak.support.FirebreakTest;
 import dev.firebreak.support.HttpTestClient;
 import dev.firebreak.timeline.Timeline;
 import dev.firebreak.timeline.TimelineEntry;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console over HTTP: sign-in, roles enforced on the server for every action, CSRF on every form, the session
  * cookie's flags, the Content-Security-Policy, hostile alert text rendered inert, no secrets on pages, and the machine
- * endpoints ({@code /api}, webhooks) unchanged by the console's security chain.
+ * endpoints ({@code /api}, webhooks) unchanged by the console's security chain; a runbook started from the console
+ * on a drill incident is a dry run (issue 14), on a real incident a real one.
  */
 @FirebreakTest(
         properties = {
@@ -35,7 +43,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "firebreak.web.users[1].username=vic",
             "firebreak.web.users[1].password=vic-pass-7",
             "firebreak.web.users[1].role=viewer",
-            "firebreak.runbooks.secrets.deploy-key=" + ConsoleHttpTest.RUNBOOK_SECRET
+            "firebreak.runbooks.secrets.deploy-key=" + ConsoleHttpTest.RUNBOOK_SECRET,
+            "firebreak.runbooks.http.allowed-hosts=127.0.0.1",
+            "firebreak.runbooks.http.allowed-networks=127.0.0.0/8"
         })
 class ConsoleHttpTest {
 
@@ -50,6 +60,19 @@ class ConsoleHttpTest {
     static final String EVIL_NOTE =
             "cell | breaker\nnew line\r\n# heading ![img](javascript:alert(2)) `code` <!channel> "
                     + "<img src=x onerror=alert(3)> [ok](https://example.com) <https://auto.example> **bold** &lt;b&gt;";
+
+    /** What {@code restart-checkout} (offered on HighErrorRate, never started by itself) POSTs to. */
+    static final DrillFixtures.Target RUNBOOK_TARGET = new DrillFixtures.Target();
+
+    @DynamicPropertySource
+    static void runbooks(DynamicPropertyRegistry registry) {
+        registry.add("firebreak.runbooks.path", () -> DrillFixtures.runbooks(RUNBOOK_TARGET, false));
+    }
+
+    @AfterAll
+    static void closeRunbookTarget() {
+        RUNBOOK_TARGET.close();
+    }
 
     @LocalServerPort
     int port;
@@ -371,6 +394,85 @@ class ConsoleHttpTest {
         assertThat(retry.status()).isEqualTo(302);
         assertThat(admin.get("/operations").html().select("[role=alert]").text())
                 .contains("neither dead nor failed");
+    }
+
+    @Test
+    void aRunbookStartedFromTheConsoleOnADrillIncidentIsADryRunAndOnARealIncidentARealOne() {
+        HttpTestClient api = HttpTestClient.on(port).bearer(API_TOKEN);
+        HttpTestClient.Response started = api.send(
+                "/api/drills?name=console-runbook",
+                "POST",
+                "application/x-ndjson",
+                AlertFixtures.firing("drill-runbook", "Checkout 5xx drill", Map.of()) + "\n");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String drills = "/api/drills/" + started.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !api.get(drills).json().path("incidents").isEmpty());
+        String drill = api.get(drills).json().path("incidents").get(0).asString();
+        assertThat(drill).startsWith("DRILL-");
+        assertThat(api.get("/api/incidents/" + drill).json().path("drill").booleanValue())
+                .isTrue();
+        ConsoleSession rita = ConsoleSession.signedIn(port, "rita", "rita-pass-7");
+
+        // The dry-run box unticked: the responder asks for a real run; the drill makes it a dry run, and says so.
+        String notice = startRestartCheckout(rita, drill);
+        JsonNode dry = finishedRestartCheckout(drill);
+        assertThat(notice)
+                .contains("Dry run #" + dry.path("id").longValue()
+                        + " of Restart checkout started (dry run: drill incident).");
+        assertThat(dry.path("requestedVia").asString()).isEqualTo("web");
+        assertThat(dry.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(dry.path("dryRun").booleanValue()).isTrue();
+        assertThat(dry.path("dryRunReason").asString()).isEqualTo("drill incident");
+        assertThat(dry.path("steps").get(0).path("planned").isNull()).isFalse();
+        assertThat(RUNBOOK_TARGET.requests).as("a dry run sends nothing").isEmpty();
+        assertThat(runStatuses(rita, drill)).containsExactly("succeeded (dry run: drill incident)");
+
+        // The same start on a real incident is a real run: the target gets its POST.
+        String real = open("runbook-real");
+        String realNotice = startRestartCheckout(rita, real);
+        JsonNode run = finishedRestartCheckout(real);
+        assertThat(realNotice).contains("Run #" + run.path("id").longValue() + " of Restart checkout started.");
+        assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("dryRun").booleanValue()).isFalse();
+        assertThat(run.path("dryRunReason").isNull()).isTrue();
+        assertThat(RUNBOOK_TARGET.requests).containsExactly("POST /restart restart " + real);
+        assertThat(runStatuses(rita, real)).containsExactly("succeeded");
+    }
+
+    /** Starts restart-checkout on the incident from its console page, dry-run box unticked; the notice shown after. */
+    private static String startRestartCheckout(ConsoleSession who, String ref) {
+        ConsoleSession.Page page = who.get("/incidents/" + ref);
+        assertThat(page.html().select("form[action$=/runbook] option").eachAttr("value"))
+                .contains("restart-checkout");
+        ConsoleSession.Page posted =
+                who.post("/incidents/" + ref + "/runbook", Map.of("runbook", "restart-checkout", "_csrf", page.csrf()));
+        assertThat(posted.status()).isEqualTo(302);
+        assertThat(posted.header("Location")).endsWith("/incidents/" + ref);
+        return who.get("/incidents/" + ref).html().select("[role=status]").text();
+    }
+
+    /** The incident's one restart-checkout run (API view), once it has finished. */
+    private JsonNode finishedRestartCheckout(String ref) {
+        HttpTestClient api = HttpTestClient.on(port).bearer(API_TOKEN);
+        List<String> done = List.of("SUCCEEDED", "FAILED", "CANCELLED", "TIMED_OUT", "INTERRUPTED");
+        java.util.function.Supplier<List<JsonNode>> runs = () -> api.get("/api/incidents/" + ref + "/runbook-runs")
+                .json()
+                .valueStream()
+                .filter(r -> r.path("runbook").asString().equals("restart-checkout"))
+                .toList();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runs.get().size() == 1
+                        && done.contains(runs.get().get(0).path("status").asString()));
+        return runs.get().get(0);
+    }
+
+    /** Restart checkout's run statuses on the incident's page, as shown ({@code "succeeded (dry run: ...)"}). */
+    private static List<String> runStatuses(ConsoleSession who, String ref) {
+        return who.get("/incidents/" + ref).html().select("details.run summary").stream()
+                .filter(s -> s.select("strong").text().endsWith(" Restart checkout"))
+                .map(s -> s.select(".status").text())
+                .toList();
     }
 
     private TimelineEntry last(UUID incidentId, String kind) {
