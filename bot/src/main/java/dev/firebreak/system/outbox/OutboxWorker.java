@@ -265,8 +265,11 @@ public class OutboxWorker implements SmartLifecycle {
         }
     }
 
-    /** Deletes finished tasks past retention: hourly, on the one replica holding the {@code outbox-purge} job. */
-    private void purgeFinished() {
+    /**
+     * Deletes finished tasks past retention: hourly (from the poll loop), on the one replica holding the
+     * {@code outbox-purge} job. Package-private so that a test calls it as the poll loop does.
+     */
+    void purgeFinished() {
         if (jobs.claimEvery(PURGE_JOB, PURGE_EVERY)) {
             store.purgeFinishedBefore(clock.instant().minus(settings.retention()));
         }
