@@ -33,19 +33,6 @@ public interface IncidentAlerts {
             annotations = annotations == null ? Map.of() : annotations;
         }
 
-        /** An alert without its fingerprint and first sighting (views and fixtures that do not need them). */
-        public AlertFact(
-                String alertname,
-                String status,
-                Map<String, String> labels,
-                Map<String, String> annotations,
-                Instant startsAt,
-                Instant endsAt,
-                String generatorUrl,
-                Instant lastSeenAt) {
-            this(null, alertname, status, labels, annotations, startsAt, endsAt, generatorUrl, null, lastSeenAt);
-        }
-
         public boolean firing() {
             return "firing".equals(status);
         }

@@ -85,7 +85,7 @@ class ManualPageHandler implements OutboxHandler {
         String title = PagerDutyEvents.summary(incident);
         String details = (page.message() == null ? "" : page.message() + "\n\n") + "Paged from Slack by "
                 + page.requestedBy() + " for " + incident.reference() + ".";
-        Urgency urgency = incident.severity().level() <= 2 ? Urgency.HIGH : Urgency.LOW;
+        Urgency urgency = PagerDutyEvents.urgency(incident.severity());
         try {
             PagerDutyIncident created;
             String target;

@@ -5,6 +5,7 @@ import dev.firebreak.incident.Severity;
 import dev.firebreak.integrations.pagerduty.EventLink;
 import dev.firebreak.integrations.pagerduty.EventSeverity;
 import dev.firebreak.integrations.pagerduty.TriggerEvent;
+import dev.firebreak.integrations.pagerduty.Urgency;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,11 @@ final class PagerDutyEvents {
             case SEV3 -> EventSeverity.WARNING;
             case SEV4 -> EventSeverity.INFO;
         };
+    }
+
+    /** How urgently PagerDuty pages for an incident created through its REST API: SEV1 and SEV2 high, the rest low. */
+    static Urgency urgency(Severity severity) {
+        return severity.level() <= 2 ? Urgency.HIGH : Urgency.LOW;
     }
 
     /** The incident's own URL from {@code firebreak.pagerduty.incident-url}, or null. */

@@ -8,7 +8,6 @@ import dev.firebreak.integrations.pagerduty.NewPagerDutyIncident;
 import dev.firebreak.integrations.pagerduty.PagerDutyClient;
 import dev.firebreak.integrations.pagerduty.PagerDutyException;
 import dev.firebreak.integrations.pagerduty.PagerDutyIncident;
-import dev.firebreak.integrations.pagerduty.Urgency;
 import dev.firebreak.metrics.IncidentMetrics;
 import dev.firebreak.system.outbox.Outbox;
 import dev.firebreak.system.outbox.OutboxHandler;
@@ -179,7 +178,7 @@ class TriggerPageHandler implements OutboxHandler {
                 NewPagerDutyIncident.of(PagerDutyEvents.summary(queries.view(incident)), route.serviceId())
                         .withIncidentKey(key)
                         .withEscalationPolicy(route.escalationPolicy())
-                        .withUrgency(incident.getSeverity().level() <= 2 ? Urgency.HIGH : Urgency.LOW)
+                        .withUrgency(PagerDutyEvents.urgency(incident.getSeverity()))
                         .withDetails(incident.getSummary()));
     }
 

@@ -89,7 +89,7 @@ final class ChartSvg {
                 .append("</desc>\n");
         svg.append("<style>").append(STYLE).append("</style>\n");
         svg.append("<rect class=\"bg\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        text(svg, "heading fg", PAD, titleY, TITLE_FONT, null, ChartText.fit(title, TITLE_FONT, WIDTH - 2 * PAD));
+        Svg.label(svg, "heading fg", PAD, titleY, TITLE_FONT, null, ChartText.fit(title, TITLE_FONT, WIDTH - 2 * PAD));
         for (Phase p : c.phases()) {
             double x0 = axis.x(p.from());
             Svg.open(
@@ -100,11 +100,11 @@ final class ChartSvg {
                             "data-phase",
                             p.cssClass().substring(6),
                             "x",
-                            fmt(x0),
+                            Svg.number(x0),
                             "y",
-                            fmt(plotTop),
+                            Svg.number(plotTop),
                             "width",
-                            fmt(Math.max(1, axis.x(p.to()) - x0)),
+                            Svg.number(Math.max(1, axis.x(p.to()) - x0)),
                             "height",
                             PLOT_HEIGHT,
                             "fill",
@@ -126,13 +126,13 @@ final class ChartSvg {
                             "class",
                             "line",
                             "x1",
-                            fmt(l.lineX()),
+                            Svg.number(l.lineX()),
                             "y1",
-                            fmt(baseline - 9),
+                            Svg.number(baseline - 9),
                             "x2",
-                            fmt(l.lineX()),
+                            Svg.number(l.lineX()),
                             "y2",
-                            fmt(plotBottom),
+                            Svg.number(plotBottom),
                             "stroke",
                             "#1f2328",
                             "stroke-width",
@@ -141,11 +141,11 @@ final class ChartSvg {
                             "4 3")
                     .append("/>");
             background(svg, l.textX() - 2, baseline - 10, l.width() + 4, "13", null);
-            text(svg, "fg", l.textX(), baseline, FONT, null, l.text());
+            Svg.label(svg, "fg", l.textX(), baseline, FONT, null, l.text());
             svg.append("</g>\n");
         }
         for (int k = 0; k < note.size(); k++) {
-            text(svg, "note fg", PAD, plotBottom + 48 + k * 14, FONT, null, note.get(k));
+            Svg.label(svg, "note fg", PAD, plotBottom + 48 + k * 14, FONT, null, note.get(k));
         }
         svg.append("<g class=\"legend\">");
         for (LegendItem item : legend) {
@@ -156,9 +156,9 @@ final class ChartSvg {
                             "class",
                             item.cssClass(),
                             "x",
-                            fmt(item.x()),
+                            Svg.number(item.x()),
                             "y",
-                            fmt(base - 9),
+                            Svg.number(base - 9),
                             "width",
                             10,
                             "height",
@@ -170,7 +170,7 @@ final class ChartSvg {
                             "stroke-width",
                             "0.5")
                     .append("/>");
-            text(svg, "fg", item.x() + ChartText.SWATCH + 4, base, FONT, null, item.text());
+            Svg.label(svg, "fg", item.x() + ChartText.SWATCH + 4, base, FONT, null, item.text());
         }
         svg.append("</g>\n</svg>\n");
         return svg.toString();
@@ -220,7 +220,7 @@ final class ChartSvg {
             if (v > 0) {
                 line(svg, "grid", axis.left(), ty, axis.right(), ty, "#d1d9e0", "0.5");
             }
-            text(svg, "muted", LEFT - 6, ty + 4, FONT, "end", Integer.toString(v));
+            Svg.label(svg, "muted", LEFT - 6, ty + 4, FONT, "end", Integer.toString(v));
         }
         line(svg, "axis", axis.left(), plotTop, axis.left(), plotBottom, "#59636e", null);
         svg.append("</g>\n");
@@ -235,12 +235,12 @@ final class ChartSvg {
             List<double[]> down = steps(s, axis, y, lower, false);
             StringBuilder d = new StringBuilder("M");
             for (double[] p : up) {
-                d.append(fmt(p[0])).append(',').append(fmt(p[1])).append(' ');
+                d.append(Svg.number(p[0])).append(',').append(Svg.number(p[1])).append(' ');
             }
             for (int i = down.size() - 1; i >= 0; i--) {
-                d.append(fmt(down.get(i)[0]))
+                d.append(Svg.number(down.get(i)[0]))
                         .append(',')
-                        .append(fmt(down.get(i)[1]))
+                        .append(Svg.number(down.get(i)[1]))
                         .append(i == 0 ? "Z" : " ");
             }
             Svg.open(
@@ -262,9 +262,9 @@ final class ChartSvg {
         List<double[]> total = steps(s, axis, y, s.total(), true);
         for (int i = 0; i < total.size(); i++) {
             points.append(i == 0 ? "" : " ")
-                    .append(fmt(total.get(i)[0]))
+                    .append(Svg.number(total.get(i)[0]))
                     .append(',')
-                    .append(fmt(total.get(i)[1]));
+                    .append(Svg.number(total.get(i)[1]));
         }
         Svg.open(
                         svg,
@@ -309,7 +309,7 @@ final class ChartSvg {
             axisLine(svg, axis.prelude().x0(), axis.prelude().x1(), plotBottom);
             String label = axis.preludeLabel();
             double center = (axis.prelude().x0() + axis.prelude().x1()) / 2;
-            text(svg, "muted", center, plotBottom + 15, FONT, "middle", label);
+            Svg.label(svg, "muted", center, plotBottom + 15, FONT, "middle", label);
             minX = center + ChartText.width(label, FONT) / 2 + 8;
         }
         for (ChartAxis.Tick t : axis.ticks()) {
@@ -318,11 +318,11 @@ final class ChartSvg {
                 continue;
             }
             line(svg, "axis", t.x(), plotBottom, t.x(), plotBottom + 4, "#59636e", null);
-            text(svg, "muted", t.x(), plotBottom + 15, FONT, "middle", t.label());
+            Svg.label(svg, "muted", t.x(), plotBottom + 15, FONT, "middle", t.label());
             minX = t.x() + w / 2 + 8;
         }
         String caption = axis.caption();
-        text(svg, "muted", (from + axis.right()) / 2, plotBottom + 30, FONT, "middle", caption);
+        Svg.label(svg, "muted", (from + axis.right()) / 2, plotBottom + 30, FONT, "middle", caption);
         svg.append("</g>\n");
         if (axis.hasBreak()) {
             double a = axis.prelude().x1();
@@ -352,11 +352,11 @@ final class ChartSvg {
                         "class",
                         "bg",
                         "x",
-                        fmt(x),
+                        Svg.number(x),
                         "y",
-                        fmt(y),
+                        Svg.number(y),
                         "width",
-                        fmt(width),
+                        Svg.number(width),
                         "height",
                         height,
                         "fill",
@@ -385,43 +385,17 @@ final class ChartSvg {
                         "class",
                         cssClass,
                         "x1",
-                        fmt(x1),
+                        Svg.number(x1),
                         "y1",
-                        fmt(y1),
+                        Svg.number(y1),
                         "x2",
-                        fmt(x2),
+                        Svg.number(x2),
                         "y2",
-                        fmt(y2),
+                        Svg.number(y2),
                         "stroke",
                         stroke,
                         "stroke-width",
                         strokeWidth)
                 .append("/>");
-    }
-
-    private static void text(
-            StringBuilder svg, String cssClass, double x, double y, int size, String anchor, String text) {
-        Svg.text(
-                svg,
-                text,
-                "class",
-                cssClass,
-                "x",
-                fmt(x),
-                "y",
-                fmt(y),
-                "font-size",
-                size,
-                "text-anchor",
-                anchor,
-                "fill",
-                Svg.textFill(cssClass.contains("muted")));
-    }
-
-    static String fmt(double v) {
-        long tenths = Math.round(v * 10);
-        return tenths % 10 == 0
-                ? Long.toString(tenths / 10)
-                : (tenths < 0 ? "-" : "") + Math.abs(tenths / 10) + "." + Math.abs(tenths % 10);
     }
 }

@@ -3,7 +3,6 @@ package dev.firebreak.postmortem;
 import dev.firebreak.postmortem.ChartText.LegendItem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleFunction;
 
 /**
@@ -77,16 +76,16 @@ public final class TrendChart {
                 .append("</title>\n<desc>")
                 .append(Xml.escape(describe(periods, series, format)))
                 .append("</desc>\n");
-        text(svg, "fg", PAD, PAD + 16, 16, "start", ChartText.fit(title, 16, WIDTH - 2 * PAD));
+        Svg.label(svg, "fg", PAD, PAD + 16, 16, "start", ChartText.fit(title, 16, WIDTH - 2 * PAD));
         for (int t = 0; t <= 4; t++) {
             double value = max * t / 4;
             double y = plotBottom - (plotBottom - TOP) * t / 4;
             horizontal(svg, "grid", "#d1d9e0", y);
-            text(svg, "muted", LEFT - 4, y + 4, FONT, "end", format.apply(value));
+            Svg.label(svg, "muted", LEFT - 4, y + 4, FONT, "end", format.apply(value));
         }
         int every = Math.max(1, (int) Math.ceil(periods.size() / (plotWidth / 60)));
         for (int p = 0; p < periods.size(); p += every) {
-            text(svg, "muted", LEFT + step * p + step / 2, plotBottom + 16, FONT, "middle", periods.get(p));
+            Svg.label(svg, "muted", LEFT + step * p + step / 2, plotBottom + 16, FONT, "middle", periods.get(p));
         }
         for (int s = 0; s < series.size(); s++) {
             List<Double> values = series.get(s).values();
@@ -101,13 +100,13 @@ public final class TrendChart {
                                         "fill",
                                         color(s),
                                         "x",
-                                        fmt(LEFT + step * p + step * 0.15),
+                                        Svg.number(LEFT + step * p + step * 0.15),
                                         "y",
-                                        fmt(plotBottom - h),
+                                        Svg.number(plotBottom - h),
                                         "width",
-                                        fmt(step * 0.7),
+                                        Svg.number(step * 0.7),
                                         "height",
-                                        fmt(h))
+                                        Svg.number(h))
                                 .append("><title>")
                                 .append(Xml.escape(periods.get(p) + ": " + format.apply(v)))
                                 .append("</title></rect>\n");
@@ -123,10 +122,10 @@ public final class TrendChart {
                     double x = LEFT + step * p + step / 2;
                     double y = plotBottom - (plotBottom - TOP) * v / max;
                     path.append(path.isEmpty() || values.get(p - 1) == null ? "M" : "L")
-                            .append(fmt(x))
+                            .append(Svg.number(x))
                             .append(' ')
-                            .append(fmt(y));
-                    Svg.open(svg, "circle", "fill", color(s), "cx", fmt(x), "cy", fmt(y), "r", 3)
+                            .append(Svg.number(y));
+                    Svg.open(svg, "circle", "fill", color(s), "cx", Svg.number(x), "cy", Svg.number(y), "r", 3)
                             .append("><title>")
                             .append(Xml.escape(series.get(s).name() + ", " + periods.get(p) + ": " + format.apply(v)))
                             .append("</title></circle>\n");
@@ -140,9 +139,21 @@ public final class TrendChart {
         horizontal(svg, "axis", "#59636e", plotBottom);
         for (LegendItem item : legend) {
             double y = HEIGHT + item.row() * 16;
-            Svg.open(svg, "rect", "fill", item.color(), "x", fmt(item.x()), "y", fmt(y - 9), "width", 10, "height", 10)
+            Svg.open(
+                            svg,
+                            "rect",
+                            "fill",
+                            item.color(),
+                            "x",
+                            Svg.number(item.x()),
+                            "y",
+                            Svg.number(y - 9),
+                            "width",
+                            10,
+                            "height",
+                            10)
                     .append("/>\n");
-            text(svg, "fg", item.x() + 14, y, FONT, "start", item.text());
+            Svg.label(svg, "fg", item.x() + 14, y, FONT, "start", item.text());
         }
         return svg.append("</svg>\n").toString();
     }
@@ -178,33 +189,9 @@ public final class TrendChart {
                         "x2",
                         WIDTH - PAD,
                         "y1",
-                        fmt(y),
+                        Svg.number(y),
                         "y2",
-                        fmt(y))
+                        Svg.number(y))
                 .append("/>\n");
-    }
-
-    private static void text(
-            StringBuilder svg, String cssClass, double x, double y, int size, String anchor, String text) {
-        Svg.text(
-                        svg,
-                        text,
-                        "class",
-                        cssClass,
-                        "fill",
-                        Svg.textFill("muted".equals(cssClass)),
-                        "x",
-                        fmt(x),
-                        "y",
-                        fmt(y),
-                        "font-size",
-                        size,
-                        "text-anchor",
-                        anchor)
-                .append('\n');
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -1,8 +1,7 @@
 package dev.firebreak.runbook;
 
 import dev.firebreak.runbooks.steps.StepStatus;
-import dev.firebreak.system.LeaseOwners;
-import dev.firebreak.system.scheduling.Poller;
+import dev.firebreak.system.scheduling.PollingWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -27,7 +25,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * resume after a restart on any replica.
  */
 @Component
-public class RunbookEngine implements SmartLifecycle {
+public class RunbookEngine extends PollingWorker {
 
     /** Published when a run becomes due now; wakes the poller after commit. */
     record RunDue(long runId) {}
@@ -40,8 +38,6 @@ public class RunbookEngine implements SmartLifecycle {
     private final RunSteps steps;
     private final RunbookSettings settings;
     private final Clock clock;
-    private final String owner;
-    private final Poller poller;
     private volatile boolean halted;
     private ExecutorService runPool;
     private ExecutorService stepPool;
@@ -54,14 +50,12 @@ public class RunbookEngine implements SmartLifecycle {
             RunbookSettings settings,
             Clock clock,
             dev.firebreak.runbooks.Masker masker) {
+        super("runbook-engine", settings.pollInterval(), m -> masker.mask(RunMessages.cap(m, 300)));
         this.masker = masker;
         this.journal = journal;
         this.steps = steps;
         this.settings = settings;
         this.clock = clock;
-        this.owner = LeaseOwners.newOwner();
-        this.poller = new Poller(
-                "runbook-engine", settings.pollInterval(), this::pollOnce, m -> masker.mask(RunMessages.cap(m, 300)));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -91,10 +85,11 @@ public class RunbookEngine implements SmartLifecycle {
     }
 
     private boolean claim(long runId) {
-        return journal.claim(runId, owner, settings.lease());
+        return journal.claim(runId, owner(), settings.lease());
     }
 
-    private void pollOnce() {
+    @Override
+    protected void poll() {
         List<Future<?>> started = new ArrayList<>();
         for (Long id : journal.due(clock.instant(), Math.max(1, settings.concurrency()) * 2)) {
             if (!poller.running()) {
@@ -121,10 +116,10 @@ public class RunbookEngine implements SmartLifecycle {
                     return;
                 }
                 RunRow run = journal.find(runId).orElse(null);
-                if (run == null || run.status().isFinal() || !owner.equals(run.leaseOwner())) {
+                if (run == null || run.status().isFinal() || !owner().equals(run.leaseOwner())) {
                     return;
                 }
-                if (steps.advanceOnce(run, owner, this::execute, () -> !halted)) {
+                if (steps.advanceOnce(run, owner(), this::execute, () -> !halted)) {
                     return;
                 }
             }
@@ -137,7 +132,7 @@ public class RunbookEngine implements SmartLifecycle {
             }
         } finally {
             if (!halted) {
-                journal.release(runId, owner);
+                journal.release(runId, owner());
             }
         }
     }
@@ -146,7 +141,7 @@ public class RunbookEngine implements SmartLifecycle {
     RunbookCore.Outcome execute(java.util.concurrent.Callable<RunbookCore.Outcome> work, Duration timeout, long runId)
             throws Exception {
         Duration limit = timeout == null ? settings.stepTimeout() : timeout;
-        journal.extend(runId, owner, limit.plus(settings.lease()));
+        journal.extend(runId, owner(), limit.plus(settings.lease()));
         ExecutorService pool =
                 stepPool != null && !stepPool.isShutdown() ? stepPool : Executors.newSingleThreadExecutor();
         Future<RunbookCore.Outcome> f = pool.submit(work);
@@ -201,8 +196,8 @@ public class RunbookEngine implements SmartLifecycle {
             return;
         }
         int n = Math.max(1, settings.concurrency());
-        runPool = Executors.newFixedThreadPool(n, daemon("runbook-run"));
-        stepPool = Executors.newCachedThreadPool(daemon("runbook-step"));
+        runPool = Executors.newFixedThreadPool(n, daemonThreads("runbook-run"));
+        stepPool = Executors.newCachedThreadPool(daemonThreads("runbook-step"));
         poller.start();
     }
 
@@ -233,27 +228,5 @@ public class RunbookEngine implements SmartLifecycle {
     synchronized void revive() {
         halted = false;
         start();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return poller.running();
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 2048;
-    }
-
-    public String owner() {
-        return owner;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -78,6 +78,7 @@ final class PostmortemFixtures {
         labels.put("cluster", "eu-west-1");
         labels.put("pod", pod);
         return new AlertFact(
+                null,
                 name,
                 status,
                 labels,
@@ -85,6 +86,7 @@ final class PostmortemFixtures {
                 startsAt,
                 "resolved".equals(status) ? endsAt : null,
                 "http://prometheus.example:9090/graph?g0.expr=" + name,
+                null,
                 endsAt == null ? startsAt : endsAt);
     }
 

@@ -62,6 +62,7 @@ class PostmortemInjectionTest {
                 i.externalUrl());
         List<AlertFact> alerts = new ArrayList<>(base.alerts());
         alerts.add(new AlertFact(
+                null,
                 "Evil|Alert\n<script>",
                 "firing",
                 Map.of("alertname", "Evil|Alert"),
@@ -69,6 +70,7 @@ class PostmortemInjectionTest {
                 PostmortemFixtures.OPENED,
                 null,
                 "javascript:alert(5)",
+                null,
                 PostmortemFixtures.OPENED));
         List<Entry> timeline = new ArrayList<>(base.timeline());
         timeline.add(new Entry(

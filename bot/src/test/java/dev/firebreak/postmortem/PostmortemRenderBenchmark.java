@@ -100,6 +100,7 @@ public final class PostmortemRenderBenchmark {
             Instant startsAt = start.plusSeconds(i % 1800);
             boolean resolved = i % 3 != 0;
             alerts.add(new AlertFact(
+                    null,
                     name,
                     resolved ? "resolved" : "firing",
                     Map.of(
@@ -117,6 +118,7 @@ public final class PostmortemRenderBenchmark {
                     startsAt,
                     resolved ? startsAt.plusSeconds(600 + i % 900) : null,
                     "https://prometheus.example/graph?g0.expr=" + name,
+                    null,
                     startsAt.plusSeconds(60)));
         }
         List<Entry> timeline = new ArrayList<>(ENTRIES);

@@ -1,10 +1,9 @@
 package dev.firebreak.system.outbox;
 
-import dev.firebreak.system.LeaseOwners;
 import dev.firebreak.system.logging.IncidentReferences;
 import dev.firebreak.system.logging.TraceContext;
 import dev.firebreak.system.scheduling.JobLeases;
-import dev.firebreak.system.scheduling.Poller;
+import dev.firebreak.system.scheduling.PollingWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -32,7 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Woken right after a transaction that enqueued work commits; polls otherwise.
  */
 @Component
-public class OutboxWorker implements SmartLifecycle {
+public class OutboxWorker extends PollingWorker {
 
     /** Published by {@link Outbox} when it writes a task; wakes the worker after commit. */
     record WorkEnqueued() {}
@@ -54,11 +52,9 @@ public class OutboxWorker implements SmartLifecycle {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final OutboxMetrics metrics;
-    private final String owner;
     private final OutboxLeases leases;
     private final ObjectProvider<IncidentReferences> references;
     private final JobLeases jobs;
-    private final Poller poller;
     private Instant lastPurge = Instant.EPOCH;
     private ExecutorService pool;
 
@@ -72,6 +68,7 @@ public class OutboxWorker implements SmartLifecycle {
             OutboxMetrics metrics,
             ObjectProvider<IncidentReferences> references,
             JobLeases jobs) {
+        super("outbox-poller", settings.pollInterval(), message -> message);
         this.references = references;
         this.jobs = jobs;
         this.store = store;
@@ -85,9 +82,7 @@ public class OutboxWorker implements SmartLifecycle {
         this.clock = clock;
         this.events = events;
         this.metrics = metrics;
-        this.owner = LeaseOwners.newOwner();
         this.leases = new OutboxLeases(store, settings.lease());
-        this.poller = new Poller("outbox-poller", settings.pollInterval(), this::pollAndPurge, message -> message);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -114,7 +109,7 @@ public class OutboxWorker implements SmartLifecycle {
     }
 
     private boolean claim(OutboxStore.Due due) {
-        if (!store.claim(due.id(), owner, settings.lease())) {
+        if (!store.claim(due.id(), owner(), settings.lease())) {
             return false;
         }
         if (due.expiredOwner() != null) {
@@ -176,7 +171,7 @@ public class OutboxWorker implements SmartLifecycle {
     /** A claimed task that has not started when the worker stops goes back to the queue for another replica. */
     private void runOrRelease(long id) {
         if (poller.stopping()) {
-            store.release(id, owner);
+            store.release(id, owner());
             log.info("Outbox task {} released: this worker is stopping", id);
             return;
         }
@@ -206,7 +201,7 @@ public class OutboxWorker implements SmartLifecycle {
             result = OutboxResult.retry("no handler for kind " + task.getKind() + " in this process");
         } else {
             CURRENT.set(task.getId());
-            try (OutboxLeases.Renewal renewal = leases.keep(task.getId(), owner)) {
+            try (OutboxLeases.Renewal renewal = leases.keep(task.getId(), owner())) {
                 result = handler.handle(task);
             } catch (Exception e) {
                 log.debug("Outbox task {} ({}) threw", task.getId(), task.getKind(), e);
@@ -217,28 +212,28 @@ public class OutboxWorker implements SmartLifecycle {
         }
         Instant now = clock.instant();
         if (result instanceof OutboxResult.Retry r && r.paced() && r.at() != null) {
-            store.postpone(task.getId(), owner, r.at(), r.reason());
+            store.postpone(task.getId(), owner(), r.at(), r.reason());
             count(task, "paced");
             log.debug("Outbox task {} ({}) waits until {}: {}", task.getId(), task.getKind(), r.at(), r.reason());
         } else if (result instanceof OutboxResult.Retry r && task.getAttempts() >= settings.maxAttempts()) {
             String reason = "gave up after " + task.getAttempts() + " attempts: " + r.reason();
-            store.finish(task.getId(), owner, OutboxTask.DEAD, now, reason);
+            store.finish(task.getId(), owner(), OutboxTask.DEAD, now, reason);
             count(task, "dead");
             log.warn("Outbox task {} ({}) is dead: {}", task.getId(), task.getKind(), reason);
             events.publishEvent(new OutboxTaskFailed(task.getId(), task.getKind(), task.getIncidentId(), reason, now));
         } else if (result instanceof OutboxResult.Retry r) {
             Instant at = r.at() != null ? r.at() : now.plus(backoff(task.getAttempts()));
-            store.reschedule(task.getId(), owner, at, r.reason());
+            store.reschedule(task.getId(), owner(), at, r.reason());
             count(task, "retry");
             log.info("Outbox task {} ({}) retries at {}: {}", task.getId(), task.getKind(), at, r.reason());
         } else if (result instanceof OutboxResult.Failed f) {
-            store.finish(task.getId(), owner, OutboxTask.FAILED, now, f.reason());
+            store.finish(task.getId(), owner(), OutboxTask.FAILED, now, f.reason());
             count(task, "failed");
             log.warn("Outbox task {} ({}) failed permanently: {}", task.getId(), task.getKind(), f.reason());
             events.publishEvent(
                     new OutboxTaskFailed(task.getId(), task.getKind(), task.getIncidentId(), f.reason(), now));
         } else {
-            store.complete(task.getId(), owner, now);
+            store.complete(task.getId(), owner(), now);
             count(task, "done");
             log.info("Outbox task {} ({}) done", task.getId(), task.getKind());
         }
@@ -257,7 +252,8 @@ public class OutboxWorker implements SmartLifecycle {
         metrics.attempt(task.getKind(), outcome);
     }
 
-    private void pollAndPurge() {
+    @Override
+    protected void poll() {
         pollOnce();
         if (!clock.instant().isBefore(lastPurge.plus(PURGE_EVERY))) {
             lastPurge = clock.instant();
@@ -281,12 +277,8 @@ public class OutboxWorker implements SmartLifecycle {
             log.info("Outbox worker disabled (firebreak.outbox.enabled=false)");
             return;
         }
-        pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), r -> {
-            Thread t = new Thread(r, "outbox-task");
-            t.setDaemon(true);
-            return t;
-        });
-        log.info("Outbox worker {} started", owner);
+        pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), daemonThreads("outbox-task"));
+        log.info("Outbox worker {} started", owner());
         poller.start();
     }
 
@@ -296,20 +288,5 @@ public class OutboxWorker implements SmartLifecycle {
         if (pool != null) {
             pool.shutdown();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return poller.running();
-    }
-
-    @Override
-    public int getPhase() {
-        // Stop before the web server and the datasource: in-flight tasks finish, nothing new is claimed.
-        return Integer.MAX_VALUE - 2048;
-    }
-
-    public String owner() {
-        return owner;
     }
 }

@@ -88,9 +88,7 @@ public final class RunbookInterpreter {
     /** A Decision to return, an Ending (the main steps stop), or null (this step is done; go on). */
     private Object decide(
             RunState state, StepSpec step, StepRecord rec, Instant now, Instant runDeadline, boolean finallyPhase) {
-        boolean stopping = !finallyPhase && (state.cancelRequested() || !now.isBefore(runDeadline));
-        String stopReason = state.cancelRequested() ? "run cancelled" : "run timeout passed";
-        StepStatus stopStatus = state.cancelRequested() ? StepStatus.CANCELLED : StepStatus.TIMED_OUT;
+        Stop stop = Stop.of(state, now, runDeadline, finallyPhase);
         if (rec == null) {
             if (step.when() != null) {
                 try {
@@ -129,9 +127,7 @@ public final class RunbookInterpreter {
                         now,
                         runDeadline,
                         finallyPhase,
-                        stopping,
-                        stopReason,
-                        stopStatus,
+                        stop,
                         "until is not true yet: " + step.until());
             }
             case POLLING -> {
@@ -145,17 +141,15 @@ public final class RunbookInterpreter {
                         now,
                         runDeadline,
                         finallyPhase,
-                        stopping,
-                        stopReason,
-                        stopStatus,
+                        stop,
                         rec.error() != null ? rec.error() : "condition not met yet");
             }
             case SKIPPED, APPROVED -> {
                 return null;
             }
             case WAITING -> {
-                if (stopping) {
-                    return new Decision.MarkStep(step.id(), rec.attempt(), stopStatus, stopReason);
+                if (stop != null) {
+                    return stop.mark(step, rec);
                 }
                 if (rec.wakeAt() != null && now.isBefore(rec.wakeAt())) {
                     return new Decision.Sleep(step.id(), min(rec.wakeAt(), runDeadline), "waiting");
@@ -163,8 +157,8 @@ public final class RunbookInterpreter {
                 return null;
             }
             case AWAITING_APPROVAL -> {
-                if (stopping) {
-                    return new Decision.MarkStep(step.id(), rec.attempt(), stopStatus, stopReason);
+                if (stop != null) {
+                    return stop.mark(step, rec);
                 }
                 Instant deadline = rec.approval() != null ? rec.approval().deadline() : rec.wakeAt();
                 if (deadline != null && !now.isBefore(deadline)) {
@@ -192,7 +186,7 @@ public final class RunbookInterpreter {
                         && rec.attempt() < retry.maxAttempts()
                         && kind != null
                         && retry.on().contains(kind)
-                        && !stopping) {
+                        && stop == null) {
                     Instant wake = (rec.finishedAt() == null ? now : rec.finishedAt())
                             .plus(retry.backoffBefore(rec.attempt() + 1));
                     if (now.isBefore(wake)) {
@@ -246,12 +240,10 @@ public final class RunbookInterpreter {
             Instant now,
             Instant runDeadline,
             boolean finallyPhase,
-            boolean stopping,
-            String stopReason,
-            StepStatus stopStatus,
+            Stop stop,
             String why) {
-        if (stopping) {
-            return new Decision.MarkStep(step.id(), rec.attempt(), stopStatus, stopReason);
+        if (stop != null) {
+            return stop.mark(step, rec);
         }
         Instant firstStart = firstStart(state.journal(), step.id());
         if (!now.isBefore(firstStart.plus(step.timeoutOrDefault()))) {
@@ -316,6 +308,25 @@ public final class RunbookInterpreter {
         with.putIfAbsent("approvers", policy.approveBy());
         with.putIfAbsent("approver-not-requester", policy.approverNotRequester());
         return with;
+    }
+
+    /** Why the main steps stop before a step is done: the run was cancelled or its timeout passed. */
+    private record Stop(StepStatus status, String reason) {
+
+        /** The stop that applies now, or null while the steps go on (finally steps always go on). */
+        static Stop of(RunState state, Instant now, Instant runDeadline, boolean finallyPhase) {
+            if (finallyPhase || !(state.cancelRequested() || !now.isBefore(runDeadline))) {
+                return null;
+            }
+            return state.cancelRequested()
+                    ? new Stop(StepStatus.CANCELLED, "run cancelled")
+                    : new Stop(StepStatus.TIMED_OUT, "run timeout passed");
+        }
+
+        /** Ends the step's current attempt with this stop. */
+        Decision.MarkStep mark(StepSpec step, StepRecord rec) {
+            return new Decision.MarkStep(step.id(), rec.attempt(), status, reason);
+        }
     }
 
     private static Instant firstStart(List<StepRecord> journal, String stepId) {
